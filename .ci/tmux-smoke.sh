@@ -1,0 +1,163 @@
+#!/usr/bin/env bash
+# Real-terminal smoke test of `azlin shell`, driven through tmux.
+#
+# Usage: .ci/tmux-smoke.sh PATH/TO/azlin
+#
+# Starts `azlin shell` in a detached tmux session (120x40, private tmux server,
+# AZLIN_HOME in a fresh temporary folder) and checks, by polling the screen:
+#   1. a prompt (a line starting with "azlin") appears;
+#   2. "/bu" + Tab completes to "/budget";
+#   3. Enter prints output and a new prompt;
+#   4. Up recalls "/budget";
+#   5. text + Ctrl-C abandons the line: a new, empty prompt; the shell still answers;
+#   6. Ctrl-D on an empty line exits with status 0;
+#   7. a second session recalls "/budget" with Up (the history file was saved).
+# Each step prints PASS or FAIL (with the screen). Exits 1 on any failure.
+# SMOKE_TIMEOUT (seconds, default 10) bounds each wait; the screen is polled every 0.1 s.
+
+set -u
+
+if [ $# -ne 1 ] || [ ! -x "$1" ]; then
+  echo "usage: $0 PATH/TO/azlin (an executable file)" >&2
+  exit 2
+fi
+if ! command -v tmux >/dev/null 2>&1; then
+  echo "FAIL: tmux is not installed" >&2
+  exit 2
+fi
+
+binary=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+timeout_tenths=$(( ${SMOKE_TIMEOUT:-10} * 10 ))
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/azlin-smoke.XXXXXX")
+socket="azlin-smoke-$$"
+session="azlin-smoke"
+failures=0
+
+tm() { tmux -L "$socket" -f /dev/null "$@"; }
+
+cleanup() {
+  tm kill-server >/dev/null 2>&1
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+# The visible screen, escape sequences stripped.
+screen() { tm capture-pane -t "$session" -p 2>/dev/null; }
+
+# The absolute row of the cursor (scrolled-off lines included): the line being edited.
+cursor_row() {
+  tm display-message -t "$session" -p '#{e|+:#{history_size},#{cursor_y}}' 2>/dev/null
+}
+
+# The screen line under the cursor.
+cursor_line() {
+  local y
+  y=$(tm display-message -t "$session" -p '#{cursor_y}' 2>/dev/null) || return 1
+  screen | sed -n "$((y + 1))p"
+}
+
+keys() { tm send-keys -t "$session" "$@"; }
+
+pass() { echo "PASS: $1"; }
+
+fail() {
+  echo "FAIL: $1"
+  echo "----- screen -----"
+  screen | awk 'NF { for (; blank > 0; blank--) print ""; print; next } { blank++ }'
+  echo "------------------"
+  failures=$((failures + 1))
+}
+
+# wait_for DESCRIPTION COMMAND...: polls COMMAND until it succeeds or the time is up.
+wait_for() {
+  local description=$1
+  shift
+  local tries=0
+  until "$@"; do
+    tries=$((tries + 1))
+    if [ "$tries" -ge "$timeout_tenths" ]; then
+      fail "$description (waited ${SMOKE_TIMEOUT:-10} s)"
+      return 1
+    fi
+    sleep 0.1
+  done
+  pass "$description"
+}
+
+# Predicates on the line being edited.
+at_prompt() { cursor_line | grep -q '^azlin'; }
+prompt_contains() { at_prompt && cursor_line | grep -qF -- "$1"; }
+prompt_lacks() { at_prompt && ! cursor_line | grep -qF -- "$1"; }
+# A prompt at least $1 rows below row $2.
+prompt_below() {
+  local row
+  row=$(cursor_row) || return 1
+  [ "$row" -ge $(($2 + $1)) ] && at_prompt && prompt_lacks "$3"
+}
+exit_file_written() { [ -s "$tmp/exit" ]; }
+
+start_session() {
+  rm -f "$tmp/exit"
+  local command
+  command="AZLIN_HOME=$(printf %q "$tmp") $(printf %q "$binary") shell;"
+  command+=" echo EXIT=\$? > $(printf %q "$tmp/exit")"
+  tm new-session -d -s "$session" -x 120 -y 40 "$command"
+}
+
+finish() {
+  if [ "$failures" -eq 0 ]; then
+    echo "PASS: all steps"
+    exit 0
+  fi
+  echo "FAIL: $failures step(s) failed"
+  exit 1
+}
+
+# --- first session -------------------------------------------------------------
+start_session
+wait_for "a prompt starting with \"azlin\" appears" at_prompt || finish
+
+keys '/bu' Tab
+wait_for "Tab completes \"/bu\" to \"/budget\"" prompt_contains '/budget'
+
+row=$(cursor_row)
+keys Enter
+wait_for "Enter shows the budget output and a new prompt" prompt_below 2 "$row" '/budget'
+
+keys Up
+wait_for "Up recalls \"/budget\"" prompt_contains '/budget'
+
+keys ' smoke-typed-text'
+wait_for "typed text is shown" prompt_contains 'smoke-typed-text'
+row=$(cursor_row)
+keys C-c
+wait_for "Ctrl-C abandons the line and shows a new empty prompt" \
+  prompt_below 1 "$row" 'smoke-typed-text'
+
+row=$(cursor_row)
+keys '/bu' Tab
+if wait_for "after Ctrl-C, Tab still completes" prompt_contains '/budget'; then
+  keys Enter
+  wait_for "after Ctrl-C, the shell still answers" prompt_below 2 "$row" '/budget'
+fi
+
+keys C-u C-d
+if wait_for "Ctrl-D on an empty line ends the shell" exit_file_written; then
+  if [ "$(cat "$tmp/exit")" = "EXIT=0" ]; then
+    pass "exit status is 0"
+  else
+    fail "exit status is 0 (got: $(cat "$tmp/exit"))"
+  fi
+fi
+
+# --- second session: the history file -------------------------------------------
+tm kill-session -t "$session" >/dev/null 2>&1
+start_session
+if wait_for "a second session starts" at_prompt; then
+  keys Up
+  wait_for "Up recalls \"/budget\" from the saved history" prompt_contains '/budget'
+  keys C-u C-d
+  wait_for "the second session ends" exit_file_written
+fi
+
+finish

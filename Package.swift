@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "azlin",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "azlin", targets: ["azlin"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    .executableTarget(
+      name: "azlin",
+      dependencies: [
+        "AzlinShell",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .target(name: "AzlinCore"),
+    .target(name: "AzlinAzure", dependencies: ["AzlinCore"], exclude: ["Catalog/catalog.json"]),
+    .target(name: "AzlinLedger", dependencies: ["AzlinCore", "AzlinAzure"]),
+    .target(name: "AzlinPlanning", dependencies: ["AzlinCore", "AzlinAzure", "AzlinLedger"]),
+    .target(name: "AzlinExecution", dependencies: ["AzlinCore", "AzlinAzure", "AzlinLedger", "AzlinPlanning"]),
+    .systemLibrary(
+      name: "CEditLine",
+      pkgConfig: "libedit",
+      providers: [.apt(["libedit-dev"])]
+    ),
+    .target(name: "CEditLineShim", dependencies: ["CEditLine"]),
+    .target(
+      name: "AzlinShell",
+      dependencies: [
+        "AzlinCore", "AzlinAzure", "AzlinLedger", "AzlinPlanning", "AzlinExecution", "CEditLineShim",
+      ]
+    ),
+    .target(name: "AzlinTestSupport", dependencies: ["AzlinCore", "AzlinAzure", "AzlinShell"]),
+    .testTarget(name: "AzlinCoreTests", dependencies: ["AzlinCore", "AzlinTestSupport"]),
+    .testTarget(name: "AzlinAzureTests", dependencies: ["AzlinAzure", "AzlinTestSupport"]),
+    .testTarget(name: "AzlinLedgerTests", dependencies: ["AzlinLedger", "AzlinTestSupport"]),
+    .testTarget(name: "AzlinPlanningTests", dependencies: ["AzlinPlanning", "AzlinTestSupport"]),
+    .testTarget(name: "AzlinShellTests", dependencies: ["AzlinShell", "AzlinTestSupport"]),
+  ]
+)

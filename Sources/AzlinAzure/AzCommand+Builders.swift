@@ -1,0 +1,63 @@
+import Foundation
+import AzlinCore
+
+extension AzCommand {
+  /// `az group create --name NAME --location REGION`.
+  public static func groupCreate(name: String, location: String) -> AzCommand {
+    AzCommand(["group", "create", "--name", name, "--location", location, "--tags", ownershipTag])
+  }
+
+  /// `az group delete --name NAME --yes`.
+  public static func groupDelete(name: String) -> AzCommand {
+    AzCommand(["group", "delete", "--name", name, "--yes"])
+  }
+
+  /// `az group list`.
+  public static let groupList = AzCommand(["group", "list"])
+
+  /// `az vm create …` with a generated SSH key, as azlin provisions Linux VMs.
+  public static func vmCreate(name: String, group: String, location: String, size: String, image: String)
+    -> AzCommand
+  {
+    AzCommand([
+      "vm", "create", "--resource-group", group, "--name", name, "--location", location, "--size", size,
+      "--image", image, "--admin-username", "azureuser", "--generate-ssh-keys", "--tags", ownershipTag,
+    ])
+  }
+
+  /// `az vm delete --resource-group GROUP --name NAME --yes`.
+  public static func vmDelete(name: String, group: String) -> AzCommand {
+    AzCommand(["vm", "delete", "--resource-group", group, "--name", name, "--yes"])
+  }
+
+  /// `az vm list -d`: every VM with its power state.
+  public static let vmListDetails = AzCommand(["vm", "list", "-d"])
+
+  /// `az vm show -d --resource-group GROUP --name NAME`.
+  public static func vmShow(name: String, group: String) -> AzCommand {
+    AzCommand(["vm", "show", "-d", "--resource-group", group, "--name", name])
+  }
+
+  /// `az account show`.
+  public static let accountShow = AzCommand(["account", "show"])
+}
+
+extension AzCommand {
+  /// The tag azlin puts on what it creates, so undo never deletes what it did not create.
+  public static let ownershipTag = "managed-by=azlin"
+
+  /// `az vm start|stop|deallocate|restart --resource-group GROUP --name NAME`.
+  public static func vmPower(_ verb: PowerVerb, name: String, group: String) -> AzCommand {
+    AzCommand(["vm", verb.rawValue, "--resource-group", group, "--name", name])
+  }
+
+  /// `az vm resize --resource-group GROUP --name NAME --size SIZE`.
+  public static func vmResize(name: String, group: String, size: String) -> AzCommand {
+    AzCommand(["vm", "resize", "--resource-group", group, "--name", name, "--size", size])
+  }
+
+  /// The power operations of `az vm`.
+  public enum PowerVerb: String, Sendable {
+    case start, stop, deallocate, restart
+  }
+}

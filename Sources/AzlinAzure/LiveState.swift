@@ -1,0 +1,142 @@
+import Foundation
+import AzlinCore
+
+/// What exists in Azure now: one snapshot, fetched with as few calls as possible.
+///
+/// The planner refines plans against it and completion reads it; the shell refreshes
+/// it once per turn and after each executed step.
+public struct LiveState: Equatable, Sendable {
+  /// A resource group.
+  public struct Group: Equatable, Sendable {
+    public var name: String
+    public var location: String
+
+    public init(name: String, location: String) {
+      self.name = name
+      self.location = location
+    }
+  }
+
+  /// A virtual machine with its power state.
+  public struct VM: Equatable, Sendable {
+    public var name: String
+    public var resourceGroup: String
+    public var location: String
+    public var size: String
+    /// `running`, `stopped`, `deallocated`, or what az reported without the "VM " prefix.
+    public var powerState: String
+    public var id: String
+
+    public init(name: String, resourceGroup: String, location: String, size: String, powerState: String, id: String) {
+      self.name = name
+      self.resourceGroup = resourceGroup
+      self.location = location
+      self.size = size
+      self.powerState = powerState
+      self.id = id
+    }
+  }
+
+  /// A storage account.
+  public struct StorageAccount: Equatable, Sendable {
+    public var name: String
+    public var resourceGroup: String
+    public var location: String
+    public var sku: String
+
+    public init(name: String, resourceGroup: String, location: String, sku: String) {
+      self.name = name
+      self.resourceGroup = resourceGroup
+      self.location = location
+      self.sku = sku
+    }
+  }
+
+  /// A managed disk.
+  public struct Disk: Equatable, Sendable {
+    public var name: String
+    public var resourceGroup: String
+    public var sizeGB: Int
+    public var sku: String
+    public var managedBy: String?
+
+    public init(name: String, resourceGroup: String, sizeGB: Int, sku: String, managedBy: String?) {
+      self.name = name
+      self.resourceGroup = resourceGroup
+      self.sizeGB = sizeGB
+      self.sku = sku
+      self.managedBy = managedBy
+    }
+  }
+
+  public var groups: [Group] = []
+  public var vms: [VM] = []
+  public var storageAccounts: [StorageAccount] = []
+  public var disks: [Disk] = []
+
+  public init(groups: [Group] = [], vms: [VM] = [], storageAccounts: [StorageAccount] = [], disks: [Disk] = []) {
+    self.groups = groups
+    self.vms = vms
+    self.storageAccounts = storageAccounts
+    self.disks = disks
+  }
+
+  /// The group named `name` (Azure group names are case-insensitive).
+  public func group(named name: String) -> Group? {
+    groups.first { $0.name.lowercased() == name.lowercased() }
+  }
+
+  /// The VMs named `name`, in any group.
+  public func vms(named name: String) -> [VM] {
+    vms.filter { $0.name.lowercased() == name.lowercased() }
+  }
+
+  /// The storage accounts named `name`.
+  public func storageAccounts(named name: String) -> [StorageAccount] {
+    storageAccounts.filter { $0.name == name.lowercased() }
+  }
+}
+
+extension LiveState {
+  /// Reads the live state through `backend`: `group list`, `vm list -d`, `storage account list`, `disk list`.
+  /// - Throws: `AzError` when a listing that must work fails (groups or VMs).
+  public static func fetch(from backend: any AzureBackend) throws -> LiveState {
+    var state = LiveState()
+    let groups = backend.run(.groupList)
+    guard groups.succeeded else { throw groups.error ?? AzError(code: "Unknown", message: groups.stderr) }
+    state.groups = (groups.json?.arrayValue ?? []).compactMap { g in
+      guard let name = g["name"]?.stringValue else { return nil }
+      return Group(name: name, location: g["location"]?.stringValue ?? "")
+    }
+    let vms = backend.run(.vmListDetails)
+    guard vms.succeeded else { throw vms.error ?? AzError(code: "Unknown", message: vms.stderr) }
+    state.vms = (vms.json?.arrayValue ?? []).compactMap { v in
+      guard let name = v["name"]?.stringValue else { return nil }
+      var power = v["powerState"]?.stringValue ?? "unknown"
+      if power.hasPrefix("VM ") { power = String(power.dropFirst(3)) }
+      return VM(
+        name: name, resourceGroup: v["resourceGroup"]?.stringValue ?? "",
+        location: v["location"]?.stringValue ?? "", size: v.value(at: "hardwareProfile.vmSize")?.stringValue ?? "",
+        powerState: power, id: v["id"]?.stringValue ?? "")
+    }
+    let storage = backend.run(AzCommand(["storage", "account", "list"]))
+    if storage.succeeded {
+      state.storageAccounts = (storage.json?.arrayValue ?? []).compactMap { s in
+        guard let name = s["name"]?.stringValue else { return nil }
+        return StorageAccount(
+          name: name, resourceGroup: s["resourceGroup"]?.stringValue ?? "", location: s["location"]?.stringValue ?? "",
+          sku: s.value(at: "sku.name")?.stringValue ?? "")
+      }
+    }
+    let disks = backend.run(AzCommand(["disk", "list"]))
+    if disks.succeeded {
+      state.disks = (disks.json?.arrayValue ?? []).compactMap { d in
+        guard let name = d["name"]?.stringValue else { return nil }
+        return Disk(
+          name: name, resourceGroup: d["resourceGroup"]?.stringValue ?? "", sizeGB: d["diskSizeGb"]?.intValue ?? 0,
+          sku: d.value(at: "sku.name")?.stringValue ?? "", managedBy: d["managedBy"]?.stringValue)
+      }
+    }
+    return state
+  }
+}

@@ -1,0 +1,17 @@
+import AzlinCore
+import Foundation
+
+/// The embedded simulator as a backend: runs each az command line in-process.
+///
+/// It is always named `sim` on screen so nobody mistakes it for Azure.
+public final class SimulatorBackend: AzureBackend {
+  public let kind = BackendKind.sim
+  public let displayName = "sim"
+  private let simulator: AzureSimulator
+
+  /// Sends commands to `simulator`.
+  public init(simulator: AzureSimulator) { self.simulator = simulator }
+
+  /// Runs `command` against the simulator, as `az` would run it against Azure.
+  public func run(_ command: AzCommand) -> AzResult { simulator.run(command.arguments) }
+}

@@ -1,0 +1,47 @@
+import Foundation
+
+/// Everything a component takes from the outside world, passed as one value.
+///
+/// The shell builds it with the system's clock, random IDs and real sleeping;
+/// tests and transcript replay build it with a `ManualClock`, sequential IDs,
+/// fixed jitter and a sleeper that only advances the clock.
+public struct AzlinContext: Sendable {
+  public var clock: any Clock
+  public var ids: any IDGenerator
+  public var random: any RandomSource
+  public var sleeper: any Sleeper
+  public var runner: any ProcessRunner
+  public var home: AzlinHome
+  public var environment: [String: String]
+
+  public init(
+    clock: any Clock, ids: any IDGenerator, random: any RandomSource, sleeper: any Sleeper,
+    runner: any ProcessRunner, home: AzlinHome, environment: [String: String]
+  ) {
+    self.clock = clock
+    self.ids = ids
+    self.random = random
+    self.sleeper = sleeper
+    self.runner = runner
+    self.home = home
+    self.environment = environment
+  }
+
+  /// The context of a real run: wall clock, random IDs, real sleeping and processes.
+  public static func live(home: AzlinHome, environment: [String: String] = ProcessInfo.processInfo.environment)
+    -> AzlinContext
+  {
+    AzlinContext(
+      clock: SystemClock(), ids: RandomIDGenerator(), random: SystemRandomSource(), sleeper: SystemSleeper(),
+      runner: SystemProcessRunner(), home: home, environment: environment)
+  }
+
+  /// A deterministic context: fixed clock start, sequential IDs, no jitter, modelled sleeping.
+  public static func deterministic(home: AzlinHome, clock: ManualClock = ManualClock(), runner: any ProcessRunner, environment: [String: String] = [:])
+    -> AzlinContext
+  {
+    AzlinContext(
+      clock: clock, ids: SequentialIDGenerator(), random: FixedRandomSource(), sleeper: ClockSleeper(clock: clock),
+      runner: runner, home: home, environment: environment)
+  }
+}

@@ -1,0 +1,82 @@
+import Foundation
+
+/// Runs programs with Foundation's `Process`, capturing output and enforcing the timeout.
+public final class SystemProcessRunner: ProcessRunner {
+  public init() {}
+
+  /// Finds `name` on `PATH` (or checks a path given with a slash).
+  public static func locate(_ name: String, path: String? = ProcessInfo.processInfo.environment["PATH"]) -> String? {
+    if name.contains("/") { return FileManager.default.isExecutableFile(atPath: name) ? name : nil }
+    for folder in (path ?? "/usr/bin:/bin").split(separator: ":") {
+      let candidate = "\(folder)/\(name)"
+      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+    }
+    return nil
+  }
+
+  public func run(_ command: ExternalCommand) throws -> ProcessOutput {
+    guard let path = Self.locate(command.executable) else { throw ProcessRunnerError.notFound(command.executable) }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments = command.arguments
+    var environment = ProcessInfo.processInfo.environment
+    for (key, value) in command.environment { environment[key] = value }
+    process.environment = environment
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = FileHandle.nullDevice
+    let collector = OutputCollector()
+    let group = DispatchGroup()
+    for (pipe, isOut) in [(out, true), (err, false)] {
+      group.enter()
+      DispatchQueue.global().async {
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        collector.store(data, isOut: isOut)
+        group.leave()
+      }
+    }
+    let finished = DispatchSemaphore(value: 0)
+    process.terminationHandler = { _ in finished.signal() }
+    do {
+      try process.run()
+    } catch {
+      try? out.fileHandleForWriting.close()
+      try? err.fileHandleForWriting.close()
+      group.wait()
+      throw ProcessRunnerError.launchFailed(command.executable, "\(error)")
+    }
+    var timedOut = false
+    if finished.wait(timeout: .now() + command.timeout) == .timedOut {
+      timedOut = true
+      process.terminate()
+      if finished.wait(timeout: .now() + 5) == .timedOut {
+        kill(process.processIdentifier, SIGKILL)
+        finished.wait()
+      }
+    }
+    group.wait()
+    return ProcessOutput(
+      exitCode: timedOut ? 124 : process.terminationStatus,
+      stdout: collector.text(isOut: true), stderr: collector.text(isOut: false), timedOut: timedOut)
+  }
+}
+
+private final class OutputCollector: @unchecked Sendable {
+  private let lock = NSLock()
+  private var out = Data()
+  private var err = Data()
+
+  func store(_ data: Data, isOut: Bool) {
+    lock.lock()
+    if isOut { out = data } else { err = data }
+    lock.unlock()
+  }
+
+  func text(isOut: Bool) -> String {
+    lock.lock()
+    defer { lock.unlock() }
+    return String(decoding: isOut ? out : err, as: UTF8.self)
+  }
+}

@@ -1,0 +1,118 @@
+import AzlinAzure
+import AzlinCore
+import AzlinLedger
+import AzlinPlanning
+import Foundation
+
+/// Runs a plan's steps through the Azure CLI strategy, recording every command.
+///
+/// Steps run in order; a step whose dependency failed does not start. Each command is
+/// audited (argv redacted, exit code, duration, error code) and each success is recorded
+/// in the objective with the command that undoes it.
+public struct PlanExecutor {
+  /// The strategy's name, as recorded in objectives.
+  public static let strategyName = "azure-cli"
+
+  private let backend: any AzureBackend
+  private let audit: AuditLog
+  private let store: ObjectiveStore
+  private let clock: any Clock
+
+  public init(backend: any AzureBackend, audit: AuditLog, store: ObjectiveStore, clock: any Clock) {
+    self.backend = backend
+    self.audit = audit
+    self.store = store
+    self.clock = clock
+  }
+
+  /// What happened to one step.
+  public enum StepOutcome: Equatable, Sendable {
+    case succeeded(durationMs: Int)
+    case failed(AzError)
+    case skipped(becauseOf: Int)
+  }
+
+  /// Executes `plan`, moving `objective` through in_progress to completed or failed.
+  /// - Parameters:
+  ///   - approved: The steps the user approved; the rest are skipped.
+  ///   - progress: Told about each step as it starts (`nil` outcome) and ends.
+  /// - Returns: Each step's outcome, in order.
+  /// - Throws: `FileError` when the objective or audit log cannot be written.
+  public func execute(
+    _ plan: Plan, approved: Set<Int>, objective: inout Objective,
+    progress: (PlanStep, StepOutcome?) -> Void
+  ) throws -> [Int: StepOutcome] {
+    try objective.move(to: .inProgress, at: clock.now)
+    try store.save(objective)
+    try audit.record("objective_status", objective: objective.id, [("status", "in_progress")])
+    var outcomes: [Int: StepOutcome] = [:]
+    for step in plan.steps {
+      if !approved.contains(step.number) {
+        outcomes[step.number] = .skipped(becauseOf: step.number)
+        progress(step, .skipped(becauseOf: step.number))
+        continue
+      }
+      if let blocker = step.dependsOn.first(where: { if case .succeeded = outcomes[$0] { return false } else { return true } }) {
+        outcomes[step.number] = .skipped(becauseOf: blocker)
+        progress(step, .skipped(becauseOf: blocker))
+        continue
+      }
+      progress(step, nil)
+      let result = backend.run(step.command)
+      let error = result.error
+      try audit.record(
+        "command", objective: objective.id,
+        [
+          ("step", .number(Double(step.number))), ("argv", .strings(["az"] + Redactor.argv(step.command.arguments))),
+          ("exit_code", .number(Double(result.exitCode))), ("duration_ms", .number(Double(result.durationMs))),
+          ("error_code", .optional(error?.code)),
+        ])
+      objective.executionResults.append(
+        Objective.StepResult(
+          step: step.number, argv: ["az"] + Redactor.argv(step.command.arguments), exitCode: result.exitCode,
+          durationMs: result.durationMs, errorCode: error?.code, message: error.map { Redactor.text($0.message) }))
+      if let error {
+        outcomes[step.number] = .failed(error)
+        progress(step, .failed(error))
+      } else {
+        outcomes[step.number] = .succeeded(durationMs: result.durationMs)
+        if let undo = step.undo {
+          objective.resourcesCreated.append(change(for: step, undo: undo))
+        }
+        progress(step, .succeeded(durationMs: result.durationMs))
+      }
+      objective.updatedAt = Timestamp.string(clock.now)
+      try store.save(objective)
+    }
+    let failed = outcomes.values.first(where: { if case .failed = $0 { return true } else { return false } })
+    if case .failed(let error) = failed {
+      objective.errorMessage = Redactor.text(error.description)
+      try objective.move(to: .failed, at: clock.now)
+    } else {
+      try objective.move(to: .completed, at: clock.now)
+    }
+    try store.save(objective)
+    try audit.record("objective_status", objective: objective.id, [("status", .string(objective.status.rawValue))])
+    return outcomes
+  }
+
+  private func change(for step: PlanStep, undo: AzCommand) -> Objective.ResourceChange {
+    let r = step.resource
+    var before: String?
+    var after: String?
+    switch step.operation {
+    case .resizeVM(let from):
+      before = from
+      after = r.size
+    case .power(let verb, let from):
+      before = from
+      after = verb == .start || verb == .restart ? "running" : (verb == .stop ? "stopped" : "deallocated")
+    default:
+      break
+    }
+    return Objective.ResourceChange(
+      kind: r.kind.rawValue, name: r.name, resourceGroup: r.resourceGroup,
+      change: step.action == .create ? "created" : "changed", before: before, after: after,
+      undoArgv: ["az"] + undo.arguments)
+  }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import AzlinAzure
+import AzlinCore
+
+/// What a set of resources costs per month, line by line.
+public struct CostEstimate: Equatable, Sendable {
+  /// One priced resource.
+  public struct Line: Equatable, Sendable {
+    /// What is priced, e.g. "VM sam (Standard_B2s, eastus)".
+    public var item: String
+    public var quantity: Int
+    /// Per unit; `nil` when the price is unknown.
+    public var hourly: Money?
+    /// For the whole quantity at 730 hours; `nil` when unknown.
+    public var monthly: Money?
+    public var confidence: PriceConfidence
+  }
+
+  public var lines: [Line]
+
+  public init(lines: [Line] = []) { self.lines = lines }
+
+  /// The sum of the known lines.
+  public var totalMonthly: Money { lines.compactMap(\.monthly).reduce(.zero, +) }
+
+  /// The weakest confidence among the lines.
+  public var confidence: PriceConfidence {
+    if lines.contains(where: { $0.confidence == .unknown }) { return .unknown }
+    if lines.contains(where: { $0.confidence == .regionalApproximation }) { return .regionalApproximation }
+    return .exact
+  }
+
+  /// Hours in a month, as Azure's pricing pages count them.
+  public static let hoursPerMonth: Decimal = 730
+}

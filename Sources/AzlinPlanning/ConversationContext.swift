@@ -1,0 +1,47 @@
+import Foundation
+/// What the conversation has mentioned so far, so "it", "that vm" and "also" resolve.
+public struct ConversationContext: Equatable, Sendable {
+  /// The VMs the last turn was about (one for "it", several for "them").
+  public var vms: [String] = []
+  /// The group last mentioned or used.
+  public var resourceGroup: String?
+  /// The region last mentioned or used.
+  public var region: String?
+  /// The size last mentioned or used.
+  public var size: String?
+
+  public init() {}
+
+  /// True when nothing is remembered.
+  public var isEmpty: Bool { self == ConversationContext() }
+
+  /// Remembers what `intent` was about.
+  public mutating func remember(_ intent: Intent) {
+    let p = intent.parameters
+    switch intent.kind {
+    case .createResourceGroup, .deleteResourceGroup:
+      if let name = p.names.first { resourceGroup = name }
+    default:
+      if !p.names.isEmpty { vms = p.names }
+      if let g = p.resourceGroup { resourceGroup = g }
+    }
+    if let r = p.region { region = r }
+    if let s = p.size { size = s }
+  }
+
+  /// Forgets VMs that no longer exist.
+  public mutating func forget(vms gone: Set<String>) {
+    vms.removeAll { gone.contains($0.lowercased()) }
+  }
+
+  /// One line for `/state`: what "it" refers to now.
+  public var summary: String? {
+    var parts: [String] = []
+    if vms.count == 1 { parts.append("it = VM \(vms[0])") }
+    if vms.count > 1 { parts.append("them = VMs \(vms.joined(separator: ", "))") }
+    if let g = resourceGroup { parts.append("group \(g)") }
+    if let r = region { parts.append("region \(r)") }
+    if let s = size { parts.append("size \(s)") }
+    return parts.isEmpty ? nil : parts.joined(separator: "; ")
+  }
+}

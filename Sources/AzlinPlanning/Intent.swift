@@ -1,0 +1,92 @@
+import Foundation
+import AzlinCore
+
+/// One thing the user asked for, in structured form.
+///
+/// Both the local parser and an LLM produce intents; an LLM's reply is untrusted data
+/// and may only select one of these known operations.
+public struct Intent: Equatable, Sendable {
+  /// The operation.
+  public var kind: IntentKind
+  /// What the operation applies to and how.
+  public var parameters: IntentParameters
+  /// How sure the parser is, 0–1; below 0.7 the shell asks before planning.
+  public var confidence: Double
+  /// What the parser understood, in a few words.
+  public var explanation: String
+
+  public init(kind: IntentKind, parameters: IntentParameters = IntentParameters(), confidence: Double = 1, explanation: String = "") {
+    self.kind = kind
+    self.parameters = parameters
+    self.confidence = confidence
+    self.explanation = explanation
+  }
+}
+
+/// The operations azlin knows.
+public enum IntentKind: String, Sendable, CaseIterable {
+  case provisionVM = "provision_vm"
+  case listVMs = "list_vms"
+  case showVM = "show_vm"
+  case deleteVM = "delete_vm"
+  case startVM = "start_vm"
+  case stopVM = "stop_vm"
+  case deallocateVM = "deallocate_vm"
+  case restartVM = "restart_vm"
+  case resizeVM = "resize_vm"
+  case createResourceGroup = "create_resource_group"
+  case listResourceGroups = "list_resource_groups"
+  case deleteResourceGroup = "delete_resource_group"
+  case costReport = "cost_report"
+
+  /// True for operations that only read.
+  public var isReadOnly: Bool {
+    switch self {
+    case .listVMs, .showVM, .listResourceGroups, .costReport: return true
+    default: return false
+    }
+  }
+}
+
+/// The parameters an intent may carry; `nil` means "not said".
+public struct IntentParameters: Equatable, Sendable {
+  /// The resource names the request names (VMs for VM operations, the group for group operations).
+  public var names: [String] = []
+  /// How many resources to create when no names are given.
+  public var count: Int?
+  /// The resource group.
+  public var resourceGroup: String?
+  /// The region, normalised (`westeurope`).
+  public var region: String?
+  /// The VM size, canonical (`Standard_D4s_v3`).
+  public var size: String?
+  /// The image alias or URN.
+  public var image: String?
+  /// A power-state filter (`running`, `stopped`, `deallocated`) for "all stopped ones".
+  public var powerState: String?
+  /// True when the request means every matching resource ("all", "everything").
+  public var all = false
+  /// Which pronoun or context word the names came from ("it", "them"), for the explanation.
+  public var fromContext: String?
+
+  public init() {}
+}
+
+extension Intent {
+  /// The intent as the JSON that LLM backends produce and the audit log records.
+  public var json: JSONValue {
+    var params: [(String, JSONValue)] = []
+    if !parameters.names.isEmpty { params.append(("names", .strings(parameters.names))) }
+    if let c = parameters.count { params.append(("count", .number(Double(c)))) }
+    if let g = parameters.resourceGroup { params.append(("resource_group", .string(g))) }
+    if let r = parameters.region { params.append(("region", .string(r))) }
+    if let s = parameters.size { params.append(("size", .string(s))) }
+    if let i = parameters.image { params.append(("image", .string(i))) }
+    if let p = parameters.powerState { params.append(("power_state", .string(p))) }
+    if parameters.all { params.append(("all", .bool(true))) }
+    return .object([
+      ("intent", .string(kind.rawValue)), ("parameters", .object(params)),
+      ("confidence", .number((confidence * 100).rounded() / 100)), ("explanation", .string(explanation)),
+    ])
+  }
+}

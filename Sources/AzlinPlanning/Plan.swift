@@ -1,0 +1,102 @@
+import Foundation
+import AzlinAzure
+import AzlinCore
+
+/// The steps that carry out a request, with what they assume.
+public struct Plan: Equatable, Sendable {
+  /// The steps, in order; a step runs after the steps it depends on.
+  public var steps: [PlanStep]
+  /// Defaults the plan used because the request named none.
+  public var assumptions: [Assumption]
+  /// What the planner noticed and left out ("sam is already stopped").
+  public var notes: [PlanNote]
+
+  public init(steps: [PlanStep] = [], assumptions: [Assumption] = [], notes: [PlanNote] = []) {
+    self.steps = steps
+    self.assumptions = assumptions
+    self.notes = notes
+  }
+
+  /// True when any step destroys something.
+  public var hasDestroySteps: Bool { steps.contains { $0.action == .destroy } }
+}
+
+/// One step of a plan: one az command with its inverse.
+public struct PlanStep: Equatable, Sendable {
+  /// 1-based position in the plan.
+  public var number: Int
+  /// Create, change or destroy: what approval it needs.
+  public var action: StepAction
+  /// What the step does.
+  public var operation: StepOperation
+  /// The resource it touches.
+  public var resource: ResourceRef
+  /// The command that carries it out.
+  public var command: AzCommand
+  /// The command that undoes it, when it can be undone.
+  public var undo: AzCommand?
+  /// Steps that must succeed first.
+  public var dependsOn: [Int]
+
+  public init(
+    number: Int, action: StepAction, operation: StepOperation, resource: ResourceRef, command: AzCommand,
+    undo: AzCommand?, dependsOn: [Int] = []
+  ) {
+    self.number = number
+    self.action = action
+    self.operation = operation
+    self.resource = resource
+    self.command = command
+    self.undo = undo
+    self.dependsOn = dependsOn
+  }
+}
+
+/// What kind of change a step makes.
+public enum StepAction: String, Sendable {
+  case create, change, destroy
+}
+
+/// The operations a step can carry out.
+public enum StepOperation: Equatable, Sendable {
+  case createGroup
+  case deleteGroup(resourceCount: Int)
+  case createVM(image: String)
+  case deleteVM
+  case power(AzCommand.PowerVerb, from: String)
+  case resizeVM(from: String)
+}
+
+/// A resource a step touches.
+public struct ResourceRef: Equatable, Sendable {
+  public enum Kind: String, Sendable { case resourceGroup = "group", virtualMachine = "vm" }
+  public var kind: Kind
+  public var name: String
+  public var resourceGroup: String
+  public var location: String
+  /// The VM size, for VMs.
+  public var size: String?
+
+  public init(kind: Kind, name: String, resourceGroup: String, location: String, size: String? = nil) {
+    self.kind = kind
+    self.name = name
+    self.resourceGroup = resourceGroup
+    self.location = location
+    self.size = size
+  }
+}
+
+/// A default the planner used.
+public enum Assumption: Equatable, Sendable {
+  case region(String)
+  case resourceGroup(String)
+  case size(String)
+  case image(String)
+  case generatedName(String)
+}
+
+/// Something the planner noticed about the request and live state.
+public enum PlanNote: Equatable, Sendable {
+  case alreadyInState(vm: String, state: String)
+  case groupExists(String)
+}

@@ -1,0 +1,77 @@
+import Foundation
+import AzlinAzure
+
+/// What the planner made of a request.
+public enum PlanningOutcome: Equatable, Sendable {
+  /// Steps to approve and run.
+  case plan(Plan)
+  /// Nothing to change; `notes` say why ("sam is already stopped").
+  case nothingToDo([PlanNote])
+  /// A read-only answer.
+  case report(Report)
+  /// The request is ambiguous: ask, and plan again with the answer.
+  case question(PendingQuestion)
+  /// The request cannot be planned.
+  case refused(PlanProblem)
+}
+
+/// A read-only answer computed from live state.
+public enum Report: Equatable, Sendable {
+  case vms([LiveState.VM], filter: String?)
+  case vm(LiveState.VM)
+  case groups([LiveState.Group])
+  case cost(CostQuestion)
+}
+
+/// A cost question: what VMs of a size would cost, or what exists costs.
+public struct CostQuestion: Equatable, Sendable {
+  public var count: Int
+  public var size: String?
+  public var region: String
+  public var vmNames: [String]
+
+  public init(count: Int, size: String?, region: String, vmNames: [String]) {
+    self.count = count
+    self.size = size
+    self.region = region
+    self.vmNames = vmNames
+  }
+}
+
+/// A question the shell asks, and how to continue once it is answered.
+public struct PendingQuestion: Equatable, Sendable {
+  /// What is asked.
+  public enum Kind: Equatable, Sendable {
+    /// "Which VM: a, b or c?" — the answer is a name, a number, "all" or "cancel".
+    case whichVM(options: [String])
+    /// "sam exists — use sam-2?" — the answer is yes or no.
+    case useOtherName(taken: String, suggestion: String)
+    /// "I understood …; go ahead?" — low confidence.
+    case confirmUnderstanding
+  }
+
+  public var kind: Kind
+  /// The intents to plan again once answered (the answer fills in what was missing).
+  public var intents: [Intent]
+  /// Which of `intents` the question is about.
+  public var intentIndex: Int
+
+  public init(kind: Kind, intents: [Intent], intentIndex: Int) {
+    self.kind = kind
+    self.intents = intents
+    self.intentIndex = intentIndex
+  }
+}
+
+/// Why a request cannot be planned.
+public enum PlanProblem: Equatable, Sendable {
+  case invalidName(String)
+  case vmNotFound(String, group: String?)
+  case groupNotFound(String)
+  case unknownSize(String)
+  case sizeNotOffered(size: String, region: String, alternatives: [String])
+  case unknownRegion(String)
+  case noVMs
+  case nothingNamed(String)
+  case tooMany(Int)
+}

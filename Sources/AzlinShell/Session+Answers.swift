@@ -1,0 +1,105 @@
+import AzlinAzure
+import AzlinCore
+import AzlinExecution
+import AzlinLedger
+import AzlinPlanning
+
+extension Session {
+  /// How a line answers a yes/no question, if it does.
+  enum YesNo { case yes, no, always }
+
+  static func yesNo(_ line: String) -> YesNo? {
+    let t = line.lowercased().trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
+    if ["y", "yes", "yeah", "yep", "ok", "okay", "sure", "go", "go ahead", "proceed", "do it", "approve"].contains(t) { return .yes }
+    if ["n", "no", "nope", "cancel", "abort", "stop", "never mind", "nevermind", "don't", "dont"].contains(t) { return .no }
+    if ["a", "always", "always this session"].contains(t) { return .always }
+    return nil
+  }
+
+  /// Treats `line` as the answer to what is pending.
+  /// - Returns: false when the line is not an answer: what was pending is dropped and the line is handled as a request.
+  func answer(_ p: Pending, with line: String) -> Bool {
+    let yn = Self.yesNo(line)
+    switch p {
+    case .approval(let plan):
+      guard let yn else { return notAnAnswer() }
+      pending = nil
+      record("approval", [("answer", .string(yn == .no ? "no" : (yn == .always ? "always" : "yes")))])
+      switch yn {
+      case .no: say(Messages.cancelled)
+      case .always:
+        alwaysApprove = true
+        approve(plan)
+      case .yes: approve(plan)
+      }
+      return true
+
+    case .destroyConfirmation(let plan, let remaining, var approved):
+      guard let yn else { return notAnAnswer() }
+      pending = nil
+      let step = remaining[0]
+      record("approval", [("step", .number(Double(step))), ("answer", .string(yn == .no ? "no" : "yes"))])
+      if yn != .no { approved.insert(step) }
+      askNextDestroy(plan, remaining: Array(remaining.dropFirst()), approved: approved)
+      return true
+
+    case .question(let q, let original):
+      switch q.kind {
+      case .whichVM(let options):
+        let t = line.lowercased().trimmingCharacters(in: .whitespaces)
+        var chosen: [String]?
+        if let n = Int(t), n >= 1, n <= options.count { chosen = [options[n - 1]] }
+        if let name = options.first(where: { $0.lowercased() == t }) { chosen = [name] }
+        if ["all", "all of them", "both", "every one", "everything"].contains(t) { chosen = options }
+        if Self.yesNo(line) == .no {
+          pending = nil
+          say(Messages.cancelled)
+          return true
+        }
+        guard let chosen else { return notAnAnswer() }
+        pending = nil
+        var intents = q.intents
+        intents[q.intentIndex].parameters.names = chosen
+        intents[q.intentIndex].parameters.all = false
+        plan(intents, line: original)
+        return true
+      case .useOtherName(_, let suggestion):
+        guard let yn else { return notAnAnswer() }
+        pending = nil
+        if yn == .no {
+          say(Messages.cancelled)
+          return true
+        }
+        var intents = q.intents
+        intents[q.intentIndex].parameters.names = [suggestion]
+        plan(intents, line: original)
+        return true
+      case .confirmUnderstanding:
+        guard let yn else { return notAnAnswer() }
+        pending = nil
+        if yn == .no {
+          say("OK — say it another way, or /help for examples.")
+          return true
+        }
+        plan(q.intents, line: original)
+        return true
+      }
+
+    case .undo(let objective, let steps):
+      guard let yn else { return notAnAnswer() }
+      pending = nil
+      record("approval", [("undo", .string(objective.id)), ("answer", .string(yn == .no ? "no" : "yes"))])
+      if yn == .no {
+        say(Messages.cancelled)
+        return true
+      }
+      runUndo(objective, steps)
+      return true
+    }
+  }
+
+  private func notAnAnswer() -> Bool {
+    dropPending()
+    return false
+  }
+}

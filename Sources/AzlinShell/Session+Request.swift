@@ -1,0 +1,188 @@
+import AzlinAzure
+import AzlinCore
+import AzlinExecution
+import AzlinLedger
+import AzlinPlanning
+import Foundation
+
+extension Session {
+  /// Parses, plans, prices and — once approved — executes one request.
+  func request(_ line: String) {
+    switch parser.parse(line, context: conversation, live: live) {
+    case .notUnderstood(let problem):
+      record("intent", [("understood", false)])
+      fail(Messages.notUnderstood(problem, line: line))
+    case .intents(let intents):
+      record("intent", [("intents", .array(intents.map(\.json)))])
+      if let low = intents.map(\.confidence).min(), low < 0.7 {
+        let q = PendingQuestion(kind: .confirmUnderstanding, intents: intents, intentIndex: 0)
+        pending = .question(q, line: line)
+        say(Messages.question(q))
+        return
+      }
+      plan(intents, line: line)
+    }
+  }
+
+  /// Plans `intents` and shows the result: a report, a question, a refusal, or a plan to approve.
+  func plan(_ intents: [Intent], line: String) {
+    let planner = CommandPlanner(defaults: config.defaults)
+    switch planner.plan(intents, live: live, context: conversation) {
+    case .report(let report):
+      for intent in intents { conversation.remember(intent) }
+      show(report)
+    case .refused(let problem):
+      fail(Messages.problem(problem))
+    case .question(let q):
+      pending = .question(q, line: line)
+      say(Messages.question(q))
+    case .nothingToDo(let notes):
+      for intent in intents { conversation.remember(intent) }
+      say(notes.map(Messages.note))
+      if notes.isEmpty { say("Nothing to do.") }
+    case .plan(let plan):
+      present(PendingPlan(line: line, intents: intents, plan: plan, estimate: estimate(plan)))
+    }
+  }
+
+  func show(_ report: Report) {
+    switch report {
+    case .vms(let vms, _): say(Messages.vmTable(vms))
+    case .vm(let vm): say(Messages.vmDetail(vm))
+    case .groups(let groups): say(Messages.groupTable(groups))
+    case .cost(let q): say(costAnswer(q))
+    }
+  }
+
+  func costAnswer(_ q: CostQuestion) -> [String] {
+    if !q.vmNames.isEmpty {
+      var estimate = CostEstimate()
+      for name in q.vmNames {
+        for vm in live.vms(named: name) {
+          estimate.lines += estimator.vmLines(label: "VM \(vm.name)", size: vm.size, region: vm.location, running: vm.powerState != "deallocated")
+        }
+      }
+      return Messages.cost(estimate, change: "")
+    }
+    if let size = q.size {
+      let estimate = CostEstimate(lines: estimator.vmLines(label: "VM", size: size, region: q.region, count: q.count))
+      return Messages.cost(estimate, change: "")
+    }
+    let rate = estimator.runRate(of: live)
+    if rate.lines.isEmpty { return ["Nothing azlin can see is costing money: there are no VMs."] }
+    return ["What exists now runs at \(rate.totalMonthly.perMonth)."] + Array(Messages.cost(rate, change: "").dropFirst())
+  }
+
+  /// The monthly cost of what `plan` creates (changes and deletions are shown in the run-rate).
+  func estimate(_ plan: Plan) -> CostEstimate {
+    var estimate = CostEstimate()
+    for step in plan.steps {
+      guard case .createVM = step.operation, let size = step.resource.size else { continue }
+      estimate.lines += estimator.vmLines(label: "VM \(step.resource.name)", size: size, region: step.resource.location)
+    }
+    return estimate
+  }
+
+  /// Shows a plan with its cost and budget status, then runs it or asks for approval.
+  func present(_ p: PendingPlan) {
+    lastPlan = p.plan
+    say(Messages.plan(p.plan, verbose: options.verbose))
+    say(Messages.cost(p.estimate, change: "+"))
+    record("plan", [("steps", .array(p.plan.steps.map { .strings(["az"] + Redactor.argv($0.command.arguments)) }))])
+    record("cost_estimate", [("monthly", .string(p.estimate.totalMonthly.plain))])
+    let group = p.plan.steps.first(where: { $0.action == .create })?.resource.resourceGroup
+    let decision = BudgetMonitor(budget: config.budget).check(
+      planMonthly: p.estimate.totalMonthly, runRate: estimator.runRate(of: live).totalMonthly, group: group,
+      groupRunRate: group.map { estimator.runRate(of: live, group: $0).totalMonthly } ?? .zero)
+    say(Messages.budget(decision))
+    record("budget", [("decision", .string(Self.describe(decision.level))), ("projected", .string(decision.projected.plain))])
+    if case .refused = decision.level {
+      lastTurnFailed = true
+      return
+    }
+    if options.dryRun {
+      say(Messages.dryRun)
+      return
+    }
+    if options.autoApprove {
+      record("approval", [("answer", "auto"), ("by", "--yes")])
+      execute(p, approved: Set(p.plan.steps.map(\.number)))
+      return
+    }
+    if alwaysApprove && !p.plan.hasDestroySteps {
+      record("approval", [("answer", "auto"), ("by", "always")])
+      execute(p, approved: Set(p.plan.steps.map(\.number)))
+      return
+    }
+    if alwaysApprove {
+      approve(p)
+      return
+    }
+    pending = .approval(p)
+    say(Messages.proceed)
+  }
+
+  static func describe(_ level: BudgetMonitor.Decision.Level) -> String {
+    switch level {
+    case .ok: return "ok"
+    case .warning(let t): return "warning \(t)%"
+    case .refused: return "refused"
+    }
+  }
+
+  /// The plan was approved: confirm destroy steps one by one, then execute.
+  func approve(_ p: PendingPlan) {
+    let nonDestroy = Set(p.plan.steps.filter { $0.action != .destroy }.map(\.number))
+    let destroy = p.plan.steps.filter { $0.action == .destroy }.map(\.number)
+    askNextDestroy(p, remaining: destroy, approved: nonDestroy)
+  }
+
+  func askNextDestroy(_ p: PendingPlan, remaining: [Int], approved: Set<Int>) {
+    guard let next = remaining.first, let step = p.plan.steps.first(where: { $0.number == next }) else {
+      if approved.isEmpty {
+        say(Messages.cancelled)
+        return
+      }
+      execute(p, approved: approved)
+      return
+    }
+    pending = .destroyConfirmation(p, remaining: remaining, approved: approved)
+    say(Messages.confirmDestroy(step))
+  }
+
+  /// Runs the approved steps, records the objective, and answers in a sentence.
+  func execute(_ p: PendingPlan, approved: Set<Int>) {
+    let estimateText = p.estimate.totalMonthly.plain
+    var objective = Objective(
+      id: context.ids.next(), session: sessionID, naturalLanguage: Redactor.text(p.line),
+      intents: p.intents.map { $0.json.compact() }, plan: p.plan.steps.map(recorded), strategy: PlanExecutor.strategyName,
+      costEstimate: estimateText, at: context.clock.now)
+    do {
+      try store.save(objective)
+      let executor = PlanExecutor(backend: backend, audit: audit, store: store, clock: context.clock)
+      let outcomes = try executor.execute(p.plan, approved: approved, objective: &objective) { step, outcome in
+        guard let outcome else { return }
+        switch outcome {
+        case .succeeded(let ms): self.say(Messages.stepDone(step, ms: ms))
+        case .failed(let e): self.say(Messages.stepFailed(step, e))
+        case .skipped(let because): self.say(Messages.stepSkipped(step, because: because))
+        }
+      }
+      let failed = outcomes.values.contains { if case .failed = $0 { return true } else { return false } }
+      refreshLive()
+      for intent in p.intents { conversation.remember(intent) }
+      conversation.forget(vms: Set(conversation.vms.map { $0.lowercased() }.filter { live.vms(named: $0).isEmpty }))
+      if failed { lastTurnFailed = true }
+      say(Messages.finished(objective: objective, failed: failed))
+    } catch {
+      fail("azlin: cannot record objective \(objective.id): \(error)")
+    }
+  }
+
+  func recorded(_ s: PlanStep) -> Objective.Step {
+    Objective.Step(
+      number: s.number, action: s.action.rawValue, summary: Messages.stepSummary(s),
+      argv: ["az"] + Redactor.argv(s.command.arguments), undoArgv: s.undo.map { ["az"] + Redactor.argv($0.arguments) },
+      dependsOn: s.dependsOn)
+  }
+}

@@ -1,0 +1,117 @@
+import AzlinAzure
+import AzlinCore
+import AzlinLedger
+import AzlinPlanning
+import Foundation
+
+extension Session {
+  /// Runs a slash command line.
+  func runSlash(_ line: String) {
+    let words = line.dropFirst().split(separator: " ").map(String.init)
+    let name = words.first?.lowercased() ?? ""
+    guard let command = SlashCommand.named(name) else {
+      let names = SlashCommand.all.flatMap { [$0.name] + $0.aliases }
+      let suggestion = EditDistance.closest(to: name, in: names, maxDistance: 2)
+        ?? names.first(where: { !name.isEmpty && $0.hasPrefix(name) })
+      fail(Messages.unknownCommand(Messages.clip(name, 30), suggestion: suggestion.flatMap { SlashCommand.named($0)?.name }))
+      return
+    }
+    command.run(self, Array(words.dropFirst()))
+  }
+
+  func help(_ args: [String]) {
+    if let name = args.first {
+      guard let c = SlashCommand.named(name.hasPrefix("/") ? String(name.dropFirst()) : name) else {
+        fail(Messages.unknownCommand(name, suggestion: nil))
+        return
+      }
+      say(["\(c.usage) — \(c.summary)."] + (c.aliases.isEmpty ? [] : ["Also: " + c.aliases.map { "/" + $0 }.joined(separator: ", ")]))
+      return
+    }
+    say("Ask in plain words, e.g. \"create a vm called sam in westus2\", \"stop it\", \"list vms\", \"delete vm sam\".")
+    say("Commands:")
+    let width = SlashCommand.all.map { $0.usage.count }.max() ?? 0
+    for c in SlashCommand.all {
+      say("  " + c.usage.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + c.summary)
+    }
+  }
+
+  func showState() {
+    refreshLive()
+    say("Resource groups:")
+    say(Messages.groupTable(live.groups).map { "  " + $0 })
+    say("VMs:")
+    say(Messages.vmTable(live.vms).map { "  " + $0 })
+    say("Context: " + (conversation.summary ?? "nothing yet"))
+  }
+
+  func showBudget(_ args: [String]) {
+    guard args.isEmpty else {
+      fail("Changing the budget from the shell is not available yet; edit [budget] in \(context.home.configFile).")
+      return
+    }
+    let b = config.budget
+    let rate = estimator.runRate(of: live)
+    say("Monthly limit: \(b.monthlyLimit?.perMonth ?? "none")")
+    say("Daily limit: \(b.dailyLimit.map { $0.description + "/day" } ?? "none")")
+    say("Alerts at: " + b.alertThresholds.map { "\($0)%" }.joined(separator: ", "))
+    for (group, limit) in b.groupLimits.sorted(by: { $0.key < $1.key }) {
+      say("Group \(group): limit \(limit.perMonth), running at \(estimator.runRate(of: live, group: group).totalMonthly.perMonth)")
+    }
+    var committed = "Committed run-rate: \(rate.totalMonthly.perMonth)"
+    if let limit = b.monthlyLimit { committed += " — \(rate.totalMonthly.percent(of: limit))% of the monthly limit" }
+    say(committed)
+    say("Spent so far: not tracked yet; the run-rate above is what exists now would cost over a month.")
+  }
+
+  func showLastPlan() {
+    guard let plan = lastPlan else {
+      say("No plan yet in this session.")
+      return
+    }
+    say(Messages.plan(plan, verbose: true))
+  }
+
+  func listObjectives() {
+    let (objectives, unreadable) = store.all()
+    for path in unreadable { say("Cannot read \(path); it was left as it is.") }
+    guard !objectives.isEmpty else {
+      say("No objectives yet.")
+      return
+    }
+    say(Messages.table(
+      ["ID", "STATUS", "CREATED", "REQUEST"],
+      objectives.suffix(20).reversed().map { [String($0.id.suffix(8)), $0.status.rawValue, String($0.createdAt.prefix(19)), Messages.clip($0.naturalLanguage, 50)] }))
+  }
+
+  func clearContext() {
+    conversation = ConversationContext()
+    record("slash", [("command", "clear")])
+    say(Messages.cleared)
+  }
+
+  func quit() {
+    wantsToQuit = true
+  }
+
+  func save(_ args: [String]) {
+    guard let path = args.first, args.count == 1 else {
+      fail(Messages.usage("/save <file>"))
+      return
+    }
+    let turns = Array(output.turns.dropLast())
+    let transcript = Transcript(turns: turns.map { Transcript.Turn(comments: [], input: $0.input, expected: $0.output) }, files: transcriptFiles())
+    do {
+      try AtomicFile.write(transcript.render(), to: path, mode: 0o644)
+      say(Messages.saved(path, turns: turns.count))
+    } catch {
+      fail("Cannot save to \(path): \(error).")
+    }
+  }
+
+  /// The config file, if any, so a saved transcript replays with the same settings.
+  func transcriptFiles() -> [Transcript.File] {
+    guard let text = try? String(contentsOfFile: context.home.configFile, encoding: .utf8) else { return [] }
+    return [Transcript.File(name: "config.toml", content: Redactor.text(text))]
+  }
+}

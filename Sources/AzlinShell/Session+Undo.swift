@@ -1,0 +1,78 @@
+import AzlinAzure
+import AzlinCore
+import AzlinExecution
+import AzlinLedger
+import Foundation
+
+extension Session {
+  /// `/undo [id]`: shows the inverse plan of the most recent objective not yet undone, and asks.
+  func undo(_ args: [String]) {
+    refreshLive()
+    let (objectives, _) = store.all()
+    let candidates = objectives.filter { ($0.status == .completed || $0.status == .failed) && !$0.resourcesCreated.isEmpty }
+    let target: Objective?
+    if let id = args.first {
+      target = objectives.first { $0.id == id || $0.id.hasSuffix(id) }
+      if target == nil {
+        fail("There is no objective \(Messages.clip(id, 40)). /objectives lists them.")
+        return
+      }
+    } else {
+      target = candidates.last
+    }
+    guard let objective = target else {
+      fail(Messages.undoNothing)
+      return
+    }
+    guard objective.status != .rolledBack else {
+      fail("Objective \(objective.id.suffix(8)) was already undone.")
+      return
+    }
+    switch Rollback().plan(for: objective, live: live) {
+    case .failure(let refusal):
+      record("undo_refused", objective: objective.id, [("reason", .string(Messages.undoRefused(refusal.refusal)))])
+      fail(Messages.undoRefused(refusal.refusal))
+    case .success(let steps):
+      say("Undo \"\(Messages.clip(objective.naturalLanguage))\" (objective \(objective.id.suffix(8))):")
+      say(steps.map(Messages.undoStep))
+      if options.autoApprove {
+        record("approval", [("undo", .string(objective.id)), ("answer", "auto"), ("by", "--yes")])
+        runUndo(objective, steps)
+        return
+      }
+      pending = .undo(objective, steps)
+      say(Messages.confirmUndo)
+    }
+  }
+
+  /// Runs the inverse steps and marks the objective rolled back.
+  func runUndo(_ original: Objective, _ steps: [Rollback.Step]) {
+    var objective = original
+    for step in steps {
+      let result = backend.run(step.command)
+      record(
+        "rollback_step", objective: objective.id,
+        [
+          ("argv", .strings(["az"] + Redactor.argv(step.command.arguments))), ("exit_code", .number(Double(result.exitCode))),
+          ("duration_ms", .number(Double(result.durationMs))), ("error_code", .optional(result.error?.code)),
+        ])
+      if let error = result.error {
+        say("  ✗ \(step.command)")
+        fail(Messages.undoFailed(error))
+        refreshLive()
+        return
+      }
+      say("  ✓ \(step.command) (\(Messages.duration(result.durationMs)))")
+    }
+    do {
+      try objective.move(to: .rolledBack, at: context.clock.now, note: "undone by /undo")
+      try store.save(objective)
+      record("objective_status", objective: objective.id, [("status", "rolled_back")])
+      say(Messages.undone(objective.id))
+    } catch {
+      fail("azlin: cannot record the undo of \(objective.id): \(error)")
+    }
+    refreshLive()
+    conversation.forget(vms: Set(conversation.vms.map { $0.lowercased() }.filter { live.vms(named: $0).isEmpty }))
+  }
+}

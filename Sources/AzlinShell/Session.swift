@@ -1,0 +1,192 @@
+import AzlinAzure
+import AzlinCore
+import AzlinExecution
+import AzlinLedger
+import AzlinPlanning
+import Foundation
+
+/// One run of the shell: the conversation, what waits for an answer, and the stores.
+///
+/// Lines come in through `handle(_:)` — from libedit, a pipe or a transcript — and
+/// every answer goes to `output`. Approval answers are lines too, so a transcript or a
+/// pipe can approve a plan by sending "y".
+public final class Session {
+  /// How the shell was started.
+  public struct Options: Sendable {
+    /// Approve every plan, destroy steps included (like terraform's -auto-approve). Budget refusals stand.
+    public var autoApprove = false
+    /// Plan and stop.
+    public var dryRun = false
+    /// Show the az commands of every plan.
+    public var verbose = false
+    public init() {}
+  }
+
+  /// What waits for the next line.
+  enum Pending {
+    case approval(PendingPlan)
+    case destroyConfirmation(PendingPlan, remaining: [Int], approved: Set<Int>)
+    case question(PendingQuestion, line: String)
+    case undo(Objective, [Rollback.Step])
+  }
+
+  /// A plan that waits for approval, with what it was made from.
+  struct PendingPlan {
+    var line: String
+    var intents: [Intent]
+    var plan: Plan
+    var estimate: CostEstimate
+  }
+
+  let context: AzlinContext
+  let backend: any AzureBackend
+  var config: AzlinConfig
+  let audit: AuditLog
+  let store: ObjectiveStore
+  let output: RecordingOutput
+  let options: Options
+  let parser: LocalIntentParser
+  let estimator = CostEstimator()
+  public let sessionID: String
+  public let version: String
+
+  var conversation = ConversationContext()
+  var live = LiveState()
+  var liveError: AzError?
+  var pending: Pending?
+  var alwaysApprove = false
+  var lastPlan: Plan?
+  /// Set by /quit and /exit.
+  public internal(set) var wantsToQuit = false
+  /// Set when a one-shot request failed or was refused.
+  public internal(set) var lastTurnFailed = false
+
+  /// - Parameters:
+  ///   - context: Clock, IDs, sleeper, runner and the state folder.
+  ///   - backend: Where commands land.
+  ///   - config: `config.toml`'s settings.
+  ///   - output: Where answers go.
+  ///   - options: --yes, --dry-run, --verbose.
+  ///   - version: Written to the audit log's session_start.
+  public init(
+    context: AzlinContext, backend: any AzureBackend, config: AzlinConfig, output: any OutputSink, options: Options,
+    version: String
+  ) {
+    self.context = context
+    self.backend = backend
+    self.config = config
+    self.output = RecordingOutput(wrapping: output)
+    self.options = options
+    self.version = version
+    self.sessionID = context.ids.next()
+    self.audit = AuditLog(path: context.home.auditLog, session: sessionID, clock: context.clock)
+    self.store = ObjectiveStore(folder: context.home.objectivesFolder)
+    self.parser = LocalIntentParser()
+  }
+
+  /// Records the start of the session and reads the live state.
+  public func start() {
+    record("session_start", [("backend", .string(backend.kind.rawValue)), ("version", .string(version))])
+    refreshLive()
+  }
+
+  /// Records the end of the session.
+  public func end() {
+    record("session_end", [("turns", .number(Double(output.turns.count)))])
+  }
+
+  /// The prompt: where commands land and what is being spent, e.g. `azlin sim:azlin-rg@eastus $42/$500 > `.
+  public var prompt: String {
+    let group = conversation.resourceGroup ?? config.defaults.resourceGroup
+    let region = conversation.region ?? live.group(named: group)?.location ?? config.defaults.region
+    let rate = estimator.runRate(of: live).totalMonthly
+    let money = config.budget.monthlyLimit.map { "\(Self.whole(rate))/\(Self.whole($0))" } ?? "\(Self.whole(rate))/mo"
+    return "azlin \(backend.kind == .sim ? "sim" : backend.displayName):\(group)@\(region) \(money) > "
+  }
+
+  static func whole(_ m: Money) -> String {
+    let text = m.description
+    return text.hasSuffix(".00") ? String(text.dropLast(3)) : text
+  }
+
+  /// Handles one line: a slash command, an answer to what is pending, or a request.
+  public func handle(_ raw: String) {
+    lastTurnFailed = false
+    if raw.utf8.count > Self.maximumLineBytes {
+      output.beginTurn(String(raw.prefix(40)) + "…")
+      fail(Messages.lineTooLong)
+      return
+    }
+    if raw.unicodeScalars.contains("\u{FFFD}") {
+      output.beginTurn(Redactor.text(raw))
+      fail(Messages.invalidUTF8)
+      return
+    }
+    let isControl: (Unicode.Scalar) -> Bool = {
+      ($0.value < 0x20 && $0 != "\t") || $0.value == 0x7F || (0x80..<0xA0).contains($0.value)
+    }
+    let spaced = raw.unicodeScalars.map { $0 == "\t" ? " " : $0 }.filter { !isControl($0) }
+    let line = String(String.UnicodeScalarView(spaced)).trimmingCharacters(in: .whitespaces)
+    guard !line.isEmpty else { return }
+    output.beginTurn(line)
+    if raw.unicodeScalars.contains(where: isControl) { say(Messages.controlCharacters) }
+    if line.hasPrefix("/") {
+      dropPending()
+      record("input", [("text", .string(Redactor.text(line)))])
+      runSlash(line)
+      return
+    }
+    if let pending, answer(pending, with: line) { return }
+    record("input", [("text", .string(Redactor.text(line)))])
+    refreshLive()
+    request(line)
+  }
+
+  /// The longest line the shell takes.
+  public static let maximumLineBytes = 64 * 1024
+
+  // MARK: - Output and audit
+
+  func say(_ line: String) { output.line(line) }
+  func say(_ lines: [String]) { for l in lines { output.line(l) } }
+
+  func record(_ event: String, objective: String? = nil, _ fields: [(String, JSONValue)] = []) {
+    do {
+      try audit.record(event, objective: objective, fields)
+    } catch {
+      output.error("azlin: cannot write the audit log: \(error)")
+    }
+  }
+
+  func fail(_ message: String) {
+    say(message)
+    lastTurnFailed = true
+  }
+
+  /// Reads the live state again (once per turn, and after execution).
+  func refreshLive() {
+    do {
+      live = try LiveState.fetch(from: backend)
+      liveError = nil
+    } catch let error as AzError {
+      liveError = error
+      output.error("azlin: cannot read what exists: \(error.code): \(error.message)")
+    } catch {
+      output.error("azlin: cannot read what exists: \(error)")
+    }
+  }
+
+  func dropPending() {
+    guard let p = pending else { return }
+    pending = nil
+    switch p {
+    case .question: say(Messages.questionDropped)
+    default: say(Messages.approvalDropped)
+    }
+  }
+}
+
+extension Session {
+  /// True while a question or an approval waits for the next line.
+  public var isWaitingForAnswer: Bool { pending != nil }
+}

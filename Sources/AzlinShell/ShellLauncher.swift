@@ -1,0 +1,130 @@
+import AzlinAzure
+import AzlinCore
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Starts sessions for `azlin shell` and `azlin doit`: picks the backend, reads the config,
+/// prepares the state folder, and runs the loop.
+public struct ShellLauncher {
+  /// Which backend to use.
+  public enum BackendChoice: String, CaseIterable, Sendable {
+    case auto, az, sim
+  }
+
+  /// Why a session could not start: one line for the user.
+  public struct StartError: Error, CustomStringConvertible {
+    public var description: String
+  }
+
+  public let version: String
+  public let environment: [String: String]
+
+  public init(version: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    self.version = version
+    self.environment = environment
+  }
+
+  /// Builds a session on the live system.
+  /// - Throws: `StartError` when the state folder or the backend cannot be used.
+  public func makeSession(choice: BackendChoice?, options: Session.Options, output: any OutputSink) throws -> Session {
+    let home = AzlinHome.fromEnvironment(environment)
+    do {
+      try home.prepare()
+    } catch {
+      throw StartError(description: "azlin: cannot use the state folder: \(error). Set AZLIN_HOME to a writable folder.")
+    }
+    let context = AzlinContext.live(home: home, environment: environment)
+    let backend = try makeBackend(choice: try resolve(choice), context: context, interactive: output.isInteractive)
+    let (config, warnings) = AzlinConfig.load(path: home.configFile)
+    for w in warnings { output.error("azlin: " + w) }
+    return Session(context: context, backend: backend, config: config, output: output, options: options, version: version)
+  }
+
+  private func resolve(_ choice: BackendChoice?) throws -> BackendChoice {
+    if let choice { return choice }
+    guard let text = environment["AZLIN_BACKEND"], !text.isEmpty else { return .auto }
+    guard let value = BackendChoice(rawValue: text.lowercased()) else {
+      throw StartError(description: "azlin: AZLIN_BACKEND=\(text) is not one of auto, az, sim.")
+    }
+    return value
+  }
+
+  private func makeBackend(choice: BackendChoice, context: AzlinContext, interactive: Bool) throws -> any AzureBackend {
+    if choice != .sim {
+      let hasAz = SystemProcessRunner.locate("az", path: environment["PATH"]) != nil
+      if hasAz {
+        switch AzureCLIBackend.probe(runner: context.runner) {
+        case .success(let subscription):
+          return AzureCLIBackend(runner: context.runner, clock: context.clock, subscriptionName: subscription)
+        case .failure(let error):
+          if choice == .az {
+            throw StartError(description: "azlin: az cannot be used: \(error.message) Run 'az login', or use --backend sim.")
+          }
+        }
+      } else if choice == .az {
+        throw StartError(description: "azlin: az is not installed or not on PATH. Install the Azure CLI, or use --backend sim.")
+      }
+    }
+    // The simulator's modelled minutes pass in moments on a terminal, and not at all on a pipe.
+    let sleeper = ScaledSleeper(factor: interactive ? 0.01 : 0, cap: 1.5)
+    do {
+      let simulator = try AzureSimulator(
+        folder: context.home.simulatorFolder, clock: context.clock, sleeper: sleeper, ids: context.ids,
+        faults: environment["AZLIN_SIM_FAULTS"])
+      return SimulatorBackend(simulator: simulator)
+    } catch {
+      throw StartError(description: "azlin: the simulator cannot start: \(error)")
+    }
+  }
+
+  /// Runs the read-eval-print loop until /quit or end of input.
+  /// - Returns: The exit status: 0.
+  public func runLoop(_ session: Session, interactive: Bool) -> Int32 {
+    let reader = makeLineReader(historyPath: interactive ? session.context.home.shellHistory : nil)
+    reader.completer = { [unowned session] in session.completions(for: $0) }
+    if interactive { print(Messages.welcome(version: version, backend: session.backend)) }
+    session.start()
+    loop: while !session.wantsToQuit {
+      switch reader.readLine(prompt: session.prompt) {
+      case .line(let line):
+        if interactive, !line.trimmingCharacters(in: .whitespaces).isEmpty { reader.addHistory(line) }
+        session.handle(line)
+      case .interrupted:
+        continue
+      case .endOfFile:
+        break loop
+      }
+    }
+    reader.saveHistory()
+    session.end()
+    return 0
+  }
+}
+
+extension ShellLauncher {
+  /// Runs one request; answers to its questions are read from standard input.
+  /// - Returns: true when the request failed, was refused, or was left unanswered.
+  public func runOneShot(_ session: Session, request: String) -> Bool {
+    session.start()
+    defer { session.end() }
+    session.handle(request)
+    var failed = session.lastTurnFailed
+    if session.isWaitingForAnswer {
+      let reader = makeLineReader(historyPath: nil)
+      while session.isWaitingForAnswer {
+        switch reader.readLine(prompt: "> ") {
+        case .line(let line):
+          session.handle(line)
+          failed = failed || session.lastTurnFailed
+        case .interrupted, .endOfFile:
+          session.handle("n")
+          return true
+        }
+      }
+    }
+    return failed
+  }
+}

@@ -1,0 +1,4 @@
+import ArgumentParser
+import AzlinShell
+
+AzlinCommand.main()

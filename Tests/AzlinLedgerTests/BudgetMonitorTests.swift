@@ -1,0 +1,36 @@
+import Foundation
+import AzlinCore
+import AzlinLedger
+import Testing
+
+@Suite struct BudgetMonitorTests {
+  func monitor(monthly: Decimal? = 500, groups: [String: Money] = [:]) -> BudgetMonitor {
+    var b = AzlinConfig.Budget()
+    b.monthlyLimit = monthly.map(Money.init)
+    b.groupLimits = groups
+    return BudgetMonitor(budget: b)
+  }
+
+  @Test func noLimitIsOK() {
+    let d = monitor(monthly: nil).check(planMonthly: Money(1000), runRate: .zero, group: nil, groupRunRate: .zero)
+    #expect(d.level == .ok)
+    #expect(d.limit == nil)
+  }
+
+  @Test(arguments: [
+    (Decimal(100), Decimal(100), BudgetMonitor.Decision.Level.ok),
+    (Decimal(200), Decimal(60), .warning(threshold: 50)),
+    (Decimal(300), Decimal(100), .warning(threshold: 80)),
+    (Decimal(450), Decimal(50), .warning(threshold: 100)),
+    (Decimal(450), Decimal(51), .refused(limit: "monthly limit $500.00/month")),
+  ])
+  func thresholdsAndLimit(_ rate: Decimal, _ plan: Decimal, _ level: BudgetMonitor.Decision.Level) {
+    #expect(monitor().check(planMonthly: Money(plan), runRate: Money(rate), group: nil, groupRunRate: .zero).level == level)
+  }
+
+  @Test func groupLimitRefusesOnItsOwn() {
+    let d = monitor(monthly: 10_000, groups: ["test-rg": Money(100)]).check(
+      planMonthly: Money(60), runRate: Money(60), group: "test-rg", groupRunRate: Money(60))
+    #expect(d.level == .refused(limit: "resource group test-rg limit $100.00/month"))
+  }
+}

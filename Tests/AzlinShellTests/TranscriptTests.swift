@@ -1,0 +1,22 @@
+import AzlinShell
+import Foundation
+import Testing
+
+/// Replays every transcript in `transcripts/`: each is a test of the whole shell.
+@Suite struct TranscriptTests {
+  static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("transcripts").path
+
+  static var files: [String] { TranscriptSuite.files(in: [folder]) }
+
+  @Test(arguments: files)
+  func replays(_ file: String) {
+    let update = ProcessInfo.processInfo.environment["AZLIN_UPDATE_TRANSCRIPTS"] == "1"
+    let result = TranscriptSuite(version: "test").run(paths: [file], update: update)
+    #expect(result.passed, "\(result.report.joined(separator: "\n"))")
+  }
+
+  @Test func thereAreTranscriptsToReplay() {
+    #expect(Self.files.count >= 8)
+  }
+}
