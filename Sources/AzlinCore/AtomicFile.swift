@@ -21,7 +21,7 @@ public enum AtomicFile {
     let folder = (path as NSString).deletingLastPathComponent
     let temp = folder + "/." + (path as NSString).lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
     let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
-    guard fd >= 0 else { throw FileError(path: temp, operation: "create", code: errno) }
+    guard fd >= 0 else { throw FileError(path: path, operation: "write", code: errno) }
     var ok = false
     defer {
       if !ok { unlink(temp) }
@@ -34,7 +34,7 @@ public enum AtomicFile {
           if errno == EINTR { continue }
           let code = errno
           close(fd)
-          throw FileError(path: temp, operation: "write", code: code)
+          throw FileError(path: path, operation: "write", code: code)
         }
         offset += n
       }
@@ -42,7 +42,7 @@ public enum AtomicFile {
     guard fsync(fd) == 0 else {
       let code = errno
       close(fd)
-      throw FileError(path: temp, operation: "fsync", code: code)
+      throw FileError(path: path, operation: "flush", code: code)
     }
     close(fd)
     guard rename(temp, path) == 0 else { throw FileError(path: path, operation: "rename", code: errno) }

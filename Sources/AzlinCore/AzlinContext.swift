@@ -13,10 +13,12 @@ public struct AzlinContext: Sendable {
   public var runner: any ProcessRunner
   public var home: AzlinHome
   public var environment: [String: String]
+  /// Where relative paths typed by the user (such as `/save session.transcript`) resolve.
+  public var workingDirectory: String
 
   public init(
     clock: any Clock, ids: any IDGenerator, random: any RandomSource, sleeper: any Sleeper,
-    runner: any ProcessRunner, home: AzlinHome, environment: [String: String]
+    runner: any ProcessRunner, home: AzlinHome, environment: [String: String], workingDirectory: String
   ) {
     self.clock = clock
     self.ids = ids
@@ -25,6 +27,12 @@ public struct AzlinContext: Sendable {
     self.runner = runner
     self.home = home
     self.environment = environment
+    self.workingDirectory = workingDirectory
+  }
+
+  /// `path` made absolute against `workingDirectory`.
+  public func resolve(_ path: String) -> String {
+    path.hasPrefix("/") ? path : workingDirectory + "/" + path
   }
 
   /// The context of a real run: wall clock, random IDs, real sleeping and processes.
@@ -33,7 +41,8 @@ public struct AzlinContext: Sendable {
   {
     AzlinContext(
       clock: SystemClock(), ids: RandomIDGenerator(), random: SystemRandomSource(), sleeper: SystemSleeper(),
-      runner: SystemProcessRunner(), home: home, environment: environment)
+      runner: SystemProcessRunner(), home: home, environment: environment,
+      workingDirectory: FileManager.default.currentDirectoryPath)
   }
 
   /// A deterministic context: fixed clock start, sequential IDs, no jitter, modelled sleeping.
@@ -42,6 +51,6 @@ public struct AzlinContext: Sendable {
   {
     AzlinContext(
       clock: clock, ids: SequentialIDGenerator(), random: FixedRandomSource(), sleeper: ClockSleeper(clock: clock),
-      runner: runner, home: home, environment: environment)
+      runner: runner, home: home, environment: environment, workingDirectory: home.root)
   }
 }

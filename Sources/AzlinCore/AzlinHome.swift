@@ -29,6 +29,8 @@ public struct AzlinHome: Sendable {
   public var failureHistory: String { root + "/failure_history.json" }
   public var shellHistory: String { root + "/shell_history" }
   public var simulatorFolder: String { root + "/sim" }
+  /// The simulator's modelled time ahead of the wall clock, in seconds.
+  public var simulatorClockOffset: String { root + "/sim/clock-offset" }
   public var docsCache: String { root + "/cache/docs" }
   public var lockFile: String { root + "/.lock" }
 

@@ -28,22 +28,3 @@ public final class ClockSleeper: Sleeper {
   public func sleep(seconds: TimeInterval) { clock.advance(by: seconds) }
 }
 
-/// Sleeps a fraction of the requested time: the simulator's modelled minutes pass in
-/// moments on a terminal, and not at all on a pipe.
-public final class ScaledSleeper: Sleeper {
-  private let factor: Double
-  private let cap: TimeInterval
-
-  /// - Parameters:
-  ///   - factor: Real seconds per requested second (0 never sleeps).
-  ///   - cap: The longest real sleep for one call.
-  public init(factor: Double, cap: TimeInterval = 2) {
-    self.factor = factor
-    self.cap = cap
-  }
-
-  public func sleep(seconds: TimeInterval) {
-    let real = min(seconds * factor, cap)
-    if real > 0 { Thread.sleep(forTimeInterval: real) }
-  }
-}

@@ -92,7 +92,9 @@ public struct PlanExecutor {
       try objective.move(to: .completed, at: clock.now)
     }
     try store.save(objective)
-    try audit.record("objective_status", objective: objective.id, [("status", .string(objective.status.rawValue))])
+    try audit.record(
+      "objective_status", objective: objective.id,
+      [("status", .string(objective.status.rawValue)), ("cost_monthly", .optional(objective.costEstimate))])
     return outcomes
   }
 

@@ -77,6 +77,10 @@ extension LocalIntentParser {
         p.resourceGroup = candidate
         used.insert(j)
         used.insert(j + 1)
+      } else if catalog.normalizeRegion(candidate) == nil, Self.looksLikeRegion(candidate.lowercased()) {
+        p.region = candidate
+        used.insert(j)
+        used.insert(i)
       }
     }
 
@@ -140,6 +144,13 @@ extension LocalIntentParser {
         used.insert(i)
       }
     }
+    for (i, w) in lower.enumerated() where !used.contains(i) && p.size == nil {
+      let afterSizeWord = i > 0 && ["size", "sized", "sku"].contains(lower[i - 1])
+      if w.hasPrefix("standard_") || (afterSizeWord && w.contains(where: \.isNumber)) {
+        p.size = words[i]
+        used.insert(i)
+      }
+    }
     for (i, w) in lower.enumerated() where !used.contains(i) {
       if let n = Int(w), n > 0, n < 1000 {
         p.count = n
@@ -159,6 +170,7 @@ extension LocalIntentParser {
 
     let unusedGroupNoun = lower.indices.contains { !used.contains($0) && Self.groupNouns.contains(lower[$0]) }
     let groupOperation = object == .group || (object == .unknown && verb != nil && p.resourceGroup == nil && names.isEmpty && unusedGroupNoun)
+    var corrected: [String] = []
     if names.isEmpty {
       let liveNames = groupOperation ? live.groups.map(\.name) : live.vms.map(\.name)
       for (i, w) in words.enumerated() where !used.contains(i) && !Self.stopWords.contains(lower[i]) {
@@ -170,7 +182,8 @@ extension LocalIntentParser {
         {
           names.append(original)
           used.insert(i)
-          confidence = min(confidence, 0.8)
+          corrected.append(w)
+          confidence = min(confidence, 0.6)
         }
       }
     }
@@ -202,6 +215,7 @@ extension LocalIntentParser {
       }
     }
     p.names = names
+    p.corrections = corrected
 
     // Decide the operation.
     guard let verb else {
@@ -250,7 +264,17 @@ extension LocalIntentParser {
   }
 
   private func make(_ kind: IntentKind, _ p: IntentParameters, _ confidence: Double, _ explanation: String) -> Intent {
-    Intent(kind: kind, parameters: p, confidence: confidence, explanation: explanation)
+    var text = explanation
+    if !p.names.isEmpty { text += " " + p.names.joined(separator: ", ") }
+    if !p.corrections.isEmpty { text += " (you typed " + p.corrections.joined(separator: ", ") + ")" }
+    return Intent(kind: kind, parameters: p, confidence: confidence, explanation: text)
+  }
+
+  /// True for words shaped like Azure region names: a place and a compass word, maybe a digit.
+  static func looksLikeRegion(_ word: String) -> Bool {
+    let compass = ["east", "west", "north", "south", "central"]
+    let trimmed = word.replacingOccurrences(of: "-", with: "").trimmingCharacters(in: .decimalDigits)
+    return compass.contains { trimmed.hasSuffix($0) || trimmed.hasPrefix($0) } && !trimmed.hasSuffix("rg")
   }
 
   private func unsupported(_ object: Object) -> ParseProblemError {

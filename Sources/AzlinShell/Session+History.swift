@@ -18,9 +18,15 @@ extension Session {
       }
     }
     var reader = AuditReader(path: context.home.auditLog)
-    let shown: Set<String> = ["input", "command", "objective_status", "rollback_step", "approval"]
     let entries = reader.newest(limit: limit) { e in
-      shown.contains(e.event) && (everySession || e.session == sessionID)
+      guard everySession || e.session == sessionID else { return false }
+      switch e.event {
+      case "input": return !(e.json["text"]?.stringValue ?? "").hasPrefix("/history")
+      case "command", "rollback_step": return true
+      case "objective_status": return e.json["status"]?.stringValue != "in_progress"
+      case "approval": return e.json["answer"]?.stringValue != "auto"
+      default: return false
+      }
     }
     if reader.skipped > 0 { say("(\(reader.skipped) unreadable line\(reader.skipped == 1 ? "" : "s") in the audit log skipped)") }
     guard !entries.isEmpty else {
@@ -46,7 +52,8 @@ extension Session {
       return "\(time)    approval: \(e.json["answer"]?.stringValue ?? "?")"
     default:
       let id = e.objective.map { String($0.suffix(8)) } ?? "?"
-      return "\(time)    objective \(id) \(e.json["status"]?.stringValue ?? "")"
+      let cost = e.json["cost_monthly"]?.stringValue.flatMap(Money.init(string:)).map { ", \($0.perMonth)" } ?? ""
+      return "\(time)    objective \(id) \(e.json["status"]?.stringValue ?? "")\(cost)"
     }
   }
 }

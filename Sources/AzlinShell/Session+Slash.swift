@@ -102,10 +102,10 @@ extension Session {
     let turns = Array(output.turns.dropLast())
     let transcript = Transcript(turns: turns.map { Transcript.Turn(comments: [], input: $0.input, expected: $0.output) }, files: transcriptFiles())
     do {
-      try AtomicFile.write(transcript.render(), to: path, mode: 0o644)
+      try AtomicFile.write(transcript.render(), to: context.resolve(path), mode: 0o644)
       say(Messages.saved(path, turns: turns.count))
     } catch {
-      fail("Cannot save to \(path): \(error).")
+      fail("Cannot save the transcript: \(error).")
     }
   }
 

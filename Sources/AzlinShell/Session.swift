@@ -137,6 +137,10 @@ public final class Session {
       return
     }
     if let pending, answer(pending, with: line) { return }
+    if pending == nil, Self.yesNo(line) != nil {
+      say(Messages.nothingWaiting)
+      return
+    }
     record("input", [("text", .string(Redactor.text(line)))])
     refreshLive()
     request(line)

@@ -69,10 +69,10 @@ public struct ShellLauncher {
       }
     }
     // The simulator's modelled minutes pass in moments on a terminal, and not at all on a pipe.
-    let sleeper = ScaledSleeper(factor: interactive ? 0.01 : 0, cap: 1.5)
+    let time = ModelledTime(offsetFile: context.home.simulatorClockOffset, realFactor: interactive ? 0.01 : 0)
     do {
       let simulator = try AzureSimulator(
-        folder: context.home.simulatorFolder, clock: context.clock, sleeper: sleeper, ids: context.ids,
+        folder: context.home.simulatorFolder, clock: time, sleeper: time, ids: context.ids,
         faults: environment["AZLIN_SIM_FAULTS"])
       return SimulatorBackend(simulator: simulator)
     } catch {

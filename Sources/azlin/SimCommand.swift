@@ -23,9 +23,10 @@ struct SimCommand: ParsableCommand {
       throw ExitCode(1)
     }
     let simulator: AzureSimulator
+    let time = ModelledTime(offsetFile: home.simulatorClockOffset, realFactor: 0)
     do {
       simulator = try AzureSimulator(
-        folder: home.simulatorFolder, clock: SystemClock(), sleeper: ScaledSleeper(factor: 0), ids: RandomIDGenerator(),
+        folder: home.simulatorFolder, clock: time, sleeper: time, ids: RandomIDGenerator(),
         faults: environment["AZLIN_SIM_FAULTS"])
     } catch {
       FileHandle.standardError.write(Data("ERROR: \(error)\n".utf8))

@@ -116,7 +116,7 @@ struct PipeLineReaderTests {
 }
 
 @Suite("LineCompletion")
-struct LineCompletionTests {
+struct LineReaderCompletionTests {
   @Test(
     "the completed word",
     arguments: [
