@@ -22,7 +22,9 @@ let package = Package(
     .target(name: "AzlinAzure", dependencies: ["AzlinCore"], exclude: ["Catalog/catalog.json"]),
     .target(name: "AzlinLedger", dependencies: ["AzlinCore", "AzlinAzure"]),
     .target(name: "AzlinPlanning", dependencies: ["AzlinCore", "AzlinAzure", "AzlinLedger"]),
-    .target(name: "AzlinExecution", dependencies: ["AzlinCore", "AzlinAzure", "AzlinLedger", "AzlinPlanning"]),
+    .target(
+      name: "AzlinExecution",
+      dependencies: ["AzlinCore", "AzlinAzure", "AzlinLedger", "AzlinPlanning"]),
     .systemLibrary(
       name: "CEditLine",
       pkgConfig: "libedit",
@@ -32,7 +34,8 @@ let package = Package(
     .target(
       name: "AzlinShell",
       dependencies: [
-        "AzlinCore", "AzlinAzure", "AzlinLedger", "AzlinPlanning", "AzlinExecution", "CEditLineShim",
+        "AzlinCore", "AzlinAzure", "AzlinLedger", "AzlinPlanning", "AzlinExecution",
+        "CEditLineShim",
       ]
     ),
     .target(name: "AzlinTestSupport", dependencies: ["AzlinCore", "AzlinAzure", "AzlinShell"]),

@@ -1,5 +1,5 @@
-import Foundation
 import AzlinCore
+import Foundation
 
 extension AzCommand {
   /// `az group create --name NAME --location REGION`.
@@ -16,12 +16,16 @@ extension AzCommand {
   public static let groupList = AzCommand(["group", "list"])
 
   /// `az vm create …` with a generated SSH key, as azlin provisions Linux VMs.
-  public static func vmCreate(name: String, group: String, location: String, size: String, image: String)
+  public static func vmCreate(
+    name: String, group: String, location: String, size: String, image: String
+  )
     -> AzCommand
   {
     AzCommand([
-      "vm", "create", "--resource-group", group, "--name", name, "--location", location, "--size", size,
-      "--image", image, "--admin-username", "azureuser", "--generate-ssh-keys", "--tags", ownershipTag,
+      "vm", "create", "--resource-group", group, "--name", name, "--location", location, "--size",
+      size,
+      "--image", image, "--admin-username", "azureuser", "--generate-ssh-keys", "--tags",
+      ownershipTag,
     ])
   }
 

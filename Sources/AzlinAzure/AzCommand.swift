@@ -1,5 +1,5 @@
-import Foundation
 import AzlinCore
+import Foundation
 
 /// One Azure CLI command as an argv array, without the leading `az`.
 ///

@@ -1,5 +1,5 @@
-import Foundation
 import AzlinCore
+import Foundation
 
 /// What one az command left behind: exit code, output and how long it took.
 public struct AzResult: Equatable, Sendable {

@@ -14,7 +14,10 @@ public final class AzureCLIBackend: AzureBackend {
   ///   - clock: Measures each command's duration.
   ///   - subscriptionName: What the prompt shows.
   ///   - timeout: Seconds a command may run before it is terminated.
-  public init(runner: any ProcessRunner, clock: any Clock, subscriptionName: String, timeout: TimeInterval = 600) {
+  public init(
+    runner: any ProcessRunner, clock: any Clock, subscriptionName: String,
+    timeout: TimeInterval = 600
+  ) {
     self.runner = runner
     self.clock = clock
     self.displayName = subscriptionName
@@ -24,12 +27,14 @@ public final class AzureCLIBackend: AzureBackend {
   /// The subscription `az account show` reports, or why az cannot be used.
   public static func probe(runner: any ProcessRunner) -> Result<String, AzError> {
     let command = ExternalCommand(
-      executable: "az", arguments: ["account", "show", "--output", "json", "--only-show-errors"], timeout: 30)
+      executable: "az", arguments: ["account", "show", "--output", "json", "--only-show-errors"],
+      timeout: 30)
     let output: ProcessOutput
     do {
       output = try runner.run(command)
     } catch {
-      return .failure(AzError(code: "AzNotInstalled", message: "az is not installed or not on PATH"))
+      return .failure(
+        AzError(code: "AzNotInstalled", message: "az is not installed or not on PATH"))
     }
     guard output.exitCode == 0 else {
       return .failure(AzError.parse(stderr: output.stderr, exitCode: output.exitCode))
@@ -40,7 +45,9 @@ public final class AzureCLIBackend: AzureBackend {
 
   public func run(_ command: AzCommand) -> AzResult {
     var arguments = command.arguments
-    if !arguments.contains("--output") && !arguments.contains("-o") { arguments += ["--output", "json"] }
+    if !arguments.contains("--output") && !arguments.contains("-o") {
+      arguments += ["--output", "json"]
+    }
     if !arguments.contains("--only-show-errors") { arguments.append("--only-show-errors") }
     let start = clock.now
     let external = ExternalCommand(executable: "az", arguments: arguments, timeout: timeout)
@@ -50,10 +57,12 @@ public final class AzureCLIBackend: AzureBackend {
       if output.timedOut {
         return AzResult(
           exitCode: 124, stdout: output.stdout,
-          stderr: "ERROR: (Timeout) az did not finish within \(Int(timeout)) seconds and was stopped.",
+          stderr:
+            "ERROR: (Timeout) az did not finish within \(Int(timeout)) seconds and was stopped.",
           durationMs: ms)
       }
-      return AzResult(exitCode: output.exitCode, stdout: output.stdout, stderr: output.stderr, durationMs: ms)
+      return AzResult(
+        exitCode: output.exitCode, stdout: output.stdout, stderr: output.stderr, durationMs: ms)
     } catch {
       return AzResult(exitCode: 127, stdout: "", stderr: "ERROR: (AzNotInstalled) \(error)")
     }

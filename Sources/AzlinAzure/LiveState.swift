@@ -1,5 +1,5 @@
-import Foundation
 import AzlinCore
+import Foundation
 
 /// What exists in Azure now: one snapshot, fetched with as few calls as possible.
 ///
@@ -27,7 +27,10 @@ public struct LiveState: Equatable, Sendable {
     public var powerState: String
     public var id: String
 
-    public init(name: String, resourceGroup: String, location: String, size: String, powerState: String, id: String) {
+    public init(
+      name: String, resourceGroup: String, location: String, size: String, powerState: String,
+      id: String
+    ) {
       self.name = name
       self.resourceGroup = resourceGroup
       self.location = location
@@ -74,7 +77,9 @@ public struct LiveState: Equatable, Sendable {
   public var storageAccounts: [StorageAccount] = []
   public var disks: [Disk] = []
 
-  public init(groups: [Group] = [], vms: [VM] = [], storageAccounts: [StorageAccount] = [], disks: [Disk] = []) {
+  public init(
+    groups: [Group] = [], vms: [VM] = [], storageAccounts: [StorageAccount] = [], disks: [Disk] = []
+  ) {
     self.groups = groups
     self.vms = vms
     self.storageAccounts = storageAccounts
@@ -103,7 +108,9 @@ extension LiveState {
   public static func fetch(from backend: any AzureBackend) throws -> LiveState {
     var state = LiveState()
     let groups = backend.run(.groupList)
-    guard groups.succeeded else { throw groups.error ?? AzError(code: "Unknown", message: groups.stderr) }
+    guard groups.succeeded else {
+      throw groups.error ?? AzError(code: "Unknown", message: groups.stderr)
+    }
     state.groups = (groups.json?.arrayValue ?? []).compactMap { g in
       guard let name = g["name"]?.stringValue else { return nil }
       return Group(name: name, location: g["location"]?.stringValue ?? "")
@@ -116,7 +123,8 @@ extension LiveState {
       if power.hasPrefix("VM ") { power = String(power.dropFirst(3)) }
       return VM(
         name: name, resourceGroup: v["resourceGroup"]?.stringValue ?? "",
-        location: v["location"]?.stringValue ?? "", size: v.value(at: "hardwareProfile.vmSize")?.stringValue ?? "",
+        location: v["location"]?.stringValue ?? "",
+        size: v.value(at: "hardwareProfile.vmSize")?.stringValue ?? "",
         powerState: power, id: v["id"]?.stringValue ?? "")
     }
     let storage = backend.run(AzCommand(["storage", "account", "list"]))
@@ -124,7 +132,8 @@ extension LiveState {
       state.storageAccounts = (storage.json?.arrayValue ?? []).compactMap { s in
         guard let name = s["name"]?.stringValue else { return nil }
         return StorageAccount(
-          name: name, resourceGroup: s["resourceGroup"]?.stringValue ?? "", location: s["location"]?.stringValue ?? "",
+          name: name, resourceGroup: s["resourceGroup"]?.stringValue ?? "",
+          location: s["location"]?.stringValue ?? "",
           sku: s.value(at: "sku.name")?.stringValue ?? "")
       }
     }
@@ -133,7 +142,8 @@ extension LiveState {
       state.disks = (disks.json?.arrayValue ?? []).compactMap { d in
         guard let name = d["name"]?.stringValue else { return nil }
         return Disk(
-          name: name, resourceGroup: d["resourceGroup"]?.stringValue ?? "", sizeGB: d["diskSizeGb"]?.intValue ?? 0,
+          name: name, resourceGroup: d["resourceGroup"]?.stringValue ?? "",
+          sizeGB: d["diskSizeGb"]?.intValue ?? 0,
           sku: d.value(at: "sku.name")?.stringValue ?? "", managedBy: d["managedBy"]?.stringValue)
       }
     }

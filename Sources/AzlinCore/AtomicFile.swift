@@ -19,7 +19,9 @@ public enum AtomicFile {
   /// - Throws: `FileError` naming the path and the system's reason.
   public static func write(_ data: Data, to path: String, mode: mode_t = 0o600) throws {
     let folder = (path as NSString).deletingLastPathComponent
-    let temp = folder + "/." + (path as NSString).lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    let temp =
+      folder + "/." + (path as NSString).lastPathComponent
+      + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
     let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
     guard fd >= 0 else { throw FileError(path: path, operation: "write", code: errno) }
     var ok = false
@@ -45,7 +47,9 @@ public enum AtomicFile {
       throw FileError(path: path, operation: "flush", code: code)
     }
     close(fd)
-    guard rename(temp, path) == 0 else { throw FileError(path: path, operation: "rename", code: errno) }
+    guard rename(temp, path) == 0 else {
+      throw FileError(path: path, operation: "rename", code: errno)
+    }
     ok = true
     syncFolder(folder)
   }

@@ -56,34 +56,48 @@ extension AzlinConfig {
   public static func from(_ document: TOMLDocument, path: String) -> (AzlinConfig, [String]) {
     var config = AzlinConfig()
     var warnings: [String] = []
-    func where_(_ key: String) -> String { "\(path):\(document.lines[key] ?? 0)" }
+    func location(_ key: String) -> String { "\(path):\(document.lines[key] ?? 0)" }
     func string(_ key: String) -> String? {
       guard let value = document[key] else { return nil }
       if case .string(let s) = value, !s.isEmpty { return s }
-      warnings.append("\(where_(key)): \(key) must be a non-empty string, found \(value.kindName); using the default.")
+      warnings.append(
+        "\(location(key)): \(key) must be a non-empty string, found \(value.kindName); using the default."
+      )
       return nil
     }
     func money(_ key: String) -> Money? {
       guard let value = document[key] else { return nil }
       if let d = value.decimal, d >= 0 { return Money(d) }
-      warnings.append("\(where_(key)): \(key) must be a number of dollars ≥ 0; ignoring it.")
+      warnings.append("\(location(key)): \(key) must be a number of dollars ≥ 0; ignoring it.")
       return nil
     }
-    if let v = string("defaults.region") { config.defaults.region = v.lowercased().replacingOccurrences(of: " ", with: "") }
+    if let v = string("defaults.region") {
+      config.defaults.region = v.lowercased().replacingOccurrences(of: " ", with: "")
+    }
     if let v = string("defaults.resource_group") { config.defaults.resourceGroup = v }
     if let v = string("defaults.vm_size") { config.defaults.vmSize = v }
     if let v = string("defaults.image") { config.defaults.image = v }
     config.budget.monthlyLimit = money("budget.monthly_limit")
     config.budget.dailyLimit = money("budget.daily_limit")
     if let value = document["budget.alert_thresholds"] {
-      if case .array(let items) = value, items.allSatisfy({ if case .integer(let i) = $0 { return i > 0 && i <= 1000 } else { return false } }) {
-        config.budget.alertThresholds = items.compactMap { if case .integer(let i) = $0 { return i } else { return nil } }.sorted()
+      if case .array(let items) = value,
+        items.allSatisfy({
+          if case .integer(let i) = $0 { return i > 0 && i <= 1000 } else { return false }
+        })
+      {
+        config.budget.alertThresholds = items.compactMap {
+          if case .integer(let i) = $0 { return i } else { return nil }
+        }.sorted()
       } else {
-        warnings.append("\(where_("budget.alert_thresholds")): budget.alert_thresholds must be an array of percentages such as [50, 80, 100]; using the default.")
+        warnings.append(
+          "\(location("budget.alert_thresholds")): budget.alert_thresholds must be an array of percentages such as [50, 80, 100]; using the default."
+        )
       }
     }
     for group in document.keys(in: "budget.resource_groups") {
-      if let limit = money("budget.resource_groups.\(group)") { config.budget.groupLimits[group] = limit }
+      if let limit = money("budget.resource_groups.\(group)") {
+        config.budget.groupLimits[group] = limit
+      }
     }
     return (config, warnings)
   }

@@ -18,7 +18,8 @@ public struct AzlinContext: Sendable {
 
   public init(
     clock: any Clock, ids: any IDGenerator, random: any RandomSource, sleeper: any Sleeper,
-    runner: any ProcessRunner, home: AzlinHome, environment: [String: String], workingDirectory: String
+    runner: any ProcessRunner, home: AzlinHome, environment: [String: String],
+    workingDirectory: String
   ) {
     self.clock = clock
     self.ids = ids
@@ -36,21 +37,28 @@ public struct AzlinContext: Sendable {
   }
 
   /// The context of a real run: wall clock, random IDs, real sleeping and processes.
-  public static func live(home: AzlinHome, environment: [String: String] = ProcessInfo.processInfo.environment)
+  public static func live(
+    home: AzlinHome, environment: [String: String] = ProcessInfo.processInfo.environment
+  )
     -> AzlinContext
   {
     AzlinContext(
-      clock: SystemClock(), ids: RandomIDGenerator(), random: SystemRandomSource(), sleeper: SystemSleeper(),
+      clock: SystemClock(), ids: RandomIDGenerator(), random: SystemRandomSource(),
+      sleeper: SystemSleeper(),
       runner: SystemProcessRunner(), home: home, environment: environment,
       workingDirectory: FileManager.default.currentDirectoryPath)
   }
 
   /// A deterministic context: fixed clock start, sequential IDs, no jitter, modelled sleeping.
-  public static func deterministic(home: AzlinHome, clock: ManualClock = ManualClock(), runner: any ProcessRunner, environment: [String: String] = [:])
+  public static func deterministic(
+    home: AzlinHome, clock: ManualClock = ManualClock(), runner: any ProcessRunner,
+    environment: [String: String] = [:]
+  )
     -> AzlinContext
   {
     AzlinContext(
-      clock: clock, ids: SequentialIDGenerator(), random: FixedRandomSource(), sleeper: ClockSleeper(clock: clock),
+      clock: clock, ids: SequentialIDGenerator(), random: FixedRandomSource(),
+      sleeper: ClockSleeper(clock: clock),
       runner: runner, home: home, environment: environment, workingDirectory: home.root)
   }
 }

@@ -15,7 +15,9 @@ public struct AzlinHome: Sendable {
   public init(root: String) { self.root = root }
 
   /// `$AZLIN_HOME`, or `~/.azlin`.
-  public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment)
+  public static func fromEnvironment(
+    _ environment: [String: String] = ProcessInfo.processInfo.environment
+  )
     -> AzlinHome
   {
     if let value = environment["AZLIN_HOME"], !value.isEmpty { return AzlinHome(root: value) }
@@ -40,7 +42,9 @@ public struct AzlinHome: Sendable {
     for folder in [root, objectivesFolder, simulatorFolder] {
       try Self.makeFolder(folder)
     }
-    guard access(root, W_OK) == 0 else { throw FileError(path: root, operation: "write to", code: errno) }
+    guard access(root, W_OK) == 0 else {
+      throw FileError(path: root, operation: "write to", code: errno)
+    }
   }
 
   /// Creates `folder` and its parents with mode 0700 when missing.
@@ -48,7 +52,9 @@ public struct AzlinHome: Sendable {
   public static func makeFolder(_ folder: String) throws {
     var isFolder: ObjCBool = false
     if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
-      guard isFolder.boolValue else { throw FileError(path: folder, operation: "use as a folder", code: ENOTDIR) }
+      guard isFolder.boolValue else {
+        throw FileError(path: folder, operation: "use as a folder", code: ENOTDIR)
+      }
       return
     }
     let parent = (folder as NSString).deletingLastPathComponent

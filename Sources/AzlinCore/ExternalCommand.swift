@@ -12,7 +12,8 @@ public struct ExternalCommand: Equatable, Sendable, CustomStringConvertible {
   public var timeout: TimeInterval
 
   public init(
-    executable: String, arguments: [String], environment: [String: String] = [:], timeout: TimeInterval = 600
+    executable: String, arguments: [String], environment: [String: String] = [:],
+    timeout: TimeInterval = 600
   ) {
     self.executable = executable
     self.arguments = arguments

@@ -25,6 +25,7 @@ public final class SequentialIDGenerator: IDGenerator, @unchecked Sendable {
     let value = counter
     lock.unlock()
     let tail = String(value, radix: 16)
-    return "00000000-0000-4000-8000-" + String(repeating: "0", count: max(0, 12 - tail.count)) + tail
+    return "00000000-0000-4000-8000-" + String(repeating: "0", count: max(0, 12 - tail.count))
+      + tail
   }
 }

@@ -172,7 +172,9 @@ extension JSONValue {
         }
         let key = try string()
         skipSpace()
-        guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw fail("expected :") }
+        guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+          throw fail("expected :")
+        }
         index += 1
         skipSpace()
         members.append((key, try value(depth: depth + 1)))

@@ -26,7 +26,8 @@ public final class ModelledTime: Clock, Sleeper, @unchecked Sendable {
 
   private func readOffset() -> TimeInterval {
     guard let data = FileManager.default.contents(atPath: offsetFile),
-      let text = String(data: data, encoding: .utf8), let value = TimeInterval(text.trimmingCharacters(in: .whitespacesAndNewlines))
+      let text = String(data: data, encoding: .utf8),
+      let value = TimeInterval(text.trimmingCharacters(in: .whitespacesAndNewlines))
     else { return 0 }
     return value
   }

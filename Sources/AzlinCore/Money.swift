@@ -9,7 +9,9 @@ public struct Money: Comparable, Hashable, Sendable, CustomStringConvertible {
 
   /// Parses a decimal string such as `"0.0416"`.
   public init?(string: String) {
-    guard let value = Decimal(string: string, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
+    guard let value = Decimal(string: string, locale: Locale(identifier: "en_US_POSIX")) else {
+      return nil
+    }
     self.amount = value
   }
 

@@ -40,7 +40,10 @@ public final class BufferOutput: OutputSink {
 
   public init() {}
 
-  public func line(_ text: String) { written.append(contentsOf: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)) }
+  public func line(_ text: String) {
+    written.append(
+      contentsOf: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+  }
   public func error(_ text: String) { line(text) }
 
   /// Returns and forgets what was written.

@@ -27,4 +27,3 @@ public final class ClockSleeper: Sleeper {
 
   public func sleep(seconds: TimeInterval) { clock.advance(by: seconds) }
 }
-

@@ -5,7 +5,9 @@ public final class SystemProcessRunner: ProcessRunner {
   public init() {}
 
   /// Finds `name` on `PATH` (or checks a path given with a slash).
-  public static func locate(_ name: String, path: String? = ProcessInfo.processInfo.environment["PATH"]) -> String? {
+  public static func locate(
+    _ name: String, path: String? = ProcessInfo.processInfo.environment["PATH"]
+  ) -> String? {
     if name.contains("/") { return FileManager.default.isExecutableFile(atPath: name) ? name : nil }
     for folder in (path ?? "/usr/bin:/bin").split(separator: ":") {
       let candidate = "\(folder)/\(name)"
@@ -15,7 +17,9 @@ public final class SystemProcessRunner: ProcessRunner {
   }
 
   public func run(_ command: ExternalCommand) throws -> ProcessOutput {
-    guard let path = Self.locate(command.executable) else { throw ProcessRunnerError.notFound(command.executable) }
+    guard let path = Self.locate(command.executable) else {
+      throw ProcessRunnerError.notFound(command.executable)
+    }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: path)
     process.arguments = command.arguments

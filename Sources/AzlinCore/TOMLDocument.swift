@@ -67,33 +67,48 @@ public struct TOMLDocument: Sendable {
       index += 1
       if line.isEmpty { continue }
       if line.hasPrefix("[[") {
-        throw TOMLError(line: lineNumber, reason: "arrays of tables ([[…]]) are not supported; use an inline array")
+        throw TOMLError(
+          line: lineNumber,
+          reason: "arrays of tables ([[…]]) are not supported; use an inline array")
       }
       if line.hasPrefix("[") {
-        guard line.hasSuffix("]") else { throw TOMLError(line: lineNumber, reason: "table header is missing ]") }
+        guard line.hasSuffix("]") else {
+          throw TOMLError(line: lineNumber, reason: "table header is missing ]")
+        }
         let name = String(line.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
-        guard Self.isValidKey(name) else { throw TOMLError(line: lineNumber, reason: "bad table name [\(name)]") }
+        guard Self.isValidKey(name) else {
+          throw TOMLError(line: lineNumber, reason: "bad table name [\(name)]")
+        }
         table = name
         continue
       }
       guard let eq = Self.indexOfEquals(line) else {
         throw TOMLError(line: lineNumber, reason: "expected key = value")
       }
-      let key = line[..<eq].trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "\"", with: "")
-      guard Self.isValidKey(key) else { throw TOMLError(line: lineNumber, reason: "bad key '\(key)'") }
+      let key = line[..<eq].trimmingCharacters(in: .whitespaces).replacingOccurrences(
+        of: "\"", with: "")
+      guard Self.isValidKey(key) else {
+        throw TOMLError(line: lineNumber, reason: "bad key '\(key)'")
+      }
       var valueText = String(line[line.index(after: eq)...]).trimmingCharacters(in: .whitespaces)
       while !Self.isBalanced(valueText), index < rawLines.count {
         valueText += " " + Self.stripComment(rawLines[index]).trimmingCharacters(in: .whitespaces)
         index += 1
       }
       line = valueText
-      guard !line.isEmpty else { throw TOMLError(line: lineNumber, reason: "expected a value after '='") }
+      guard !line.isEmpty else {
+        throw TOMLError(line: lineNumber, reason: "expected a value after '='")
+      }
       var scanner = ValueScanner(text: Array(line.unicodeScalars), line: lineNumber)
       let value = try scanner.value()
       scanner.skipSpace()
-      guard scanner.atEnd else { throw TOMLError(line: lineNumber, reason: "unexpected text after the value") }
+      guard scanner.atEnd else {
+        throw TOMLError(line: lineNumber, reason: "unexpected text after the value")
+      }
       let full = table.isEmpty ? key : table + "." + key
-      guard values[full] == nil else { throw TOMLError(line: lineNumber, reason: "'\(full)' is defined twice") }
+      guard values[full] == nil else {
+        throw TOMLError(line: lineNumber, reason: "'\(full)' is defined twice")
+      }
       values[full] = value
       lines[full] = lineNumber
     }

@@ -52,7 +52,9 @@ public struct PlanExecutor {
         progress(step, .skipped(becauseOf: step.number))
         continue
       }
-      if let blocker = step.dependsOn.first(where: { if case .succeeded = outcomes[$0] { return false } else { return true } }) {
+      if let blocker = step.dependsOn.first(where: {
+        if case .succeeded = outcomes[$0] { return false } else { return true }
+      }) {
         outcomes[step.number] = .skipped(becauseOf: blocker)
         progress(step, .skipped(becauseOf: blocker))
         continue
@@ -63,14 +65,18 @@ public struct PlanExecutor {
       try audit.record(
         "command", objective: objective.id,
         [
-          ("step", .number(Double(step.number))), ("argv", .strings(["az"] + Redactor.argv(step.command.arguments))),
-          ("exit_code", .number(Double(result.exitCode))), ("duration_ms", .number(Double(result.durationMs))),
+          ("step", .number(Double(step.number))),
+          ("argv", .strings(["az"] + Redactor.argv(step.command.arguments))),
+          ("exit_code", .number(Double(result.exitCode))),
+          ("duration_ms", .number(Double(result.durationMs))),
           ("error_code", .optional(error?.code)),
         ])
       objective.executionResults.append(
         Objective.StepResult(
-          step: step.number, argv: ["az"] + Redactor.argv(step.command.arguments), exitCode: result.exitCode,
-          durationMs: result.durationMs, errorCode: error?.code, message: error.map { Redactor.text($0.message) }))
+          step: step.number, argv: ["az"] + Redactor.argv(step.command.arguments),
+          exitCode: result.exitCode,
+          durationMs: result.durationMs, errorCode: error?.code,
+          message: error.map { Redactor.text($0.message) }))
       if let error {
         outcomes[step.number] = .failed(error)
         progress(step, .failed(error))
@@ -84,7 +90,9 @@ public struct PlanExecutor {
       objective.updatedAt = Timestamp.string(clock.now)
       try store.save(objective)
     }
-    let failed = outcomes.values.first(where: { if case .failed = $0 { return true } else { return false } })
+    let failed = outcomes.values.first(where: {
+      if case .failed = $0 { return true } else { return false }
+    })
     if case .failed(let error) = failed {
       objective.errorMessage = Redactor.text(error.description)
       try objective.move(to: .failed, at: clock.now)
@@ -94,7 +102,10 @@ public struct PlanExecutor {
     try store.save(objective)
     try audit.record(
       "objective_status", objective: objective.id,
-      [("status", .string(objective.status.rawValue)), ("cost_monthly", .optional(objective.costEstimate))])
+      [
+        ("status", .string(objective.status.rawValue)),
+        ("cost_monthly", .optional(objective.costEstimate)),
+      ])
     return outcomes
   }
 
@@ -108,7 +119,8 @@ public struct PlanExecutor {
       after = r.size
     case .power(let verb, let from):
       before = from
-      after = verb == .start || verb == .restart ? "running" : (verb == .stop ? "stopped" : "deallocated")
+      after =
+        verb == .start || verb == .restart ? "running" : (verb == .stop ? "stopped" : "deallocated")
     default:
       break
     }

@@ -27,15 +27,23 @@ public struct Rollback: Sendable {
   /// The inverse plan for `objective` against `live`.
   public func plan(for objective: Objective, live: LiveState) -> Result<[Step], RefusalError> {
     var steps: [Step] = []
-    let created = Set(objective.resourcesCreated.filter { $0.change == "created" }.map { "\($0.kind)/\($0.resourceGroup.lowercased())/\($0.name.lowercased())" })
+    let created = Set(
+      objective.resourcesCreated.filter { $0.change == "created" }.map {
+        "\($0.kind)/\($0.resourceGroup.lowercased())/\($0.name.lowercased())"
+      })
     for change in objective.resourcesCreated.reversed() {
-      let vm = live.vms.first { $0.name.lowercased() == change.name.lowercased() && $0.resourceGroup.lowercased() == change.resourceGroup.lowercased() }
+      let vm = live.vms.first {
+        $0.name.lowercased() == change.name.lowercased()
+          && $0.resourceGroup.lowercased() == change.resourceGroup.lowercased()
+      }
       if change.kind == "vm" {
         guard let vm else { continue }  // Already gone: nothing to undo for it.
         if change.change == "changed", let after = change.after {
           let found = after.hasPrefix("Standard_") ? vm.size : vm.powerState
           if found.lowercased() != after.lowercased() {
-            return .failure(RefusalError(refusal: .drifted(resource: "VM \(change.name)", expected: after, found: found)))
+            return .failure(
+              RefusalError(
+                refusal: .drifted(resource: "VM \(change.name)", expected: after, found: found)))
           }
         }
       } else if change.kind == "group" {
@@ -45,11 +53,13 @@ public struct Rollback: Sendable {
             && !created.contains("vm/\(change.name.lowercased())/\($0.name.lowercased())")
         }.map(\.name)
         if !foreign.isEmpty {
-          return .failure(RefusalError(refusal: .foreignResources(group: change.name, names: foreign.sorted())))
+          return .failure(
+            RefusalError(refusal: .foreignResources(group: change.name, names: foreign.sorted())))
         }
       }
       let arguments = Array(change.undoArgv.dropFirst())
-      steps.append(Step(change: change, command: AzCommand(arguments), destroys: arguments.contains("delete")))
+      steps.append(
+        Step(change: change, command: AzCommand(arguments), destroys: arguments.contains("delete")))
     }
     if steps.isEmpty { return .failure(RefusalError(refusal: .nothingToUndo)) }
     return .success(steps)

@@ -24,7 +24,10 @@ public final class AuditLog {
   ///   - clock: Gives each line its timestamp.
   ///   - rotateBytes: Size at which the file rotates.
   ///   - keep: How many rotated files to keep.
-  public init(path: String, session: String, clock: any Clock, rotateBytes: Int = 10 * 1024 * 1024, keep: Int = 5) {
+  public init(
+    path: String, session: String, clock: any Clock, rotateBytes: Int = 10 * 1024 * 1024,
+    keep: Int = 5
+  ) {
     self.path = path
     self.session = session
     self.clock = clock
@@ -38,13 +41,17 @@ public final class AuditLog {
   ///   - objective: The objective it belongs to, if any.
   ///   - fields: The event's fields, already redacted where they carry user text or argv.
   /// - Throws: `FileError` when the log cannot be written.
-  public func record(_ event: String, objective: String? = nil, _ fields: [(String, JSONValue)] = []) throws {
-    let line = JSONValue.object(
-      [
-        ("ts", .string(Timestamp.string(clock.now))), ("session", .string(session)), ("objective", .optional(objective)),
-        ("event", .string(event)),
-      ] + fields
-    ).compact() + "\n"
+  public func record(
+    _ event: String, objective: String? = nil, _ fields: [(String, JSONValue)] = []
+  ) throws {
+    let line =
+      JSONValue.object(
+        [
+          ("ts", .string(Timestamp.string(clock.now))), ("session", .string(session)),
+          ("objective", .optional(objective)),
+          ("event", .string(event)),
+        ] + fields
+      ).compact() + "\n"
     try append(Data(line.utf8))
   }
 
@@ -77,7 +84,9 @@ public final class AuditLog {
       }
     }
     let written = data.withUnsafeBytes { raw in Glibc.write(fd, raw.baseAddress!, raw.count) }
-    guard written == data.count else { throw FileError(path: path, operation: "append to", code: errno) }
+    guard written == data.count else {
+      throw FileError(path: path, operation: "append to", code: errno)
+    }
     fsync(fd)
     flock(fd, LOCK_UN)
   }
@@ -85,7 +94,9 @@ public final class AuditLog {
   private func rotate() {
     unlink("\(path).\(keep)")
     if keep > 1 {
-      for n in stride(from: keep - 1, through: 1, by: -1) { rename("\(path).\(n)", "\(path).\(n + 1)") }
+      for n in stride(from: keep - 1, through: 1, by: -1) {
+        rename("\(path).\(n)", "\(path).\(n + 1)")
+      }
     }
     rename(path, "\(path).1")
   }

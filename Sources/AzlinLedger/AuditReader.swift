@@ -23,7 +23,9 @@ public struct AuditReader {
   public private(set) var skipped = 0
 
   /// Up to `limit` entries matching `filter`, newest first.
-  public mutating func newest(limit: Int, stopAt: ((Entry) -> Bool)? = nil, where filter: (Entry) -> Bool) -> [Entry] {
+  public mutating func newest(
+    limit: Int, stopAt: ((Entry) -> Bool)? = nil, where filter: (Entry) -> Bool
+  ) -> [Entry] {
     var result: [Entry] = []
     skipped = 0
     let files = [path] + (1...5).map { "\(path).\($0)" }

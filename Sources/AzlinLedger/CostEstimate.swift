@@ -1,6 +1,6 @@
-import Foundation
 import AzlinAzure
 import AzlinCore
+import Foundation
 
 /// What a set of resources costs per month, line by line.
 public struct CostEstimate: Equatable, Sendable {
@@ -26,7 +26,9 @@ public struct CostEstimate: Equatable, Sendable {
   /// The weakest confidence among the lines.
   public var confidence: PriceConfidence {
     if lines.contains(where: { $0.confidence == .unknown }) { return .unknown }
-    if lines.contains(where: { $0.confidence == .regionalApproximation }) { return .regionalApproximation }
+    if lines.contains(where: { $0.confidence == .regionalApproximation }) {
+      return .regionalApproximation
+    }
     return .exact
   }
 

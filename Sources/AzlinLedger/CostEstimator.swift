@@ -1,6 +1,6 @@
-import Foundation
 import AzlinAzure
 import AzlinCore
+import Foundation
 
 /// Prices resources from the bundled catalogue.
 ///
@@ -18,21 +18,35 @@ public struct CostEstimator: Sendable {
   /// - Parameters:
   ///   - label: What to call them ("VM sam").
   ///   - running: False for a deallocated VM: only its disk and IP cost.
-  public func vmLines(label: String, size: String, region: String, count: Int = 1, running: Bool = true) -> [CostEstimate.Line] {
+  public func vmLines(
+    label: String, size: String, region: String, count: Int = 1, running: Bool = true
+  ) -> [CostEstimate.Line] {
     var lines: [CostEstimate.Line] = []
     let n = Decimal(count)
     if running {
       if let quote = catalog.vmPrice(size: size, region: region) {
-        lines.append(.init(item: "\(label) (\(size), \(region))", quantity: count, hourly: quote.hourly, monthly: quote.monthly * n, confidence: quote.confidence))
+        lines.append(
+          .init(
+            item: "\(label) (\(size), \(region))", quantity: count, hourly: quote.hourly,
+            monthly: quote.monthly * n, confidence: quote.confidence))
       } else {
-        lines.append(.init(item: "\(label) (\(size), \(region)): size not in the price catalogue", quantity: count, hourly: nil, monthly: nil, confidence: .unknown))
+        lines.append(
+          .init(
+            item: "\(label) (\(size), \(region)): size not in the price catalogue", quantity: count,
+            hourly: nil, monthly: nil, confidence: .unknown))
       }
     }
     if let disk = catalog.diskPrice(tier: "Premium_LRS", sizeGB: Self.osDiskGB) {
-      lines.append(.init(item: "  OS disk (Premium SSD \(disk.sku))", quantity: count, hourly: nil, monthly: disk.monthly * n, confidence: .exact))
+      lines.append(
+        .init(
+          item: "  OS disk (Premium SSD \(disk.sku))", quantity: count, hourly: nil,
+          monthly: disk.monthly * n, confidence: .exact))
     }
     let ip = catalog.publicIPHourly
-    lines.append(.init(item: "  public IP (Standard)", quantity: count, hourly: ip, monthly: ip * CostEstimate.hoursPerMonth * n, confidence: .exact))
+    lines.append(
+      .init(
+        item: "  public IP (Standard)", quantity: count, hourly: ip,
+        monthly: ip * CostEstimate.hoursPerMonth * n, confidence: .exact))
     return lines
   }
 
@@ -41,7 +55,9 @@ public struct CostEstimator: Sendable {
   public func runRate(of live: LiveState, group: String? = nil) -> CostEstimate {
     var estimate = CostEstimate()
     for vm in live.vms where group == nil || vm.resourceGroup.lowercased() == group!.lowercased() {
-      estimate.lines += vmLines(label: "VM \(vm.name)", size: vm.size, region: vm.location, running: vm.powerState != "deallocated")
+      estimate.lines += vmLines(
+        label: "VM \(vm.name)", size: vm.size, region: vm.location,
+        running: vm.powerState != "deallocated")
     }
     return estimate
   }

@@ -5,7 +5,10 @@ import Foundation
 public struct Objective: Codable, Equatable, Sendable {
   /// Where an objective is in its life.
   public enum Status: String, Codable, Sendable {
-    case pending, inProgress = "in_progress", completed, failed, rolledBack = "rolled_back"
+    case pending
+    case inProgress = "in_progress"
+    case completed, failed
+    case rolledBack = "rolled_back"
 
     /// The statuses this one may move to.
     public var successors: Set<Status> {
@@ -27,7 +30,10 @@ public struct Objective: Codable, Equatable, Sendable {
     public var undoArgv: [String]?
     public var dependsOn: [Int]
 
-    public init(number: Int, action: String, summary: String, argv: [String], undoArgv: [String]?, dependsOn: [Int]) {
+    public init(
+      number: Int, action: String, summary: String, argv: [String], undoArgv: [String]?,
+      dependsOn: [Int]
+    ) {
       self.number = number
       self.action = action
       self.summary = summary
@@ -52,7 +58,10 @@ public struct Objective: Codable, Equatable, Sendable {
     public var errorCode: String?
     public var message: String?
 
-    public init(step: Int, argv: [String], exitCode: Int32, durationMs: Int, errorCode: String?, message: String?) {
+    public init(
+      step: Int, argv: [String], exitCode: Int32, durationMs: Int, errorCode: String?,
+      message: String?
+    ) {
       self.step = step
       self.argv = argv
       self.exitCode = exitCode
@@ -82,7 +91,10 @@ public struct Objective: Codable, Equatable, Sendable {
     public var after: String?
     public var undoArgv: [String]
 
-    public init(kind: String, name: String, resourceGroup: String, change: String, before: String?, after: String?, undoArgv: [String]) {
+    public init(
+      kind: String, name: String, resourceGroup: String, change: String, before: String?,
+      after: String?, undoArgv: [String]
+    ) {
       self.kind = kind
       self.name = name
       self.resourceGroup = resourceGroup
@@ -135,7 +147,8 @@ public struct Objective: Codable, Equatable, Sendable {
   }
 
   public init(
-    id: String, session: String, naturalLanguage: String, intents: [String], plan: [Step], strategy: String,
+    id: String, session: String, naturalLanguage: String, intents: [String], plan: [Step],
+    strategy: String,
     costEstimate: String?, at: Date
   ) {
     self.id = id

@@ -29,8 +29,14 @@ public enum Redactor {
       if secretFlags.contains(lower) {
         out.append(arg)
         hideNext = true
-      } else if let eq = lower.firstIndex(of: "="), lower.hasPrefix("--"), secretFlags.contains(String(lower[..<eq])) {
-        out.append(String(arg[..<arg.index(arg.startIndex, offsetBy: lower.distance(from: lower.startIndex, to: eq))]) + "=" + mask)
+      } else if let eq = lower.firstIndex(of: "="), lower.hasPrefix("--"),
+        secretFlags.contains(String(lower[..<eq]))
+      {
+        out.append(
+          String(
+            arg[
+              ..<arg.index(arg.startIndex, offsetBy: lower.distance(from: lower.startIndex, to: eq))
+            ]) + "=" + mask)
       } else {
         out.append(text(arg))
       }
@@ -50,7 +56,9 @@ public enum Redactor {
 
   /// Redacts secrets in free text such as a typed request or an error message.
   public static func text(_ input: String) -> String {
-    guard input.count < 1_000_000 else { return input.isEmpty ? input : "[\(input.utf8.count) bytes not recorded]" }
+    guard input.count < 1_000_000 else {
+      return input.isEmpty ? input : "[\(input.utf8.count) bytes not recorded]"
+    }
     var s = input
     for (i, regex) in patterns.enumerated() {
       let range = NSRange(s.startIndex..., in: s)

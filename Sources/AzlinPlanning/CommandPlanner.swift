@@ -1,6 +1,6 @@
-import Foundation
 import AzlinAzure
 import AzlinCore
+import Foundation
 
 /// Turns intents into a plan, refined against what exists now.
 ///
@@ -20,13 +20,17 @@ public struct CommandPlanner: Sendable {
   }
 
   /// Plans `intents` against `live`.
-  public func plan(_ intents: [Intent], live: LiveState, context: ConversationContext) -> PlanningOutcome {
+  public func plan(_ intents: [Intent], live: LiveState, context: ConversationContext)
+    -> PlanningOutcome
+  {
     if intents.allSatisfy({ $0.kind.isReadOnly }), let first = intents.first {
       return report(first, live: live, context: context)
     }
     var builder = PlanBuilder(world: live)
     for (index, intent) in intents.enumerated() where !intent.kind.isReadOnly {
-      if let stop = add(intent, index: index, of: intents, to: &builder, context: context) { return stop }
+      if let stop = add(intent, index: index, of: intents, to: &builder, context: context) {
+        return stop
+      }
     }
     if builder.steps.isEmpty { return .nothingToDo(builder.notes) }
     return .plan(Plan(steps: builder.steps, assumptions: builder.assumptions, notes: builder.notes))
@@ -34,22 +38,29 @@ public struct CommandPlanner: Sendable {
 
   // MARK: - Read-only answers
 
-  private func report(_ intent: Intent, live: LiveState, context: ConversationContext) -> PlanningOutcome {
+  private func report(_ intent: Intent, live: LiveState, context: ConversationContext)
+    -> PlanningOutcome
+  {
     let p = intent.parameters
     switch intent.kind {
     case .listResourceGroups:
       return .report(.groups(live.groups))
     case .showVM:
       guard let name = p.names.first else { return .report(.vms(live.vms, filter: nil)) }
-      guard let vm = live.vms(named: name).first else { return .refused(.vmNotFound(name, group: p.resourceGroup)) }
+      guard let vm = live.vms(named: name).first else {
+        return .refused(.vmNotFound(name, group: p.resourceGroup))
+      }
       return .report(.vm(vm))
     case .costReport:
       let region = p.region ?? context.region ?? defaults.region
       let names = p.names.filter { !live.vms(named: $0).isEmpty }
-      return .report(.cost(CostQuestion(count: p.count ?? 1, size: p.size, region: region, vmNames: names)))
+      return .report(
+        .cost(CostQuestion(count: p.count ?? 1, size: p.size, region: region, vmNames: names)))
     default:
       var vms = live.vms
-      if let g = p.resourceGroup { vms = vms.filter { $0.resourceGroup.lowercased() == g.lowercased() } }
+      if let g = p.resourceGroup {
+        vms = vms.filter { $0.resourceGroup.lowercased() == g.lowercased() }
+      }
       if let s = p.powerState { vms = vms.filter { $0.powerState == s } }
       return .report(.vms(vms, filter: p.powerState))
     }
@@ -57,7 +68,10 @@ public struct CommandPlanner: Sendable {
 
   // MARK: - Changes
 
-  private func add(_ intent: Intent, index: Int, of intents: [Intent], to b: inout PlanBuilder, context: ConversationContext)
+  private func add(
+    _ intent: Intent, index: Int, of intents: [Intent], to b: inout PlanBuilder,
+    context: ConversationContext
+  )
     -> PlanningOutcome?
   {
     let p = intent.parameters
@@ -65,7 +79,9 @@ public struct CommandPlanner: Sendable {
     case .createResourceGroup:
       let name = p.names.first ?? p.resourceGroup ?? defaults.resourceGroup
       if p.names.isEmpty && p.resourceGroup == nil { b.assume(.resourceGroup(name)) }
-      if let problem = NamingRules.violation(of: name, as: .resourceGroup) { return .refused(.invalidName(problem)) }
+      if let problem = NamingRules.violation(of: name, as: .resourceGroup) {
+        return .refused(.invalidName(problem))
+      }
       guard let region = resolveRegion(p.region, fallback: context.region, builder: &b) else {
         return .refused(.unknownRegion(p.region ?? ""))
       }
@@ -77,12 +93,17 @@ public struct CommandPlanner: Sendable {
       return nil
 
     case .deleteResourceGroup:
-      guard let name = p.names.first ?? p.resourceGroup else { return .refused(.nothingNamed("resource group")) }
+      guard let name = p.names.first ?? p.resourceGroup else {
+        return .refused(.nothingNamed("resource group"))
+      }
       guard let group = b.world.group(named: name) else { return .refused(.groupNotFound(name)) }
-      let count = b.world.vms.filter { $0.resourceGroup.lowercased() == group.name.lowercased() }.count
+      let count = b.world.vms.filter { $0.resourceGroup.lowercased() == group.name.lowercased() }
+        .count
       b.append(
         action: .destroy, operation: .deleteGroup(resourceCount: count),
-        resource: ResourceRef(kind: .resourceGroup, name: group.name, resourceGroup: group.name, location: group.location),
+        resource: ResourceRef(
+          kind: .resourceGroup, name: group.name, resourceGroup: group.name,
+          location: group.location),
         command: .groupDelete(name: group.name), undo: nil)
       b.world.vms.removeAll { $0.resourceGroup.lowercased() == group.name.lowercased() }
       b.world.groups.removeAll { $0.name == group.name }
@@ -113,7 +134,10 @@ public struct CommandPlanner: Sendable {
     }
   }
 
-  private func addVMs(_ intent: Intent, to b: inout PlanBuilder, context: ConversationContext, intents: [Intent], index: Int)
+  private func addVMs(
+    _ intent: Intent, to b: inout PlanBuilder, context: ConversationContext, intents: [Intent],
+    index: Int
+  )
     -> PlanningOutcome?
   {
     let p = intent.parameters
@@ -126,7 +150,9 @@ public struct CommandPlanner: Sendable {
       groupName = defaults.resourceGroup
       b.assume(.resourceGroup(groupName))
     }
-    if let problem = NamingRules.violation(of: groupName, as: .resourceGroup) { return .refused(.invalidName(problem)) }
+    if let problem = NamingRules.violation(of: groupName, as: .resourceGroup) {
+      return .refused(.invalidName(problem))
+    }
     let existingGroup = b.world.group(named: groupName)
     let region: String
     if let r = p.region {
@@ -147,9 +173,13 @@ public struct CommandPlanner: Sendable {
       sizeText = defaults.vmSize
       b.assume(.size(sizeText))
     }
-    guard let size = catalog.vmSize(named: sizeText) else { return .refused(.unknownSize(sizeText)) }
+    guard let size = catalog.vmSize(named: sizeText) else {
+      return .refused(.unknownSize(sizeText))
+    }
     guard catalog.isOffered(size: size.name, in: region) else {
-      return .refused(.sizeNotOffered(size: size.name, region: region, alternatives: alternatives(to: size, in: region)))
+      return .refused(
+        .sizeNotOffered(
+          size: size.name, region: region, alternatives: alternatives(to: size, in: region)))
     }
     let image = p.image ?? defaults.image
     if p.image == nil { b.assume(.image(image)) }
@@ -167,47 +197,76 @@ public struct CommandPlanner: Sendable {
       for name in names { b.assume(.generatedName(name)) }
     }
     for name in names {
-      if let problem = NamingRules.violation(of: name, as: .virtualMachine) { return .refused(.invalidName(problem)) }
+      if let problem = NamingRules.violation(of: name, as: .virtualMachine) {
+        return .refused(.invalidName(problem))
+      }
     }
-    if names.count == 1, let taken = b.world.vms(named: names[0]).first(where: { $0.resourceGroup.lowercased() == groupName.lowercased() }) {
+    if names.count == 1,
+      let taken = b.world.vms(named: names[0]).first(where: {
+        $0.resourceGroup.lowercased() == groupName.lowercased()
+      })
+    {
       var n = 2
       while !b.world.vms(named: "\(taken.name)-\(n)").isEmpty { n += 1 }
       return .question(
-        PendingQuestion(kind: .useOtherName(taken: taken.name, suggestion: "\(taken.name)-\(n)"), intents: intents, intentIndex: index))
+        PendingQuestion(
+          kind: .useOtherName(taken: taken.name, suggestion: "\(taken.name)-\(n)"),
+          intents: intents, intentIndex: index))
     }
     var groupStep: Int?
     if existingGroup == nil {
       groupStep = b.addGroup(name: groupName, location: region)
     }
-    for name in names where b.world.vms(named: name).allSatisfy({ $0.resourceGroup.lowercased() != groupName.lowercased() }) {
+    for name in names
+    where b.world.vms(named: name).allSatisfy({
+      $0.resourceGroup.lowercased() != groupName.lowercased()
+    }) {
       b.append(
         action: .create, operation: .createVM(image: image),
-        resource: ResourceRef(kind: .virtualMachine, name: name, resourceGroup: groupName, location: region, size: size.name),
-        command: .vmCreate(name: name, group: groupName, location: region, size: size.name, image: image),
+        resource: ResourceRef(
+          kind: .virtualMachine, name: name, resourceGroup: groupName, location: region,
+          size: size.name),
+        command: .vmCreate(
+          name: name, group: groupName, location: region, size: size.name, image: image),
         undo: .vmDelete(name: name, group: groupName), dependsOn: groupStep.map { [$0] } ?? [])
       b.world.vms.append(
-        LiveState.VM(name: name, resourceGroup: groupName, location: region, size: size.name, powerState: "running", id: ""))
+        LiveState.VM(
+          name: name, resourceGroup: groupName, location: region, size: size.name,
+          powerState: "running", id: ""))
     }
     return nil
   }
 
-  private func addChange(_ kind: IntentKind, vm: LiveState.VM, size: String?, to b: inout PlanBuilder) -> PlanningOutcome? {
-    let ref = ResourceRef(kind: .virtualMachine, name: vm.name, resourceGroup: vm.resourceGroup, location: vm.location, size: vm.size)
+  private func addChange(
+    _ kind: IntentKind, vm: LiveState.VM, size: String?, to b: inout PlanBuilder
+  ) -> PlanningOutcome? {
+    let ref = ResourceRef(
+      kind: .virtualMachine, name: vm.name, resourceGroup: vm.resourceGroup, location: vm.location,
+      size: vm.size)
     func setState(_ state: String) {
-      if let i = b.world.vms.firstIndex(where: { $0.name == vm.name && $0.resourceGroup == vm.resourceGroup }) {
+      if let i = b.world.vms.firstIndex(where: {
+        $0.name == vm.name && $0.resourceGroup == vm.resourceGroup
+      }) {
         b.world.vms[i].powerState = state
       }
     }
     switch kind {
     case .deleteVM:
-      b.append(action: .destroy, operation: .deleteVM, resource: ref, command: .vmDelete(name: vm.name, group: vm.resourceGroup), undo: nil)
+      b.append(
+        action: .destroy, operation: .deleteVM, resource: ref,
+        command: .vmDelete(name: vm.name, group: vm.resourceGroup), undo: nil)
       b.world.vms.removeAll { $0.name == vm.name && $0.resourceGroup == vm.resourceGroup }
     case .startVM:
-      if vm.powerState == "running" { b.notes.append(.alreadyInState(vm: vm.name, state: "running")); return nil }
+      if vm.powerState == "running" {
+        b.notes.append(.alreadyInState(vm: vm.name, state: "running"))
+        return nil
+      }
       b.append(
         action: .change, operation: .power(.start, from: vm.powerState), resource: ref,
         command: .vmPower(.start, name: vm.name, group: vm.resourceGroup),
-        undo: .vmPower(vm.powerState == "deallocated" ? .deallocate : .stop, name: vm.name, group: vm.resourceGroup))
+        undo: .vmPower(
+          vm.powerState == "deallocated" ? .deallocate : .stop, name: vm.name,
+          group: vm.resourceGroup))
       setState("running")
     case .stopVM:
       if vm.powerState == "stopped" || vm.powerState == "deallocated" {
@@ -216,14 +275,19 @@ public struct CommandPlanner: Sendable {
       }
       b.append(
         action: .change, operation: .power(.stop, from: vm.powerState), resource: ref,
-        command: .vmPower(.stop, name: vm.name, group: vm.resourceGroup), undo: .vmPower(.start, name: vm.name, group: vm.resourceGroup))
+        command: .vmPower(.stop, name: vm.name, group: vm.resourceGroup),
+        undo: .vmPower(.start, name: vm.name, group: vm.resourceGroup))
       setState("stopped")
     case .deallocateVM:
-      if vm.powerState == "deallocated" { b.notes.append(.alreadyInState(vm: vm.name, state: "deallocated")); return nil }
+      if vm.powerState == "deallocated" {
+        b.notes.append(.alreadyInState(vm: vm.name, state: "deallocated"))
+        return nil
+      }
       b.append(
         action: .change, operation: .power(.deallocate, from: vm.powerState), resource: ref,
         command: .vmPower(.deallocate, name: vm.name, group: vm.resourceGroup),
-        undo: vm.powerState == "running" ? .vmPower(.start, name: vm.name, group: vm.resourceGroup) : nil)
+        undo: vm.powerState == "running"
+          ? .vmPower(.start, name: vm.name, group: vm.resourceGroup) : nil)
       setState("deallocated")
     case .restartVM:
       b.append(
@@ -232,9 +296,14 @@ public struct CommandPlanner: Sendable {
       setState("running")
     case .resizeVM:
       guard let sizeText = size else { return .refused(.nothingNamed("size")) }
-      guard let target = catalog.vmSize(named: sizeText) else { return .refused(.unknownSize(sizeText)) }
+      guard let target = catalog.vmSize(named: sizeText) else {
+        return .refused(.unknownSize(sizeText))
+      }
       guard catalog.isOffered(size: target.name, in: vm.location) else {
-        return .refused(.sizeNotOffered(size: target.name, region: vm.location, alternatives: alternatives(to: target, in: vm.location)))
+        return .refused(
+          .sizeNotOffered(
+            size: target.name, region: vm.location,
+            alternatives: alternatives(to: target, in: vm.location)))
       }
       if target.name.lowercased() == vm.size.lowercased() {
         b.notes.append(.alreadyInState(vm: vm.name, state: target.name))
@@ -242,7 +311,9 @@ public struct CommandPlanner: Sendable {
       }
       b.append(
         action: .change, operation: .resizeVM(from: vm.size),
-        resource: ResourceRef(kind: .virtualMachine, name: vm.name, resourceGroup: vm.resourceGroup, location: vm.location, size: target.name),
+        resource: ResourceRef(
+          kind: .virtualMachine, name: vm.name, resourceGroup: vm.resourceGroup,
+          location: vm.location, size: target.name),
         command: .vmResize(name: vm.name, group: vm.resourceGroup, size: target.name),
         undo: .vmResize(name: vm.name, group: vm.resourceGroup, size: vm.size))
     default:
@@ -255,17 +326,23 @@ public struct CommandPlanner: Sendable {
 
   private struct Stop: Error { var value: PlanningOutcome }
 
-  private func resolveTargets(_ p: IntentParameters, world: LiveState, context: ConversationContext) -> Result<[LiveState.VM], Stop> {
+  private func resolveTargets(_ p: IntentParameters, world: LiveState, context: ConversationContext)
+    -> Result<[LiveState.VM], Stop>
+  {
     var pool = world.vms
     if let g = p.resourceGroup {
-      guard world.group(named: g) != nil else { return .failure(Stop(value: .refused(.groupNotFound(g)))) }
+      guard world.group(named: g) != nil else {
+        return .failure(Stop(value: .refused(.groupNotFound(g))))
+      }
       pool = pool.filter { $0.resourceGroup.lowercased() == g.lowercased() }
     }
     if !p.names.isEmpty {
       var found: [LiveState.VM] = []
       for name in p.names {
         let matches = pool.filter { $0.name.lowercased() == name.lowercased() }
-        guard let first = matches.first else { return .failure(Stop(value: .refused(.vmNotFound(name, group: p.resourceGroup)))) }
+        guard let first = matches.first else {
+          return .failure(Stop(value: .refused(.vmNotFound(name, group: p.resourceGroup))))
+        }
         found.append(contentsOf: matches.count == 1 ? [first] : matches)
       }
       return .success(found)
@@ -278,10 +355,15 @@ public struct CommandPlanner: Sendable {
     if pool.isEmpty { return .failure(Stop(value: .refused(.noVMs))) }
     if pool.count == 1 { return .success(pool) }
     let options = pool.map(\.name)
-    return .failure(Stop(value: .question(PendingQuestion(kind: .whichVM(options: options), intents: [], intentIndex: 0))))
+    return .failure(
+      Stop(
+        value: .question(
+          PendingQuestion(kind: .whichVM(options: options), intents: [], intentIndex: 0))))
   }
 
-  private func resolveRegion(_ region: String?, fallback: String?, builder b: inout PlanBuilder) -> String? {
+  private func resolveRegion(_ region: String?, fallback: String?, builder b: inout PlanBuilder)
+    -> String?
+  {
     if let r = region { return catalog.normalizeRegion(r) }
     if let f = fallback { return f }
     b.assume(.region(defaults.region))
@@ -290,9 +372,14 @@ public struct CommandPlanner: Sendable {
 
   /// Up to three sizes offered in `region` with at least the vCPUs of `size`, cheapest first.
   public func alternatives(to size: VMSize, in region: String) -> [String] {
-    let offered = catalog.sizesOffered(in: region).filter { $0.vCPUs >= size.vCPUs && $0.gpus >= size.gpus }
-    let priced = offered.map { ($0, catalog.vmPrice(size: $0.name, region: region)?.hourly ?? Money(1_000_000)) }
-    return priced.sorted { $0.1 == $1.1 ? $0.0.name < $1.0.name : $0.1 < $1.1 }.prefix(3).map(\.0.name)
+    let offered = catalog.sizesOffered(in: region).filter {
+      $0.vCPUs >= size.vCPUs && $0.gpus >= size.gpus
+    }
+    let priced = offered.map {
+      ($0, catalog.vmPrice(size: $0.name, region: region)?.hourly ?? Money(1_000_000))
+    }
+    return priced.sorted { $0.1 == $1.1 ? $0.0.name < $1.0.name : $0.1 < $1.1 }.prefix(3).map(
+      \.0.name)
   }
 }
 
@@ -309,12 +396,15 @@ struct PlanBuilder {
 
   @discardableResult
   mutating func append(
-    action: StepAction, operation: StepOperation, resource: ResourceRef, command: AzCommand, undo: AzCommand?,
+    action: StepAction, operation: StepOperation, resource: ResourceRef, command: AzCommand,
+    undo: AzCommand?,
     dependsOn: [Int] = []
   ) -> Int {
     let number = steps.count + 1
     steps.append(
-      PlanStep(number: number, action: action, operation: operation, resource: resource, command: command, undo: undo, dependsOn: dependsOn))
+      PlanStep(
+        number: number, action: action, operation: operation, resource: resource, command: command,
+        undo: undo, dependsOn: dependsOn))
     return number
   }
 
@@ -322,7 +412,8 @@ struct PlanBuilder {
   mutating func addGroup(name: String, location: String) -> Int {
     let n = append(
       action: .create, operation: .createGroup,
-      resource: ResourceRef(kind: .resourceGroup, name: name, resourceGroup: name, location: location),
+      resource: ResourceRef(
+        kind: .resourceGroup, name: name, resourceGroup: name, location: location),
       command: .groupCreate(name: name, location: location), undo: .groupDelete(name: name))
     world.groups.append(LiveState.Group(name: name, location: location))
     return n

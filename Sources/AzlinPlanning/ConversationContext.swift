@@ -1,4 +1,5 @@
 import Foundation
+
 /// What the conversation has mentioned so far, so "it", "that vm" and "also" resolve.
 public struct ConversationContext: Equatable, Sendable {
   /// The VMs the last turn was about (one for "it", several for "them").

@@ -1,4 +1,5 @@
 import Foundation
+
 /// Counts the single-character edits (insert, delete, substitute, swap) between two words.
 ///
 /// Typos within one edit of a keyword or a live resource name are forgiven.
@@ -32,7 +33,9 @@ public enum EditDistance {
   }
 
   /// The closest of `candidates` within `maxDistance` of `word`, when exactly one is closest.
-  public static func closest(to word: String, in candidates: [String], maxDistance: Int = 1) -> String? {
+  public static func closest(to word: String, in candidates: [String], maxDistance: Int = 1)
+    -> String?
+  {
     var best: [String] = []
     var bestDistance = maxDistance + 1
     for c in candidates {

@@ -1,5 +1,5 @@
-import Foundation
 import AzlinCore
+import Foundation
 
 /// One thing the user asked for, in structured form.
 ///
@@ -15,7 +15,10 @@ public struct Intent: Equatable, Sendable {
   /// What the parser understood, in a few words.
   public var explanation: String
 
-  public init(kind: IntentKind, parameters: IntentParameters = IntentParameters(), confidence: Double = 1, explanation: String = "") {
+  public init(
+    kind: IntentKind, parameters: IntentParameters = IntentParameters(), confidence: Double = 1,
+    explanation: String = ""
+  ) {
     self.kind = kind
     self.parameters = parameters
     self.confidence = confidence
@@ -88,7 +91,8 @@ extension Intent {
     if parameters.all { params.append(("all", .bool(true))) }
     return .object([
       ("intent", .string(kind.rawValue)), ("parameters", .object(params)),
-      ("confidence", .number((confidence * 100).rounded() / 100)), ("explanation", .string(explanation)),
+      ("confidence", .number((confidence * 100).rounded() / 100)),
+      ("explanation", .string(explanation)),
     ])
   }
 }

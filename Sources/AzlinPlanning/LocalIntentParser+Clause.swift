@@ -1,9 +1,11 @@
-import Foundation
 import AzlinAzure
 import AzlinCore
+import Foundation
 
 extension LocalIntentParser {
-  func parseClause(_ words: [String], context: ConversationContext, live: LiveState, previous: Intent?)
+  func parseClause(
+    _ words: [String], context: ConversationContext, live: LiveState, previous: Intent?
+  )
     -> Result<Intent, ParseProblemError>
   {
     let lower = words.map { $0.lowercased() }
@@ -53,7 +55,8 @@ extension LocalIntentParser {
           j += 1
           continue
         }
-        guard !used.contains(j), !Self.stopWords.contains(w) || names.isEmpty && !["in", "with", "and"].contains(w),
+        guard !used.contains(j),
+          !Self.stopWords.contains(w) || names.isEmpty && !["in", "with", "and"].contains(w),
           Self.looksLikeName(words[j])
         else { break }
         names.append(words[j])
@@ -77,7 +80,9 @@ extension LocalIntentParser {
         p.resourceGroup = candidate
         used.insert(j)
         used.insert(j + 1)
-      } else if catalog.normalizeRegion(candidate) == nil, Self.looksLikeRegion(candidate.lowercased()) {
+      } else if catalog.normalizeRegion(candidate) == nil,
+        Self.looksLikeRegion(candidate.lowercased())
+      {
         p.region = candidate
         used.insert(j)
         used.insert(i)
@@ -90,7 +95,9 @@ extension LocalIntentParser {
       if Self.vmNouns.contains(w) {
         object = .vm
         used.insert(i)
-      } else if Self.groupNouns.contains(w) || (w == "resource" && i + 1 < lower.count && lower[i + 1].hasPrefix("group")) {
+      } else if Self.groupNouns.contains(w)
+        || (w == "resource" && i + 1 < lower.count && lower[i + 1].hasPrefix("group"))
+      {
         if object != .vm || i < (lower.firstIndex(where: { Self.vmNouns.contains($0) }) ?? 0) {
           object = object == .vm ? .vm : .group
         }
@@ -103,8 +110,11 @@ extension LocalIntentParser {
       }
     }
     // "create rg demo": the group noun right after the verb decides, even with "vm" later.
-    if let v = lower.indices.first(where: { !used.contains($0) && (Self.groupNouns.contains(lower[$0]) || lower[$0] == "resource") }),
-      let firstVM = lower.firstIndex(where: { Self.vmNouns.contains($0) }), v < firstVM, verb == .create || verb == .delete
+    if let v = lower.indices.first(where: {
+      !used.contains($0) && (Self.groupNouns.contains(lower[$0]) || lower[$0] == "resource")
+    }),
+      let firstVM = lower.firstIndex(where: { Self.vmNouns.contains($0) }), v < firstVM,
+      verb == .create || verb == .delete
     {
       object = .group
     }
@@ -127,13 +137,16 @@ extension LocalIntentParser {
       if !matched { i += 1 }
     }
     for (i, w) in lower.enumerated() where !used.contains(i) {
-      if i + 1 < lower.count, !used.contains(i + 1), lower[i + 1].hasPrefix("v"), lower[i + 1].count <= 3,
+      if i + 1 < lower.count, !used.contains(i + 1), lower[i + 1].hasPrefix("v"),
+        lower[i + 1].count <= 3,
         let size = catalog.vmSize(named: w + " " + lower[i + 1])
       {
         p.size = size.name
         used.insert(i)
         used.insert(i + 1)
-      } else if w.contains(where: \.isNumber), w.contains(where: \.isLetter), let size = catalog.vmSize(named: w) {
+      } else if w.contains(where: \.isNumber), w.contains(where: \.isLetter),
+        let size = catalog.vmSize(named: w)
+      {
         p.size = size.name
         used.insert(i)
       } else if let alias = Self.sizeWords[w], p.size == nil, verb != .cost || w == "gpu" {
@@ -163,21 +176,31 @@ extension LocalIntentParser {
 
     // Filters: "all", "running", "stopped".
     p.all = lower.contains(where: { Self.allWords.contains($0) })
-    for (state, words) in [("running", ["running", "up", "on"]), ("stopped", ["stopped"]), ("deallocated", ["deallocated"])]
+    for (state, words) in [
+      ("running", ["running", "up", "on"]), ("stopped", ["stopped"]),
+      ("deallocated", ["deallocated"]),
+    ]
     where p.all && lower.contains(where: { words.contains($0) }) {
       p.powerState = state
     }
 
-    let unusedGroupNoun = lower.indices.contains { !used.contains($0) && Self.groupNouns.contains(lower[$0]) }
-    let groupOperation = object == .group || (object == .unknown && verb != nil && p.resourceGroup == nil && names.isEmpty && unusedGroupNoun)
+    let unusedGroupNoun = lower.indices.contains {
+      !used.contains($0) && Self.groupNouns.contains(lower[$0])
+    }
+    let groupOperation =
+      object == .group
+      || (object == .unknown && verb != nil && p.resourceGroup == nil && names.isEmpty
+        && unusedGroupNoun)
     var corrected: [String] = []
     if names.isEmpty {
       let liveNames = groupOperation ? live.groups.map(\.name) : live.vms.map(\.name)
-      for (i, w) in words.enumerated() where !used.contains(i) && !Self.stopWords.contains(lower[i]) {
+      for (i, w) in words.enumerated() where !used.contains(i) && !Self.stopWords.contains(lower[i])
+      {
         if let exact = liveNames.first(where: { $0.lowercased() == lower[i] }) {
           names.append(exact)
           used.insert(i)
-        } else if w.count >= 4, let close = EditDistance.closest(to: lower[i], in: liveNames.map { $0.lowercased() }),
+        } else if w.count >= 4,
+          let close = EditDistance.closest(to: lower[i], in: liveNames.map { $0.lowercased() }),
           let original = liveNames.first(where: { $0.lowercased() == close })
         {
           names.append(original)
@@ -189,10 +212,14 @@ extension LocalIntentParser {
     }
     if names.isEmpty && verb != .list && verb != .cost {
       // Leftover words after the verb that look like names ("stop sam", "create rg demo").
-      for (i, w) in words.enumerated() where !used.contains(i) && !Self.stopWords.contains(lower[i]) {
-        guard Self.looksLikeName(w), Self.verbWords[lower[i]] == nil, !Self.vmNouns.contains(lower[i]),
-          !Self.groupNouns.contains(lower[i]), Self.numberWords[lower[i]] == nil, !Self.allWords.contains(lower[i]),
-          !["storage", "account", "disk", "vnet", "network", "resource", "resources", "the"].contains(lower[i])
+      for (i, w) in words.enumerated() where !used.contains(i) && !Self.stopWords.contains(lower[i])
+      {
+        guard Self.looksLikeName(w), Self.verbWords[lower[i]] == nil,
+          !Self.vmNouns.contains(lower[i]),
+          !Self.groupNouns.contains(lower[i]), Self.numberWords[lower[i]] == nil,
+          !Self.allWords.contains(lower[i]),
+          !["storage", "account", "disk", "vnet", "network", "resource", "resources", "the"]
+            .contains(lower[i])
         else { continue }
         names.append(w)
         used.insert(i)
@@ -219,28 +246,46 @@ extension LocalIntentParser {
 
     // Decide the operation.
     guard let verb else {
-      if object == .storage || object == .disk || object == .network { return .failure(unsupported(object)) }
-      if p.size != nil, singular || !names.isEmpty { return .success(make(.resizeVM, p, confidence * 0.9, "resize")) }
+      if object == .storage || object == .disk || object == .network {
+        return .failure(unsupported(object))
+      }
+      if p.size != nil, singular || !names.isEmpty {
+        return .success(make(.resizeVM, p, confidence * 0.9, "resize"))
+      }
       return .failure(ParseProblemError(problem: .noOperation))
     }
-    if object == .storage || object == .disk || object == .network, verb != .list || object != .unknown {
+    if object == .storage || object == .disk || object == .network,
+      verb != .list || object != .unknown
+    {
       return .failure(unsupported(object))
     }
     switch verb {
     case .create:
-      if singular && p.size != nil && lower.firstIndex(of: "called") == nil && lower.firstIndex(of: "named") == nil {
+      if singular && p.size != nil && lower.firstIndex(of: "called") == nil
+        && lower.firstIndex(of: "named") == nil
+      {
         return .success(make(.resizeVM, p, confidence, "resize"))
       }
       if groupOperation {
-        if p.resourceGroup != nil && names.isEmpty { names = [p.resourceGroup!]; p.names = names; p.resourceGroup = nil }
+        if p.resourceGroup != nil && names.isEmpty {
+          names = [p.resourceGroup!]
+          p.names = names
+          p.resourceGroup = nil
+        }
         return .success(make(.createResourceGroup, p, confidence, "create a resource group"))
       }
       if object == .unknown { confidence *= 0.8 }
-      if previous?.kind == .createResourceGroup, p.resourceGroup == nil { p.resourceGroup = previous?.parameters.names.first }
+      if previous?.kind == .createResourceGroup, p.resourceGroup == nil {
+        p.resourceGroup = previous?.parameters.names.first
+      }
       return .success(make(.provisionVM, p, confidence, "create VMs"))
     case .delete:
-      if groupOperation { return .success(make(.deleteResourceGroup, p, confidence, "delete a resource group")) }
-      if names.isEmpty && !p.all && !singular && !plural { return .failure(ParseProblemError(problem: .missingTarget("delete"))) }
+      if groupOperation {
+        return .success(make(.deleteResourceGroup, p, confidence, "delete a resource group"))
+      }
+      if names.isEmpty && !p.all && !singular && !plural {
+        return .failure(ParseProblemError(problem: .missingTarget("delete")))
+      }
       return .success(make(.deleteVM, p, confidence, "delete VMs"))
     case .list:
       if groupOperation && !lower.contains(where: { Self.vmNouns.contains($0) }) {
@@ -263,18 +308,24 @@ extension LocalIntentParser {
     }
   }
 
-  private func make(_ kind: IntentKind, _ p: IntentParameters, _ confidence: Double, _ explanation: String) -> Intent {
+  private func make(
+    _ kind: IntentKind, _ p: IntentParameters, _ confidence: Double, _ explanation: String
+  ) -> Intent {
     var text = explanation
     if !p.names.isEmpty { text += " " + p.names.joined(separator: ", ") }
-    if !p.corrections.isEmpty { text += " (you typed " + p.corrections.joined(separator: ", ") + ")" }
+    if !p.corrections.isEmpty {
+      text += " (you typed " + p.corrections.joined(separator: ", ") + ")"
+    }
     return Intent(kind: kind, parameters: p, confidence: confidence, explanation: text)
   }
 
   /// True for words shaped like Azure region names: a place and a compass word, maybe a digit.
   static func looksLikeRegion(_ word: String) -> Bool {
     let compass = ["east", "west", "north", "south", "central"]
-    let trimmed = word.replacingOccurrences(of: "-", with: "").trimmingCharacters(in: .decimalDigits)
-    return compass.contains { trimmed.hasSuffix($0) || trimmed.hasPrefix($0) } && !trimmed.hasSuffix("rg")
+    let trimmed = word.replacingOccurrences(of: "-", with: "").trimmingCharacters(
+      in: .decimalDigits)
+    return compass.contains { trimmed.hasSuffix($0) || trimmed.hasPrefix($0) }
+      && !trimmed.hasSuffix("rg")
   }
 
   private func unsupported(_ object: Object) -> ParseProblemError {
@@ -286,8 +337,11 @@ extension LocalIntentParser {
   }
 
   static func looksLikeName(_ word: String) -> Bool {
-    guard let first = word.unicodeScalars.first, !word.isEmpty, word.count <= 90 else { return false }
-    return first.properties.isAlphabetic || ("0"..."9").contains(Character(first)) || !word.unicodeScalars.allSatisfy { $0.isASCII }
+    guard let first = word.unicodeScalars.first, !word.isEmpty, word.count <= 90 else {
+      return false
+    }
+    return first.properties.isAlphabetic || ("0"..."9").contains(Character(first))
+      || !word.unicodeScalars.allSatisfy { $0.isASCII }
   }
 }
 

@@ -1,6 +1,6 @@
-import Foundation
 import AzlinAzure
 import AzlinCore
+import Foundation
 
 /// The embedded, offline intent parser: a small grammar over what people type.
 ///

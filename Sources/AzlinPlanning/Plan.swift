@@ -1,6 +1,6 @@
-import Foundation
 import AzlinAzure
 import AzlinCore
+import Foundation
 
 /// The steps that carry out a request, with what they assume.
 public struct Plan: Equatable, Sendable {
@@ -39,7 +39,8 @@ public struct PlanStep: Equatable, Sendable {
   public var dependsOn: [Int]
 
   public init(
-    number: Int, action: StepAction, operation: StepOperation, resource: ResourceRef, command: AzCommand,
+    number: Int, action: StepAction, operation: StepOperation, resource: ResourceRef,
+    command: AzCommand,
     undo: AzCommand?, dependsOn: [Int] = []
   ) {
     self.number = number
@@ -69,7 +70,10 @@ public enum StepOperation: Equatable, Sendable {
 
 /// A resource a step touches.
 public struct ResourceRef: Equatable, Sendable {
-  public enum Kind: String, Sendable { case resourceGroup = "group", virtualMachine = "vm" }
+  public enum Kind: String, Sendable {
+    case resourceGroup = "group"
+    case virtualMachine = "vm"
+  }
   public var kind: Kind
   public var name: String
   public var resourceGroup: String
@@ -77,7 +81,9 @@ public struct ResourceRef: Equatable, Sendable {
   /// The VM size, for VMs.
   public var size: String?
 
-  public init(kind: Kind, name: String, resourceGroup: String, location: String, size: String? = nil) {
+  public init(
+    kind: Kind, name: String, resourceGroup: String, location: String, size: String? = nil
+  ) {
     self.kind = kind
     self.name = name
     self.resourceGroup = resourceGroup

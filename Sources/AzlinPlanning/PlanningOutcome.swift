@@ -1,5 +1,5 @@
-import Foundation
 import AzlinAzure
+import Foundation
 
 /// What the planner made of a request.
 public enum PlanningOutcome: Equatable, Sendable {

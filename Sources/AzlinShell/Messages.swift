@@ -1,6 +1,6 @@
-import AzlinExecution
 import AzlinAzure
 import AzlinCore
+import AzlinExecution
 import AzlinLedger
 import AzlinPlanning
 import Foundation
@@ -10,7 +10,8 @@ enum Messages {
   // MARK: Start and input
 
   static func welcome(version: String, backend: any AzureBackend) -> String {
-    let target = backend.kind == .sim
+    let target =
+      backend.kind == .sim
       ? "the embedded simulator (sim) — nothing here touches Azure"
       : "Azure subscription \(backend.displayName) via az"
     return "azlin \(version) — commands go to \(target). /help lists commands; Ctrl-D exits."
@@ -25,7 +26,8 @@ enum Messages {
   static func notUnderstood(_ problem: ParseProblem, line: String) -> String {
     switch problem {
     case .noOperation:
-      return "I didn't understand \"\(clip(line))\". Try \"create a vm called web1\", \"list vms\" or /help."
+      return
+        "I didn't understand \"\(clip(line))\". Try \"create a vm called web1\", \"list vms\" or /help."
     case .unsupported(let what):
       return "azlin cannot manage \(what) yet; it handles resource groups and VMs."
     case .missingTarget(let verb):
@@ -33,7 +35,9 @@ enum Messages {
     }
   }
 
-  static func clip(_ s: String, _ n: Int = 60) -> String { s.count > n ? String(s.prefix(n)) + "…" : s }
+  static func clip(_ s: String, _ n: Int = 60) -> String {
+    s.count > n ? String(s.prefix(n)) + "…" : s
+  }
 
   // MARK: Planning
 
@@ -41,23 +45,30 @@ enum Messages {
     switch p {
     case .invalidName(let rule): return rule
     case .vmNotFound(let name, let group):
-      return "There is no VM named \(name)\(group.map { " in \($0)" } ?? ""). /state lists what exists."
-    case .groupNotFound(let name): return "There is no resource group named \(name). /state lists what exists."
-    case .unknownSize(let size): return "\(size) is not a VM size azlin knows. Try Standard_B2s or Standard_D4s_v5."
+      return
+        "There is no VM named \(name)\(group.map { " in \($0)" } ?? ""). /state lists what exists."
+    case .groupNotFound(let name):
+      return "There is no resource group named \(name). /state lists what exists."
+    case .unknownSize(let size):
+      return "\(size) is not a VM size azlin knows. Try Standard_B2s or Standard_D4s_v5."
     case .sizeNotOffered(let size, let region, let alternatives):
-      let alt = alternatives.isEmpty ? "" : " Offered there: \(alternatives.joined(separator: ", "))."
+      let alt =
+        alternatives.isEmpty ? "" : " Offered there: \(alternatives.joined(separator: ", "))."
       return "\(size) is not offered in \(region).\(alt)"
-    case .unknownRegion(let r): return "\(r) is not an Azure region azlin knows. Try eastus or westeurope."
+    case .unknownRegion(let r):
+      return "\(r) is not an Azure region azlin knows. Try eastus or westeurope."
     case .noVMs: return "There are no VMs that match."
     case .nothingNamed(let what): return "Which \(what)? Name it in the request."
-    case .tooMany(let n): return "\(n) VMs in one request is more than azlin allows (\(CommandPlanner.maximumCount))."
+    case .tooMany(let n):
+      return "\(n) VMs in one request is more than azlin allows (\(CommandPlanner.maximumCount))."
     }
   }
 
   static func question(_ q: PendingQuestion) -> String {
     switch q.kind {
     case .whichVM(let options):
-      let numbered = options.enumerated().map { "\($0.offset + 1)) \($0.element)" }.joined(separator: "  ")
+      let numbered = options.enumerated().map { "\($0.offset + 1)) \($0.element)" }.joined(
+        separator: "  ")
       return "Which VM: \(list(options, or: true))? \(numbered) — or \"all\", or \"cancel\"."
     case .useOtherName(let taken, let suggestion):
       return "\(taken) exists — use \(suggestion)? [y/n]"
@@ -75,7 +86,8 @@ enum Messages {
   static func note(_ n: PlanNote) -> String {
     switch n {
     case .alreadyInState(let vm, let state):
-      return state.hasPrefix("Standard_") ? "\(vm) is already \(state)." : "\(vm) is already \(state)."
+      return state.hasPrefix("Standard_")
+        ? "\(vm) is already \(state)." : "\(vm) is already \(state)."
     case .groupExists(let g): return "Resource group \(g) already exists."
     }
   }
@@ -95,8 +107,10 @@ enum Messages {
     switch s.operation {
     case .createGroup: return "create resource group \(r.name) in \(r.location)"
     case .deleteGroup(let count):
-      return "delete resource group \(r.name)" + (count > 0 ? " and the \(count) VM\(count == 1 ? "" : "s") in it" : "")
-    case .createVM(let image): return "create VM \(r.name) (\(r.size ?? "?"), \(image)) in \(r.resourceGroup), \(r.location)"
+      return "delete resource group \(r.name)"
+        + (count > 0 ? " and the \(count) VM\(count == 1 ? "" : "s") in it" : "")
+    case .createVM(let image):
+      return "create VM \(r.name) (\(r.size ?? "?"), \(image)) in \(r.resourceGroup), \(r.location)"
     case .deleteVM: return "delete VM \(r.name) in \(r.resourceGroup)"
     case .power(let verb, _): return "\(verb.rawValue) VM \(r.name) in \(r.resourceGroup)"
     case .resizeVM(let from): return "resize VM \(r.name) from \(from) to \(r.size ?? "?")"
@@ -121,14 +135,17 @@ enum Messages {
     }
     for n in plan.notes { lines.append("  Note: " + note(n)) }
     if !plan.assumptions.isEmpty {
-      lines.append("Defaults used: " + plan.assumptions.map(assumption).joined(separator: ", ") + ".")
+      lines.append(
+        "Defaults used: " + plan.assumptions.map(assumption).joined(separator: ", ") + ".")
     }
     return lines
   }
 
   static func cost(_ estimate: CostEstimate, change: String) -> [String] {
     guard !estimate.lines.isEmpty else { return [] }
-    var lines = ["Cost: \(change)\(estimate.totalMonthly.perMonth)" + confidenceNote(estimate.confidence)]
+    var lines = [
+      "Cost: \(change)\(estimate.totalMonthly.perMonth)" + confidenceNote(estimate.confidence)
+    ]
     for l in estimate.lines {
       let qty = l.quantity > 1 ? "\(l.quantity) × " : ""
       let hourly = l.hourly.map { " at \(hourlyText($0))/h" } ?? ""
@@ -154,12 +171,16 @@ enum Messages {
   static func budget(_ d: BudgetMonitor.Decision) -> String {
     switch d.level {
     case .ok:
-      guard let limit = d.limit else { return "Budget: no limit set (/budget set monthly 500 adds one)." }
+      guard let limit = d.limit else {
+        return "Budget: no limit set (/budget set monthly 500 adds one)."
+      }
       return "Budget: \(d.projected.perMonth) projected — \(d.percent ?? 0)% of \(limit.perMonth)."
     case .warning(let t):
-      return "Budget warning: \(d.projected.perMonth) projected — \(d.percent ?? 0)% of \(d.limit?.perMonth ?? "the limit") (alert at \(t)%)."
+      return
+        "Budget warning: \(d.projected.perMonth) projected — \(d.percent ?? 0)% of \(d.limit?.perMonth ?? "the limit") (alert at \(t)%)."
     case .refused(let limit):
-      return "Refused: this would bring spending to \(d.projected.perMonth), over the \(limit). Nothing was changed; raise the limit with /budget set, or ask for less."
+      return
+        "Refused: this would bring spending to \(d.projected.perMonth), over the \(limit). Nothing was changed; raise the limit with /budget set, or ask for less."
     }
   }
 
@@ -176,14 +197,18 @@ enum Messages {
 
   static func stepStarted(_ s: PlanStep) -> String { "  … \(stepSummary(s))" }
 
-  static func stepDone(_ s: PlanStep, ms: Int) -> String { "  ✓ \(stepSummary(s)) (\(duration(ms)))" }
+  static func stepDone(_ s: PlanStep, ms: Int) -> String {
+    "  ✓ \(stepSummary(s)) (\(duration(ms)))"
+  }
 
   static func stepFailed(_ s: PlanStep, _ e: AzError) -> String {
     "  ✗ \(stepSummary(s)): \(e.code): \(Redactor.text(e.message))"
   }
 
   static func stepSkipped(_ s: PlanStep, because: Int) -> String {
-    because == s.number ? "  · skipped: \(stepSummary(s)) (not approved)" : "  · skipped: \(stepSummary(s)) (step \(because) did not succeed)"
+    because == s.number
+      ? "  · skipped: \(stepSummary(s)) (not approved)"
+      : "  · skipped: \(stepSummary(s)) (step \(because) did not succeed)"
   }
 
   static func duration(_ ms: Int) -> String {
@@ -204,7 +229,8 @@ enum Messages {
   static func vmTable(_ vms: [LiveState.VM]) -> [String] {
     guard !vms.isEmpty else { return ["No VMs."] }
     return table(
-      ["NAME", "GROUP", "REGION", "SIZE", "STATE"], vms.map { [$0.name, $0.resourceGroup, $0.location, $0.size, $0.powerState] })
+      ["NAME", "GROUP", "REGION", "SIZE", "STATE"],
+      vms.map { [$0.name, $0.resourceGroup, $0.location, $0.size, $0.powerState] })
   }
 
   static func groupTable(_ groups: [LiveState.Group]) -> [String] {
@@ -216,8 +242,10 @@ enum Messages {
     var widths = header.map(\.count)
     for row in rows { for (i, c) in row.enumerated() { widths[i] = max(widths[i], c.count) } }
     func render(_ cells: [String]) -> String {
-      cells.enumerated().map { $0.element.padding(toLength: widths[$0.offset], withPad: " ", startingAt: 0) }
-        .joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+      cells.enumerated().map {
+        $0.element.padding(toLength: widths[$0.offset], withPad: " ", startingAt: 0)
+      }
+      .joined(separator: "  ").trimmingCharacters(in: .whitespaces)
     }
     return [render(header)] + rows.map(render)
   }
@@ -229,7 +257,8 @@ enum Messages {
   // MARK: Slash commands
 
   static func unknownCommand(_ name: String, suggestion: String?) -> String {
-    "Unknown command /\(name)" + (suggestion.map { " — did you mean /\($0)?" } ?? " — /help lists commands.")
+    "Unknown command /\(name)"
+      + (suggestion.map { " — did you mean /\($0)?" } ?? " — /help lists commands.")
   }
 
   static func usage(_ usage: String) -> String { "Usage: \(usage)" }
@@ -239,9 +268,11 @@ enum Messages {
     switch r {
     case .nothingToUndo: return undoNothing
     case .drifted(let resource, let expected, let found):
-      return "Cannot undo: \(resource) changed since (expected \(expected), found \(found)). Change it back or undo by hand."
+      return
+        "Cannot undo: \(resource) changed since (expected \(expected), found \(found)). Change it back or undo by hand."
     case .foreignResources(let group, let names):
-      return "Cannot undo: resource group \(group) now holds \(list(names)), which azlin did not create; azlin never deletes what it did not create."
+      return
+        "Cannot undo: resource group \(group) now holds \(list(names)), which azlin did not create; azlin never deletes what it did not create."
     }
   }
   static func undoStep(_ s: Rollback.Step) -> String {
@@ -249,8 +280,12 @@ enum Messages {
   }
   static let confirmUndo = "Undo this? [y/N]"
   static func undone(_ id: String) -> String { "Undone (objective \(id.suffix(8)) rolled back)." }
-  static func undoFailed(_ e: AzError) -> String { "Undo stopped: \(e.code): \(Redactor.text(e.message)). /undo tries again." }
+  static func undoFailed(_ e: AzError) -> String {
+    "Undo stopped: \(e.code): \(Redactor.text(e.message)). /undo tries again."
+  }
 
-  static func saved(_ path: String, turns: Int) -> String { "Saved \(turns) turn\(turns == 1 ? "" : "s") to \(path)." }
+  static func saved(_ path: String, turns: Int) -> String {
+    "Saved \(turns) turn\(turns == 1 ? "" : "s") to \(path)."
+  }
   static let cleared = "Conversation context cleared."
 }

@@ -33,6 +33,7 @@ public final class RecordingOutput: OutputSink {
 
   private func keep(_ text: String) {
     guard !turns.isEmpty else { return }
-    turns[turns.count - 1].output.append(contentsOf: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+    turns[turns.count - 1].output.append(
+      contentsOf: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
   }
 }

@@ -10,8 +10,17 @@ extension Session {
 
   static func yesNo(_ line: String) -> YesNo? {
     let t = line.lowercased().trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
-    if ["y", "yes", "yeah", "yep", "ok", "okay", "sure", "go", "go ahead", "proceed", "do it", "approve"].contains(t) { return .yes }
-    if ["n", "no", "nope", "cancel", "abort", "stop", "never mind", "nevermind", "don't", "dont"].contains(t) { return .no }
+    if [
+      "y", "yes", "yeah", "yep", "ok", "okay", "sure", "go", "go ahead", "proceed", "do it",
+      "approve",
+    ].contains(t) {
+      return .yes
+    }
+    if ["n", "no", "nope", "cancel", "abort", "stop", "never mind", "nevermind", "don't", "dont"]
+      .contains(t)
+    {
+      return .no
+    }
     if ["a", "always", "always this session"].contains(t) { return .always }
     return nil
   }
@@ -24,7 +33,8 @@ extension Session {
     case .approval(let plan):
       guard let yn else { return notAnAnswer() }
       pending = nil
-      record("approval", [("answer", .string(yn == .no ? "no" : (yn == .always ? "always" : "yes")))])
+      record(
+        "approval", [("answer", .string(yn == .no ? "no" : (yn == .always ? "always" : "yes")))])
       switch yn {
       case .no: say(Messages.cancelled)
       case .always:
@@ -38,7 +48,9 @@ extension Session {
       guard let yn else { return notAnAnswer() }
       pending = nil
       let step = remaining[0]
-      record("approval", [("step", .number(Double(step))), ("answer", .string(yn == .no ? "no" : "yes"))])
+      record(
+        "approval",
+        [("step", .number(Double(step))), ("answer", .string(yn == .no ? "no" : "yes"))])
       if yn != .no { approved.insert(step) }
       askNextDestroy(plan, remaining: Array(remaining.dropFirst()), approved: approved)
       return true
@@ -50,7 +62,9 @@ extension Session {
         var chosen: [String]?
         if let n = Int(t), n >= 1, n <= options.count { chosen = [options[n - 1]] }
         if let name = options.first(where: { $0.lowercased() == t }) { chosen = [name] }
-        if ["all", "all of them", "both", "every one", "everything"].contains(t) { chosen = options }
+        if ["all", "all of them", "both", "every one", "everything"].contains(t) {
+          chosen = options
+        }
         if Self.yesNo(line) == .no {
           pending = nil
           say(Messages.cancelled)
@@ -88,7 +102,9 @@ extension Session {
     case .undo(let objective, let steps):
       guard let yn else { return notAnAnswer() }
       pending = nil
-      record("approval", [("undo", .string(objective.id)), ("answer", .string(yn == .no ? "no" : "yes"))])
+      record(
+        "approval",
+        [("undo", .string(objective.id)), ("answer", .string(yn == .no ? "no" : "yes"))])
       if yn == .no {
         say(Messages.cancelled)
         return true

@@ -28,7 +28,11 @@ extension Session {
       default: return false
       }
     }
-    if reader.skipped > 0 { say("(\(reader.skipped) unreadable line\(reader.skipped == 1 ? "" : "s") in the audit log skipped)") }
+    if reader.skipped > 0 {
+      say(
+        "(\(reader.skipped) unreadable line\(reader.skipped == 1 ? "" : "s") in the audit log skipped)"
+      )
+    }
     guard !entries.isEmpty else {
       say("No history yet.")
       return
@@ -45,14 +49,18 @@ extension Session {
       let argv = e.json["argv"]?.arrayValue?.compactMap(\.stringValue) ?? []
       let code = e.json["exit_code"]?.intValue ?? -1
       let ms = e.json["duration_ms"]?.intValue ?? 0
-      let outcome = code == 0 ? "ok" : "failed (\(e.json["error_code"]?.stringValue ?? "exit \(code)"))"
+      let outcome =
+        code == 0 ? "ok" : "failed (\(e.json["error_code"]?.stringValue ?? "exit \(code)"))"
       let verb = e.event == "rollback_step" ? "undo " : ""
-      return "\(time)    \(verb)\(AzCommandText.render(argv)) → \(outcome), \(Messages.duration(ms))"
+      return
+        "\(time)    \(verb)\(AzCommandText.render(argv)) → \(outcome), \(Messages.duration(ms))"
     case "approval":
       return "\(time)    approval: \(e.json["answer"]?.stringValue ?? "?")"
     default:
       let id = e.objective.map { String($0.suffix(8)) } ?? "?"
-      let cost = e.json["cost_monthly"]?.stringValue.flatMap(Money.init(string:)).map { ", \($0.perMonth)" } ?? ""
+      let cost =
+        e.json["cost_monthly"]?.stringValue.flatMap(Money.init(string:)).map { ", \($0.perMonth)" }
+        ?? ""
       return "\(time)    objective \(id) \(e.json["status"]?.stringValue ?? "")\(cost)"
     }
   }
@@ -62,7 +70,8 @@ extension Session {
 enum AzCommandText {
   static func render(_ argv: [String]) -> String {
     argv.map { w in
-      w.allSatisfy { $0.isLetter || $0.isNumber || "-_./:=@,".contains($0) } && !w.isEmpty ? w : "'" + w.replacingOccurrences(of: "'", with: "'\\''") + "'"
+      w.allSatisfy { $0.isLetter || $0.isNumber || "-_./:=@,".contains($0) } && !w.isEmpty
+        ? w : "'" + w.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }.joined(separator: " ")
   }
 }

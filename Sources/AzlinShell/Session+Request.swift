@@ -59,18 +59,22 @@ extension Session {
       var estimate = CostEstimate()
       for name in q.vmNames {
         for vm in live.vms(named: name) {
-          estimate.lines += estimator.vmLines(label: "VM \(vm.name)", size: vm.size, region: vm.location, running: vm.powerState != "deallocated")
+          estimate.lines += estimator.vmLines(
+            label: "VM \(vm.name)", size: vm.size, region: vm.location,
+            running: vm.powerState != "deallocated")
         }
       }
       return Messages.cost(estimate, change: "")
     }
     if let size = q.size {
-      let estimate = CostEstimate(lines: estimator.vmLines(label: "VM", size: size, region: q.region, count: q.count))
+      let estimate = CostEstimate(
+        lines: estimator.vmLines(label: "VM", size: size, region: q.region, count: q.count))
       return Messages.cost(estimate, change: "")
     }
     let rate = estimator.runRate(of: live)
     if rate.lines.isEmpty { return ["Nothing azlin can see is costing money: there are no VMs."] }
-    return ["What exists now runs at \(rate.totalMonthly.perMonth)."] + Array(Messages.cost(rate, change: "").dropFirst())
+    return ["What exists now runs at \(rate.totalMonthly.perMonth)."]
+      + Array(Messages.cost(rate, change: "").dropFirst())
   }
 
   /// The monthly cost of what `plan` creates (changes and deletions are shown in the run-rate).
@@ -78,7 +82,8 @@ extension Session {
     var estimate = CostEstimate()
     for step in plan.steps {
       guard case .createVM = step.operation, let size = step.resource.size else { continue }
-      estimate.lines += estimator.vmLines(label: "VM \(step.resource.name)", size: size, region: step.resource.location)
+      estimate.lines += estimator.vmLines(
+        label: "VM \(step.resource.name)", size: size, region: step.resource.location)
     }
     return estimate
   }
@@ -88,14 +93,27 @@ extension Session {
     lastPlan = p.plan
     say(Messages.plan(p.plan, verbose: options.verbose))
     say(Messages.cost(p.estimate, change: "+"))
-    record("plan", [("steps", .array(p.plan.steps.map { .strings(["az"] + Redactor.argv($0.command.arguments)) }))])
+    record(
+      "plan",
+      [
+        (
+          "steps",
+          .array(p.plan.steps.map { .strings(["az"] + Redactor.argv($0.command.arguments)) })
+        )
+      ])
     record("cost_estimate", [("monthly", .string(p.estimate.totalMonthly.plain))])
     let group = p.plan.steps.first(where: { $0.action == .create })?.resource.resourceGroup
     let decision = BudgetMonitor(budget: config.budget).check(
-      planMonthly: p.estimate.totalMonthly, runRate: estimator.runRate(of: live).totalMonthly, group: group,
+      planMonthly: p.estimate.totalMonthly, runRate: estimator.runRate(of: live).totalMonthly,
+      group: group,
       groupRunRate: group.map { estimator.runRate(of: live, group: $0).totalMonthly } ?? .zero)
     say(Messages.budget(decision))
-    record("budget", [("decision", .string(Self.describe(decision.level))), ("projected", .string(decision.projected.plain))])
+    record(
+      "budget",
+      [
+        ("decision", .string(Self.describe(decision.level))),
+        ("projected", .string(decision.projected.plain)),
+      ])
     if case .refused = decision.level {
       lastTurnFailed = true
       return
@@ -138,7 +156,8 @@ extension Session {
   }
 
   func askNextDestroy(_ p: PendingPlan, remaining: [Int], approved: Set<Int>) {
-    guard let next = remaining.first, let step = p.plan.steps.first(where: { $0.number == next }) else {
+    guard let next = remaining.first, let step = p.plan.steps.first(where: { $0.number == next })
+    else {
       if approved.isEmpty {
         say(Messages.cancelled)
         return
@@ -155,12 +174,15 @@ extension Session {
     let estimateText = p.estimate.totalMonthly.plain
     var objective = Objective(
       id: context.ids.next(), session: sessionID, naturalLanguage: Redactor.text(p.line),
-      intents: p.intents.map { $0.json.compact() }, plan: p.plan.steps.map(recorded), strategy: PlanExecutor.strategyName,
+      intents: p.intents.map { $0.json.compact() }, plan: p.plan.steps.map(recorded),
+      strategy: PlanExecutor.strategyName,
       costEstimate: estimateText, at: context.clock.now)
     do {
       try store.save(objective)
-      let executor = PlanExecutor(backend: backend, audit: audit, store: store, clock: context.clock)
-      let outcomes = try executor.execute(p.plan, approved: approved, objective: &objective) { step, outcome in
+      let executor = PlanExecutor(
+        backend: backend, audit: audit, store: store, clock: context.clock)
+      let outcomes = try executor.execute(p.plan, approved: approved, objective: &objective) {
+        step, outcome in
         guard let outcome else { return }
         switch outcome {
         case .succeeded(let ms): self.say(Messages.stepDone(step, ms: ms))
@@ -168,10 +190,13 @@ extension Session {
         case .skipped(let because): self.say(Messages.stepSkipped(step, because: because))
         }
       }
-      let failed = outcomes.values.contains { if case .failed = $0 { return true } else { return false } }
+      let failed = outcomes.values.contains {
+        if case .failed = $0 { return true } else { return false }
+      }
       refreshLive()
       for intent in p.intents { conversation.remember(intent) }
-      conversation.forget(vms: Set(conversation.vms.map { $0.lowercased() }.filter { live.vms(named: $0).isEmpty }))
+      conversation.forget(
+        vms: Set(conversation.vms.map { $0.lowercased() }.filter { live.vms(named: $0).isEmpty }))
       if failed { lastTurnFailed = true }
       say(Messages.finished(objective: objective, failed: failed))
     } catch {
@@ -182,7 +207,8 @@ extension Session {
   func recorded(_ s: PlanStep) -> Objective.Step {
     Objective.Step(
       number: s.number, action: s.action.rawValue, summary: Messages.stepSummary(s),
-      argv: ["az"] + Redactor.argv(s.command.arguments), undoArgv: s.undo.map { ["az"] + Redactor.argv($0.arguments) },
+      argv: ["az"] + Redactor.argv(s.command.arguments),
+      undoArgv: s.undo.map { ["az"] + Redactor.argv($0.arguments) },
       dependsOn: s.dependsOn)
   }
 }

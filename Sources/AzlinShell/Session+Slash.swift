@@ -11,9 +11,12 @@ extension Session {
     let name = words.first?.lowercased() ?? ""
     guard let command = SlashCommand.named(name) else {
       let names = SlashCommand.all.flatMap { [$0.name] + $0.aliases }
-      let suggestion = EditDistance.closest(to: name, in: names, maxDistance: 2)
+      let suggestion =
+        EditDistance.closest(to: name, in: names, maxDistance: 2)
         ?? names.first(where: { !name.isEmpty && $0.hasPrefix(name) })
-      fail(Messages.unknownCommand(Messages.clip(name, 30), suggestion: suggestion.flatMap { SlashCommand.named($0)?.name }))
+      fail(
+        Messages.unknownCommand(
+          Messages.clip(name, 30), suggestion: suggestion.flatMap { SlashCommand.named($0)?.name }))
       return
     }
     command.run(self, Array(words.dropFirst()))
@@ -25,10 +28,15 @@ extension Session {
         fail(Messages.unknownCommand(name, suggestion: nil))
         return
       }
-      say(["\(c.usage) — \(c.summary)."] + (c.aliases.isEmpty ? [] : ["Also: " + c.aliases.map { "/" + $0 }.joined(separator: ", ")]))
+      say(
+        ["\(c.usage) — \(c.summary)."]
+          + (c.aliases.isEmpty
+            ? [] : ["Also: " + c.aliases.map { "/" + $0 }.joined(separator: ", ")]))
       return
     }
-    say("Ask in plain words, e.g. \"create a vm called sam in westus2\", \"stop it\", \"list vms\", \"delete vm sam\".")
+    say(
+      "Ask in plain words, e.g. \"create a vm called sam in westus2\", \"stop it\", \"list vms\", \"delete vm sam\"."
+    )
     say("Commands:")
     let width = SlashCommand.all.map { $0.usage.count }.max() ?? 0
     for c in SlashCommand.all {
@@ -47,7 +55,9 @@ extension Session {
 
   func showBudget(_ args: [String]) {
     guard args.isEmpty else {
-      fail("Changing the budget from the shell is not available yet; edit [budget] in \(context.home.configFile).")
+      fail(
+        "Changing the budget from the shell is not available yet; edit [budget] in \(context.home.configFile)."
+      )
       return
     }
     let b = config.budget
@@ -56,12 +66,18 @@ extension Session {
     say("Daily limit: \(b.dailyLimit.map { $0.description + "/day" } ?? "none")")
     say("Alerts at: " + b.alertThresholds.map { "\($0)%" }.joined(separator: ", "))
     for (group, limit) in b.groupLimits.sorted(by: { $0.key < $1.key }) {
-      say("Group \(group): limit \(limit.perMonth), running at \(estimator.runRate(of: live, group: group).totalMonthly.perMonth)")
+      say(
+        "Group \(group): limit \(limit.perMonth), running at \(estimator.runRate(of: live, group: group).totalMonthly.perMonth)"
+      )
     }
     var committed = "Committed run-rate: \(rate.totalMonthly.perMonth)"
-    if let limit = b.monthlyLimit { committed += " — \(rate.totalMonthly.percent(of: limit))% of the monthly limit" }
+    if let limit = b.monthlyLimit {
+      committed += " — \(rate.totalMonthly.percent(of: limit))% of the monthly limit"
+    }
     say(committed)
-    say("Spent so far: not tracked yet; the run-rate above is what exists now would cost over a month.")
+    say(
+      "Spent so far: not tracked yet; the run-rate above is what exists now would cost over a month."
+    )
   }
 
   func showLastPlan() {
@@ -79,9 +95,15 @@ extension Session {
       say("No objectives yet.")
       return
     }
-    say(Messages.table(
-      ["ID", "STATUS", "CREATED", "REQUEST"],
-      objectives.suffix(20).reversed().map { [String($0.id.suffix(8)), $0.status.rawValue, String($0.createdAt.prefix(19)), Messages.clip($0.naturalLanguage, 50)] }))
+    say(
+      Messages.table(
+        ["ID", "STATUS", "CREATED", "REQUEST"],
+        objectives.suffix(20).reversed().map {
+          [
+            String($0.id.suffix(8)), $0.status.rawValue, String($0.createdAt.prefix(19)),
+            Messages.clip($0.naturalLanguage, 50),
+          ]
+        }))
   }
 
   func clearContext() {
@@ -100,7 +122,9 @@ extension Session {
       return
     }
     let turns = Array(output.turns.dropLast())
-    let transcript = Transcript(turns: turns.map { Transcript.Turn(comments: [], input: $0.input, expected: $0.output) }, files: transcriptFiles())
+    let transcript = Transcript(
+      turns: turns.map { Transcript.Turn(comments: [], input: $0.input, expected: $0.output) },
+      files: transcriptFiles())
     do {
       try AtomicFile.write(transcript.render(), to: context.resolve(path), mode: 0o644)
       say(Messages.saved(path, turns: turns.count))
@@ -111,7 +135,9 @@ extension Session {
 
   /// The config file, if any, so a saved transcript replays with the same settings.
   func transcriptFiles() -> [Transcript.File] {
-    guard let text = try? String(contentsOfFile: context.home.configFile, encoding: .utf8) else { return [] }
+    guard let text = try? String(contentsOfFile: context.home.configFile, encoding: .utf8) else {
+      return []
+    }
     return [Transcript.File(name: "config.toml", content: Redactor.text(text))]
   }
 }

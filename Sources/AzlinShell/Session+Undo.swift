@@ -9,7 +9,9 @@ extension Session {
   func undo(_ args: [String]) {
     refreshLive()
     let (objectives, _) = store.all()
-    let candidates = objectives.filter { ($0.status == .completed || $0.status == .failed) && !$0.resourcesCreated.isEmpty }
+    let candidates = objectives.filter {
+      ($0.status == .completed || $0.status == .failed) && !$0.resourcesCreated.isEmpty
+    }
     let target: Objective?
     if let id = args.first {
       target = objectives.first { $0.id == id || $0.id.hasSuffix(id) }
@@ -30,10 +32,14 @@ extension Session {
     }
     switch Rollback().plan(for: objective, live: live) {
     case .failure(let refusal):
-      record("undo_refused", objective: objective.id, [("reason", .string(Messages.undoRefused(refusal.refusal)))])
+      record(
+        "undo_refused", objective: objective.id,
+        [("reason", .string(Messages.undoRefused(refusal.refusal)))])
       fail(Messages.undoRefused(refusal.refusal))
     case .success(let steps):
-      say("Undo \"\(Messages.clip(objective.naturalLanguage))\" (objective \(objective.id.suffix(8))):")
+      say(
+        "Undo \"\(Messages.clip(objective.naturalLanguage))\" (objective \(objective.id.suffix(8))):"
+      )
       say(steps.map(Messages.undoStep))
       if options.autoApprove {
         record("approval", [("undo", .string(objective.id)), ("answer", "auto"), ("by", "--yes")])
@@ -53,8 +59,10 @@ extension Session {
       record(
         "rollback_step", objective: objective.id,
         [
-          ("argv", .strings(["az"] + Redactor.argv(step.command.arguments))), ("exit_code", .number(Double(result.exitCode))),
-          ("duration_ms", .number(Double(result.durationMs))), ("error_code", .optional(result.error?.code)),
+          ("argv", .strings(["az"] + Redactor.argv(step.command.arguments))),
+          ("exit_code", .number(Double(result.exitCode))),
+          ("duration_ms", .number(Double(result.durationMs))),
+          ("error_code", .optional(result.error?.code)),
         ])
       if let error = result.error {
         say("  ✗ \(step.command)")
@@ -73,6 +81,7 @@ extension Session {
       fail("azlin: cannot record the undo of \(objective.id): \(error)")
     }
     refreshLive()
-    conversation.forget(vms: Set(conversation.vms.map { $0.lowercased() }.filter { live.vms(named: $0).isEmpty }))
+    conversation.forget(
+      vms: Set(conversation.vms.map { $0.lowercased() }.filter { live.vms(named: $0).isEmpty }))
   }
 }

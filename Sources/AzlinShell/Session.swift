@@ -69,7 +69,8 @@ public final class Session {
   ///   - options: --yes, --dry-run, --verbose.
   ///   - version: Written to the audit log's session_start.
   public init(
-    context: AzlinContext, backend: any AzureBackend, config: AzlinConfig, output: any OutputSink, options: Options,
+    context: AzlinContext, backend: any AzureBackend, config: AzlinConfig, output: any OutputSink,
+    options: Options,
     version: String
   ) {
     self.context = context
@@ -86,7 +87,8 @@ public final class Session {
 
   /// Records the start of the session and reads the live state.
   public func start() {
-    record("session_start", [("backend", .string(backend.kind.rawValue)), ("version", .string(version))])
+    record(
+      "session_start", [("backend", .string(backend.kind.rawValue)), ("version", .string(version))])
     refreshLive()
   }
 
@@ -100,8 +102,11 @@ public final class Session {
     let group = conversation.resourceGroup ?? config.defaults.resourceGroup
     let region = conversation.region ?? live.group(named: group)?.location ?? config.defaults.region
     let rate = estimator.runRate(of: live).totalMonthly
-    let money = config.budget.monthlyLimit.map { "\(Self.whole(rate))/\(Self.whole($0))" } ?? "\(Self.whole(rate))/mo"
-    return "azlin \(backend.kind == .sim ? "sim" : backend.displayName):\(group)@\(region) \(money) > "
+    let money =
+      config.budget.monthlyLimit.map { "\(Self.whole(rate))/\(Self.whole($0))" }
+      ?? "\(Self.whole(rate))/mo"
+    return
+      "azlin \(backend.kind == .sim ? "sim" : backend.displayName):\(group)@\(region) \(money) > "
   }
 
   static func whole(_ m: Money) -> String {

@@ -22,25 +22,33 @@ public struct ShellLauncher {
   public let version: String
   public let environment: [String: String]
 
-  public init(version: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
+  public init(version: String, environment: [String: String] = ProcessInfo.processInfo.environment)
+  {
     self.version = version
     self.environment = environment
   }
 
   /// Builds a session on the live system.
   /// - Throws: `StartError` when the state folder or the backend cannot be used.
-  public func makeSession(choice: BackendChoice?, options: Session.Options, output: any OutputSink) throws -> Session {
+  public func makeSession(choice: BackendChoice?, options: Session.Options, output: any OutputSink)
+    throws -> Session
+  {
     let home = AzlinHome.fromEnvironment(environment)
     do {
       try home.prepare()
     } catch {
-      throw StartError(description: "azlin: cannot use the state folder: \(error). Set AZLIN_HOME to a writable folder.")
+      throw StartError(
+        description:
+          "azlin: cannot use the state folder: \(error). Set AZLIN_HOME to a writable folder.")
     }
     let context = AzlinContext.live(home: home, environment: environment)
-    let backend = try makeBackend(choice: try resolve(choice), context: context, interactive: output.isInteractive)
+    let backend = try makeBackend(
+      choice: try resolve(choice), context: context, interactive: output.isInteractive)
     let (config, warnings) = AzlinConfig.load(path: home.configFile)
     for w in warnings { output.error("azlin: " + w) }
-    return Session(context: context, backend: backend, config: config, output: output, options: options, version: version)
+    return Session(
+      context: context, backend: backend, config: config, output: output, options: options,
+      version: version)
   }
 
   private func resolve(_ choice: BackendChoice?) throws -> BackendChoice {
@@ -52,24 +60,33 @@ public struct ShellLauncher {
     return value
   }
 
-  private func makeBackend(choice: BackendChoice, context: AzlinContext, interactive: Bool) throws -> any AzureBackend {
+  private func makeBackend(choice: BackendChoice, context: AzlinContext, interactive: Bool) throws
+    -> any AzureBackend
+  {
     if choice != .sim {
       let hasAz = SystemProcessRunner.locate("az", path: environment["PATH"]) != nil
       if hasAz {
         switch AzureCLIBackend.probe(runner: context.runner) {
         case .success(let subscription):
-          return AzureCLIBackend(runner: context.runner, clock: context.clock, subscriptionName: subscription)
+          return AzureCLIBackend(
+            runner: context.runner, clock: context.clock, subscriptionName: subscription)
         case .failure(let error):
           if choice == .az {
-            throw StartError(description: "azlin: az cannot be used: \(error.message) Run 'az login', or use --backend sim.")
+            throw StartError(
+              description:
+                "azlin: az cannot be used: \(error.message) Run 'az login', or use --backend sim.")
           }
         }
       } else if choice == .az {
-        throw StartError(description: "azlin: az is not installed or not on PATH. Install the Azure CLI, or use --backend sim.")
+        throw StartError(
+          description:
+            "azlin: az is not installed or not on PATH. Install the Azure CLI, or use --backend sim."
+        )
       }
     }
     // The simulator's modelled minutes pass in moments on a terminal, and not at all on a pipe.
-    let time = ModelledTime(offsetFile: context.home.simulatorClockOffset, realFactor: interactive ? 0.01 : 0)
+    let time = ModelledTime(
+      offsetFile: context.home.simulatorClockOffset, realFactor: interactive ? 0.01 : 0)
     do {
       let simulator = try AzureSimulator(
         folder: context.home.simulatorFolder, clock: time, sleeper: time, ids: context.ids,
@@ -90,7 +107,9 @@ public struct ShellLauncher {
     loop: while !session.wantsToQuit {
       switch reader.readLine(prompt: session.prompt) {
       case .line(let line):
-        if interactive, !line.trimmingCharacters(in: .whitespaces).isEmpty { reader.addHistory(line) }
+        if interactive, !line.trimmingCharacters(in: .whitespaces).isEmpty {
+          reader.addHistory(line)
+        }
         session.handle(line)
       case .interrupted:
         continue

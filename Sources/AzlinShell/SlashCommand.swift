@@ -14,19 +14,35 @@ struct SlashCommand {
       name: "help", summary: "List commands, or explain one", usage: "/help [command]",
       complete: { _, args in args.count <= 1 ? SlashCommand.all.map(\.name) : [] },
       run: { s, args in s.help(args) }),
-    SlashCommand(name: "state", aliases: ["ls"], summary: "Show what exists now, and what \"it\" refers to", usage: "/state", run: { s, _ in s.showState() }),
-    SlashCommand(name: "budget", summary: "Show limits, run-rate and projection", usage: "/budget", run: { s, args in s.showBudget(args) }),
-    SlashCommand(name: "plan", summary: "Show the last plan with its az commands", usage: "/plan", run: { s, _ in s.showLastPlan() }),
     SlashCommand(
-      name: "history", summary: "Show this session's turns and what ran", usage: "/history [n] [--all]",
+      name: "state", aliases: ["ls"], summary: "Show what exists now, and what \"it\" refers to",
+      usage: "/state", run: { s, _ in s.showState() }),
+    SlashCommand(
+      name: "budget", summary: "Show limits, run-rate and projection", usage: "/budget",
+      run: { s, args in s.showBudget(args) }),
+    SlashCommand(
+      name: "plan", summary: "Show the last plan with its az commands", usage: "/plan",
+      run: { s, _ in s.showLastPlan() }),
+    SlashCommand(
+      name: "history", summary: "Show this session's turns and what ran",
+      usage: "/history [n] [--all]",
       complete: { _, _ in ["--all", "10", "50"] }, run: { s, args in s.showHistory(args) }),
-    SlashCommand(name: "objectives", summary: "List recorded objectives and their status", usage: "/objectives", run: { s, _ in s.listObjectives() }),
     SlashCommand(
-      name: "undo", summary: "Undo the most recent objective (or one by id)", usage: "/undo [objective-id]",
+      name: "objectives", summary: "List recorded objectives and their status",
+      usage: "/objectives", run: { s, _ in s.listObjectives() }),
+    SlashCommand(
+      name: "undo", summary: "Undo the most recent objective (or one by id)",
+      usage: "/undo [objective-id]",
       complete: { s, _ in s.store.all().objectives.map(\.id) }, run: { s, args in s.undo(args) }),
-    SlashCommand(name: "save", summary: "Save this session as a transcript", usage: "/save <file>", run: { s, args in s.save(args) }),
-    SlashCommand(name: "clear", summary: "Forget the conversation context", usage: "/clear", run: { s, _ in s.clearContext() }),
-    SlashCommand(name: "quit", aliases: ["exit", "q"], summary: "Leave the shell", usage: "/quit", run: { s, _ in s.quit() }),
+    SlashCommand(
+      name: "save", summary: "Save this session as a transcript", usage: "/save <file>",
+      run: { s, args in s.save(args) }),
+    SlashCommand(
+      name: "clear", summary: "Forget the conversation context", usage: "/clear",
+      run: { s, _ in s.clearContext() }),
+    SlashCommand(
+      name: "quit", aliases: ["exit", "q"], summary: "Leave the shell", usage: "/quit",
+      run: { s, _ in s.quit() }),
   ]
 
   /// The command named `name` or aliased so.

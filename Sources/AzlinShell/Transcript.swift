@@ -67,21 +67,29 @@ public struct Transcript: Equatable, Sendable {
         let name = String(line.dropFirst(3).dropLast(3))
         var content: [String] = []
         i += 1
-        while i < lines.count, !(lines[i].hasPrefix("-- ") && lines[i].hasSuffix(" --") && lines[i].count > 6) {
+        while i < lines.count,
+          !(lines[i].hasPrefix("-- ") && lines[i].hasSuffix(" --") && lines[i].count > 6)
+        {
           content.append(lines[i])
           i += 1
         }
-        files.append(File(name: name, content: content.joined(separator: "\n") + (content.isEmpty ? "" : "\n")))
+        files.append(
+          File(name: name, content: content.joined(separator: "\n") + (content.isEmpty ? "" : "\n"))
+        )
         continue
       }
       if line.hasPrefix("#") {
         comments.append(line)
       } else if line.hasPrefix(Self.prompt) || line == "azlin>" {
-        turns.append(Turn(comments: comments, input: String(line.dropFirst(min(line.count, Self.prompt.count))), expected: []))
+        turns.append(
+          Turn(
+            comments: comments, input: String(line.dropFirst(min(line.count, Self.prompt.count))),
+            expected: []))
         comments = []
       } else if turns.isEmpty {
         if !line.trimmingCharacters(in: .whitespaces).isEmpty {
-          throw TranscriptError(line: i + 1, reason: "expected a comment or \"\(Self.prompt)\" before any output")
+          throw TranscriptError(
+            line: i + 1, reason: "expected a comment or \"\(Self.prompt)\" before any output")
         }
       } else {
         if !comments.isEmpty {

@@ -34,9 +34,11 @@ public struct TranscriptReplayer {
     for file in transcript.files {
       switch file.name {
       case "env":
-        for line in file.content.split(separator: "\n") where line.contains("=") && !line.hasPrefix("#") {
+        for line in file.content.split(separator: "\n")
+        where line.contains("=") && !line.hasPrefix("#") {
           let parts = line.split(separator: "=", maxSplits: 1)
-          environment[String(parts[0]).trimmingCharacters(in: .whitespaces)] = parts.count > 1 ? String(parts[1]) : ""
+          environment[String(parts[0]).trimmingCharacters(in: .whitespaces)] =
+            parts.count > 1 ? String(parts[1]) : ""
         }
       case "args":
         let args = file.content.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
@@ -48,14 +50,17 @@ public struct TranscriptReplayer {
       }
     }
     let clock = ManualClock()
-    let context = AzlinContext.deterministic(home: home, clock: clock, runner: RefusingProcessRunner(), environment: environment)
+    let context = AzlinContext.deterministic(
+      home: home, clock: clock, runner: RefusingProcessRunner(), environment: environment)
     let simulator = try AzureSimulator(
-      folder: home.simulatorFolder, clock: clock, sleeper: context.sleeper, ids: SequentialIDGenerator(),
+      folder: home.simulatorFolder, clock: clock, sleeper: context.sleeper,
+      ids: SequentialIDGenerator(),
       faults: environment["AZLIN_SIM_FAULTS"])
     let (config, _) = AzlinConfig.load(path: home.configFile)
     let sink = BufferOutput()
     let session = Session(
-      context: context, backend: SimulatorBackend(simulator: simulator), config: config, output: sink, options: options,
+      context: context, backend: SimulatorBackend(simulator: simulator), config: config,
+      output: sink, options: options,
       version: version)
     session.start()
     _ = sink.take()
@@ -67,7 +72,8 @@ public struct TranscriptReplayer {
     }
     session.end()
     let diff = Self.diff(expected: transcript, actual: actual)
-    return Outcome(path: path, passed: diff.isEmpty, diff: diff, actual: actual, turns: transcript.turns.count)
+    return Outcome(
+      path: path, passed: diff.isEmpty, diff: diff, actual: actual, turns: transcript.turns.count)
   }
 
   /// A line diff per turn: the typed line, then `-expected` and `+actual` lines.
@@ -87,6 +93,7 @@ public struct TranscriptReplayer {
 public final class RefusingProcessRunner: ProcessRunner {
   public init() {}
   public func run(_ command: ExternalCommand) throws -> ProcessOutput {
-    throw ProcessRunnerError.launchFailed(command.executable, "the replay sandbox runs no external programs")
+    throw ProcessRunnerError.launchFailed(
+      command.executable, "the replay sandbox runs no external programs")
   }
 }

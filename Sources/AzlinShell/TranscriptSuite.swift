@@ -28,7 +28,9 @@ public struct TranscriptSuite {
       }
       if isFolder.boolValue {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-        files += names.filter { $0.hasSuffix(".transcript") }.sorted().map { (path as NSString).appendingPathComponent($0) }
+        files += names.filter { $0.hasSuffix(".transcript") }.sorted().map {
+          (path as NSString).appendingPathComponent($0)
+        }
       } else {
         files.append(path)
       }
@@ -44,7 +46,9 @@ public struct TranscriptSuite {
     var turns = 0
     let files = Self.files(in: paths)
     for file in files {
-      guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
+      guard let data = FileManager.default.contents(atPath: file),
+        let text = String(data: data, encoding: .utf8)
+      else {
         report.append("FAIL \(file): cannot be read")
         failures += 1
         continue
@@ -71,6 +75,8 @@ public struct TranscriptSuite {
     }
     if files.isEmpty { report.append("No transcripts found in \(paths.joined(separator: " ")).") }
     report.append("\(files.count - failures) passed, \(failures) failed")
-    return Result(passed: failures == 0 && !files.isEmpty, files: files.count, failures: failures, turns: turns, report: report)
+    return Result(
+      passed: failures == 0 && !files.isEmpty, files: files.count, failures: failures, turns: turns,
+      report: report)
   }
 }

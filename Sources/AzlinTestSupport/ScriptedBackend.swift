@@ -18,7 +18,11 @@ public final class ScriptedBackend: AzureBackend {
     ran.append(command.arguments)
     guard var queue = answers[command.arguments], let first = queue.first else {
       unexpected.append(command.arguments)
-      return AzResult(exitCode: 2, stdout: "", stderr: "ERROR: (UnexpectedCommand) the test did not expect az \(command.arguments.joined(separator: " "))")
+      return AzResult(
+        exitCode: 2, stdout: "",
+        stderr:
+          "ERROR: (UnexpectedCommand) the test did not expect az \(command.arguments.joined(separator: " "))"
+      )
     }
     if queue.count > 1 {
       queue.removeFirst()
@@ -35,6 +39,7 @@ public final class UnexpectedProcessRunner: ProcessRunner, @unchecked Sendable {
   public init() {}
   public func run(_ command: ExternalCommand) throws -> ProcessOutput {
     attempts.append(command)
-    throw ProcessRunnerError.launchFailed(command.executable, "this test expected no external program")
+    throw ProcessRunnerError.launchFailed(
+      command.executable, "this test expected no external program")
   }
 }

@@ -20,7 +20,8 @@ struct DoitCommand: ParsableCommand {
     let output = ConsoleOutput(isInteractive: interactive)
     let launcher = ShellLauncher(version: AzlinCommand.version)
     do {
-      let session = try launcher.makeSession(choice: options.backend, options: options.sessionOptions, output: output)
+      let session = try launcher.makeSession(
+        choice: options.backend, options: options.sessionOptions, output: output)
       let failed = launcher.runOneShot(session, request: request)
       if failed { throw ExitCode(1) }
     } catch let error as ShellLauncher.StartError {

@@ -17,7 +17,9 @@ struct ReplayCommand: ParsableCommand {
 
   func run() throws {
     let suite = TranscriptSuite(version: AzlinCommand.version)
-    let result = suite.run(paths: paths, update: update || ProcessInfo.processInfo.environment["AZLIN_UPDATE_TRANSCRIPTS"] == "1")
+    let result = suite.run(
+      paths: paths,
+      update: update || ProcessInfo.processInfo.environment["AZLIN_UPDATE_TRANSCRIPTS"] == "1")
     for line in result.report { print(line) }
     if !result.passed { throw ExitCode(1) }
   }

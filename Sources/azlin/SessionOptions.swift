@@ -6,7 +6,9 @@ struct SessionOptions: ParsableArguments {
   @Option(help: "Where commands land: auto (az when logged in, else the simulator), az, or sim.")
   var backend: ShellLauncher.BackendChoice?
 
-  @Flag(name: [.customShort("y"), .long], help: "Approve every plan, destroy steps included. Budget refusals stand.")
+  @Flag(
+    name: [.customShort("y"), .long],
+    help: "Approve every plan, destroy steps included. Budget refusals stand.")
   var yes = false
 
   @Flag(help: "Plan and price, then stop: nothing is changed.")

@@ -5,11 +5,15 @@ import Testing
   @Test func keepsMemberOrderAndPrintsAsAzDoes() throws {
     let value = try JSONValue.parse(#"{"name":"sam","id":"/x","tags":{},"list":[1,2.5,true,null]}"#)
     #expect(value.compact() == #"{"name":"sam","id":"/x","tags":{},"list":[1,2.5,true,null]}"#)
-    #expect(value.pretty() == "{\n  \"name\": \"sam\",\n  \"id\": \"/x\",\n  \"tags\": {},\n  \"list\": [\n    1,\n    2.5,\n    true,\n    null\n  ]\n}")
+    #expect(
+      value.pretty()
+        == "{\n  \"name\": \"sam\",\n  \"id\": \"/x\",\n  \"tags\": {},\n  \"list\": [\n    1,\n    2.5,\n    true,\n    null\n  ]\n}"
+    )
   }
 
   @Test(arguments: [
-    ("\"a\\nb\"", "a\nb"), ("\"\\u00e9\"", "é"), ("\"\\ud83d\\ude00\"", "😀"), ("\"tab\\tq\\\"\"", "tab\tq\""),
+    ("\"a\\nb\"", "a\nb"), ("\"\\u00e9\"", "é"), ("\"\\ud83d\\ude00\"", "😀"),
+    ("\"tab\\tq\\\"\"", "tab\tq\""),
   ])
   func readsEscapes(_ text: String, _ expected: String) throws {
     #expect(try JSONValue.parse(text) == .string(expected))

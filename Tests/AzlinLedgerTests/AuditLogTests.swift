@@ -8,7 +8,8 @@ import Testing
   @Test func writesOneOrderedJSONLinePerEvent() throws {
     let folder = TemporaryFolder()
     let log = AuditLog(path: folder.file("audit.log"), session: "s1", clock: ManualClock())
-    try log.record("command", objective: "o1", [("argv", .strings(["az", "group", "list"])), ("exit_code", 0)])
+    try log.record(
+      "command", objective: "o1", [("argv", .strings(["az", "group", "list"])), ("exit_code", 0)])
     let text = try String(contentsOfFile: folder.file("audit.log"), encoding: .utf8)
     #expect(
       text
@@ -38,7 +39,9 @@ import Testing
     let path = folder.file("audit.log")
     let log = AuditLog(path: path, session: "s", clock: ManualClock())
     let filler = String(repeating: "x", count: 1000)
-    for i in 0..<600 { try log.record("input", [("n", .number(Double(i))), ("pad", .string(filler))]) }
+    for i in 0..<600 {
+      try log.record("input", [("n", .number(Double(i))), ("pad", .string(filler))])
+    }
     var reader = AuditReader(path: path)
     let all = reader.newest(limit: 10_000) { _ in true }
     #expect(all.count == 600)
@@ -53,7 +56,10 @@ import Testing
     let log = AuditLog(path: path, session: "s", clock: ManualClock(), rotateBytes: 300, keep: 5)
     for i in 0..<40 { try log.record("input", [("n", .number(Double(i)))]) }
     let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-    #expect(names == ["audit.log", "audit.log.1", "audit.log.2", "audit.log.3", "audit.log.4", "audit.log.5"])
+    #expect(
+      names == [
+        "audit.log", "audit.log.1", "audit.log.2", "audit.log.3", "audit.log.4", "audit.log.5",
+      ])
     var reader = AuditReader(path: path)
     let newest = reader.newest(limit: 1) { _ in true }
     #expect(newest.first?.json["n"]?.intValue == 39)
@@ -66,7 +72,11 @@ import Testing
       for writer in 0..<2 {
         group.addTask {
           let log = AuditLog(path: path, session: "w\(writer)", clock: SystemClock())
-          for i in 0..<200 { try? log.record("input", [("n", .number(Double(i))), ("text", .string(String(repeating: "y", count: 500)))]) }
+          for i in 0..<200 {
+            try? log.record(
+              "input",
+              [("n", .number(Double(i))), ("text", .string(String(repeating: "y", count: 500)))])
+          }
         }
       }
     }

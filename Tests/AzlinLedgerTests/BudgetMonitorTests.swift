@@ -1,6 +1,6 @@
-import Foundation
 import AzlinCore
 import AzlinLedger
+import Foundation
 import Testing
 
 @Suite struct BudgetMonitorTests {
@@ -12,7 +12,8 @@ import Testing
   }
 
   @Test func noLimitIsOK() {
-    let d = monitor(monthly: nil).check(planMonthly: Money(1000), runRate: .zero, group: nil, groupRunRate: .zero)
+    let d = monitor(monthly: nil).check(
+      planMonthly: Money(1000), runRate: .zero, group: nil, groupRunRate: .zero)
     #expect(d.level == .ok)
     #expect(d.limit == nil)
   }
@@ -25,7 +26,10 @@ import Testing
     (Decimal(450), Decimal(51), .refused(limit: "monthly limit $500.00/month")),
   ])
   func thresholdsAndLimit(_ rate: Decimal, _ plan: Decimal, _ level: BudgetMonitor.Decision.Level) {
-    #expect(monitor().check(planMonthly: Money(plan), runRate: Money(rate), group: nil, groupRunRate: .zero).level == level)
+    #expect(
+      monitor().check(
+        planMonthly: Money(plan), runRate: Money(rate), group: nil, groupRunRate: .zero
+      ).level == level)
   }
 
   @Test func groupLimitRefusesOnItsOwn() {

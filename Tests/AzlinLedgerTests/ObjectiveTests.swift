@@ -7,7 +7,8 @@ import Testing
 @Suite struct ObjectiveTests {
   func make() -> Objective {
     Objective(
-      id: "o1", session: "s", naturalLanguage: "create a vm", intents: [], plan: [], strategy: "azure-cli",
+      id: "o1", session: "s", naturalLanguage: "create a vm", intents: [], plan: [],
+      strategy: "azure-cli",
       costEstimate: "30.37", at: Date(timeIntervalSince1970: 0))
   }
 
@@ -20,7 +21,8 @@ import Testing
   }
 
   @Test(arguments: [
-    (Objective.Status.pending, Objective.Status.completed), (.completed, .inProgress), (.rolledBack, .completed),
+    (Objective.Status.pending, Objective.Status.completed), (.completed, .inProgress),
+    (.rolledBack, .completed),
     (.pending, .rolledBack),
   ])
   func refusesIllegalMoves(_ from: Objective.Status, _ to: Objective.Status) throws {
@@ -30,7 +32,9 @@ import Testing
       if from != .inProgress { try o.move(to: from == .rolledBack ? .completed : from, at: Date()) }
       if from == .rolledBack { try o.move(to: .rolledBack, at: Date()) }
     }
-    #expect(throws: ObjectiveError.illegalTransition(id: "o1", from: from, to: to)) { try o.move(to: to, at: Date()) }
+    #expect(throws: ObjectiveError.illegalTransition(id: "o1", from: from, to: to)) {
+      try o.move(to: to, at: Date())
+    }
   }
 
   @Test func storeRoundTripsAndReportsCorruptFiles() throws {

@@ -4,15 +4,27 @@ import Testing
 @Suite struct RedactorTests {
   @Test func hidesSecretFlagValuesInArgv() {
     #expect(
-      Redactor.argv(["vm", "create", "--admin-password", "Hunter2!x", "--name", "sam", "--secret=abc", "--sas-token", "sv=1&sig=x"])
-        == ["vm", "create", "--admin-password", "***", "--name", "sam", "--secret=***", "--sas-token", "***"])
+      Redactor.argv([
+        "vm", "create", "--admin-password", "Hunter2!x", "--name", "sam", "--secret=abc",
+        "--sas-token", "sv=1&sig=x",
+      ])
+        == [
+          "vm", "create", "--admin-password", "***", "--name", "sam", "--secret=***", "--sas-token",
+          "***",
+        ])
   }
 
   @Test(arguments: [
     ("create a vm called sam with password Hunter2!x", "create a vm called sam with password ***"),
     ("use --admin-password 'p@ss word' please", "use --admin-password *** please"),
-    ("DefaultEndpointsProtocol=https;AccountName=a;AccountKey=abc123==;", "DefaultEndpointsProtocol=https;AccountName=a;AccountKey=***;"),
-    ("https://a.blob.core.windows.net/c?sv=2022&sig=AbC%2F&se=2026", "https://a.blob.core.windows.net/c?sv=***&sig=***&se=***"),
+    (
+      "DefaultEndpointsProtocol=https;AccountName=a;AccountKey=abc123==;",
+      "DefaultEndpointsProtocol=https;AccountName=a;AccountKey=***;"
+    ),
+    (
+      "https://a.blob.core.windows.net/c?sv=2022&sig=AbC%2F&se=2026",
+      "https://a.blob.core.windows.net/c?sv=***&sig=***&se=***"
+    ),
     ("my key is sk-ant-api03-abcdefghijklmnopqrstuv", "my key is ***"),
     ("list vms in test-rg", "list vms in test-rg"),
   ])

@@ -7,7 +7,10 @@ import Testing
   let planner = CommandPlanner(defaults: AzlinConfig.Defaults())
   let live = LocalIntentParserTests.live
 
-  func intent(_ kind: IntentKind, names: [String] = [], region: String? = nil, size: String? = nil, group: String? = nil) -> Intent {
+  func intent(
+    _ kind: IntentKind, names: [String] = [], region: String? = nil, size: String? = nil,
+    group: String? = nil
+  ) -> Intent {
     var p = IntentParameters()
     p.names = names
     p.region = region
@@ -17,39 +20,57 @@ import Testing
   }
 
   @Test func createsTheMissingGroupBeforeTheVM() throws {
-    let outcome = planner.plan([intent(.provisionVM, names: ["app"], region: "westus2", group: "new-rg")], live: live, context: .init())
+    let outcome = planner.plan(
+      [intent(.provisionVM, names: ["app"], region: "westus2", group: "new-rg")], live: live,
+      context: .init())
     guard case .plan(let plan) = outcome else {
       Issue.record("expected a plan, got \(outcome)")
       return
     }
-    #expect(plan.steps.map(\.command.arguments) == [
-      ["group", "create", "--name", "new-rg", "--location", "westus2", "--tags", "managed-by=azlin"],
-      [
-        "vm", "create", "--resource-group", "new-rg", "--name", "app", "--location", "westus2", "--size", "Standard_B2s",
-        "--image", "Ubuntu2204", "--admin-username", "azureuser", "--generate-ssh-keys", "--tags", "managed-by=azlin",
-      ],
-    ])
+    #expect(
+      plan.steps.map(\.command.arguments) == [
+        [
+          "group", "create", "--name", "new-rg", "--location", "westus2", "--tags",
+          "managed-by=azlin",
+        ],
+        [
+          "vm", "create", "--resource-group", "new-rg", "--name", "app", "--location", "westus2",
+          "--size", "Standard_B2s",
+          "--image", "Ubuntu2204", "--admin-username", "azureuser", "--generate-ssh-keys", "--tags",
+          "managed-by=azlin",
+        ],
+      ])
     #expect(plan.steps[1].dependsOn == [1])
-    #expect(plan.steps[1].undo?.arguments == ["vm", "delete", "--resource-group", "new-rg", "--name", "app", "--yes"])
+    #expect(
+      plan.steps[1].undo?.arguments == [
+        "vm", "delete", "--resource-group", "new-rg", "--name", "app", "--yes",
+      ])
     #expect(plan.assumptions == [.size("Standard_B2s"), .image("Ubuntu2204")])
   }
 
   @Test func usesTheExistingGroupsRegionAndListsDefaults() throws {
-    guard case .plan(let plan) = planner.plan([intent(.provisionVM, names: ["app"])], live: live, context: .init()) else {
+    guard
+      case .plan(let plan) = planner.plan(
+        [intent(.provisionVM, names: ["app"])], live: live, context: .init())
+    else {
       Issue.record("expected a plan")
       return
     }
     #expect(plan.steps.count == 1)
     #expect(plan.steps[0].resource.location == "eastus")
-    #expect(plan.assumptions == [.resourceGroup("azlin-rg"), .size("Standard_B2s"), .image("Ubuntu2204")])
+    #expect(
+      plan.assumptions == [.resourceGroup("azlin-rg"), .size("Standard_B2s"), .image("Ubuntu2204")])
   }
 
   @Test func skipsWhatAlreadyHolds() {
-    #expect(planner.plan([intent(.stopVM, names: ["web2"])], live: live, context: .init()) == .nothingToDo([.alreadyInState(vm: "web2", state: "stopped")]))
+    #expect(
+      planner.plan([intent(.stopVM, names: ["web2"])], live: live, context: .init())
+        == .nothingToDo([.alreadyInState(vm: "web2", state: "stopped")]))
   }
 
   @Test func asksWhichVMWhenAmbiguous() {
-    guard case .question(let q) = planner.plan([intent(.stopVM)], live: live, context: .init()) else {
+    guard case .question(let q) = planner.plan([intent(.stopVM)], live: live, context: .init())
+    else {
       Issue.record("expected a question")
       return
     }
@@ -57,7 +78,10 @@ import Testing
   }
 
   @Test func offersAnotherNameOnConflict() {
-    guard case .question(let q) = planner.plan([intent(.provisionVM, names: ["sam"])], live: live, context: .init()) else {
+    guard
+      case .question(let q) = planner.plan(
+        [intent(.provisionVM, names: ["sam"])], live: live, context: .init())
+    else {
       Issue.record("expected a question")
       return
     }
@@ -65,7 +89,10 @@ import Testing
   }
 
   @Test func refusesNamesAzureWouldReject() {
-    guard case .refused(.invalidName(let rule)) = planner.plan([intent(.provisionVM, names: ["my vm!"])], live: live, context: .init()) else {
+    guard
+      case .refused(.invalidName(let rule)) = planner.plan(
+        [intent(.provisionVM, names: ["my vm!"])], live: live, context: .init())
+    else {
       Issue.record("expected a naming refusal")
       return
     }
@@ -73,11 +100,16 @@ import Testing
   }
 
   @Test func refusesWhatDoesNotExist() {
-    #expect(planner.plan([intent(.deleteVM, names: ["ghost"])], live: live, context: .init()) == .refused(.vmNotFound("ghost", group: nil)))
+    #expect(
+      planner.plan([intent(.deleteVM, names: ["ghost"])], live: live, context: .init())
+        == .refused(.vmNotFound("ghost", group: nil)))
   }
 
   @Test func deleteIsADestroyStepWithoutUndo() throws {
-    guard case .plan(let plan) = planner.plan([intent(.deleteVM, names: ["sam"])], live: live, context: .init()) else {
+    guard
+      case .plan(let plan) = planner.plan(
+        [intent(.deleteVM, names: ["sam"])], live: live, context: .init())
+    else {
       Issue.record("expected a plan")
       return
     }

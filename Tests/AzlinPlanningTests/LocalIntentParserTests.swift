@@ -4,15 +4,26 @@ import Testing
 
 @Suite struct LocalIntentParserTests {
   static let live = LiveState(
-    groups: [.init(name: "azlin-rg", location: "eastus"), .init(name: "test-rg", location: "westeurope")],
+    groups: [
+      .init(name: "azlin-rg", location: "eastus"), .init(name: "test-rg", location: "westeurope"),
+    ],
     vms: [
-      .init(name: "sam", resourceGroup: "azlin-rg", location: "eastus", size: "Standard_B2s", powerState: "running", id: ""),
-      .init(name: "web1", resourceGroup: "test-rg", location: "westeurope", size: "Standard_B2s", powerState: "running", id: ""),
-      .init(name: "web2", resourceGroup: "test-rg", location: "westeurope", size: "Standard_B2s", powerState: "stopped", id: ""),
+      .init(
+        name: "sam", resourceGroup: "azlin-rg", location: "eastus", size: "Standard_B2s",
+        powerState: "running", id: ""),
+      .init(
+        name: "web1", resourceGroup: "test-rg", location: "westeurope", size: "Standard_B2s",
+        powerState: "running", id: ""),
+      .init(
+        name: "web2", resourceGroup: "test-rg", location: "westeurope", size: "Standard_B2s",
+        powerState: "stopped", id: ""),
     ])
 
   func parse(_ line: String, context: ConversationContext = ConversationContext()) -> [Intent] {
-    guard case .intents(let intents) = LocalIntentParser().parse(line, context: context, live: Self.live) else { return [] }
+    guard
+      case .intents(let intents) = LocalIntentParser().parse(
+        line, context: context, live: Self.live)
+    else { return [] }
     return intents
   }
 
@@ -29,11 +40,18 @@ import Testing
 
   @Test(arguments: [
     Case(line: "create a vm called sam2", kind: .provisionVM, names: ["sam2"]),
-    Case(line: "create a vm called sam in westus2", kind: .provisionVM, names: ["sam"], region: "westus2"),
+    Case(
+      line: "create a vm called sam in westus2", kind: .provisionVM, names: ["sam"],
+      region: "westus2"),
     Case(line: "spin up 3 vms in West Europe", kind: .provisionVM, region: "westeurope", count: 3),
-    Case(line: "provision two D4s_v3 machines", kind: .provisionVM, size: "Standard_D4s_v3", count: 2),
-    Case(line: "launch a d4s v3 named build01 in rg ci-rg", kind: .provisionVM, names: ["build01"], size: "Standard_D4s_v3", group: "ci-rg"),
-    Case(line: "fire up a standard_b2s vm named box", kind: .provisionVM, names: ["box"], size: "Standard_B2s"),
+    Case(
+      line: "provision two D4s_v3 machines", kind: .provisionVM, size: "Standard_D4s_v3", count: 2),
+    Case(
+      line: "launch a d4s v3 named build01 in rg ci-rg", kind: .provisionVM, names: ["build01"],
+      size: "Standard_D4s_v3", group: "ci-rg"),
+    Case(
+      line: "fire up a standard_b2s vm named box", kind: .provisionVM, names: ["box"],
+      size: "Standard_B2s"),
     Case(line: "creat a vm called x1", kind: .provisionVM, names: ["x1"]),
     Case(line: "list vms", kind: .listVMs),
     Case(line: "which vms are running", kind: .listVMs),
@@ -48,11 +66,16 @@ import Testing
     Case(line: "restart sam", kind: .restartVM, names: ["sam"]),
     Case(line: "deallocate sam", kind: .deallocateVM, names: ["sam"]),
     Case(line: "resize sam to D4s_v3", kind: .resizeVM, names: ["sam"], size: "Standard_D4s_v3"),
-    Case(line: "create rg demo in westeurope", kind: .createResourceGroup, names: ["demo"], region: "westeurope"),
-    Case(line: "make a resource group called data-rg", kind: .createResourceGroup, names: ["data-rg"]),
+    Case(
+      line: "create rg demo in westeurope", kind: .createResourceGroup, names: ["demo"],
+      region: "westeurope"),
+    Case(
+      line: "make a resource group called data-rg", kind: .createResourceGroup, names: ["data-rg"]),
     Case(line: "delete the group test-rg", kind: .deleteResourceGroup, names: ["test-rg"]),
     Case(line: "list resource groups", kind: .listResourceGroups),
-    Case(line: "how much would 3 D4s_v3 cost in japaneast", kind: .costReport, region: "japaneast", size: "Standard_D4s_v3", count: 3),
+    Case(
+      line: "how much would 3 D4s_v3 cost in japaneast", kind: .costReport, region: "japaneast",
+      size: "Standard_D4s_v3", count: 3),
   ])
   func understands(_ c: Case) throws {
     let intents = parse(c.line)
@@ -86,12 +109,15 @@ import Testing
 
   @Test(arguments: ["", "hello there", "blorp the frobnicator"])
   func nonsenseIsNotUnderstood(_ line: String) {
-    #expect(LocalIntentParser().parse(line, context: ConversationContext(), live: Self.live) == .notUnderstood(.noOperation))
+    #expect(
+      LocalIntentParser().parse(line, context: ConversationContext(), live: Self.live)
+        == .notUnderstood(.noOperation))
   }
 
   @Test func storageSaysItIsNotSupportedYet() {
     #expect(
-      LocalIntentParser().parse("create a storage account", context: ConversationContext(), live: Self.live)
+      LocalIntentParser().parse(
+        "create a storage account", context: ConversationContext(), live: Self.live)
         == .notUnderstood(.unsupported("storage accounts")))
   }
 }

@@ -29,6 +29,8 @@ import Testing
   }
 
   @Test func outputBeforeTheFirstTurnIsAnError() {
-    #expect(throws: TranscriptError.self) { try Transcript(parsing: "stray output\nazlin> /quit\n") }
+    #expect(throws: TranscriptError.self) {
+      try Transcript(parsing: "stray output\nazlin> /quit\n")
+    }
   }
 }

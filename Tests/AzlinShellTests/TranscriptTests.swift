@@ -4,7 +4,8 @@ import Testing
 
 /// Replays every transcript in `transcripts/`: each is a test of the whole shell.
 @Suite struct TranscriptTests {
-  static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+  static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("transcripts").path
 
   static var files: [String] { TranscriptSuite.files(in: [folder]) }
