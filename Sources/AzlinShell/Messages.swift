@@ -12,9 +12,9 @@ enum Messages {
   static func welcome(version: String, backend: any AzureBackend) -> String {
     let target =
       backend.kind == .sim
-      ? "the embedded simulator (sim) — nothing here touches Azure"
+      ? "the embedded simulator (sim): nothing here touches Azure"
       : "Azure subscription \(backend.displayName) via az"
-    return "azlin \(version) — commands go to \(target). /help lists commands; Ctrl-D exits."
+    return "azlin \(version) on \(target). /help for commands, Ctrl-D to leave."
   }
 
   static let lineTooLong = "That line is over 64 KB; azlin ignored it. Type a shorter request."

@@ -99,6 +99,12 @@ public final class Session {
 
   /// The prompt: where commands land and what is being spent, e.g. `azlin sim:azlin-rg@eastus $42/$500 > `.
   public var prompt: String {
+    switch pending {
+    case .approval: return "proceed? [y/n/a] > "
+    case .destroyConfirmation, .undo: return "confirm? [y/N] > "
+    case .question: return "answer > "
+    case nil: break
+    }
     let group = conversation.resourceGroup ?? config.defaults.resourceGroup
     let region = conversation.region ?? live.group(named: group)?.location ?? config.defaults.region
     let rate = estimator.runRate(of: live).totalMonthly
