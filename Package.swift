@@ -5,7 +5,8 @@ let package = Package(
   name: "azlin",
   platforms: [.macOS(.v13)],
   products: [
-    .executable(name: "azlin", targets: ["azlin"])
+    .executable(name: "azlin", targets: ["azlin"]),
+    .executable(name: "azlin-bench", targets: ["azlin-bench"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
@@ -17,6 +18,10 @@ let package = Package(
         "AzlinShell",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
+    ),
+    .executableTarget(
+      name: "azlin-bench",
+      dependencies: ["AzlinShell", "AzlinPlanning", "AzlinLedger", "AzlinAzure", "AzlinCore"]
     ),
     .target(name: "AzlinCore"),
     .target(name: "AzlinAzure", dependencies: ["AzlinCore"], exclude: ["Catalog/catalog.json"]),

@@ -29,6 +29,7 @@ public struct AzlinHome: Sendable {
   public var objectivesFolder: String { root + "/objectives" }
   public var auditLog: String { root + "/audit.log" }
   public var failureHistory: String { root + "/failure_history.json" }
+  public var spendLedger: String { root + "/ledger.jsonl" }
   public var shellHistory: String { root + "/shell_history" }
   public var simulatorFolder: String { root + "/sim" }
   /// The simulator's modelled time ahead of the wall clock, in seconds.

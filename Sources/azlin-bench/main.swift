@@ -1,0 +1,1 @@
+print("azlin-bench: no benchmarks yet")
