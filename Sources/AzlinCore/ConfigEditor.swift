@@ -28,7 +28,9 @@ public struct ConfigEditor {
         lines.insert("\(keyText) = \(value)", at: last + 1)
       }
     } else {
-      if let last = lines.last, !last.trimmingCharacters(in: .whitespaces).isEmpty { lines.append("") }
+      if let last = lines.last, !last.trimmingCharacters(in: .whitespaces).isEmpty {
+        lines.append("")
+      }
       lines += ["[\(table)]", "\(keyText) = \(value)"]
     }
     try write(lines)
@@ -50,13 +52,16 @@ public struct ConfigEditor {
 
   private func currentLines() throws -> [String] {
     guard FileManager.default.fileExists(atPath: path) else { return [] }
-    guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+    guard let data = FileManager.default.contents(atPath: path),
+      let text = String(data: data, encoding: .utf8)
+    else {
       throw EditError(description: "\(path) cannot be read as UTF-8 text; fix or remove it first")
     }
     do {
       _ = try TOMLDocument(parsing: text)
     } catch let error as TOMLError {
-      throw EditError(description: "\(path):\(error.line): \(error.reason); fix it before changing settings")
+      throw EditError(
+        description: "\(path):\(error.line): \(error.reason); fix it before changing settings")
     }
     var lines = text.components(separatedBy: "\n")
     if lines.last == "" { lines.removeLast() }
@@ -70,7 +75,8 @@ public struct ConfigEditor {
   /// The line indices of `[table]`'s body, or nil when the table is absent.
   static func section(_ table: String, in lines: [String]) -> Range<Int>? {
     guard let header = lines.firstIndex(where: { Self.header(of: $0) == table }) else { return nil }
-    let end = lines[(header + 1)...].firstIndex(where: { Self.header(of: $0) != nil }) ?? lines.count
+    let end =
+      lines[(header + 1)...].firstIndex(where: { Self.header(of: $0) != nil }) ?? lines.count
     return (header + 1)..<end
   }
 
@@ -84,7 +90,8 @@ public struct ConfigEditor {
     let t = TOMLDocument.stripComment(line)
     guard let eq = TOMLDocument.indexOfEquals(t) else { return nil }
     let key = t[..<eq].trimmingCharacters(in: .whitespaces)
-    return key.hasPrefix("\"") && key.hasSuffix("\"") && key.count >= 2 ? String(key.dropFirst().dropLast()) : key
+    return key.hasPrefix("\"") && key.hasSuffix("\"") && key.count >= 2
+      ? String(key.dropFirst().dropLast()) : key
   }
 
   static func trailingComment(_ line: String) -> String? {
@@ -94,6 +101,7 @@ public struct ConfigEditor {
   }
 
   static func keyText(_ key: String) -> String {
-    key.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") } ? key : "\"\(key)\""
+    key.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }
+      ? key : "\"\(key)\""
   }
 }

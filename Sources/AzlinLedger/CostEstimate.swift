@@ -14,6 +14,16 @@ public struct CostEstimate: Equatable, Sendable {
     /// For the whole quantity at 730 hours; `nil` when unknown.
     public var monthly: Money?
     public var confidence: PriceConfidence
+
+    public init(
+      item: String, quantity: Int, hourly: Money?, monthly: Money?, confidence: PriceConfidence
+    ) {
+      self.item = item
+      self.quantity = quantity
+      self.hourly = hourly
+      self.monthly = monthly
+      self.confidence = confidence
+    }
   }
 
   public var lines: [Line]

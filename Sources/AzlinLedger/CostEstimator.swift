@@ -62,3 +62,13 @@ public struct CostEstimator: Sendable {
     return estimate
   }
 }
+
+extension CostEstimator {
+  /// What `vm` costs per hour in its current power state: everything while running or
+  /// stopped (Azure bills allocated VMs), only its OS disk and public IP once deallocated.
+  public func hourly(of vm: LiveState.VM) -> Money {
+    let lines = vmLines(
+      label: vm.name, size: vm.size, region: vm.location, running: vm.powerState != "deallocated")
+    return lines.compactMap(\.monthly).reduce(.zero, +) * (1 / CostEstimate.hoursPerMonth)
+  }
+}

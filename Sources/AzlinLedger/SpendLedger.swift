@@ -33,10 +33,11 @@ public struct SpendLedger {
   /// Appends one rate change.
   /// - Throws: `FileError` when the ledger cannot be written.
   public func record(_ entry: Entry) throws {
-    let line = JSONValue.object([
-      ("ts", .string(Timestamp.string(entry.at))), ("resource", .string(entry.resource)),
-      ("group", .string(entry.group)), ("hourly", .string(entry.hourly.amount.description)),
-    ]).compact() + "\n"
+    let line =
+      JSONValue.object([
+        ("ts", .string(Timestamp.string(entry.at))), ("resource", .string(entry.resource)),
+        ("group", .string(entry.group)), ("hourly", .string(entry.hourly.amount.description)),
+      ]).compact() + "\n"
     try AppendOnlyFile.append(Data(line.utf8), to: path)
   }
 
@@ -45,10 +46,12 @@ public struct SpendLedger {
     guard let data = FileManager.default.contents(atPath: path) else { return [] }
     return data.split(separator: UInt8(ascii: "\n")).compactMap { line in
       guard let json = try? JSONValue.parse(data: Data(line)),
-        let ts = json["ts"]?.stringValue.flatMap(Timestamp.parse), let resource = json["resource"]?.stringValue,
+        let ts = json["ts"]?.stringValue.flatMap(Timestamp.parse),
+        let resource = json["resource"]?.stringValue,
         let hourly = json["hourly"]?.stringValue.flatMap(Money.init(string:))
       else { return nil }
-      return Entry(at: ts, resource: resource, group: json["group"]?.stringValue ?? "", hourly: hourly)
+      return Entry(
+        at: ts, resource: resource, group: json["group"]?.stringValue ?? "", hourly: hourly)
     }
   }
 
@@ -94,7 +97,9 @@ public enum AppendOnlyFile {
     }
     defer { flock(fd, LOCK_UN) }
     let written = data.withUnsafeBytes { raw in Glibc.write(fd, raw.baseAddress!, raw.count) }
-    guard written == data.count else { throw FileError(path: path, operation: "append to", code: errno) }
+    guard written == data.count else {
+      throw FileError(path: path, operation: "append to", code: errno)
+    }
     fsync(fd)
   }
 }

@@ -141,10 +141,14 @@ enum Messages {
     return lines
   }
 
-  static func cost(_ estimate: CostEstimate, change: String) -> [String] {
+  /// The cost lines of an estimate; a plan's total is signed (+ adds, − saves).
+  static func cost(_ estimate: CostEstimate, signed: Bool = true) -> [String] {
     guard !estimate.lines.isEmpty else { return [] }
+    let total = estimate.totalMonthly
+    let sign = !signed ? "" : (total < .zero ? "-" : "+")
+    let amount = total < .zero ? (Money.zero - total) : total
     var lines = [
-      "Cost: \(change)\(estimate.totalMonthly.perMonth)" + confidenceNote(estimate.confidence)
+      "Cost: \(sign)\(amount.perMonth)" + confidenceNote(estimate.confidence)
     ]
     for l in estimate.lines {
       let qty = l.quantity > 1 ? "\(l.quantity) × " : ""
@@ -179,11 +183,22 @@ enum Messages {
       return
         "Budget warning: \(d.projected.perMonth) projected — \(d.percent ?? 0)% of \(d.limit?.perMonth ?? "the limit") (alert at \(t)%)."
     case .refused(let limit):
+      let amount = d.daily ? d.projected.description + " today" : d.projected.perMonth
       return
-        "Refused: this would bring spending to \(d.projected.perMonth), over the \(limit). Nothing was changed; raise the limit with /budget set, or ask for less."
+        "Refused: this would bring spending to \(amount), over the \(limit). Nothing was changed."
     }
   }
 
+  static let stopStillBills =
+    "Note: a stopped VM is still billed for compute; \"deallocate\" stops that."
+  static let overrideHint =
+    "Type \"override\" to run it anyway, raise the limit with /budget set, or ask for less."
+  static let overrideNeedsWord =
+    "Not run: a budget refusal is overridden only by typing \"override\"."
+  static func overridden(_ d: BudgetMonitor.Decision, limit: String, by how: String) -> String {
+    let amount = d.daily ? d.projected.description + " today" : d.projected.perMonth
+    return "Budget override (\(how)): \(amount) goes past the \(limit); recorded in the audit log."
+  }
   static let proceed = "Proceed? [y]es / [n]o / [a]lways this session"
   static func confirmDestroy(_ s: PlanStep) -> String {
     "Really \(stepSummary(s))? This cannot be undone. [y/N]"
@@ -262,6 +277,10 @@ enum Messages {
   }
 
   static func usage(_ usage: String) -> String { "Usage: \(usage)" }
+
+  static func unknownSubcommand(_ command: String, _ sub: String, usage: String) -> String {
+    "/\(command) has no \(clip(sub, 20)). Usage: \(usage)"
+  }
 
   static let undoNothing = "Nothing to undo."
   static func undoRefused(_ r: Rollback.Refusal) -> String {

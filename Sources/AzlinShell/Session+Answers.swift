@@ -99,6 +99,18 @@ extension Session {
         return true
       }
 
+    case .budgetOverride(let plan, let decision, let limit):
+      let t = line.lowercased().trimmingCharacters(in: .whitespaces)
+      if t == "override" {
+        pending = nil
+        overrideBudget(plan, decision, limit: limit, by: "typed override")
+        return true
+      }
+      guard Self.yesNo(line) != nil else { return notAnAnswer() }
+      pending = nil
+      say(yn == .no ? Messages.cancelled : Messages.overrideNeedsWord)
+      return true
+
     case .undo(let objective, let steps):
       guard let yn else { return notAnAnswer() }
       pending = nil

@@ -7,7 +7,10 @@ import Foundation
 
 extension Session {
   /// Parses, plans, prices and — once approved — executes one request.
-  func request(_ line: String) {
+  func request(_ typed: String) {
+    let words = typed.split(separator: " ")
+    forceBudget = words.contains("--force")
+    let line = forceBudget ? words.filter { $0 != "--force" }.joined(separator: " ") : typed
     switch parser.parse(line, context: conversation, live: live) {
     case .notUnderstood(let problem):
       record("intent", [("understood", false)])
@@ -64,26 +67,64 @@ extension Session {
             running: vm.powerState != "deallocated")
         }
       }
-      return Messages.cost(estimate, change: "")
+      return Messages.cost(estimate, signed: false)
     }
     if let size = q.size {
       let estimate = CostEstimate(
         lines: estimator.vmLines(label: "VM", size: size, region: q.region, count: q.count))
-      return Messages.cost(estimate, change: "")
+      return Messages.cost(estimate, signed: false)
     }
     let rate = estimator.runRate(of: live)
     if rate.lines.isEmpty { return ["Nothing azlin can see is costing money: there are no VMs."] }
     return ["What exists now runs at \(rate.totalMonthly.perMonth)."]
-      + Array(Messages.cost(rate, change: "").dropFirst())
+      + Array(Messages.cost(rate, signed: false).dropFirst())
   }
 
   /// The monthly cost of what `plan` creates (changes and deletions are shown in the run-rate).
   func estimate(_ plan: Plan) -> CostEstimate {
     var estimate = CostEstimate()
+    func monthly(_ vm: LiveState.VM) -> Money {
+      (estimator.hourly(of: vm) * CostEstimate.hoursPerMonth).rounded
+    }
+    func change(_ item: String, _ amount: Money) {
+      estimate.lines.append(
+        .init(item: item, quantity: 1, hourly: nil, monthly: amount, confidence: .exact))
+    }
     for step in plan.steps {
-      guard case .createVM = step.operation, let size = step.resource.size else { continue }
-      estimate.lines += estimator.vmLines(
-        label: "VM \(step.resource.name)", size: size, region: step.resource.location)
+      let r = step.resource
+      let vm = live.vms.first {
+        $0.name == r.name && $0.resourceGroup.lowercased() == r.resourceGroup.lowercased()
+      }
+      switch step.operation {
+      case .createVM:
+        guard let size = r.size else { continue }
+        estimate.lines += estimator.vmLines(label: "VM \(r.name)", size: size, region: r.location)
+      case .deleteVM:
+        if let vm { change("VM \(vm.name) deleted", .zero - monthly(vm)) }
+      case .deleteGroup:
+        for vm in live.vms where vm.resourceGroup.lowercased() == r.name.lowercased() {
+          change("VM \(vm.name) deleted with its group", .zero - monthly(vm))
+        }
+      case .power(let verb, let from):
+        guard let vm, verb == .deallocate || (verb == .start && from == "deallocated") else {
+          continue
+        }
+        var running = vm
+        running.powerState = "running"
+        var deallocated = vm
+        deallocated.powerState = "deallocated"
+        let compute = monthly(running) - monthly(deallocated)
+        change(
+          "VM \(vm.name) \(verb == .start ? "started" : "deallocated") (compute)",
+          verb == .start ? compute : .zero - compute)
+      case .resizeVM(let from):
+        guard let vm, let size = r.size else { continue }
+        var resized = vm
+        resized.size = size
+        change("VM \(vm.name) resized from \(from) to \(size)", monthly(resized) - monthly(vm))
+      case .createGroup:
+        continue
+      }
     }
     return estimate
   }
@@ -91,8 +132,14 @@ extension Session {
   /// Shows a plan with its cost and budget status, then runs it or asks for approval.
   func present(_ p: PendingPlan) {
     lastPlan = p.plan
+    lastEstimate = p.estimate
     say(Messages.plan(p.plan, verbose: options.verbose))
-    say(Messages.cost(p.estimate, change: "+"))
+    say(Messages.cost(p.estimate))
+    if p.plan.steps.contains(where: {
+      if case .power(.stop, _) = $0.operation { return true } else { return false }
+    }) {
+      say(Messages.stopStillBills)
+    }
     record(
       "plan",
       [
@@ -103,10 +150,14 @@ extension Session {
       ])
     record("cost_estimate", [("monthly", .string(p.estimate.totalMonthly.plain))])
     let group = p.plan.steps.first(where: { $0.action == .create })?.resource.resourceGroup
-    let decision = BudgetMonitor(budget: config.budget).check(
-      planMonthly: p.estimate.totalMonthly, runRate: estimator.runRate(of: live).totalMonthly,
-      group: group,
-      groupRunRate: group.map { estimator.runRate(of: live, group: $0).totalMonthly } ?? .zero)
+    let decision = budgetDecision(planMonthly: p.estimate.totalMonthly, group: group)
+    if case .refused(let limit) = decision.level, forceBudget {
+      record(
+        "budget",
+        [("decision", "refused"), ("projected", .string(decision.projected.plain))])
+      overrideBudget(p, decision, limit: limit, by: "--force")
+      return
+    }
     say(Messages.budget(decision))
     record(
       "budget",
@@ -114,10 +165,36 @@ extension Session {
         ("decision", .string(Self.describe(decision.level))),
         ("projected", .string(decision.projected.plain)),
       ])
-    if case .refused = decision.level {
+    if case .refused(let limit) = decision.level {
       lastTurnFailed = true
+      if options.dryRun {
+        say(Messages.dryRun)
+        return
+      }
+      pending = .budgetOverride(p, decision, limit: limit)
+      say(Messages.overrideHint)
       return
     }
+    seekApproval(p)
+  }
+
+  /// The budget was overridden explicitly: audit it, then ask for approval as usual.
+  func overrideBudget(
+    _ p: PendingPlan, _ decision: BudgetMonitor.Decision, limit: String, by how: String
+  ) {
+    record(
+      "budget_override",
+      [
+        ("limit", .string(limit)), ("projected", .string(decision.projected.plain)),
+        ("by", .string(how)),
+      ])
+    say(Messages.overridden(decision, limit: limit, by: how))
+    lastTurnFailed = false
+    seekApproval(p)
+  }
+
+  /// Runs the plan at once (--yes, always) or asks for approval; --dry-run stops here.
+  func seekApproval(_ p: PendingPlan) {
     if options.dryRun {
       say(Messages.dryRun)
       return

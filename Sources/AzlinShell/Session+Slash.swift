@@ -53,33 +53,6 @@ extension Session {
     say("Context: " + (conversation.summary ?? "nothing yet"))
   }
 
-  func showBudget(_ args: [String]) {
-    guard args.isEmpty else {
-      fail(
-        "Changing the budget from the shell is not available yet; edit [budget] in \(context.home.configFile)."
-      )
-      return
-    }
-    let b = config.budget
-    let rate = estimator.runRate(of: live)
-    say("Monthly limit: \(b.monthlyLimit?.perMonth ?? "none")")
-    say("Daily limit: \(b.dailyLimit.map { $0.description + "/day" } ?? "none")")
-    say("Alerts at: " + b.alertThresholds.map { "\($0)%" }.joined(separator: ", "))
-    for (group, limit) in b.groupLimits.sorted(by: { $0.key < $1.key }) {
-      say(
-        "Group \(group): limit \(limit.perMonth), running at \(estimator.runRate(of: live, group: group).totalMonthly.perMonth)"
-      )
-    }
-    var committed = "Committed run-rate: \(rate.totalMonthly.perMonth)"
-    if let limit = b.monthlyLimit {
-      committed += " — \(rate.totalMonthly.percent(of: limit))% of the monthly limit"
-    }
-    say(committed)
-    say(
-      "Spent so far: not tracked yet; the run-rate above is what exists now would cost over a month."
-    )
-  }
-
   func showLastPlan() {
     guard let plan = lastPlan else {
       say("No plan yet in this session.")

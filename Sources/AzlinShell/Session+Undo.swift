@@ -68,6 +68,7 @@ extension Session {
         say("  ✗ \(step.command)")
         fail(Messages.undoFailed(error))
         refreshLive()
+        reconcileLedger()
         return
       }
       say("  ✓ \(step.command) (\(Messages.duration(result.durationMs)))")
@@ -81,6 +82,7 @@ extension Session {
       fail("azlin: cannot record the undo of \(objective.id): \(error)")
     }
     refreshLive()
+    reconcileLedger()
     conversation.forget(
       vms: Set(conversation.vms.map { $0.lowercased() }.filter { live.vms(named: $0).isEmpty }))
   }

@@ -28,6 +28,7 @@ public final class Session {
     case destroyConfirmation(PendingPlan, remaining: [Int], approved: Set<Int>)
     case question(PendingQuestion, line: String)
     case undo(Objective, [Rollback.Step])
+    case budgetOverride(PendingPlan, BudgetMonitor.Decision, limit: String)
   }
 
   /// A plan that waits for approval, with what it was made from.
@@ -56,6 +57,9 @@ public final class Session {
   var pending: Pending?
   var alwaysApprove = false
   var lastPlan: Plan?
+  var lastEstimate: CostEstimate?
+  /// True for a turn whose request carried --force: a budget refusal is overridden (and audited).
+  var forceBudget = false
   /// Set by /quit and /exit.
   public internal(set) var wantsToQuit = false
   /// Set when a one-shot request failed or was refused.
@@ -102,6 +106,7 @@ public final class Session {
     switch pending {
     case .approval: return "proceed? [y/n/a] > "
     case .destroyConfirmation, .undo: return "confirm? [y/N] > "
+    case .budgetOverride: return "override? > "
     case .question: return "answer > "
     case nil: break
     }
@@ -196,6 +201,7 @@ public final class Session {
     pending = nil
     switch p {
     case .question: say(Messages.questionDropped)
+    case .budgetOverride: break
     default: say(Messages.approvalDropped)
     }
   }

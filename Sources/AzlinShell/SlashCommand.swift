@@ -18,8 +18,20 @@ struct SlashCommand {
       name: "state", aliases: ["ls"], summary: "Show what exists now, and what \"it\" refers to",
       usage: "/state", run: { s, _ in s.showState() }),
     SlashCommand(
-      name: "budget", summary: "Show limits, run-rate and projection", usage: "/budget",
-      run: { s, args in s.showBudget(args) }),
+      name: "budget", summary: "Show or set spending limits", usage: "/budget [set|clear …]",
+      complete: { s, args in
+        switch args.count {
+        case 0, 1: return ["set", "clear"]
+        case 2: return ["monthly", "daily", "group"]
+        default: return args[1] == "group" && args.count == 3 ? s.live.groups.map(\.name) : []
+        }
+      },
+      run: { s, args in s.budgetCommand(args) }),
+    SlashCommand(
+      name: "cost", summary: "What the last plan adds, or what exists costs",
+      usage: "/cost [plan|all|<group>]",
+      complete: { s, _ in ["plan", "all"] + s.live.groups.map(\.name) },
+      run: { s, args in s.costCommand(args) }),
     SlashCommand(
       name: "plan", summary: "Show the last plan with its az commands", usage: "/plan",
       run: { s, _ in s.showLastPlan() }),

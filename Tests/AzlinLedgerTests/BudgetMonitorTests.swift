@@ -32,9 +32,26 @@ import Testing
       ).level == level)
   }
 
+  @Test func spendThisMonthCounts() {
+    let d = monitor().check(
+      .init(planMonthly: Money(100), runRate: Money(300), spentThisMonth: Money(101)))
+    #expect(d.level == .refused(limit: "monthly limit $500.00/month"))
+    #expect(d.projected == Money(501))
+  }
+
+  @Test func dailyLimitLooksAtADayOfTheNewRunRate() {
+    var b = AzlinConfig.Budget()
+    b.dailyLimit = Money(5)
+    let d = BudgetMonitor(budget: b).check(
+      .init(planMonthly: Money(146), runRate: .zero, spentToday: Money(1)))
+    #expect(d.level == .refused(limit: "daily limit $5.00/day"))
+    #expect(d.projected == Money(5.8))
+    #expect(d.daily)
+  }
+
   @Test func groupLimitRefusesOnItsOwn() {
     let d = monitor(monthly: 10_000, groups: ["test-rg": Money(100)]).check(
-      planMonthly: Money(60), runRate: Money(60), group: "test-rg", groupRunRate: Money(60))
+      .init(planMonthly: Money(60), runRate: Money(60), group: "test-rg", groupRunRate: Money(60)))
     #expect(d.level == .refused(limit: "resource group test-rg limit $100.00/month"))
   }
 }

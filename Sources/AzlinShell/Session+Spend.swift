@@ -1,0 +1,66 @@
+import AzlinAzure
+import AzlinCore
+import AzlinLedger
+import Foundation
+
+extension Session {
+  /// The spend ledger of this state folder.
+  var ledger: SpendLedger { SpendLedger(path: context.home.spendLedger) }
+
+  /// Records every VM whose billing rate changed since the ledger last heard of it:
+  /// created, stopped, deallocated, resized, started, or gone.
+  func reconcileLedger() {
+    let now = context.clock.now
+    var last: [String: SpendLedger.Entry] = [:]
+    for e in ledger.entries() { last[e.resource] = e }
+    var seen = Set<String>()
+    do {
+      for vm in live.vms {
+        let key = "vm/\(vm.resourceGroup.lowercased())/\(vm.name.lowercased())"
+        seen.insert(key)
+        let rate = estimator.hourly(of: vm)
+        if last[key]?.hourly != rate {
+          try ledger.record(.init(at: now, resource: key, group: vm.resourceGroup, hourly: rate))
+        }
+      }
+      for (key, e) in last where !seen.contains(key) && e.hourly > .zero {
+        try ledger.record(.init(at: now, resource: key, group: e.group, hourly: .zero))
+      }
+    } catch {
+      output.error("azlin: cannot write the spend ledger: \(error)")
+    }
+  }
+
+  /// Midnight UTC today and the first of this month, on the context's clock.
+  var periodStarts: (day: Date, month: Date) {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC")!
+    let now = context.clock.now
+    let day = calendar.startOfDay(for: now)
+    let month = calendar.date(from: calendar.dateComponents([.year, .month], from: now)) ?? day
+    return (day, month)
+  }
+
+  /// What was spent today and this month (all groups, or one).
+  func spent(group: String? = nil) -> (today: Money, month: Money) {
+    let now = context.clock.now
+    let starts = periodStarts
+    return (
+      ledger.spent(from: starts.day, to: now, group: group).rounded,
+      ledger.spent(from: starts.month, to: now, group: group).rounded
+    )
+  }
+
+  /// The budget check for a plan adding `planMonthly` in `group`.
+  func budgetDecision(planMonthly: Money, group: String?) -> BudgetMonitor.Decision {
+    let total = spent()
+    let groupSpent = group.map { spent(group: $0).month } ?? .zero
+    return BudgetMonitor(budget: config.budget).check(
+      .init(
+        planMonthly: planMonthly, runRate: estimator.runRate(of: live).totalMonthly,
+        spentThisMonth: total.month,
+        spentToday: total.today, group: group,
+        groupRunRate: group.map { estimator.runRate(of: live, group: $0).totalMonthly } ?? .zero,
+        groupSpentThisMonth: groupSpent))
+  }
+}
