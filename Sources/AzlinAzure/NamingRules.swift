@@ -54,7 +54,8 @@ public enum NamingRules {
 
     func accepts(_ name: String) -> Bool {
       let scalars = Array(name.unicodeScalars)
-      guard lengths.contains(scalars.count), let head = scalars.first, let tail = scalars.last else {
+      guard lengths.contains(scalars.count), let head = scalars.first, let tail = scalars.last
+      else {
         return false
       }
       return scalars.allSatisfy(allowed) && first(head) && last(tail)
@@ -73,26 +74,31 @@ public enum NamingRules {
         )
       case .virtualMachine:
         return Rule(
-          lengths: 1...64, allowed: { isASCIIAlphanumeric($0) || "-_.".unicodeScalars.contains($0) },
+          lengths: 1...64,
+          allowed: { isASCIIAlphanumeric($0) || "-_.".unicodeScalars.contains($0) },
           first: isASCIIAlphanumeric, last: { $0 != "." && $0 != "-" },
           advice:
             "use 1–64 letters, digits, hyphens, underscores and periods; start with a letter or digit; do not end with a period or hyphen."
         )
       case .storageAccount:
-        let allowed: (Unicode.Scalar) -> Bool = { ("a"..."z").contains($0) || ("0"..."9").contains($0) }
+        let allowed: (Unicode.Scalar) -> Bool = {
+          ("a"..."z").contains($0) || ("0"..."9").contains($0)
+        }
         return Rule(
           lengths: 3...24, allowed: allowed, first: allowed, last: allowed,
           advice: "use 3–24 lowercase letters and digits.")
       case .disk:
         return Rule(
-          lengths: 1...80, allowed: { isASCIIAlphanumeric($0) || "_.-".unicodeScalars.contains($0) },
+          lengths: 1...80,
+          allowed: { isASCIIAlphanumeric($0) || "_.-".unicodeScalars.contains($0) },
           first: isASCIIAlphanumeric, last: { isASCIIAlphanumeric($0) || $0 == "_" },
           advice:
             "use 1–80 letters, digits, underscores, periods and hyphens; start with a letter or digit; end with a letter, digit or underscore."
         )
       case .virtualNetwork:
         return Rule(
-          lengths: 2...64, allowed: { isASCIIAlphanumeric($0) || "_.-".unicodeScalars.contains($0) },
+          lengths: 2...64,
+          allowed: { isASCIIAlphanumeric($0) || "_.-".unicodeScalars.contains($0) },
           first: isASCIIAlphanumeric, last: { isASCIIAlphanumeric($0) || $0 == "_" },
           advice:
             "use 2–64 letters, digits, underscores, periods and hyphens; start with a letter or digit; end with a letter, digit or underscore."

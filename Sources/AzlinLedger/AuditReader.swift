@@ -23,9 +23,15 @@ public struct AuditReader {
   public private(set) var skipped = 0
 
   /// Up to `limit` entries matching `filter`, newest first.
+  /// - Parameters:
+  ///   - limit: The most entries to return.
+  ///   - mustContain: Text a line must contain to be parsed at all (a fast pre-filter).
+  ///   - stopAt: Reading stops at the first entry for which this is true (e.g. older than a cut-off).
+  ///   - filter: Which entries to keep.
   public mutating func newest(
-    limit: Int, stopAt: ((Entry) -> Bool)? = nil, where filter: (Entry) -> Bool
+    limit: Int, mustContain: String? = nil, stopAt: ((Entry) -> Bool)? = nil, where filter: (Entry) -> Bool
   ) -> [Entry] {
+    let needle = mustContain.map { Array($0.utf8) }
     var result: [Entry] = []
     skipped = 0
     let files = [path] + (1...5).map { "\(path).\($0)" }
@@ -54,6 +60,7 @@ public struct AuditReader {
           first = false
         }
         for line in lines.reversed() where !line.isEmpty {
+          if let needle, stopAt == nil, !Self.contains(line, needle) { continue }
           guard let json = try? JSONValue.parse(data: Data(line)), json["event"] != nil else {
             skipped += 1
             continue
@@ -69,5 +76,21 @@ public struct AuditReader {
       }
     }
     return result
+  }
+
+  /// True when `haystack` contains the bytes of `needle`.
+  static func contains(_ haystack: Data.SubSequence, _ needle: [UInt8]) -> Bool {
+    guard let first = needle.first, haystack.count >= needle.count else { return needle.isEmpty }
+    var i = haystack.startIndex
+    let last = haystack.endIndex - needle.count
+    while i <= last {
+      if haystack[i] == first {
+        var j = 1
+        while j < needle.count, haystack[i + j] == needle[j] { j += 1 }
+        if j == needle.count { return true }
+      }
+      i += 1
+    }
+    return false
   }
 }

@@ -3,45 +3,82 @@ import AzlinLedger
 import Foundation
 
 extension Session {
-  /// `/history [n] [--all]`: turns, what ran and how it ended, oldest first.
+  static let historyUsage = "/history [n] [--all] [--failed] [--objective <id>] [--since 2h]"
+
+  /// `/history`: this session's turns, what ran and how it ended, oldest first; filters
+  /// widen it to every session (`--all`), narrow it to failures, one objective, or a period.
   func showHistory(_ args: [String]) {
     var limit = 20
     var everySession = false
-    for a in args {
-      if a == "--all" {
-        everySession = true
-      } else if let n = Int(a), n > 0 {
+    var failedOnly = false
+    var objective: String?
+    var since: Date?
+    var i = 0
+    while i < args.count {
+      let a = args[i]
+      switch a {
+      case "--all": everySession = true
+      case "--failed": failedOnly = true
+      case "--objective", "--since":
+        guard i + 1 < args.count else { return fail(Messages.usage(Self.historyUsage)) }
+        i += 1
+        if a == "--objective" {
+          objective = args[i]
+        } else {
+          guard let seconds = Self.duration(args[i]) else {
+            return fail("\(Messages.clip(args[i], 20)) is not a period; use 30m, 2h or 7d.")
+          }
+          since = context.clock.now - seconds
+        }
+      default:
+        guard let n = Int(a), n > 0 else {
+          return fail(Messages.usage(Self.historyUsage) + " (\(Messages.clip(a, 20)) is not a number)")
+        }
         limit = min(n, 10_000)
-      } else {
-        fail(Messages.usage("/history [n] [--all]") + " (\(Messages.clip(a, 20)) is not a number)")
-        return
       }
+      i += 1
     }
+    if objective != nil || failedOnly || since != nil { everySession = true }
     var reader = AuditReader(path: context.home.auditLog)
-    let entries = reader.newest(limit: limit) { e in
+    let cutoff = since.map { Timestamp.string($0) }
+    let entries = reader.newest(
+      limit: limit, mustContain: failedOnly ? "\"error_code\":\"" : objective,
+      stopAt: cutoff.map { c in { ($0.json["ts"]?.stringValue ?? "") < c } }
+    ) { e in
       guard everySession || e.session == sessionID else { return false }
+      if let objective, !(e.objective ?? "").hasSuffix(objective) { return false }
       switch e.event {
-      case "input": return !(e.json["text"]?.stringValue ?? "").hasPrefix("/history")
-      case "command", "rollback_step": return true
-      case "objective_status": return e.json["status"]?.stringValue != "in_progress"
-      case "approval": return e.json["answer"]?.stringValue != "auto"
+      case "input": return !failedOnly && !(e.json["text"]?.stringValue ?? "").hasPrefix("/history")
+      case "command", "rollback_step": return !failedOnly || e.json["error_code"]?.stringValue != nil
+      case "objective_status":
+        let status = e.json["status"]?.stringValue
+        return failedOnly ? status == "failed" : status != "in_progress"
+      case "approval": return !failedOnly && e.json["answer"]?.stringValue != "auto"
       default: return false
       }
     }
     if reader.skipped > 0 {
-      say(
-        "(\(reader.skipped) unreadable line\(reader.skipped == 1 ? "" : "s") in the audit log skipped)"
-      )
+      say("(\(reader.skipped) unreadable line\(reader.skipped == 1 ? "" : "s") in the audit log skipped)")
     }
-    guard !entries.isEmpty else {
-      say("No history yet.")
-      return
-    }
-    for e in entries.reversed() { say(Self.historyLine(e)) }
+    guard !entries.isEmpty else { return say("No history yet.") }
+    for e in entries.reversed() { say(Self.historyLine(e, withDate: everySession)) }
   }
 
-  static func historyLine(_ e: AuditReader.Entry) -> String {
-    let time = e.json["ts"]?.stringValue.map { String($0.dropFirst(11).prefix(8)) } ?? "--:--:--"
+  /// Seconds in `30m`, `2h`, `7d`, `90s`.
+  static func duration(_ text: String) -> TimeInterval? {
+    guard let unit = text.last, let n = Double(text.dropLast()), n > 0 else { return nil }
+    switch unit {
+    case "s": return n
+    case "m": return n * 60
+    case "h": return n * 3600
+    case "d": return n * 86400
+    default: return nil
+    }
+  }
+
+  static func historyLine(_ e: AuditReader.Entry, withDate: Bool = false) -> String {
+    let ts = e.json["ts"]?.stringValue ?? ""
+    let time = withDate && ts.count >= 19 ? String(ts.prefix(10)) + " " + String(ts.dropFirst(11).prefix(8)) : (ts.count >= 19 ? String(ts.dropFirst(11).prefix(8)) : "--:--:--")
     switch e.event {
     case "input":
       return "\(time)  > \(e.json["text"]?.stringValue ?? "")"

@@ -12,9 +12,15 @@ final class SimulatorHarness {
   private let ownsFolder: Bool
 
   /// A simulator on a new folder (or on `folder`, shared with another harness).
-  init(folder: String? = nil, faults: String? = nil, clock: ManualClock = ManualClock()) throws {
+  init(
+    folder: String? = nil, faults: String? = nil,
+    clock: ManualClock = ManualClock(start: Date(timeIntervalSince1970: 1_796_000_000))
+  ) throws {
     let path =
-      folder ?? FileManager.default.temporaryDirectory.appendingPathComponent("azlin-sim-\(UUID().uuidString)").path
+      folder
+      ?? FileManager.default.temporaryDirectory.appendingPathComponent(
+        "azlin-sim-\(UUID().uuidString)"
+      ).path
     self.folder = path
     self.ownsFolder = folder == nil
     self.clock = clock
@@ -71,7 +77,8 @@ struct SimulatorHarnessTests {
     let created = sim.run("group create -n demo -l eastus")
     #expect(created.durationMs == 2000)
     #expect(sim.clock.now.timeIntervalSince(start) == 2)
-    let vm = sim.run("vm create -g demo -n sam --image Ubuntu2204 --size Standard_B2s --generate-ssh-keys")
+    let vm = sim.run(
+      "vm create -g demo -n sam --image Ubuntu2204 --size Standard_B2s --generate-ssh-keys")
     #expect(vm.durationMs == 90_000)
     #expect(sim.clock.now.timeIntervalSince(start) == 92)
     #expect(sim.run("vm list").durationMs == 500)
@@ -79,6 +86,9 @@ struct SimulatorHarnessTests {
 
   @Test("words split on spaces and keep quoted words whole")
   func wordSplitting() {
-    #expect(SimulatorHarness.words("vm create -n 'my vm' --tags ''") == ["vm", "create", "-n", "my vm", "--tags", ""])
+    #expect(
+      SimulatorHarness.words("vm create -n 'my vm' --tags ''") == [
+        "vm", "create", "-n", "my vm", "--tags", "",
+      ])
   }
 }

@@ -4,19 +4,26 @@ import Foundation
 extension AzureSimulator {
   /// `az disk create`: an empty managed disk; for an existing disk, an update (it may grow,
   /// and only while unattached or its VM is deallocated, as Azure allows).
-  func diskCreate(_ call: SimulatorCall, _ state: inout SimulatorState) throws -> SimulatorResponse {
+  func diskCreate(_ call: SimulatorCall, _ state: inout SimulatorState) throws -> SimulatorResponse
+  {
     let name = call.string("--name")!
     try validateName(name, as: .disk)
     if call.has("--source") {
-      throw SimulatorFailure.usage("--source is not modelled by the azlin simulator; create an empty disk with --size-gb.")
+      throw SimulatorFailure.usage(
+        "--source is not modelled by the azlin simulator; create an empty disk with --size-gb.")
     }
     let group = state.groups[try requireWritableGroup(call.string("--resource-group")!, in: state)]
-    let location = try call.string("--location").map { try region($0, resourceType: ResourceType.disk) } ?? group.location
-    if let index = state.disks.firstIndex(where: { Self.same($0.resourceGroup, group.name) && Self.same($0.name, name) }) {
+    let location =
+      try call.string("--location").map { try region($0, resourceType: ResourceType.disk) }
+      ?? group.location
+    if let index = state.disks.firstIndex(where: {
+      Self.same($0.resourceGroup, group.name) && Self.same($0.name, name)
+    }) {
       return try diskUpdate(call, &state, index: index, location: location)
     }
     guard let sizeGb = call.int("--size-gb") else {
-      throw SimulatorFailure.usage("usage error: --size-gb is required to create an empty disk (or give --source).")
+      throw SimulatorFailure.usage(
+        "usage error: --size-gb is required to create an empty disk (or give --source).")
     }
     try Self.checkDiskSize(sizeGb)
     let disk = SimulatedDisk(
@@ -25,16 +32,20 @@ extension AzureSimulator {
       createOption: "Empty", imageReferenceId: nil, tags: Self.tags(call.strings("--tags")) ?? [:],
       timeCreated: Self.azureTimestamp(call.now), uniqueId: ids.next(),
       busy: SimulatorBusyState(
-        operation: "create", until: Self.completion(call), provisioningState: "Creating", powerState: nil),
+        operation: "create", until: Self.completion(call), provisioningState: "Creating",
+        powerState: nil),
       deletingAt: nil)
     state.disks.append(disk)
     if call.has("--no-wait") { return SimulatorResponse(nil, duration: Self.waited(call)) }
     return SimulatorResponse(
-      diskJSON(disk, state, at: Date(timeIntervalSince1970: Self.completion(call))), duration: Self.waited(call),
+      diskJSON(disk, state, at: Date(timeIntervalSince1970: Self.completion(call))),
+      duration: Self.waited(call),
       table: Self.diskTable)
   }
 
-  private func diskUpdate(_ call: SimulatorCall, _ state: inout SimulatorState, index: Int, location: String) throws
+  private func diskUpdate(
+    _ call: SimulatorCall, _ state: inout SimulatorState, index: Int, location: String
+  ) throws
     -> SimulatorResponse
   {
     let disk = state.disks[index]
@@ -50,18 +61,22 @@ extension AzureSimulator {
       try Self.checkDiskSize(sizeGb)
       guard sizeGb > disk.sizeGb else {
         throw SimulatorFailure.azure(
-          "BadRequest", "Disk size can only be increased: '\(disk.name)' is \(disk.sizeGb) GB, \(sizeGb) GB was asked for.")
+          "BadRequest",
+          "Disk size can only be increased: '\(disk.name)' is \(disk.sizeGb) GB, \(sizeGb) GB was asked for."
+        )
       }
       if let owner = disk.managedBy, owningVM(owner, in: state)?.powerState != "deallocated" {
         throw SimulatorFailure.azure(
-          "OperationNotAllowed", "Disk resizing is allowed only when creating a VM or when the VM is deallocated.")
+          "OperationNotAllowed",
+          "Disk resizing is allowed only when creating a VM or when the VM is deallocated.")
       }
       state.disks[index].sizeGb = sizeGb
     }
     if let sku = call.string("--sku") { state.disks[index].sku = sku }
     if let tags = Self.tags(call.strings("--tags")) { state.disks[index].tags = tags }
     if call.has("--no-wait") { return SimulatorResponse(nil, duration: Self.waited(call)) }
-    return SimulatorResponse(diskJSON(state.disks[index], state, at: call.now), duration: Self.waited(call))
+    return SimulatorResponse(
+      diskJSON(state.disks[index], state, at: call.now), duration: Self.waited(call))
   }
 
   /// `az disk show`.
@@ -74,7 +89,8 @@ extension AzureSimulator {
       return diskJSON(disk, state, at: call.now)
     }
     return SimulatorResponse(
-      call.has("--ids") && values.count != 1 ? .array(values) : values[0], duration: Self.readDuration,
+      call.has("--ids") && values.count != 1 ? .array(values) : values[0],
+      duration: Self.readDuration,
       table: Self.diskTable)
   }
 
@@ -85,16 +101,23 @@ extension AzureSimulator {
       _ = try requireGroup(group, in: state)
       disks = disks.filter { Self.same($0.resourceGroup, group) }
     }
-    disks.sort { ($0.resourceGroup.lowercased(), $0.name.lowercased()) < ($1.resourceGroup.lowercased(), $1.name.lowercased()) }
+    disks.sort {
+      ($0.resourceGroup.lowercased(), $0.name.lowercased()) < (
+        $1.resourceGroup.lowercased(), $1.name.lowercased()
+      )
+    }
     return SimulatorResponse(
-      .array(disks.map { diskJSON($0, state, at: call.now) }), duration: Self.readDuration, table: Self.diskTable)
+      .array(disks.map { diskJSON($0, state, at: call.now) }), duration: Self.readDuration,
+      table: Self.diskTable)
   }
 
   /// az's table for disks: Name, ResourceGroup, Location, Zones, Sku, OsType, SizeGb, ProvisioningState.
   static let diskTable: SimulatorRenderer.TableTransform = { value in
     let columns: [(String, String)] = [
-      ("Name", "name"), ("ResourceGroup", "resourceGroup"), ("Location", "location"), ("Zones", "zones"),
-      ("Sku", "sku.name"), ("OsType", "osType"), ("SizeGb", "diskSizeGb"), ("ProvisioningState", "provisioningState"),
+      ("Name", "name"), ("ResourceGroup", "resourceGroup"), ("Location", "location"),
+      ("Zones", "zones"),
+      ("Sku", "sku.name"), ("OsType", "osType"), ("SizeGb", "diskSizeGb"),
+      ("ProvisioningState", "provisioningState"),
     ]
     return (value.arrayValue ?? [value]).map { disk -> [(String, JSONValue)] in
       columns.map { column -> (String, JSONValue) in
@@ -106,21 +129,26 @@ extension AzureSimulator {
 
   /// `az disk delete --yes`: refused while attached; a disk that does not exist is deleted
   /// already, as ARM's DELETE says.
-  func diskDelete(_ call: SimulatorCall, _ state: inout SimulatorState) throws -> SimulatorResponse {
+  func diskDelete(_ call: SimulatorCall, _ state: inout SimulatorState) throws -> SimulatorResponse
+  {
     try requireConfirmation(call)
     for target in try targets(call) {
       _ = try requireGroup(target.group, in: state)
-      guard let index = state.disks.firstIndex(where: {
-        Self.same($0.resourceGroup, target.group) && Self.same($0.name, target.name)
-      }) else { continue }
+      guard
+        let index = state.disks.firstIndex(where: {
+          Self.same($0.resourceGroup, target.group) && Self.same($0.name, target.name)
+        })
+      else { continue }
       let disk = state.disks[index]
       if let owner = disk.managedBy {
-        throw SimulatorFailure.azure("OperationNotAllowed", "Disk \(disk.name) is attached to VM \(owner).")
+        throw SimulatorFailure.azure(
+          "OperationNotAllowed", "Disk \(disk.name) is attached to VM \(owner).")
       }
       if disk.deletingAt == nil {
         state.disks[index].deletingAt = Self.completion(call)
         state.disks[index].busy = SimulatorBusyState(
-          operation: "delete", until: Self.completion(call), provisioningState: "Deleting", powerState: nil)
+          operation: "delete", until: Self.completion(call), provisioningState: "Deleting",
+          powerState: nil)
       }
     }
     return SimulatorResponse(nil, duration: Self.waited(call))
@@ -136,7 +164,9 @@ extension AzureSimulator {
   static func checkDiskSize(_ sizeGb: Int) throws {
     guard (1...32767).contains(sizeGb) else {
       throw SimulatorFailure.azure(
-        "InvalidParameter", "The value \(sizeGb) of parameter 'diskSizeGB' is out of range. Value must be between 1 and 32767.")
+        "InvalidParameter",
+        "The value \(sizeGb) of parameter 'diskSizeGB' is out of range. Value must be between 1 and 32767."
+      )
     }
   }
 
@@ -149,7 +179,8 @@ extension AzureSimulator {
     } else {
       diskState = "Unattached"
     }
-    let provisioning = disk.busy.flatMap { $0.isActive(at: now) ? $0.provisioningState : nil } ?? "Succeeded"
+    let provisioning =
+      disk.busy.flatMap { $0.isActive(at: now) ? $0.provisioningState : nil } ?? "Succeeded"
     let tier: String
     switch disk.sku {
     case "Premium_LRS", "Premium_ZRS", "PremiumV2_LRS": tier = "Premium"
@@ -175,9 +206,15 @@ extension AzureSimulator {
       ("diskSizeBytes", .number(Double(disk.sizeGb) * 1_073_741_824)),
       ("diskSizeGb", .number(Double(disk.sizeGb))),
       ("diskState", .string(diskState)),
-      ("encryption", .object([("diskEncryptionSetId", .null), ("type", "EncryptionAtRestWithPlatformKey")])),
+      (
+        "encryption",
+        .object([("diskEncryptionSetId", .null), ("type", "EncryptionAtRestWithPlatformKey")])
+      ),
       ("hyperVGeneration", disk.osType == nil ? .null : "V2"),
-      ("id", .string(Self.resourceID(ResourceType.disk, group: disk.resourceGroup, name: disk.name))),
+      (
+        "id",
+        .string(Self.resourceID(ResourceType.disk, group: disk.resourceGroup, name: disk.name))
+      ),
       ("location", .string(disk.location)),
       ("managedBy", .optional(disk.managedBy)),
       ("name", .string(disk.name)),
@@ -199,9 +236,12 @@ extension AzureSimulator {
   /// Provisioned IOPS, throughput and (for Premium SSD) the performance tier of a disk.
   static func diskPerformance(sku: String, sizeGb: Int) -> (iops: Int, mbps: Int, tier: String?) {
     let premium: [(Int, String, Int, Int)] = [
-      (4, "P1", 120, 25), (8, "P2", 120, 25), (16, "P3", 120, 25), (32, "P4", 120, 25), (64, "P6", 240, 50),
-      (128, "P10", 500, 100), (256, "P15", 1100, 125), (512, "P20", 2300, 150), (1024, "P30", 5000, 200),
-      (2048, "P40", 7500, 250), (4096, "P50", 7500, 250), (8192, "P60", 16000, 500), (16384, "P70", 18000, 750),
+      (4, "P1", 120, 25), (8, "P2", 120, 25), (16, "P3", 120, 25), (32, "P4", 120, 25),
+      (64, "P6", 240, 50),
+      (128, "P10", 500, 100), (256, "P15", 1100, 125), (512, "P20", 2300, 150),
+      (1024, "P30", 5000, 200),
+      (2048, "P40", 7500, 250), (4096, "P50", 7500, 250), (8192, "P60", 16000, 500),
+      (16384, "P70", 18000, 750),
       (32767, "P80", 20000, 900),
     ]
     switch sku {

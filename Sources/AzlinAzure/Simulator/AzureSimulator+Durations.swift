@@ -4,7 +4,8 @@ extension AzureSimulator {
   /// How long each mutating command takes in Azure, in seconds, as modelled on the clock.
   static let durations: [String: TimeInterval] = [
     "group create": 2, "group delete": 45,
-    "vm create": 90, "vm delete": 60, "vm start": 30, "vm stop": 30, "vm deallocate": 45, "vm restart": 40,
+    "vm create": 90, "vm delete": 60, "vm start": 30, "vm stop": 30, "vm deallocate": 45,
+    "vm restart": 40,
     "vm resize": 60, "vm disk attach": 15, "vm disk detach": 15,
     "disk create": 5, "disk delete": 5,
     "storage account create": 20, "storage account delete": 5,

@@ -3,7 +3,10 @@ import Foundation
 
 extension AzureSimulator {
   /// The failure an injected fault rule produces for this command.
-  func fault(_ rule: SimulatorFaultPlan.Rule, _ invocation: SimulatorInvocation, state: SimulatorState, now: Date)
+  func fault(
+    _ rule: SimulatorFaultPlan.Rule, _ invocation: SimulatorInvocation, state: SimulatorState,
+    now: Date
+  )
     -> SimulatorFailure
   {
     let words = invocation.spec.words
@@ -16,7 +19,9 @@ extension AzureSimulator {
     default: type = "Microsoft.Resources/resourceGroups"
     }
     let group =
-      invocation.string("--resource-group") ?? invocation.string("--name").flatMap { words.first == "group" ? $0 : nil }
+      invocation.string("--resource-group") ?? invocation.string("--name").flatMap {
+        words.first == "group" ? $0 : nil
+      }
       ?? ""
     let context = SimulatorFaultPlan.FaultContext(
       name: invocation.string("--vm-name") ?? invocation.string("--name") ?? "",

@@ -6,7 +6,8 @@ extension AzureSimulator {
   ///
   /// As in Azure, creating a group that exists in another location fails with
   /// `InvalidResourceGroupLocation`, and the PUT replaces the group's tags.
-  func groupCreate(_ call: SimulatorCall, _ state: inout SimulatorState) throws -> SimulatorResponse {
+  func groupCreate(_ call: SimulatorCall, _ state: inout SimulatorState) throws -> SimulatorResponse
+  {
     let name = call.string("--name")!
     try validateName(name, as: .resourceGroup)
     let text = call.string("--location")!
@@ -22,7 +23,8 @@ extension AzureSimulator {
       guard state.groups[index].deletingAt == nil else {
         throw SimulatorFailure.azure(
           "ResourceGroupBeingDeleted",
-          "The resource group '\(state.groups[index].name)' is in deprovisioning state and cannot perform this operation.")
+          "The resource group '\(state.groups[index].name)' is in deprovisioning state and cannot perform this operation."
+        )
       }
       guard state.groups[index].location == location else {
         throw SimulatorFailure.azure(
@@ -35,16 +37,19 @@ extension AzureSimulator {
       group = state.groups[index]
     } else {
       group = SimulatedGroup(
-        name: name, location: location, tags: tags, managedBy: call.string("--managed-by"), deletingAt: nil)
+        name: name, location: location, tags: tags, managedBy: call.string("--managed-by"),
+        deletingAt: nil)
       state.groups.append(group)
     }
-    return SimulatorResponse(Self.groupJSON(group), duration: Self.waited(call), table: Self.groupTable)
+    return SimulatorResponse(
+      Self.groupJSON(group), duration: Self.waited(call), table: Self.groupTable)
   }
 
   /// `az group show`.
   func groupShow(_ call: SimulatorCall, _ state: inout SimulatorState) throws -> SimulatorResponse {
     let index = try requireGroup(call.string("--name")!, in: state)
-    return SimulatorResponse(Self.groupJSON(state.groups[index]), duration: Self.readDuration, table: Self.groupTable)
+    return SimulatorResponse(
+      Self.groupJSON(state.groups[index]), duration: Self.readDuration, table: Self.groupTable)
   }
 
   /// `az group list [--tag key[=value]]`, sorted by name.
@@ -57,11 +62,13 @@ extension AzureSimulator {
         return parts.count < 2 || value == parts[1]
       }
     }
-    return SimulatorResponse(.array(groups.map(Self.groupJSON)), duration: Self.readDuration, table: Self.groupTable)
+    return SimulatorResponse(
+      .array(groups.map(Self.groupJSON)), duration: Self.readDuration, table: Self.groupTable)
   }
 
   /// `az group delete --yes`: the group and everything in it go when the deletion completes.
-  func groupDelete(_ call: SimulatorCall, _ state: inout SimulatorState) throws -> SimulatorResponse {
+  func groupDelete(_ call: SimulatorCall, _ state: inout SimulatorState) throws -> SimulatorResponse
+  {
     try requireConfirmation(call)
     let index = try requireGroup(call.string("--name")!, in: state)
     if state.groups[index].deletingAt == nil {
@@ -71,7 +78,8 @@ extension AzureSimulator {
   }
 
   /// `az group exists`: prints `true` or `false`.
-  func groupExists(_ call: SimulatorCall, _ state: inout SimulatorState) throws -> SimulatorResponse {
+  func groupExists(_ call: SimulatorCall, _ state: inout SimulatorState) throws -> SimulatorResponse
+  {
     let name = call.string("--name")!
     return SimulatorResponse(
       .bool(state.groups.contains { Self.same($0.name, name) }), duration: Self.readDuration)
@@ -84,7 +92,11 @@ extension AzureSimulator {
       ("location", .string(group.location)),
       ("managedBy", .optional(group.managedBy)),
       ("name", .string(group.name)),
-      ("properties", .object([("provisioningState", .string(group.deletingAt == nil ? "Succeeded" : "Deleting"))])),
+      (
+        "properties",
+        .object([("provisioningState", .string(group.deletingAt == nil ? "Succeeded" : "Deleting"))]
+        )
+      ),
       ("tags", tagsJSON(group.tags)),
       ("type", "Microsoft.Resources/resourceGroups"),
     ])

@@ -14,13 +14,18 @@ extension AzureSimulator {
   /// With `--vnet-name`, that network (created when missing); otherwise the first network in
   /// the group and region that has a subnet; otherwise a new `<vm>VNET` (10.0.0.0/16) with
   /// subnet `<vm>Subnet` (10.0.0.0/24). Addresses start at .4, as Azure reserves the first four.
-  func placeOnNetwork(_ call: SimulatorCall, _ state: inout SimulatorState, group: String, vm: String, location: String)
+  func placeOnNetwork(
+    _ call: SimulatorCall, _ state: inout SimulatorState, group: String, vm: String,
+    location: String
+  )
     throws -> NetworkPlacement
   {
     var index: Int?
     if let name = call.string("--vnet-name") {
       try validateName(name, as: .virtualNetwork)
-      index = state.virtualNetworks.firstIndex { Self.same($0.resourceGroup, group) && Self.same($0.name, name) }
+      index = state.virtualNetworks.firstIndex {
+        Self.same($0.resourceGroup, group) && Self.same($0.name, name)
+      }
       if let found = index, state.virtualNetworks[found].location != location {
         throw SimulatorFailure.azure(
           "InvalidResourceReference",
@@ -29,9 +34,13 @@ extension AzureSimulator {
       }
     } else {
       index = state.virtualNetworks.indices.filter {
-        Self.same(state.virtualNetworks[$0].resourceGroup, group) && state.virtualNetworks[$0].location == location
-          && !state.virtualNetworks[$0].subnets.isEmpty && state.virtualNetworks[$0].deletingAt == nil
-      }.min { state.virtualNetworks[$0].name.lowercased() < state.virtualNetworks[$1].name.lowercased() }
+        Self.same(state.virtualNetworks[$0].resourceGroup, group)
+          && state.virtualNetworks[$0].location == location
+          && !state.virtualNetworks[$0].subnets.isEmpty
+          && state.virtualNetworks[$0].deletingAt == nil
+      }.min {
+        state.virtualNetworks[$0].name.lowercased() < state.virtualNetworks[$1].name.lowercased()
+      }
     }
     let subnetName = call.string("--subnet")
     if index == nil {
@@ -41,7 +50,9 @@ extension AzureSimulator {
         SimulatedVirtualNetwork(
           name: call.string("--vnet-name") ?? "\(vm)VNET", resourceGroup: group, location: location,
           addressPrefixes: [vnetPrefix],
-          subnets: [SimulatedSubnet(name: subnetName ?? "\(vm)Subnet", addressPrefix: subnetPrefix)],
+          subnets: [
+            SimulatedSubnet(name: subnetName ?? "\(vm)Subnet", addressPrefix: subnetPrefix)
+          ],
           tags: [:], resourceGuid: ids.next(), etag: ids.next(), busy: nil, deletingAt: nil))
       index = state.virtualNetworks.count - 1
     }
@@ -51,7 +62,9 @@ extension AzureSimulator {
     if subnetIndex == nil {
       if let subnetName {
         subnets.append(
-          SimulatedSubnet(name: subnetName, addressPrefix: call.string("--subnet-address-prefix") ?? "10.0.0.0/24"))
+          SimulatedSubnet(
+            name: subnetName, addressPrefix: call.string("--subnet-address-prefix") ?? "10.0.0.0/24"
+          ))
         state.virtualNetworks[vnetIndex].subnets = subnets
         subnetIndex = subnets.count - 1
       } else if subnets.isEmpty {
@@ -64,11 +77,13 @@ extension AzureSimulator {
     }
     let vnet = state.virtualNetworks[vnetIndex]
     let subnet = vnet.subnets[subnetIndex!]
-    let base = subnet.addressPrefix.split(separator: "/").first.map { $0.split(separator: ".").prefix(3) }
+    let base =
+      subnet.addressPrefix.split(separator: "/").first.map { $0.split(separator: ".").prefix(3) }
       .map { $0.joined(separator: ".") } ?? "10.0.0"
     let used = Set(
       state.virtualMachines.filter {
-        Self.same($0.resourceGroup, group) && Self.same($0.vnetName, vnet.name) && Self.same($0.subnetName, subnet.name)
+        Self.same($0.resourceGroup, group) && Self.same($0.vnetName, vnet.name)
+          && Self.same($0.subnetName, subnet.name)
       }.map(\.privateIpAddress))
     let host = (4...254).first { !used.contains("\(base).\($0)") } ?? 254
     return NetworkPlacement(vnet: vnet.name, subnet: subnet.name, address: "\(base).\(host)")
@@ -76,15 +91,20 @@ extension AzureSimulator {
 
   /// `az network vnet create`: prints `{"newVNet": …}`; an existing network in the same
   /// location is updated (address space, subnet, tags).
-  func vnetCreate(_ call: SimulatorCall, _ state: inout SimulatorState) throws -> SimulatorResponse {
+  func vnetCreate(_ call: SimulatorCall, _ state: inout SimulatorState) throws -> SimulatorResponse
+  {
     let name = call.string("--name")!
     try validateName(name, as: .virtualNetwork)
     let group = state.groups[try requireWritableGroup(call.string("--resource-group")!, in: state)]
-    let location = try call.string("--location").map { try region($0, resourceType: ResourceType.virtualNetwork) }
+    let location =
+      try call.string("--location").map {
+        try region($0, resourceType: ResourceType.virtualNetwork)
+      }
       ?? group.location
     let prefixes = call.strings("--address-prefixes") ?? ["10.0.0.0/16"]
     let subnet = call.string("--subnet-name").map {
-      SimulatedSubnet(name: $0, addressPrefix: call.strings("--subnet-prefixes")?.first ?? "10.0.0.0/24")
+      SimulatedSubnet(
+        name: $0, addressPrefix: call.strings("--subnet-prefixes")?.first ?? "10.0.0.0/24")
     }
     let tags = Self.tags(call.strings("--tags")) ?? [:]
     let vnet: SimulatedVirtualNetwork
@@ -109,11 +129,13 @@ extension AzureSimulator {
     } else {
       vnet = SimulatedVirtualNetwork(
         name: name, resourceGroup: group.name, location: location, addressPrefixes: prefixes,
-        subnets: subnet.map { [$0] } ?? [], tags: tags, resourceGuid: ids.next(), etag: ids.next(), busy: nil,
+        subnets: subnet.map { [$0] } ?? [], tags: tags, resourceGuid: ids.next(), etag: ids.next(),
+        busy: nil,
         deletingAt: nil)
       state.virtualNetworks.append(vnet)
     }
-    return SimulatorResponse(.object([("newVNet", vnetJSON(vnet, at: call.now))]), duration: Self.waited(call))
+    return SimulatorResponse(
+      .object([("newVNet", vnetJSON(vnet, at: call.now))]), duration: Self.waited(call))
   }
 
   /// `az network vnet show`.
@@ -126,7 +148,8 @@ extension AzureSimulator {
       return vnetJSON(vnet, at: call.now)
     }
     return SimulatorResponse(
-      call.has("--ids") && values.count != 1 ? .array(values) : values[0], duration: Self.readDuration,
+      call.has("--ids") && values.count != 1 ? .array(values) : values[0],
+      duration: Self.readDuration,
       table: Self.vnetTable)
   }
 
@@ -137,15 +160,21 @@ extension AzureSimulator {
       _ = try requireGroup(group, in: state)
       vnets = vnets.filter { Self.same($0.resourceGroup, group) }
     }
-    vnets.sort { ($0.resourceGroup.lowercased(), $0.name.lowercased()) < ($1.resourceGroup.lowercased(), $1.name.lowercased()) }
+    vnets.sort {
+      ($0.resourceGroup.lowercased(), $0.name.lowercased()) < (
+        $1.resourceGroup.lowercased(), $1.name.lowercased()
+      )
+    }
     return SimulatorResponse(
-      .array(vnets.map { vnetJSON($0, at: call.now) }), duration: Self.readDuration, table: Self.vnetTable)
+      .array(vnets.map { vnetJSON($0, at: call.now) }), duration: Self.readDuration,
+      table: Self.vnetTable)
   }
 
   /// az's table for virtual networks.
   static let vnetTable: SimulatorRenderer.TableTransform = { value in
     (value.arrayValue ?? [value]).map { vnet in
-      let prefixes = vnet.value(at: "addressSpace.addressPrefixes")?.arrayValue?.compactMap(\.stringValue) ?? []
+      let prefixes =
+        vnet.value(at: "addressSpace.addressPrefixes")?.arrayValue?.compactMap(\.stringValue) ?? []
       return [
         ("Name", vnet["name"] ?? .null), ("ResourceGroup", vnet["resourceGroup"] ?? .null),
         ("Location", vnet["location"] ?? .null),
@@ -158,7 +187,8 @@ extension AzureSimulator {
 
   /// `az network vnet delete`: refused while a VM's NIC uses one of its subnets; deleting a
   /// network that does not exist succeeds, as ARM's DELETE does.
-  func vnetDelete(_ call: SimulatorCall, _ state: inout SimulatorState) throws -> SimulatorResponse {
+  func vnetDelete(_ call: SimulatorCall, _ state: inout SimulatorState) throws -> SimulatorResponse
+  {
     for target in try targets(call) {
       _ = try requireGroup(target.group, in: state)
       guard let index = vnetIndex(target, in: state) else { continue }
@@ -166,30 +196,37 @@ extension AzureSimulator {
       if let user = state.virtualMachines.first(where: {
         Self.same($0.resourceGroup, vnet.resourceGroup) && Self.same($0.vnetName, vnet.name)
       }) {
-        let nic = Self.resourceID("Microsoft.Network/networkInterfaces", group: user.resourceGroup, name: user.nicName)
+        let nic = Self.resourceID(
+          "Microsoft.Network/networkInterfaces", group: user.resourceGroup, name: user.nicName)
         throw SimulatorFailure.azure(
           "InUseSubnetCannotBeDeleted",
           "Subnet \(user.subnetName) is in use by \(nic)/ipConfigurations/ipconfig\(user.name) and cannot be deleted. "
-            + "In order to delete the subnet, delete all the resources within the subnet. See aka.ms/deletesubnet.")
+            + "In order to delete the subnet, delete all the resources within the subnet. See aka.ms/deletesubnet."
+        )
       }
       if vnet.deletingAt == nil {
         state.virtualNetworks[index].deletingAt = Self.completion(call)
         state.virtualNetworks[index].busy = SimulatorBusyState(
-          operation: "delete", until: Self.completion(call), provisioningState: "Deleting", powerState: nil)
+          operation: "delete", until: Self.completion(call), provisioningState: "Deleting",
+          powerState: nil)
       }
     }
     return SimulatorResponse(nil, duration: Self.waited(call))
   }
 
   private func vnetIndex(_ target: SimulatorTarget, in state: SimulatorState) -> Int? {
-    state.virtualNetworks.firstIndex { Self.same($0.resourceGroup, target.group) && Self.same($0.name, target.name) }
+    state.virtualNetworks.firstIndex {
+      Self.same($0.resourceGroup, target.group) && Self.same($0.name, target.name)
+    }
   }
 
   /// A virtual network as az prints it.
   func vnetJSON(_ vnet: SimulatedVirtualNetwork, at now: Date) -> JSONValue {
-    let id = Self.resourceID(ResourceType.virtualNetwork, group: vnet.resourceGroup, name: vnet.name)
+    let id = Self.resourceID(
+      ResourceType.virtualNetwork, group: vnet.resourceGroup, name: vnet.name)
     let etag = JSONValue.string("W/\"\(vnet.etag)\"")
-    let provisioning = vnet.busy.flatMap { $0.isActive(at: now) ? $0.provisioningState : nil } ?? "Succeeded"
+    let provisioning =
+      vnet.busy.flatMap { $0.isActive(at: now) ? $0.provisioningState : nil } ?? "Succeeded"
     let subnets: [JSONValue] = vnet.subnets.map { subnet in
       .object([
         ("addressPrefix", .string(subnet.addressPrefix)),

@@ -25,10 +25,16 @@ extension AzureSimulator {
   ///
   /// As Azure's quota documentation says, quota counts allocated and deallocated VMs alike:
   /// stopping or deallocating a VM does not free its vCPUs; deleting it does.
-  func usage(in region: String, _ state: SimulatorState, excluding excluded: SimulatorTarget? = nil) -> RegionalUsage {
+  func usage(in region: String, _ state: SimulatorState, excluding excluded: SimulatorTarget? = nil)
+    -> RegionalUsage
+  {
     var usage = RegionalUsage()
     for vm in state.virtualMachines where vm.location == region {
-      if let excluded, Self.same(vm.resourceGroup, excluded.group), Self.same(vm.name, excluded.name) { continue }
+      if let excluded, Self.same(vm.resourceGroup, excluded.group),
+        Self.same(vm.name, excluded.name)
+      {
+        continue
+      }
       usage.virtualMachines += 1
       guard let size = catalog.vmSize(named: vm.size) else { continue }
       usage.cores += size.vCPUs
@@ -47,7 +53,8 @@ extension AzureSimulator {
   ///     direct operation (`vm resize`), as Azure reports them.
   /// - Throws: The quota error, worded as Azure words it.
   func checkQuota(
-    for size: VMSize, in region: String, _ state: SimulatorState, replacing: SimulatorTarget? = nil, code: String
+    for size: VMSize, in region: String, _ state: SimulatorState, replacing: SimulatorTarget? = nil,
+    code: String
   ) throws {
     let usage = self.usage(in: region, state, excluding: replacing)
     func exceeded(_ quota: String, limit: Int, used: Int, link: String) -> SimulatorFailure {
@@ -63,12 +70,14 @@ extension AzureSimulator {
     }
     if usage.cores + size.vCPUs > Self.totalVCPULimit {
       throw exceeded(
-        "Total Regional Cores", limit: Self.totalVCPULimit, used: usage.cores, link: "regional-quota-requests")
+        "Total Regional Cores", limit: Self.totalVCPULimit, used: usage.cores,
+        link: "regional-quota-requests")
     }
     let familyUsed = usage.families[size.quotaFamily, default: 0]
     if familyUsed + size.vCPUs > Self.familyVCPULimit {
       throw exceeded(
-        "\(size.quotaFamily) Cores", limit: Self.familyVCPULimit, used: familyUsed, link: "per-vm-quota-requests")
+        "\(size.quotaFamily) Cores", limit: Self.familyVCPULimit, used: familyUsed,
+        link: "per-vm-quota-requests")
     }
   }
 
@@ -78,13 +87,15 @@ extension AzureSimulator {
       "SkuNotAvailable",
       "The requested VM size for resource 'Following SKUs have failed for Capacity Restrictions: \(size)' "
         + "is currently not available in location '\(region)'. Please try another size or deploy to a "
-        + "different location or different zone. See https://aka.ms/azureskunotavailable for details.")
+        + "different location or different zone. See https://aka.ms/azureskunotavailable for details."
+    )
   }
 
   /// The size named `name`, which must be offered in `region`.
   /// - Throws: `SkuNotAvailable` for a size the region does not offer (or nobody offers).
   func offeredSize(_ name: String, in region: String) throws -> VMSize {
-    guard let size = catalog.vmSize(named: name), catalog.isOffered(size: size.name, in: region) else {
+    guard let size = catalog.vmSize(named: name), catalog.isOffered(size: size.name, in: region)
+    else {
       throw Self.skuNotAvailable(name, in: region)
     }
     return size
@@ -94,8 +105,10 @@ extension AzureSimulator {
   ///
   /// az prints `currentValue` and `limit` as strings (its output transform turns them into
   /// text), and adds `localName`.
-  func vmListUsage(_ call: SimulatorCall, _ state: inout SimulatorState) throws -> SimulatorResponse {
-    let region = try self.region(call.string("--location")!, resourceType: "Microsoft.Compute/locations/usages")
+  func vmListUsage(_ call: SimulatorCall, _ state: inout SimulatorState) throws -> SimulatorResponse
+  {
+    let region = try self.region(
+      call.string("--location")!, resourceType: "Microsoft.Compute/locations/usages")
     let usage = self.usage(in: region, state)
     var rows: [JSONValue] = Self.otherLimits.map { entry in
       let current: Int
@@ -104,16 +117,19 @@ extension AzureSimulator {
       case "virtualMachines": current = usage.virtualMachines
       default: current = 0
       }
-      return Self.usageJSON(value: entry.value, name: entry.name, current: current, limit: entry.limit)
+      return Self.usageJSON(
+        value: entry.value, name: entry.name, current: current, limit: entry.limit)
     }
     var families: [(String, String)] = []
-    for size in catalog.sizesOffered(in: region) where !families.contains(where: { $0.0 == size.quotaFamily }) {
+    for size in catalog.sizesOffered(in: region)
+    where !families.contains(where: { $0.0 == size.quotaFamily }) {
       families.append((size.quotaFamily, "Standard \(size.family) Family vCPUs"))
     }
     for (value, name) in families.sorted(by: { $0.0 < $1.0 }) {
       rows.append(
         Self.usageJSON(
-          value: value, name: name, current: usage.families[value, default: 0], limit: Self.familyVCPULimit))
+          value: value, name: name, current: usage.families[value, default: 0],
+          limit: Self.familyVCPULimit))
     }
     return SimulatorResponse(.array(rows), duration: Self.readDuration, table: Self.usageTable)
   }
@@ -121,11 +137,15 @@ extension AzureSimulator {
   /// az's table for usages: Name, CurrentValue, Limit.
   static let usageTable: SimulatorRenderer.TableTransform = { value in
     (value.arrayValue ?? []).map {
-      [("Name", $0["localName"] ?? .null), ("CurrentValue", $0["currentValue"] ?? .null), ("Limit", $0["limit"] ?? .null)]
+      [
+        ("Name", $0["localName"] ?? .null), ("CurrentValue", $0["currentValue"] ?? .null),
+        ("Limit", $0["limit"] ?? .null),
+      ]
     }
   }
 
-  private static func usageJSON(value: String, name: String, current: Int, limit: Int) -> JSONValue {
+  private static func usageJSON(value: String, name: String, current: Int, limit: Int) -> JSONValue
+  {
     .object([
       ("currentValue", .string(String(current))),
       ("limit", .string(String(limit))),

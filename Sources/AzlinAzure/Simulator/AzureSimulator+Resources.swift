@@ -27,7 +27,8 @@ extension AzureSimulator {
   /// - Throws: `ResourceGroupNotFound`, exit code 3 as az gives for any 404.
   func requireGroup(_ name: String, in state: SimulatorState) throws -> Int {
     guard let index = state.groups.firstIndex(where: { Self.same($0.name, name) }) else {
-      throw SimulatorFailure.azure("ResourceGroupNotFound", "Resource group '\(name)' could not be found.", exitCode: 3)
+      throw SimulatorFailure.azure(
+        "ResourceGroupNotFound", "Resource group '\(name)' could not be found.", exitCode: 3)
     }
     return index
   }
@@ -39,7 +40,8 @@ extension AzureSimulator {
     if state.groups[index].deletingAt != nil {
       throw SimulatorFailure.azure(
         "ResourceGroupBeingDeleted",
-        "The resource group '\(state.groups[index].name)' is in deprovisioning state and cannot perform this operation.")
+        "The resource group '\(state.groups[index].name)' is in deprovisioning state and cannot perform this operation."
+      )
     }
     return index
   }
@@ -57,7 +59,10 @@ extension AzureSimulator {
   /// - Throws: `SimulatorFailure` for an ID that is not a resource ID of this subscription.
   func targets(_ call: SimulatorCall, nameKey: String = "--name") throws -> [SimulatorTarget] {
     guard let ids = call.strings("--ids") else {
-      return [SimulatorTarget(group: call.string("--resource-group") ?? "", name: call.string(nameKey) ?? "")]
+      return [
+        SimulatorTarget(
+          group: call.string("--resource-group") ?? "", name: call.string(nameKey) ?? "")
+      ]
     }
     return try ids.map(Self.parseID)
   }
@@ -73,7 +78,8 @@ extension AzureSimulator {
       throw SimulatorFailure.usage("usage error: '\(id)' is not a valid Azure resource ID.")
     }
     guard same(parts[1], subscriptionID) else {
-      throw SimulatorFailure.azure("SubscriptionNotFound", "The subscription '\(parts[1])' could not be found.")
+      throw SimulatorFailure.azure(
+        "SubscriptionNotFound", "The subscription '\(parts[1])' could not be found.")
     }
     return SimulatorTarget(group: parts[3], name: parts[parts.count - 1])
   }
@@ -85,12 +91,15 @@ extension AzureSimulator {
     throw SimulatorFailure.azure(
       "LocationNotAvailableForResourceType",
       "The provided location '\(text)' is not available for resource type '\(resourceType)'. "
-        + "List of available regions for the resource type is '\(catalog.regions.joined(separator: ","))'.")
+        + "List of available regions for the resource type is '\(catalog.regions.joined(separator: ","))'."
+    )
   }
 
   /// The name's naming-rule violation as Azure reports it.
   /// - Throws: `InvalidResourceName` (or `code`) with the rule the name breaks.
-  func validateName(_ name: String, as kind: ResourceKind, code: String = "InvalidResourceName") throws {
+  func validateName(_ name: String, as kind: ResourceKind, code: String = "InvalidResourceName")
+    throws
+  {
     if let violation = NamingRules.violation(of: name, as: kind) {
       throw SimulatorFailure.azure(code, violation)
     }
@@ -100,7 +109,8 @@ extension AzureSimulator {
   /// - Throws: az's error when `--yes` was not given.
   func requireConfirmation(_ call: SimulatorCall) throws {
     guard call.has("--yes") else {
-      throw SimulatorFailure.client("Unable to prompt for confirmation as no tty available. Use --yes.")
+      throw SimulatorFailure.client(
+        "Unable to prompt for confirmation as no tty available. Use --yes.")
     }
   }
 
@@ -131,7 +141,9 @@ extension AzureSimulator {
   }
 
   /// A conflict for an operation on a resource that is still busy with another one.
-  static func busyConflict(_ operation: String, kind: String, name: String, busy: SimulatorBusyState?, at now: Date)
+  static func busyConflict(
+    _ operation: String, kind: String, name: String, busy: SimulatorBusyState?, at now: Date
+  )
     throws
   {
     guard let busy, busy.isActive(at: now) else { return }

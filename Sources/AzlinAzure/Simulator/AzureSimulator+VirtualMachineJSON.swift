@@ -3,17 +3,25 @@ import Foundation
 
 extension AzureSimulator {
   /// A VM as `az vm show` prints it; with `details`, as `az vm show -d` (power state, IPs).
-  func vmJSON(_ vm: SimulatedVirtualMachine, _ state: SimulatorState, details: Bool, at now: Date) -> JSONValue {
+  func vmJSON(_ vm: SimulatedVirtualMachine, _ state: SimulatorState, details: Bool, at now: Date)
+    -> JSONValue
+  {
     let id = Self.resourceID(ResourceType.virtualMachine, group: vm.resourceGroup, name: vm.name)
     let busy = vm.busy.flatMap { $0.isActive(at: now) ? $0 : nil }
     let osDisk = disk(vm.resourceGroup, vm.osDiskName, in: state)
-    let nicID = Self.resourceID("Microsoft.Network/networkInterfaces", group: vm.resourceGroup, name: vm.nicName)
+    let nicID = Self.resourceID(
+      "Microsoft.Network/networkInterfaces", group: vm.resourceGroup, name: vm.nicName)
     let ssh: JSONValue =
       vm.sshPublicKey.map { key in
         .object([
           (
             "publicKeys",
-            [.object([("keyData", .string(key)), ("path", .string("/home/\(vm.adminUsername)/.ssh/authorized_keys"))])]
+            [
+              .object([
+                ("keyData", .string(key)),
+                ("path", .string("/home/\(vm.adminUsername)/.ssh/authorized_keys")),
+              ])
+            ]
           )
         ])
       } ?? .null
@@ -31,7 +39,8 @@ extension AzureSimulator {
           (
             "patchSettings",
             .object([
-              ("assessmentMode", "ImageDefault"), ("automaticByPlatformSettings", .null), ("patchMode", "ImageDefault"),
+              ("assessmentMode", "ImageDefault"), ("automaticByPlatformSettings", .null),
+              ("patchMode", "ImageDefault"),
             ])
           ),
           ("provisionVmAgent", true),
@@ -67,9 +76,11 @@ extension AzureSimulator {
       (
         "imageReference",
         .object([
-          ("communityGalleryImageId", .null), ("exactVersion", .string(vm.image.exactVersion)), ("id", .null),
+          ("communityGalleryImageId", .null), ("exactVersion", .string(vm.image.exactVersion)),
+          ("id", .null),
           ("offer", .string(vm.image.offer)), ("publisher", .string(vm.image.publisher)),
-          ("sharedGalleryImageId", .null), ("sku", .string(vm.image.sku)), ("version", .string(vm.image.version)),
+          ("sharedGalleryImageId", .null), ("sku", .string(vm.image.sku)),
+          ("version", .string(vm.image.version)),
         ])
       ),
       (
@@ -163,7 +174,10 @@ extension AzureSimulator {
   /// The short summary `az vm create` prints, in az's member order.
   static func vmCreateSummary(_ vm: SimulatedVirtualMachine) -> JSONValue {
     .object([
-      ("id", .string(resourceID(ResourceType.virtualMachine, group: vm.resourceGroup, name: vm.name))),
+      (
+        "id",
+        .string(resourceID(ResourceType.virtualMachine, group: vm.resourceGroup, name: vm.name))
+      ),
       ("resourceGroup", .string(vm.resourceGroup)),
       ("powerState", .string(powerStateText(vm.powerState))),
       ("publicIpAddress", .string(vm.publicIpAddress ?? "")),
@@ -180,7 +194,8 @@ extension AzureSimulator {
   static let vmTable: SimulatorRenderer.TableTransform = { value in
     (value.arrayValue ?? [value]).map { vm -> [(String, JSONValue)] in
       let columns: [(String, String)] = [
-        ("Name", "name"), ("ResourceGroup", "resourceGroup"), ("PowerState", "powerState"), ("PublicIps", "publicIps"),
+        ("Name", "name"), ("ResourceGroup", "resourceGroup"), ("PowerState", "powerState"),
+        ("PublicIps", "publicIps"),
         ("Fqdns", "fqdns"), ("Location", "location"),
       ]
       var row: [(String, JSONValue)] = columns.map { ($0.0, vm[$0.1] ?? .null) }
@@ -196,7 +211,8 @@ extension AzureSimulator {
     state.disks.first { Self.same($0.resourceGroup, group) && Self.same($0.name, name) }
   }
 
-  private func managedDiskJSON(_ group: String, _ name: String, _ disk: SimulatedDisk?) -> JSONValue {
+  private func managedDiskJSON(_ group: String, _ name: String, _ disk: SimulatedDisk?) -> JSONValue
+  {
     .object([
       ("diskEncryptionSet", .null),
       ("id", .string(Self.resourceID(ResourceType.disk, group: group, name: name))),

@@ -12,7 +12,8 @@ extension AzureSimulator {
     switch verb {
     case "start": (operation, interim, final) = ("start", "VM starting", "running")
     case "stop": (operation, interim, final) = ("powerOff", "VM stopping", "stopped")
-    case "deallocate": (operation, interim, final) = ("deallocate", "VM deallocating", "deallocated")
+    case "deallocate":
+      (operation, interim, final) = ("deallocate", "VM deallocating", "deallocated")
     default: (operation, interim, final) = ("restart", "VM starting", "running")
     }
     for target in try targets(call) {
@@ -23,12 +24,14 @@ extension AzureSimulator {
       if verb == "restart", vm.powerState != "running" {
         throw SimulatorFailure.azure(
           "OperationNotAllowed",
-          "Operation 'restart' is not allowed on VM '\(vm.name)' since the VM is \(vm.powerState). Start the VM first.")
+          "Operation 'restart' is not allowed on VM '\(vm.name)' since the VM is \(vm.powerState). Start the VM first."
+        )
       }
       if verb == "stop", vm.powerState == "deallocated" { continue }
       state.virtualMachines[index].powerState = final
       state.virtualMachines[index].busy = SimulatorBusyState(
-        operation: operation, until: Self.completion(call), provisioningState: "Updating", powerState: interim)
+        operation: operation, until: Self.completion(call), provisioningState: "Updating",
+        powerState: interim)
     }
     return SimulatorResponse(nil, duration: Self.waited(call))
   }
@@ -50,31 +53,39 @@ extension AzureSimulator {
         continue
       }
       try checkQuota(
-        for: size, in: vm.location, state, replacing: SimulatorTarget(group: vm.resourceGroup, name: vm.name),
+        for: size, in: vm.location, state,
+        replacing: SimulatorTarget(group: vm.resourceGroup, name: vm.name),
         code: "OperationNotAllowed")
       let dataDisks = vm.dataDisks.count
       if dataDisks > Self.maxDataDiskCount(size) {
         throw SimulatorFailure.azure(
           "OperationNotAllowed",
-          "The maximum number of data disks allowed to be attached to a VM of this size is \(Self.maxDataDiskCount(size)).")
+          "The maximum number of data disks allowed to be attached to a VM of this size is \(Self.maxDataDiskCount(size))."
+        )
       }
       state.virtualMachines[index].size = size.name
       state.virtualMachines[index].busy = SimulatorBusyState(
         operation: "resize", until: Self.completion(call), provisioningState: "Updating",
         powerState: vm.powerState == "running" ? "VM starting" : nil)
       changed = true
-      results.append(vmJSON(state.virtualMachines[index], state, details: false, at: call.now.addingTimeInterval(Self.duration(of: "vm resize"))))
+      results.append(
+        vmJSON(
+          state.virtualMachines[index], state, details: false,
+          at: call.now.addingTimeInterval(Self.duration(of: "vm resize"))))
     }
     let duration = changed ? Self.waited(call) : Self.readDuration
     if call.has("--no-wait") || results.isEmpty {
       return SimulatorResponse(nil, duration: duration, warnings: warnings)
     }
-    return SimulatorResponse(results.count == 1 ? results[0] : .array(results), duration: duration, warnings: warnings)
+    return SimulatorResponse(
+      results.count == 1 ? results[0] : .array(results), duration: duration, warnings: warnings)
   }
 
   /// `az vm list-sizes --location`: the sizes the region offers.
-  func vmListSizes(_ call: SimulatorCall, _ state: inout SimulatorState) throws -> SimulatorResponse {
-    let region = try self.region(call.string("--location")!, resourceType: "Microsoft.Compute/locations/vmSizes")
+  func vmListSizes(_ call: SimulatorCall, _ state: inout SimulatorState) throws -> SimulatorResponse
+  {
+    let region = try self.region(
+      call.string("--location")!, resourceType: "Microsoft.Compute/locations/vmSizes")
     let sizes = catalog.sizesOffered(in: region).map { size -> JSONValue in
       .object([
         ("maxDataDiskCount", .number(Double(Self.maxDataDiskCount(size)))),

@@ -8,7 +8,8 @@ extension AzureSimulator {
   /// the simulator uses a fixed one so its output does not depend on who runs it).
   static let defaultAdminUsername = "azureuser"
   /// The key a VM gets with `--generate-ssh-keys` (the simulator writes no key files).
-  static let generatedSSHKey = "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQDazlinSimulatorGeneratedKey azlin-simulator"
+  static let generatedSSHKey =
+    "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQDazlinSimulatorGeneratedKey azlin-simulator"
 
   /// `az vm create`: a VM with its OS disk, data disks, NIC, public IP and (when the group
   /// has none in the region) a virtual network `<name>VNET` with subnet `<name>Subnet`.
@@ -28,7 +29,10 @@ extension AzureSimulator {
       throw SimulatorFailure.usage("usage error: --image IMAGE | --attach-os-disk DISK")
     }
     let image = try SimulatorImageReference.resolve(imageText)
-    let location = try call.string("--location").map { try region($0, resourceType: ResourceType.virtualMachine) }
+    let location =
+      try call.string("--location").map {
+        try region($0, resourceType: ResourceType.virtualMachine)
+      }
       ?? group.location
     let size = try offeredSize(call.string("--size") ?? Self.defaultVMSize, in: location)
 
@@ -44,13 +48,18 @@ extension AzureSimulator {
     if dataSizes.count > maxDisks {
       throw SimulatorFailure.azure(
         "OperationNotAllowed",
-        "The maximum number of data disks allowed to be attached to a VM of this size is \(maxDisks).")
+        "The maximum number of data disks allowed to be attached to a VM of this size is \(maxDisks)."
+      )
     }
-    for sizeGb in dataSizes + [call.int("--os-disk-size-gb")].compactMap({ $0 }) where !(1...32767).contains(sizeGb) {
+    for sizeGb in dataSizes + [call.int("--os-disk-size-gb")].compactMap({ $0 })
+    where !(1...32767).contains(sizeGb) {
       throw SimulatorFailure.azure(
-        "InvalidParameter", "The value \(sizeGb) of parameter 'diskSizeGB' is out of range. Value must be between 1 and 32767.")
+        "InvalidParameter",
+        "The value \(sizeGb) of parameter 'diskSizeGB' is out of range. Value must be between 1 and 32767."
+      )
     }
-    let skus = try Self.storageSkus(call.strings("--storage-sku"), size: size, dataDisks: dataSizes.count)
+    let skus = try Self.storageSkus(
+      call.strings("--storage-sku"), size: size, dataDisks: dataSizes.count)
     let sshKey = try Self.sshKey(call)
 
     let vmID = Self.resourceID(ResourceType.virtualMachine, group: group.name, name: name)
@@ -59,9 +68,12 @@ extension AzureSimulator {
     let serial = state.addressSerial
     state.addressSerial += 1
     let publicIP = call.string("--public-ip-address") == "" ? nil : Self.publicIPAddress(serial)
-    let fqdn = publicIP == nil ? nil : call.string("--public-ip-address-dns-name").map {
-      "\($0.lowercased()).\(location).cloudapp.azure.com"
-    }
+    let fqdn =
+      publicIP == nil
+      ? nil
+      : call.string("--public-ip-address-dns-name").map {
+        "\($0.lowercased()).\(location).cloudapp.azure.com"
+      }
 
     let vmUUID = ids.next()
     let osDiskName = call.string("--os-disk-name") ?? "\(name)_OsDisk_1_\(hexID())"
@@ -69,37 +81,47 @@ extension AzureSimulator {
       SimulatedDisk(
         name: osDiskName, resourceGroup: group.name, location: location,
         sizeGb: call.int("--os-disk-size-gb") ?? 30, sku: skus.os, managedBy: vmID, osType: "Linux",
-        createOption: "FromImage", imageReferenceId: Self.imageID(image, location: location), tags: [:],
+        createOption: "FromImage", imageReferenceId: Self.imageID(image, location: location),
+        tags: [:],
         timeCreated: timestamp, uniqueId: ids.next(), busy: nil, deletingAt: nil))
-    let dataDeleteOption = call.strings("--data-disk-delete-option")?.first.map(Self.deleteOption) ?? "Detach"
+    let dataDeleteOption =
+      call.strings("--data-disk-delete-option")?.first.map(Self.deleteOption) ?? "Detach"
     var dataDisks: [SimulatedDataDisk] = []
     for (lun, sizeGb) in dataSizes.enumerated() {
       let diskName = "\(name)_disk\(lun + 2)_\(hexID())"
       state.disks.append(
         SimulatedDisk(
-          name: diskName, resourceGroup: group.name, location: location, sizeGb: sizeGb, sku: skus.data[lun],
+          name: diskName, resourceGroup: group.name, location: location, sizeGb: sizeGb,
+          sku: skus.data[lun],
           managedBy: vmID, osType: nil, createOption: "Empty", imageReferenceId: nil, tags: [:],
           timeCreated: timestamp, uniqueId: ids.next(), busy: nil, deletingAt: nil))
       dataDisks.append(
         SimulatedDataDisk(
-          lun: lun, diskName: diskName, diskResourceGroup: group.name, caching: "None", createOption: "Empty",
+          lun: lun, diskName: diskName, diskResourceGroup: group.name, caching: "None",
+          createOption: "Empty",
           deleteOption: dataDeleteOption))
     }
     let vm = SimulatedVirtualMachine(
       name: name, resourceGroup: group.name, location: location, size: size.name, image: image,
       computerName: call.string("--computer-name") ?? name,
-      adminUsername: call.string("--admin-username") ?? Self.defaultAdminUsername, sshPublicKey: sshKey,
-      tags: Self.tags(call.strings("--tags")) ?? [:], powerState: "running", vmId: vmUUID, timeCreated: timestamp,
-      osDiskName: osDiskName, osDiskDeleteOption: call.string("--os-disk-delete-option") ?? "Detach",
-      dataDisks: dataDisks, nicName: "\(name)VMNic", vnetName: network.vnet, subnetName: network.subnet,
+      adminUsername: call.string("--admin-username") ?? Self.defaultAdminUsername,
+      sshPublicKey: sshKey,
+      tags: Self.tags(call.strings("--tags")) ?? [:], powerState: "running", vmId: vmUUID,
+      timeCreated: timestamp,
+      osDiskName: osDiskName,
+      osDiskDeleteOption: call.string("--os-disk-delete-option") ?? "Detach",
+      dataDisks: dataDisks, nicName: "\(name)VMNic", vnetName: network.vnet,
+      subnetName: network.subnet,
       privateIpAddress: network.address, publicIpAddress: publicIP, fqdn: fqdn,
       macAddress: Self.macAddress(serial),
       busy: SimulatorBusyState(
-        operation: "create", until: Self.completion(call), provisioningState: "Creating", powerState: "VM starting"),
+        operation: "create", until: Self.completion(call), provisioningState: "Creating",
+        powerState: "VM starting"),
       deletingAt: nil)
     state.virtualMachines.append(vm)
     if call.has("--no-wait") { return SimulatorResponse(nil, duration: Self.waited(call)) }
-    return SimulatorResponse(Self.vmCreateSummary(vm), duration: Self.waited(call), keepsMemberOrder: true)
+    return SimulatorResponse(
+      Self.vmCreateSummary(vm), duration: Self.waited(call), keepsMemberOrder: true)
   }
 
   /// `az vm create` for a VM that exists: an update in place.
@@ -117,21 +139,29 @@ extension AzureSimulator {
           + "'\(vm.resourceGroup)'. A resource with the same name cannot be created in location '\(location)'. "
           + "Please select a new resource name.")
     }
-    guard (vm.image.publisher, vm.image.offer, vm.image.sku) == (image.publisher, image.offer, image.sku) else {
-      throw SimulatorFailure.azure("PropertyChangeNotAllowed", "Changing property 'imageReference' is not allowed.")
+    guard
+      (vm.image.publisher, vm.image.offer, vm.image.sku) == (
+        image.publisher, image.offer, image.sku
+      )
+    else {
+      throw SimulatorFailure.azure(
+        "PropertyChangeNotAllowed", "Changing property 'imageReference' is not allowed.")
     }
     if size.name != vm.size {
       try checkQuota(
-        for: size, in: location, state, replacing: SimulatorTarget(group: vm.resourceGroup, name: vm.name),
+        for: size, in: location, state,
+        replacing: SimulatorTarget(group: vm.resourceGroup, name: vm.name),
         code: "QuotaExceeded")
       state.virtualMachines[index].size = size.name
     }
     state.virtualMachines[index].tags = Self.tags(call.strings("--tags")) ?? [:]
     state.virtualMachines[index].busy = SimulatorBusyState(
-      operation: "create", until: Self.completion(call), provisioningState: "Updating", powerState: nil)
+      operation: "create", until: Self.completion(call), provisioningState: "Updating",
+      powerState: nil)
     if call.has("--no-wait") { return SimulatorResponse(nil, duration: Self.waited(call)) }
     return SimulatorResponse(
-      Self.vmCreateSummary(state.virtualMachines[index]), duration: Self.waited(call), keepsMemberOrder: true)
+      Self.vmCreateSummary(state.virtualMachines[index]), duration: Self.waited(call),
+      keepsMemberOrder: true)
   }
 
   /// `az vm show [-d]`; with several `--ids`, a list.
@@ -152,8 +182,13 @@ extension AzureSimulator {
       _ = try requireGroup(group, in: state)
       vms = vms.filter { Self.same($0.resourceGroup, group) }
     }
-    vms.sort { ($0.resourceGroup.lowercased(), $0.name.lowercased()) < ($1.resourceGroup.lowercased(), $1.name.lowercased()) }
-    let value = JSONValue.array(vms.map { vmJSON($0, state, details: call.has("--show-details"), at: call.now) })
+    vms.sort {
+      ($0.resourceGroup.lowercased(), $0.name.lowercased()) < (
+        $1.resourceGroup.lowercased(), $1.name.lowercased()
+      )
+    }
+    let value = JSONValue.array(
+      vms.map { vmJSON($0, state, details: call.has("--show-details"), at: call.now) })
     return SimulatorResponse(value, duration: Self.readDuration, table: Self.vmTable)
   }
 
@@ -169,19 +204,23 @@ extension AzureSimulator {
       let until = Self.completion(call)
       state.virtualMachines[index].deletingAt = until
       state.virtualMachines[index].busy = SimulatorBusyState(
-        operation: "delete", until: until, provisioningState: "Deleting", powerState: "VM deallocating")
+        operation: "delete", until: until, provisioningState: "Deleting",
+        powerState: "VM deallocating")
     }
     return SimulatorResponse(nil, duration: Self.waited(call))
   }
 
   /// The index of the VM `target` names, if it exists.
   func vmIndex(_ target: SimulatorTarget, in state: SimulatorState) -> Int? {
-    state.virtualMachines.firstIndex { Self.same($0.resourceGroup, target.group) && Self.same($0.name, target.name) }
+    state.virtualMachines.firstIndex {
+      Self.same($0.resourceGroup, target.group) && Self.same($0.name, target.name)
+    }
   }
 
   /// The VM `target` names.
   /// - Throws: `ResourceGroupNotFound` or `ResourceNotFound`.
-  func findVM(_ target: SimulatorTarget, in state: SimulatorState) throws -> SimulatedVirtualMachine {
+  func findVM(_ target: SimulatorTarget, in state: SimulatorState) throws -> SimulatedVirtualMachine
+  {
     _ = try requireGroup(target.group, in: state)
     guard let index = vmIndex(target, in: state) else {
       throw Self.notFound(ResourceType.virtualMachine, target)
@@ -212,20 +251,26 @@ extension AzureSimulator {
 
   /// The disk SKUs `--storage-sku` asks for: one for all disks, or a list for the OS disk then
   /// each data disk, or `os=SKU` / `<lun>=SKU` pairs.
-  static func storageSkus(_ values: [String]?, size: VMSize, dataDisks: Int) throws -> (os: String, data: [String]) {
+  static func storageSkus(_ values: [String]?, size: VMSize, dataDisks: Int) throws -> (
+    os: String, data: [String]
+  ) {
     let fallback = supportsPremiumStorage(size) ? "Premium_LRS" : "Standard_LRS"
     let allowed = [
-      "Premium_LRS", "Premium_ZRS", "PremiumV2_LRS", "StandardSSD_LRS", "StandardSSD_ZRS", "Standard_LRS",
+      "Premium_LRS", "Premium_ZRS", "PremiumV2_LRS", "StandardSSD_LRS", "StandardSSD_ZRS",
+      "Standard_LRS",
       "UltraSSD_LRS",
     ]
     func canonical(_ text: String) throws -> String {
       guard let sku = allowed.first(where: { $0.lowercased() == text.lowercased() }) else {
         throw SimulatorFailure.usage(
-          "argument --storage-sku: invalid choice: '\(text)' (choose from \(allowed.map { "'\($0)'" }.joined(separator: ", ")))")
+          "argument --storage-sku: invalid choice: '\(text)' (choose from \(allowed.map { "'\($0)'" }.joined(separator: ", ")))"
+        )
       }
       return sku
     }
-    guard let values, !values.isEmpty else { return (fallback, Array(repeating: fallback, count: dataDisks)) }
+    guard let values, !values.isEmpty else {
+      return (fallback, Array(repeating: fallback, count: dataDisks))
+    }
     var os: String?
     var byLun: [Int: String] = [:]
     var positional: [String] = []
@@ -243,7 +288,9 @@ extension AzureSimulator {
       return (os ?? sku, (0..<dataDisks).map { byLun[$0] ?? sku })
     }
     let osSku = os ?? positional.first ?? fallback
-    let data = (0..<dataDisks).map { byLun[$0] ?? (positional.count > $0 + 1 ? positional[$0 + 1] : fallback) }
+    let data = (0..<dataDisks).map {
+      byLun[$0] ?? (positional.count > $0 + 1 ? positional[$0 + 1] : fallback)
+    }
     return (osSku, data)
   }
 
@@ -277,7 +324,8 @@ extension AzureSimulator {
 
   /// A made-up MAC address in Azure's range, distinct for each serial number.
   static func macAddress(_ serial: Int) -> String {
-    String(format: "00-0D-3A-%02X-%02X-%02X", (serial >> 16) & 0xFF, (serial >> 8) & 0xFF, serial & 0xFF)
+    String(
+      format: "00-0D-3A-%02X-%02X-%02X", (serial >> 16) & 0xFF, (serial >> 8) & 0xFF, serial & 0xFF)
   }
 
   /// The platform image ID Azure records as an OS disk's source.

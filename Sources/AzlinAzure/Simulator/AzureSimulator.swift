@@ -15,7 +15,7 @@ import Foundation
 /// Long-running operations have modelled durations: `run` sleeps them on the injected
 /// `sleeper` and reports them as `durationMs`; until an operation's time has passed on the
 /// injected clock, other readers see the resource's interim state (`Creating`, `VM starting`…).
-public final class AzureSimulator {
+public final class AzureSimulator: Sendable {
   /// The simulated subscription: a fixed identity that names itself as the simulator.
   static let subscriptionID = "00000000-0000-0000-0000-000000000000"
   static let subscriptionName = "azlin simulator"
@@ -39,7 +39,10 @@ public final class AzureSimulator {
   ///   - faults: An `AZLIN_SIM_FAULTS` value, such as `vm create=InternalServerError*2`.
   /// - Throws: `SimulatorFaultPlanError` for a malformed faults value; `FileError` when the
   ///   folder cannot be created.
-  public init(folder: String, clock: any Clock, sleeper: any Sleeper, ids: any IDGenerator, faults: String? = nil)
+  public init(
+    folder: String, clock: any Clock, sleeper: any Sleeper, ids: any IDGenerator,
+    faults: String? = nil
+  )
     throws
   {
     self.faults = try SimulatorFaultPlan(parsing: faults)
@@ -76,7 +79,8 @@ public final class AzureSimulator {
       let duration = failure.exitCode == 2 ? 0 : Self.failureDuration
       sleeper.sleep(seconds: duration)
       return AzResult(
-        exitCode: failure.exitCode, stdout: "", stderr: diagnostics(invocation, duration) + failure.stderr,
+        exitCode: failure.exitCode, stdout: "",
+        stderr: diagnostics(invocation, duration) + failure.stderr,
         durationMs: Self.milliseconds(duration))
     }
     sleeper.sleep(seconds: response.duration)
@@ -93,7 +97,8 @@ public final class AzureSimulator {
   }
 
   /// Loads the state, fires a fault or runs the command, and saves what changed.
-  private func perform(_ invocation: SimulatorInvocation, at now: Date) throws -> SimulatorResponse {
+  private func perform(_ invocation: SimulatorInvocation, at now: Date) throws -> SimulatorResponse
+  {
     var state = try SimulatorState.load(from: statePath)
     let loaded = state
     state.settle(at: now)
@@ -108,7 +113,8 @@ public final class AzureSimulator {
   }
 
   /// Sends the command to its handler.
-  private func handle(_ invocation: SimulatorInvocation, state: inout SimulatorState, now: Date) throws
+  private func handle(_ invocation: SimulatorInvocation, state: inout SimulatorState, now: Date)
+    throws
     -> SimulatorResponse
   {
     let call = SimulatorCall(invocation: invocation, now: now)
@@ -143,7 +149,8 @@ public final class AzureSimulator {
     case "network vnet delete": return try vnetDelete(call, &state)
     case "account show": return accountShow(call)
     default:
-      throw SimulatorFailure.usage("'\(invocation.spec.verb)' is not modelled by the azlin simulator.")
+      throw SimulatorFailure.usage(
+        "'\(invocation.spec.verb)' is not modelled by the azlin simulator.")
     }
   }
 

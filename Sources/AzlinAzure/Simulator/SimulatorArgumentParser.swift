@@ -41,21 +41,27 @@ enum SimulatorArgumentParser {
     return .run(SimulatorInvocation(spec: spec, values: values, arguments: arguments))
   }
 
-  private static func parseOptions(_ tokens: [String], of spec: SimulatorCommandSpec) throws -> [String: [String]] {
+  private static func parseOptions(_ tokens: [String], of spec: SimulatorCommandSpec) throws
+    -> [String: [String]]
+  {
     var values: [String: [String]] = [:]
     var unrecognized: [String] = []
     var index = 0
     func isValue(_ token: String) -> Bool {
-      !token.hasPrefix("-") || token == "-" || token.dropFirst().first.map { $0.isNumber || $0 == "." } == true
+      !token.hasPrefix("-") || token == "-"
+        || token.dropFirst().first.map { $0.isNumber || $0 == "." } == true
     }
     while index < tokens.count {
       var token = tokens[index]
       index += 1
       var attached: String?
-      if token.hasPrefix("--"), let equals = token.firstIndex(of: "=") {
+      if let equals = token.firstIndex(of: "="),
+        token.hasPrefix("--") || spec.option(named: String(token[..<equals])) != nil
+      {
         attached = String(token[token.index(after: equals)...])
         token = String(token[..<equals])
-      } else if !token.hasPrefix("--"), token.hasPrefix("-"), token.count > 2, spec.option(named: token) == nil,
+      } else if !token.hasPrefix("--"), token.hasPrefix("-"), token.count > 2,
+        spec.option(named: token) == nil,
         let option = spec.option(named: String(token.prefix(2))), option.arity != .flag
       {
         attached = String(token.dropFirst(2)).drop(while: { $0 == "=" }).description
@@ -73,7 +79,8 @@ enum SimulatorArgumentParser {
       switch option.arity {
       case .flag:
         if let attached {
-          throw SimulatorFailure.usage("argument \(option.display): ignored explicit argument '\(attached)'")
+          throw SimulatorFailure.usage(
+            "argument \(option.display): ignored explicit argument '\(attached)'")
         }
       case .one:
         if let attached {
@@ -97,7 +104,9 @@ enum SimulatorArgumentParser {
       values[option.key] = try given.map { try check($0, for: option) }
     }
     let idsGiven = values["--ids"] != nil
-    let missing = spec.options.filter { $0.required && values[$0.key] == nil && !(idsGiven && $0.isIDPart) }
+    let missing = spec.options.filter {
+      $0.required && values[$0.key] == nil && !(idsGiven && $0.isIDPart)
+    }
     if !missing.isEmpty {
       throw SimulatorFailure.usage(
         "the following arguments are required: \(missing.map(\.display).joined(separator: ", "))")
@@ -129,13 +138,17 @@ enum SimulatorArgumentParser {
       return choice
     }
     let list = option.choices.map { "'\($0)'" }.joined(separator: ", ")
-    throw SimulatorFailure.usage("argument \(option.display): invalid choice: '\(value)' (choose from \(list))")
+    throw SimulatorFailure.usage(
+      "argument \(option.display): invalid choice: '\(value)' (choose from \(list))")
   }
 
   private static func validateOutput(_ values: [String: [String]]) throws {
-    if let format = values["--output"]?.last.flatMap(SimulatorOutputFormat.init(rawValue:)), !format.isModelled {
+    if let format = values["--output"]?.last.flatMap(SimulatorOutputFormat.init(rawValue:)),
+      !format.isModelled
+    {
       throw SimulatorFailure.usage(
-        "--output \(format.rawValue) is not modelled by the azlin simulator; use json, jsonc, table, tsv or none.")
+        "--output \(format.rawValue) is not modelled by the azlin simulator; use json, jsonc, table, tsv or none."
+      )
     }
     if values["--query"] != nil {
       throw SimulatorFailure.usage(

@@ -28,14 +28,18 @@ struct SimulatorCommandSpec: Sendable {
 
   /// Whether `words` name a command group, such as `vm` or `vm disk`.
   static func isGroup(_ words: [String]) -> Bool {
-    words.isEmpty || all.contains { $0.words.count > words.count && Array($0.words.prefix(words.count)) == words }
+    words.isEmpty
+      || all.contains {
+        $0.words.count > words.count && Array($0.words.prefix(words.count)) == words
+      }
   }
 
   /// What `az <group> --help` lists: sub-groups and commands directly under `words`.
   static func children(of words: [String]) -> (groups: [String], commands: [SimulatorCommandSpec]) {
     var groups: [String] = []
     var commands: [SimulatorCommandSpec] = []
-    for spec in all where spec.words.count > words.count && Array(spec.words.prefix(words.count)) == words {
+    for spec in all
+    where spec.words.count > words.count && Array(spec.words.prefix(words.count)) == words {
       if spec.words.count == words.count + 1 {
         commands.append(spec)
       } else if !groups.contains(spec.words[words.count]) {

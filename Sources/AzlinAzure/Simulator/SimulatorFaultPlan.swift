@@ -30,8 +30,10 @@ struct SimulatorFaultPlan: Equatable, Sendable {
   /// The codes a rule may name.
   static let knownCodes = [
     "AllocationFailed", "AuthorizationFailed", "Conflict", "GatewayTimeout", "InternalServerError",
-    "InvalidResourceName", "OperationNotAllowed", "QuotaExceeded", "ResourceGroupNotFound", "ResourceNotFound",
-    "RetryableError", "ServiceUnavailable", "SkuNotAvailable", "StorageAccountAlreadyTaken", "TooManyRequests",
+    "InvalidResourceName", "OperationNotAllowed", "QuotaExceeded", "ResourceGroupNotFound",
+    "ResourceNotFound",
+    "RetryableError", "ServiceUnavailable", "SkuNotAvailable", "StorageAccountAlreadyTaken",
+    "TooManyRequests",
   ]
 
   /// az's message for an injected `code`, naming what the command names.
@@ -41,38 +43,46 @@ struct SimulatorFaultPlan: Equatable, Sendable {
       + "Additional details - Deployment Model: Resource Manager, Location: \(context.location)."
     switch code {
     case "TooManyRequests":
-      return "The request is being throttled as the limit has been reached for this operation type. Retry after 10 seconds."
+      return
+        "The request is being throttled as the limit has been reached for this operation type. Retry after 10 seconds."
     case "InternalServerError":
-      return "Encountered internal server error. Diagnostic information: timestamp '\(context.timestamp)'. Please retry later."
+      return
+        "Encountered internal server error. Diagnostic information: timestamp '\(context.timestamp)'. Please retry later."
     case "RetryableError":
       return "A retryable error occurred while processing the request. Please retry the operation."
     case "ServiceUnavailable":
       return "The service is temporarily unavailable. Please retry later."
     case "GatewayTimeout":
-      return "The gateway did not receive a response from '\(context.resourceType.split(separator: "/").first ?? "")' "
+      return
+        "The gateway did not receive a response from '\(context.resourceType.split(separator: "/").first ?? "")' "
         + "within the specified time period."
     case "AllocationFailed":
-      return "Allocation failed. We do not have sufficient capacity for the requested VM size in this region. "
+      return
+        "Allocation failed. We do not have sufficient capacity for the requested VM size in this region. "
         + "Read more about improving likelihood of allocation success at http://aka.ms/allocation-guidance"
     case "ResourceGroupNotFound":
       return "Resource group '\(context.group)' could not be found."
     case "ResourceNotFound":
-      return "The Resource '\(context.resourceType)/\(context.name)' under resource group '\(context.group)' was not found. "
+      return
+        "The Resource '\(context.resourceType)/\(context.name)' under resource group '\(context.group)' was not found. "
         + "For more details please go to https://aka.ms/ARMResourceNotFoundFix"
     case "InvalidResourceName":
       return "The resource name '\(context.name)' is invalid."
     case "StorageAccountAlreadyTaken":
       return "The storage account named \(context.name) is already taken."
     case "SkuNotAvailable":
-      return "The requested VM size for resource 'Following SKUs have failed for Capacity Restrictions: \(context.size)' "
+      return
+        "The requested VM size for resource 'Following SKUs have failed for Capacity Restrictions: \(context.size)' "
         + "is currently not available in location '\(context.location)'. Please try another size or deploy to a "
         + "different location or different zone. See https://aka.ms/azureskunotavailable for details."
     case "QuotaExceeded", "OperationNotAllowed":
       return quota
     case "Conflict":
-      return "The resource '\(context.name)' is in a conflicting state; another operation may be in progress."
+      return
+        "The resource '\(context.name)' is in a conflicting state; another operation may be in progress."
     default:
-      return "The client does not have authorization to perform action '\(context.resourceType)/write' over scope "
+      return
+        "The client does not have authorization to perform action '\(context.resourceType)/write' over scope "
         + "'/subscriptions/\(context.subscription)/resourceGroups/\(context.group)' or the scope is invalid."
     }
   }
@@ -105,20 +115,25 @@ struct SimulatorFaultPlan: Equatable, Sendable {
       if let star = codeText.firstIndex(of: "*") {
         let count = codeText[codeText.index(after: star)...].trimmingCharacters(in: .whitespaces)
         guard let n = Int(count), n > 0 else {
-          throw SimulatorFaultPlanError(rule: rule, reason: "the count after * must be a positive whole number")
+          throw SimulatorFaultPlanError(
+            rule: rule, reason: "the count after * must be a positive whole number")
         }
         times = n
         codeText = codeText[..<star].trimmingCharacters(in: .whitespaces)
       }
-      guard !verb.isEmpty, SimulatorCommandSpec.all.contains(where: { Array($0.words.prefix(verb.count)) == verb })
+      guard !verb.isEmpty,
+        SimulatorCommandSpec.all.contains(where: { Array($0.words.prefix(verb.count)) == verb })
       else {
         throw SimulatorFaultPlanError(
-          rule: rule, reason: "'\(verb.joined(separator: " "))' is not a command the simulator models")
+          rule: rule,
+          reason: "'\(verb.joined(separator: " "))' is not a command the simulator models")
       }
       guard Self.knownCodes.contains(codeText) else {
         throw SimulatorFaultPlanError(
           rule: rule,
-          reason: "unknown error code '\(codeText)'; known codes: \(Self.knownCodes.joined(separator: ", "))")
+          reason:
+            "unknown error code '\(codeText)'; known codes: \(Self.knownCodes.joined(separator: ", "))"
+        )
       }
       rules.append(Rule(verb: verb, code: codeText, times: times))
     }

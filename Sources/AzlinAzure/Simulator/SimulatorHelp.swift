@@ -43,12 +43,14 @@ enum SimulatorHelp {
   static func command(_ spec: SimulatorCommandSpec) -> String {
     func lines(_ options: [SimulatorOption]) -> String {
       let labels = options.map { option -> String in
-        let names = option.names.filter { $0.hasPrefix("--") } + option.names.filter { !$0.hasPrefix("--") }
+        let names =
+          option.names.filter { $0.hasPrefix("--") } + option.names.filter { !$0.hasPrefix("--") }
         return names.joined(separator: " ") + (option.required ? " [Required]" : "")
       }
       let width = labels.map(\.count).max() ?? 0
       return zip(labels, options).map { label, option in
-        var line = "    \(label)\(String(repeating: " ", count: width - label.count)) : \(option.help)"
+        var line =
+          "    \(label)\(String(repeating: " ", count: width - label.count)) : \(option.help)"
         if !option.choices.isEmpty {
           line += " Allowed values: \(option.choices.joined(separator: ", "))."
         }

@@ -55,7 +55,8 @@ struct SimulatorImageReference: Codable, Equatable {
     }
     if windowsAliases.contains(where: { $0.lowercased() == text.lowercased() }) {
       throw SimulatorFailure.usage(
-        "Windows images are not modelled by the azlin simulator; use a Linux image such as Ubuntu2204.")
+        "Windows images are not modelled by the azlin simulator; use a Linux image such as Ubuntu2204."
+      )
     }
     let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
     if parts.count == 4, parts.allSatisfy({ !$0.isEmpty }) {

@@ -80,7 +80,8 @@ struct SimulatorOption: Sendable {
   /// `--ids`.
   static let ids = SimulatorOption(
     ["--ids"], .many,
-    help: "One or more resource IDs (space-delimited). If provided, no other 'Resource Id' arguments should be specified."
+    help:
+      "One or more resource IDs (space-delimited). If provided, no other 'Resource Id' arguments should be specified."
   )
 
   /// az's global arguments, accepted by every command.

@@ -8,7 +8,8 @@ import Foundation
 ///   stdout is not a terminal).
 /// - `table`: az's "simple" table. With the command's table transform its columns come in that
 ///   order; otherwise keys are sorted, capitalised, and `id`, `type` and `etag` are left out.
-///   Either way null and nested values are left out, and trailing spaces are trimmed.
+///   Either way null and nested values are left out. As tabulate, a column is at least two
+///   wider than its header; trailing spaces are trimmed.
 /// - `tsv`: one line per item, values tab-separated in key order; a nested list prints its
 ///   length, a nested object nothing, null `None`.
 /// - `none`: nothing.
@@ -84,10 +85,12 @@ struct SimulatorRenderer {
       headers.map { header in row.first(where: { $0.0 == header }).map { Self.cell($0.1) } ?? "" }
     }
     let widths = headers.indices.map { column in
-      max(headers[column].count, cells.map { $0[column].count }.max() ?? 0)
+      max(headers[column].count + 2, cells.map { $0[column].count }.max() ?? 0)
     }
     func line(_ values: [String]) -> String {
-      let padded = zip(values, widths).map { $0 + String(repeating: " ", count: max(0, $1 - $0.count)) }
+      let padded = zip(values, widths).map {
+        $0 + String(repeating: " ", count: max(0, $1 - $0.count))
+      }
       return String(padded.joined(separator: "  ").reversed().drop(while: { $0 == " " }).reversed())
     }
     var text = line(headers) + "\n" + line(widths.map { String(repeating: "-", count: $0) }) + "\n"

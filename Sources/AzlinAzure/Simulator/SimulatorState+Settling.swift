@@ -8,7 +8,9 @@ extension SimulatorState {
   mutating func settle(at now: Date) {
     let t = now.timeIntervalSince1970
     func due(_ at: Double?) -> Bool { at.map { $0 <= t } ?? false }
-    func done(_ busy: SimulatorBusyState?) -> SimulatorBusyState? { busy.flatMap { $0.until <= t ? nil : $0 } }
+    func done(_ busy: SimulatorBusyState?) -> SimulatorBusyState? {
+      busy.flatMap { $0.until <= t ? nil : $0 }
+    }
 
     let doomedGroups = Set(groups.filter { due($0.deletingAt) }.map { $0.name.lowercased() })
     if !doomedGroups.isEmpty {
@@ -34,10 +36,17 @@ extension SimulatorState {
 
   /// Detaches or deletes a deleted VM's disks, as their delete options say.
   private mutating func releaseDisks(of vm: SimulatedVirtualMachine) {
-    var options = [(vm.resourceGroup.lowercased(), vm.osDiskName.lowercased(), vm.osDiskDeleteOption)]
-    options += vm.dataDisks.map { ($0.diskResourceGroup.lowercased(), $0.diskName.lowercased(), $0.deleteOption) }
+    var options = [
+      (vm.resourceGroup.lowercased(), vm.osDiskName.lowercased(), vm.osDiskDeleteOption)
+    ]
+    options += vm.dataDisks.map {
+      ($0.diskResourceGroup.lowercased(), $0.diskName.lowercased(), $0.deleteOption)
+    }
     for (group, name, option) in options {
-      guard let index = disks.firstIndex(where: { $0.resourceGroup.lowercased() == group && $0.name.lowercased() == name })
+      guard
+        let index = disks.firstIndex(where: {
+          $0.resourceGroup.lowercased() == group && $0.name.lowercased() == name
+        })
       else { continue }
       if option == "Delete" {
         disks.remove(at: index)

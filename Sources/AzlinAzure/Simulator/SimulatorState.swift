@@ -65,14 +65,16 @@ struct SimulatorState: Codable, Equatable {
       try AtomicFile.write(data, to: path)
     } catch {
       throw SimulatorFailure.azure(
-        "SimulatorStateUnwritable", "The simulator state file '\(path)' cannot be written: \(error).")
+        "SimulatorStateUnwritable",
+        "The simulator state file '\(path)' cannot be written: \(error).")
     }
   }
 
   private static func corrupt(_ path: String, _ reason: String) -> SimulatorFailure {
     .azure(
       "SimulatorStateCorrupt",
-      "The simulator state file '\(path)' is corrupt: \(reason). Move it aside or delete it to start afresh.")
+      "The simulator state file '\(path)' is corrupt: \(reason). Move it aside or delete it to start afresh."
+    )
   }
 
   private static func describe(_ path: [any CodingKey]) -> String {
