@@ -32,3 +32,25 @@ head -c 1048576 /dev/zero | tr '\0' 'a' | "$azlin" shell >"$home/big.out" 2>&1 |
 grep -q 'over 64 KB' "$home/big.out" || fail "1 MB line not reported"
 printf 'list vms \xff\xfe\n' | "$azlin" shell 2>&1 | grep -q 'not valid UTF-8' || fail "invalid UTF-8 not reported"
 echo "PASS e2e: empty lines, control characters, a 1 MB line and invalid UTF-8 get one-line answers"
+
+# SIGKILL in the middle of a multi-step objective: the next shell offers to resume it, and
+# /resume finishes it with nothing lost or done twice.
+rm -rf "$home"/*
+printf 'create 3 vms called k1 k2 k3\n' | AZLIN_SIM_PACE=0.02 "$azlin" shell --yes >"$home/killed.out" 2>&1 &
+victim=$!
+for _ in $(seq 1 200); do
+  grep -qs '"exit_code" : 0' "$home"/objectives/*.json && grep -q 'create VM k1' "$home/killed.out" && break
+  sleep 0.05
+done
+kill -9 "$victim" 2>/dev/null || true
+wait "$victim" 2>/dev/null || true
+out=$(printf '/objectives\n' | "$azlin" shell)
+grep -q 'was interrupted' <<<"$out" || fail "no interrupted objective offered after SIGKILL: $out"
+id=$(grep -oE 'Objective [0-9a-f]{8}' <<<"$out" | head -1 | cut -d' ' -f2)
+grep -q "$id  in_progress" <<<"$out" || fail "/objectives does not list $id in progress: $out"
+out=$(printf '/resume %s\n' "$id" | "$azlin" shell)
+grep -q "Done (objective $id)" <<<"$out" || fail "/resume did not finish $id: $out"
+count=$("$azlin" sim vm list | grep -c '"name": "k[123]"' || true)
+[ "$count" -eq 3 ] || fail "expected k1 k2 k3 after resume, found $count"
+grep -q '"status" : "completed"' "$home"/objectives/*.json || fail "objective not completed"
+echo "PASS e2e: SIGKILL mid-objective, the next shell offers it, /resume finishes it"

@@ -32,21 +32,26 @@ public struct PlanExecutor {
     case skipped(becauseOf: Int)
   }
 
-  /// Executes `plan`, moving `objective` through in_progress to completed or failed.
+  /// Executes `steps`, moving `objective` from pending (or in_progress, when resumed) to completed or failed.
   /// - Parameters:
   ///   - approved: The steps the user approved; the rest are skipped.
+  ///   - alreadyDone: Steps done before (a resumed objective); their dependents may run.
   ///   - progress: Told about each step as it starts (`nil` outcome) and ends.
-  /// - Returns: Each step's outcome, in order.
+  /// - Returns: Each step's outcome, by step number.
   /// - Throws: `FileError` when the objective or audit log cannot be written.
   public func execute(
-    _ plan: Plan, approved: Set<Int>, objective: inout Objective,
-    progress: (PlanStep, StepOutcome?) -> Void
+    _ steps: [ExecutableStep], approved: Set<Int>, alreadyDone: Set<Int> = [],
+    objective: inout Objective,
+    progress: (ExecutableStep, StepOutcome?) -> Void
   ) throws -> [Int: StepOutcome] {
-    try objective.move(to: .inProgress, at: clock.now)
-    try store.save(objective)
-    try audit.record("objective_status", objective: objective.id, [("status", "in_progress")])
+    if objective.status == .pending {
+      try objective.move(to: .inProgress, at: clock.now)
+      try store.save(objective)
+      try audit.record("objective_status", objective: objective.id, [("status", "in_progress")])
+    }
     var outcomes: [Int: StepOutcome] = [:]
-    for step in plan.steps {
+    for n in alreadyDone { outcomes[n] = .succeeded(durationMs: 0) }
+    for step in steps where !alreadyDone.contains(step.number) {
       if !approved.contains(step.number) {
         outcomes[step.number] = .skipped(becauseOf: step.number)
         progress(step, .skipped(becauseOf: step.number))
@@ -62,29 +67,25 @@ public struct PlanExecutor {
       progress(step, nil)
       let result = backend.run(step.command)
       let error = result.error
+      let argv = ["az"] + Redactor.argv(step.command.arguments)
       try audit.record(
         "command", objective: objective.id,
         [
-          ("step", .number(Double(step.number))),
-          ("argv", .strings(["az"] + Redactor.argv(step.command.arguments))),
+          ("step", .number(Double(step.number))), ("argv", .strings(argv)),
           ("exit_code", .number(Double(result.exitCode))),
           ("duration_ms", .number(Double(result.durationMs))),
           ("error_code", .optional(error?.code)),
         ])
       objective.executionResults.append(
         Objective.StepResult(
-          step: step.number, argv: ["az"] + Redactor.argv(step.command.arguments),
-          exitCode: result.exitCode,
-          durationMs: result.durationMs, errorCode: error?.code,
-          message: error.map { Redactor.text($0.message) }))
+          step: step.number, argv: argv, exitCode: result.exitCode, durationMs: result.durationMs,
+          errorCode: error?.code, message: error.map { Redactor.text($0.message) }))
       if let error {
         outcomes[step.number] = .failed(error)
         progress(step, .failed(error))
       } else {
         outcomes[step.number] = .succeeded(durationMs: result.durationMs)
-        if let undo = step.undo {
-          objective.resourcesCreated.append(change(for: step, undo: undo))
-        }
+        if let change = step.change { objective.resourcesCreated.append(change) }
         progress(step, .succeeded(durationMs: result.durationMs))
       }
       objective.updatedAt = Timestamp.string(clock.now)
@@ -107,26 +108,5 @@ public struct PlanExecutor {
         ("cost_monthly", .optional(objective.costEstimate)),
       ])
     return outcomes
-  }
-
-  private func change(for step: PlanStep, undo: AzCommand) -> Objective.ResourceChange {
-    let r = step.resource
-    var before: String?
-    var after: String?
-    switch step.operation {
-    case .resizeVM(let from):
-      before = from
-      after = r.size
-    case .power(let verb, let from):
-      before = from
-      after =
-        verb == .start || verb == .restart ? "running" : (verb == .stop ? "stopped" : "deallocated")
-    default:
-      break
-    }
-    return Objective.ResourceChange(
-      kind: r.kind.rawValue, name: r.name, resourceGroup: r.resourceGroup,
-      change: step.action == .create ? "created" : "changed", before: before, after: after,
-      undoArgv: ["az"] + undo.arguments)
   }
 }

@@ -1,3 +1,4 @@
+import AzlinAzure
 import Foundation
 
 /// What the conversation has mentioned so far, so "it", "that vm" and "also" resolve.
@@ -30,9 +31,10 @@ public struct ConversationContext: Equatable, Sendable {
     if let s = p.size { size = s }
   }
 
-  /// Forgets VMs that no longer exist.
-  public mutating func forget(vms gone: Set<String>) {
-    vms.removeAll { gone.contains($0.lowercased()) }
+  /// Forgets the VMs and the group that no longer exist, so "it" never names something gone.
+  public mutating func forgetMissing(in live: LiveState) {
+    vms.removeAll { live.vms(named: $0).isEmpty }
+    if let g = resourceGroup, live.group(named: g) == nil { resourceGroup = nil }
   }
 
   /// One line for `/state`: what "it" refers to now.

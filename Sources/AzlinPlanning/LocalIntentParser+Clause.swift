@@ -4,7 +4,7 @@ import Foundation
 
 extension LocalIntentParser {
   func parseClause(
-    _ words: [String], context: ConversationContext, live: LiveState, previous: Intent?
+    _ words: [String], context: ConversationContext, live: LiveState
   )
     -> Result<Intent, ParseProblemError>
   {
@@ -275,9 +275,6 @@ extension LocalIntentParser {
         return .success(make(.createResourceGroup, p, confidence, "create a resource group"))
       }
       if object == .unknown { confidence *= 0.8 }
-      if previous?.kind == .createResourceGroup, p.resourceGroup == nil {
-        p.resourceGroup = previous?.parameters.names.first
-      }
       return .success(make(.provisionVM, p, confidence, "create VMs"))
     case .delete:
       if groupOperation {

@@ -28,9 +28,16 @@ public struct LocalIntentParser: Sendable {
     let clauses = Self.clauses(of: line)
     var intents: [Intent] = []
     var carried = context
+    var lineGroup: Intent?
     for clause in clauses {
-      switch parseClause(clause, context: carried, live: live, previous: intents.last) {
-      case .success(let intent):
+      switch parseClause(clause, context: carried, live: live) {
+      case .success(var intent):
+        // "create rg demo … then a vm": later VMs on the line go into the group it creates.
+        if intent.kind == .createResourceGroup { lineGroup = intent }
+        if intent.kind == .provisionVM, intent.parameters.resourceGroup == nil, let g = lineGroup {
+          intent.parameters.resourceGroup = g.parameters.names.first
+          if intent.parameters.region == nil { intent.parameters.region = g.parameters.region }
+        }
         intents.append(intent)
         carried.remember(intent)
       case .failure(let problem):

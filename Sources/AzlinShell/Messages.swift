@@ -210,20 +210,18 @@ enum Messages {
 
   // MARK: Execution
 
-  static func stepStarted(_ s: PlanStep) -> String { "  … \(stepSummary(s))" }
-
-  static func stepDone(_ s: PlanStep, ms: Int) -> String {
-    "  ✓ \(stepSummary(s)) (\(duration(ms)))"
+  static func stepDone(_ s: ExecutableStep, ms: Int) -> String {
+    "  ✓ \(s.summary) (\(duration(ms)))"
   }
 
-  static func stepFailed(_ s: PlanStep, _ e: AzError) -> String {
-    "  ✗ \(stepSummary(s)): \(e.code): \(Redactor.text(e.message))"
+  static func stepFailed(_ s: ExecutableStep, _ e: AzError) -> String {
+    "  ✗ \(s.summary): \(e.code): \(Redactor.text(e.message))"
   }
 
-  static func stepSkipped(_ s: PlanStep, because: Int) -> String {
+  static func stepSkipped(_ s: ExecutableStep, because: Int) -> String {
     because == s.number
-      ? "  · skipped: \(stepSummary(s)) (not approved)"
-      : "  · skipped: \(stepSummary(s)) (step \(because) did not succeed)"
+      ? "  · skipped: \(s.summary) (not approved)"
+      : "  · skipped: \(s.summary) (step \(because) did not succeed)"
   }
 
   static func duration(_ ms: Int) -> String {
@@ -282,6 +280,12 @@ enum Messages {
     "/\(command) has no \(clip(sub, 20)). Usage: \(usage)"
   }
 
+  static func interrupted(_ o: Objective, done: Int, total: Int) -> String {
+    let id = String(o.id.suffix(8))
+    return
+      "Objective \(id) (\"\(clip(o.naturalLanguage, 40))\") was interrupted with \(done) of \(total) steps done: /resume \(id) finishes it, /undo \(id) rolls it back."
+  }
+
   static let undoNothing = "Nothing to undo."
   static func undoRefused(_ r: Rollback.Refusal) -> String {
     switch r {
@@ -291,7 +295,7 @@ enum Messages {
         "Cannot undo: \(resource) changed since (expected \(expected), found \(found)). Change it back or undo by hand."
     case .foreignResources(let group, let names):
       return
-        "Cannot undo: resource group \(group) now holds \(list(names)), which azlin did not create; azlin never deletes what it did not create."
+        "Cannot undo: resource group \(group) now holds \(list(names)), which this objective did not create; undo never deletes what it did not create."
     }
   }
   static func undoStep(_ s: Rollback.Step) -> String {

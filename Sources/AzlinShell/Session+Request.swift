@@ -258,26 +258,29 @@ extension Session {
       try store.save(objective)
       let executor = PlanExecutor(
         backend: backend, audit: audit, store: store, clock: context.clock)
-      let outcomes = try executor.execute(p.plan, approved: approved, objective: &objective) {
-        step, outcome in
-        guard let outcome else { return }
-        switch outcome {
-        case .succeeded(let ms): self.say(Messages.stepDone(step, ms: ms))
-        case .failed(let e): self.say(Messages.stepFailed(step, e))
-        case .skipped(let because): self.say(Messages.stepSkipped(step, because: because))
-        }
-      }
+      let steps = p.plan.steps.map { ExecutableStep($0, summary: Messages.stepSummary($0)) }
+      let outcomes = try executor.execute(
+        steps, approved: approved, objective: &objective, progress: showProgress)
       let failed = outcomes.values.contains {
         if case .failed = $0 { return true } else { return false }
       }
       refreshLive()
       for intent in p.intents { conversation.remember(intent) }
-      conversation.forget(
-        vms: Set(conversation.vms.map { $0.lowercased() }.filter { live.vms(named: $0).isEmpty }))
+      conversation.forgetMissing(in: live)
       if failed { lastTurnFailed = true }
       say(Messages.finished(objective: objective, failed: failed))
     } catch {
       fail("azlin: cannot record objective \(objective.id): \(error)")
+    }
+  }
+
+  /// Prints a step's outcome as it ends.
+  func showProgress(_ step: ExecutableStep, _ outcome: PlanExecutor.StepOutcome?) {
+    guard let outcome else { return }
+    switch outcome {
+    case .succeeded(let ms): say(Messages.stepDone(step, ms: ms))
+    case .failed(let e): say(Messages.stepFailed(step, e))
+    case .skipped(let because): say(Messages.stepSkipped(step, because: because))
     }
   }
 

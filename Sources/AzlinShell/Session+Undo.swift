@@ -10,7 +10,8 @@ extension Session {
     refreshLive()
     let (objectives, _) = store.all()
     let candidates = objectives.filter {
-      ($0.status == .completed || $0.status == .failed) && !$0.resourcesCreated.isEmpty
+      ($0.status == .completed || $0.status == .failed || $0.status == .inProgress)
+        && !$0.resourcesCreated.isEmpty
     }
     let target: Objective?
     if let id = args.first {
@@ -83,7 +84,6 @@ extension Session {
     }
     refreshLive()
     reconcileLedger()
-    conversation.forget(
-      vms: Set(conversation.vms.map { $0.lowercased() }.filter { live.vms(named: $0).isEmpty }))
+    conversation.forgetMissing(in: live)
   }
 }

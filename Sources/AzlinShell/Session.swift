@@ -94,6 +94,8 @@ public final class Session {
     record(
       "session_start", [("backend", .string(backend.kind.rawValue)), ("version", .string(version))])
     refreshLive()
+    reconcileLedger()
+    announceInterrupted()
   }
 
   /// Records the end of the session.

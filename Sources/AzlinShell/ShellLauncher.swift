@@ -85,8 +85,10 @@ public struct ShellLauncher {
       }
     }
     // The simulator's modelled minutes pass in moments on a terminal, and not at all on a pipe.
+    // AZLIN_SIM_PACE sets real seconds per modelled second on a pipe too (crash tests need time to pass).
+    let pace = environment["AZLIN_SIM_PACE"].flatMap(Double.init).map { min(max($0, 0), 1) }
     let time = ModelledTime(
-      offsetFile: context.home.simulatorClockOffset, realFactor: interactive ? 0.01 : 0)
+      offsetFile: context.home.simulatorClockOffset, realFactor: pace ?? (interactive ? 0.01 : 0))
     do {
       let simulator = try AzureSimulator(
         folder: context.home.simulatorFolder, clock: time, sleeper: time, ids: context.ids,

@@ -47,6 +47,13 @@ struct SlashCommand {
       usage: "/undo [objective-id]",
       complete: { s, _ in s.store.all().objectives.map(\.id) }, run: { s, args in s.undo(args) }),
     SlashCommand(
+      name: "resume", summary: "Finish an objective a killed session left in progress",
+      usage: "/resume <objective-id>",
+      complete: { s, _ in
+        s.store.all().objectives.filter { $0.status == .inProgress }.map { String($0.id.suffix(8)) }
+      },
+      run: { s, args in s.resume(args) }),
+    SlashCommand(
       name: "save", summary: "Save this session as a transcript", usage: "/save <file>",
       run: { s, args in s.save(args) }),
     SlashCommand(

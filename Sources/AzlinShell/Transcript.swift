@@ -11,6 +11,9 @@ import Foundation
 /// monthly_limit = 50
 /// ```
 ///
+/// A line `$ az vm resize …` is a change made by hand outside azlin: replay runs it on
+/// the simulator and compares what az printed.
+///
 /// Sections after the turns set up the sandbox: `-- config.toml --` is written to
 /// `$AZLIN_HOME/config.toml`, `-- env --` holds `KEY=VALUE` lines (such as
 /// `AZLIN_SIM_FAULTS`), and `-- args --` holds shell flags (`--yes`, `--dry-run`).
@@ -20,13 +23,19 @@ public struct Transcript: Equatable, Sendable {
     public var comments: [String]
     public var input: String
     public var expected: [String]
+    /// True for a `$ az …` line: a change made outside azlin (by hand), run on the simulator.
+    public var isAzCommand = false
 
-    public init(comments: [String], input: String, expected: [String]) {
+    public init(comments: [String], input: String, expected: [String], isAzCommand: Bool = false) {
       self.comments = comments
       self.input = input
       self.expected = expected
+      self.isAzCommand = isAzCommand
     }
   }
+
+  /// The marker of a command run by hand against the simulator, outside the shell.
+  public static let handPrompt = "$ az "
 
   /// A set-up section.
   public struct File: Equatable, Sendable {
@@ -80,6 +89,12 @@ public struct Transcript: Equatable, Sendable {
       }
       if line.hasPrefix("#") {
         comments.append(line)
+      } else if line.hasPrefix(Self.handPrompt) {
+        turns.append(
+          Turn(
+            comments: comments, input: String(line.dropFirst(Self.handPrompt.count)), expected: [],
+            isAzCommand: true))
+        comments = []
       } else if line.hasPrefix(Self.prompt) || line == "azlin>" {
         turns.append(
           Turn(
@@ -108,7 +123,7 @@ public struct Transcript: Equatable, Sendable {
     var out: [String] = []
     for t in turns {
       out += t.comments
-      out.append(Self.prompt + t.input)
+      out.append((t.isAzCommand ? Self.handPrompt : Self.prompt) + t.input)
       out += t.expected
     }
     out += trailingComments

@@ -66,6 +66,14 @@ public struct TranscriptReplayer {
     _ = sink.take()
     var actual = transcript
     for (i, turn) in transcript.turns.enumerated() {
+      if turn.isAzCommand {
+        let result = simulator.run(turn.input.split(separator: " ").map(String.init))
+        let printed = (result.stdout + result.stderr).split(
+          separator: "\n", omittingEmptySubsequences: false)
+        actual.turns[i].expected =
+          printed.last == "" ? printed.dropLast().map(String.init) : printed.map(String.init)
+        continue
+      }
       session.handle(turn.input)
       actual.turns[i].expected = sink.take()
       if session.wantsToQuit { break }

@@ -107,6 +107,7 @@ struct SimulatorVirtualMachineTests {
         """)
     #expect(sim.json("vm list").arrayValue?.first?["powerState"] == nil)
     #expect(sim.run("vm list -g missing").error?.code == "ResourceGroupNotFound")
+    #expect(sim.run("vm list -g demo --vmss web").exitCode == 3)
   }
 
   @Test(

@@ -175,12 +175,17 @@ extension AzureSimulator {
     return SimulatorResponse(value, duration: Self.readDuration, table: Self.vmTable)
   }
 
-  /// `az vm list [-g] [-d]`, sorted by group and name.
+  /// `az vm list [-g] [-d]`, sorted by group and name. The simulator has no scale sets, so
+  /// `--vmss` names one that does not exist.
   func vmList(_ call: SimulatorCall, _ state: inout SimulatorState) throws -> SimulatorResponse {
     var vms = state.virtualMachines
     if let group = call.string("--resource-group") {
       _ = try requireGroup(group, in: state)
       vms = vms.filter { Self.same($0.resourceGroup, group) }
+    }
+    if let scaleSet = call.string("--vmss") {
+      let target = SimulatorTarget(group: call.string("--resource-group") ?? "", name: scaleSet)
+      throw Self.notFound("Microsoft.Compute/virtualMachineScaleSets", target)
     }
     vms.sort {
       ($0.resourceGroup.lowercased(), $0.name.lowercased()) < (

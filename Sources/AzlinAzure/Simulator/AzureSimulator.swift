@@ -15,6 +15,8 @@ import Foundation
 /// Long-running operations have modelled durations: `run` sleeps them on the injected
 /// `sleeper` and reports them as `durationMs`; until an operation's time has passed on the
 /// injected clock, other readers see the resource's interim state (`Creating`, `VM starting`…).
+///
+/// One simulator may be shared between threads: every command runs under the folder's lock.
 public final class AzureSimulator: Sendable {
   /// The simulated subscription: a fixed identity that names itself as the simulator.
   static let subscriptionID = "00000000-0000-0000-0000-000000000000"

@@ -1,0 +1,69 @@
+import AzlinAzure
+import AzlinLedger
+import AzlinPlanning
+
+/// One step as the executor runs it: a command, what it depends on, and how to undo it.
+///
+/// Fresh plans and resumed objectives both become executable steps, so they run through
+/// the same loop.
+public struct ExecutableStep: Equatable, Sendable {
+  public var number: Int
+  /// The step in words, for progress lines.
+  public var summary: String
+  public var command: AzCommand
+  public var dependsOn: [Int]
+  /// What the step creates or changes, with its undo command; nil when it cannot be undone.
+  public var change: Objective.ResourceChange?
+
+  public init(
+    number: Int, summary: String, command: AzCommand, dependsOn: [Int],
+    change: Objective.ResourceChange?
+  ) {
+    self.number = number
+    self.summary = summary
+    self.command = command
+    self.dependsOn = dependsOn
+    self.change = change
+  }
+
+  /// A planned step.
+  public init(_ step: PlanStep, summary: String) {
+    let r = step.resource
+    var before: String?
+    var after: String?
+    switch step.operation {
+    case .resizeVM(let from):
+      before = from
+      after = r.size
+    case .power(let verb, let from):
+      before = from
+      after =
+        verb == .start || verb == .restart ? "running" : (verb == .stop ? "stopped" : "deallocated")
+    default:
+      break
+    }
+    self.init(
+      number: step.number, summary: summary, command: step.command, dependsOn: step.dependsOn,
+      change: step.undo.map { undo in
+        Objective.ResourceChange(
+          kind: r.kind.rawValue, name: r.name, resourceGroup: r.resourceGroup,
+          change: step.action == .create ? "created" : "changed", before: before, after: after,
+          undoArgv: ["az"] + undo.arguments)
+      })
+  }
+
+  /// A step recorded in an objective, for `/resume`.
+  public init(recorded step: Objective.Step) {
+    let target = StepTarget(argv: step.argv)
+    self.init(
+      number: step.number, summary: step.summary, command: AzCommand(Array(step.argv.dropFirst())),
+      dependsOn: step.dependsOn,
+      change: step.undoArgv.map { undo in
+        Objective.ResourceChange(
+          kind: target.kind, name: target.name, resourceGroup: target.group,
+          change: step.action == "create" ? "created" : "changed", before: nil,
+          after: target.expectedState,
+          undoArgv: undo)
+      })
+  }
+}

@@ -1,0 +1,110 @@
+import AzlinAzure
+import AzlinCore
+import AzlinLedger
+
+/// Finds objectives a killed session left `in_progress`, and settles what they did.
+///
+/// A step may have finished in Azure after the last write of its objective (the shell
+/// was killed in between). Recovery compares each unrecorded step with live state: a VM
+/// that exists was created, a stopped VM was stopped. Those steps are recorded as done,
+/// with their undo commands, so `/resume` runs only what is left and `/undo` removes all
+/// that the objective did.
+public struct ObjectiveRecovery: Sendable {
+  public init() {}
+
+  /// What recovery found for one objective.
+  public struct Finding: Equatable, Sendable {
+    public var objective: Objective
+    /// Step numbers done (recorded, or seen in live state).
+    public var done: [Int]
+    /// Step numbers still to run.
+    public var remaining: [Int]
+  }
+
+  /// The objectives of other sessions still `in_progress`, settled against `live`.
+  public func interrupted(_ objectives: [Objective], currentSession: String, live: LiveState)
+    -> [Finding]
+  {
+    objectives.filter { $0.status == .inProgress && $0.session != currentSession }.map {
+      settle($0, live: live)
+    }
+  }
+
+  /// Records as done the steps that live state shows were carried out.
+  public func settle(_ original: Objective, live: LiveState) -> Finding {
+    var objective = original
+    var done = Set(objective.executionResults.filter { $0.exitCode == 0 }.map(\.step))
+    for step in objective.plan where !done.contains(step.number) {
+      let target = StepTarget(argv: step.argv)
+      guard target.holds(in: live) else { continue }
+      done.insert(step.number)
+      objective.executionResults.append(
+        Objective.StepResult(
+          step: step.number, argv: step.argv, exitCode: 0, durationMs: 0, errorCode: nil,
+          message: "seen done in live state after an interruption"))
+      if let undo = step.undoArgv {
+        objective.resourcesCreated.append(
+          Objective.ResourceChange(
+            kind: target.kind, name: target.name, resourceGroup: target.group,
+            change: step.action == "create" ? "created" : "changed", before: nil,
+            after: target.expectedState,
+            undoArgv: undo))
+      }
+    }
+    let remaining = objective.plan.map(\.number).filter { !done.contains($0) }
+    return Finding(objective: objective, done: done.sorted(), remaining: remaining)
+  }
+}
+
+/// What an az command line is about, read back from its argv.
+struct StepTarget {
+  var verb: String
+  var kind: String
+  var name: String
+  var group: String
+  var size: String?
+
+  init(argv: [String]) {
+    let words = argv.first == "az" ? Array(argv.dropFirst()) : argv
+    verb = words.prefix(while: { !$0.hasPrefix("-") }).joined(separator: " ")
+    func value(_ flags: String...) -> String? {
+      for (i, w) in words.enumerated() where flags.contains(w) && i + 1 < words.count {
+        return words[i + 1]
+      }
+      return nil
+    }
+    kind = verb.hasPrefix("group") ? "group" : "vm"
+    name = value("--name", "-n") ?? ""
+    group = kind == "group" ? name : (value("--resource-group", "-g") ?? "")
+    size = value("--size")
+  }
+
+  /// The state a VM is in after this step, for the drift check of undo.
+  var expectedState: String? {
+    switch verb {
+    case "vm start", "vm restart": return "running"
+    case "vm stop": return "stopped"
+    case "vm deallocate": return "deallocated"
+    case "vm resize": return size
+    default: return nil
+    }
+  }
+
+  /// True when live state shows the step's effect.
+  func holds(in live: LiveState) -> Bool {
+    let vm = live.vms.first {
+      $0.name.lowercased() == name.lowercased()
+        && $0.resourceGroup.lowercased() == group.lowercased()
+    }
+    switch verb {
+    case "group create": return live.group(named: name) != nil
+    case "group delete": return live.group(named: name) == nil
+    case "vm create": return vm != nil
+    case "vm delete": return vm == nil
+    case "vm resize": return vm?.size.lowercased() == size?.lowercased()
+    default:
+      guard let vm, let state = expectedState else { return false }
+      return vm.powerState == state
+    }
+  }
+}
