@@ -54,3 +54,12 @@ count=$("$azlin" sim vm list | grep -c '"name": "k[123]"' || true)
 [ "$count" -eq 3 ] || fail "expected k1 k2 k3 after resume, found $count"
 grep -q '"status" : "completed"' "$home"/objectives/*.json || fail "objective not completed"
 echo "PASS e2e: SIGKILL mid-objective, the next shell offers it, /resume finishes it"
+
+# A secret typed in a request never reaches any file under $AZLIN_HOME (audit log, objectives,
+# sessions, simulator state, ledger), nor the screen.
+rm -rf "$home"/*
+out=$(printf 'create a vm called vault with password Hunter2Secret!x\n/history\n/save %s/s.transcript\n' "$home" | "$azlin" shell --yes 2>&1)
+grep -q 'Hunter2Secret' <<<"$out" && fail "the secret was shown on screen: $out"
+grep -rq 'Hunter2Secret' "$home" && fail "the secret reached a file: $(grep -rl Hunter2Secret "$home")"
+grep -q 'password \*\*\*' "$home/audit.log" || fail "the audit log does not show the redacted request"
+echo "PASS e2e: a secret in a request is absent from every file and from the screen"

@@ -32,6 +32,7 @@ public struct AzlinHome: Sendable {
   public var spendLedger: String { root + "/ledger.jsonl" }
   public var shellHistory: String { root + "/shell_history" }
   public var simulatorFolder: String { root + "/sim" }
+  public var sessionsFolder: String { root + "/sessions" }
   /// The simulator's modelled time ahead of the wall clock, in seconds.
   public var simulatorClockOffset: String { root + "/sim/clock-offset" }
   public var docsCache: String { root + "/cache/docs" }

@@ -29,7 +29,8 @@ public struct AuditReader {
   ///   - stopAt: Reading stops at the first entry for which this is true (e.g. older than a cut-off).
   ///   - filter: Which entries to keep.
   public mutating func newest(
-    limit: Int, mustContain: String? = nil, stopAt: ((Entry) -> Bool)? = nil, where filter: (Entry) -> Bool
+    limit: Int, mustContain: String? = nil, stopAt: ((Entry) -> Bool)? = nil,
+    where filter: (Entry) -> Bool
   ) -> [Entry] {
     let needle = mustContain.map { Array($0.utf8) }
     var result: [Entry] = []

@@ -44,6 +44,17 @@ extension LocalIntentParser {
       }
     }
 
+    // A secret and the word before it are never names, sizes or anything else.
+    for (i, w) in lower.enumerated() where Self.secretWords.contains(w) {
+      used.insert(i)
+      var j = i + 1
+      while j < lower.count, ["is", "=", ":", "of"].contains(lower[j]) {
+        used.insert(j)
+        j += 1
+      }
+      if j < lower.count { used.insert(j) }
+    }
+
     // Names after "called"/"named" come first: "a vm named box" names a VM "box".
     var names: [String] = []
     var p = IntentParameters()

@@ -48,6 +48,11 @@ extension LocalIntentParser {
   static let singularPronouns: Set<String> = ["it", "that", "this"]
   static let pluralPronouns: Set<String> = ["them", "those", "these", "they"]
 
+  /// Words after which comes a secret, never a name.
+  static let secretWords: Set<String> = [
+    "password", "passwd", "pwd", "secret", "token", "key", "apikey", "api-key", "passphrase",
+  ]
+
   /// Words for "every".
   static let allWords: Set<String> = ["all", "every", "everything", "each", "any"]
 

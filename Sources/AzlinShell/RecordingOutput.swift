@@ -1,4 +1,5 @@
 import AzlinCore
+import AzlinLedger
 
 /// Passes output through and keeps each turn's lines, for `/save` and transcript replay.
 public final class RecordingOutput: OutputSink {
@@ -18,7 +19,7 @@ public final class RecordingOutput: OutputSink {
 
   /// Starts recording a new turn.
   public func beginTurn(_ input: String) {
-    turns.append(Turn(input: input, output: []))
+    turns.append(Turn(input: Redactor.text(input), output: []))
   }
 
   public func line(_ text: String) {
@@ -31,7 +32,8 @@ public final class RecordingOutput: OutputSink {
     keep(text)
   }
 
-  private func keep(_ text: String) {
+  private func keep(_ raw: String) {
+    let text = Redactor.text(raw)
     guard !turns.isEmpty else { return }
     turns[turns.count - 1].output.append(
       contentsOf: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))

@@ -32,7 +32,8 @@ extension Session {
         }
       default:
         guard let n = Int(a), n > 0 else {
-          return fail(Messages.usage(Self.historyUsage) + " (\(Messages.clip(a, 20)) is not a number)")
+          return fail(
+            Messages.usage(Self.historyUsage) + " (\(Messages.clip(a, 20)) is not a number)")
         }
         limit = min(n, 10_000)
       }
@@ -49,7 +50,8 @@ extension Session {
       if let objective, !(e.objective ?? "").hasSuffix(objective) { return false }
       switch e.event {
       case "input": return !failedOnly && !(e.json["text"]?.stringValue ?? "").hasPrefix("/history")
-      case "command", "rollback_step": return !failedOnly || e.json["error_code"]?.stringValue != nil
+      case "command", "rollback_step":
+        return !failedOnly || e.json["error_code"]?.stringValue != nil
       case "objective_status":
         let status = e.json["status"]?.stringValue
         return failedOnly ? status == "failed" : status != "in_progress"
@@ -58,7 +60,9 @@ extension Session {
       }
     }
     if reader.skipped > 0 {
-      say("(\(reader.skipped) unreadable line\(reader.skipped == 1 ? "" : "s") in the audit log skipped)")
+      say(
+        "(\(reader.skipped) unreadable line\(reader.skipped == 1 ? "" : "s") in the audit log skipped)"
+      )
     }
     guard !entries.isEmpty else { return say("No history yet.") }
     for e in entries.reversed() { say(Self.historyLine(e, withDate: everySession)) }
@@ -78,7 +82,10 @@ extension Session {
 
   static func historyLine(_ e: AuditReader.Entry, withDate: Bool = false) -> String {
     let ts = e.json["ts"]?.stringValue ?? ""
-    let time = withDate && ts.count >= 19 ? String(ts.prefix(10)) + " " + String(ts.dropFirst(11).prefix(8)) : (ts.count >= 19 ? String(ts.dropFirst(11).prefix(8)) : "--:--:--")
+    let time =
+      withDate && ts.count >= 19
+      ? String(ts.prefix(10)) + " " + String(ts.dropFirst(11).prefix(8))
+      : (ts.count >= 19 ? String(ts.dropFirst(11).prefix(8)) : "--:--:--")
     switch e.event {
     case "input":
       return "\(time)  > \(e.json["text"]?.stringValue ?? "")"

@@ -19,6 +19,8 @@ public final class Session {
     public var dryRun = false
     /// Show the az commands of every plan.
     public var verbose = false
+    /// Take over the conversation of the most recent earlier session.
+    public var resume = false
     public init() {}
   }
 
@@ -49,6 +51,8 @@ public final class Session {
   let parser: LocalIntentParser
   let estimator = CostEstimator()
   public let sessionID: String
+  /// This session's record in `sessions/`.
+  var record_: SessionRecord
   public let version: String
 
   var conversation = ConversationContext()
@@ -84,6 +88,8 @@ public final class Session {
     self.options = options
     self.version = version
     self.sessionID = context.ids.next()
+    self.record_ = SessionRecord(
+      id: sessionID, startedAt: context.clock.now, backend: backend.kind.rawValue)
     self.audit = AuditLog(path: context.home.auditLog, session: sessionID, clock: context.clock)
     self.store = ObjectiveStore(folder: context.home.objectivesFolder)
     self.parser = LocalIntentParser()
@@ -96,10 +102,13 @@ public final class Session {
     refreshLive()
     reconcileLedger()
     announceInterrupted()
+    if options.resume { resumeSession([]) }
+    saveSessionRecord()
   }
 
   /// Records the end of the session.
   public func end() {
+    saveSessionRecord()
     record("session_end", [("turns", .number(Double(output.turns.count)))])
   }
 
@@ -129,6 +138,12 @@ public final class Session {
 
   /// Handles one line: a slash command, an answer to what is pending, or a request.
   public func handle(_ raw: String) {
+    let turns = output.turns.count
+    handleLine(raw)
+    if output.turns.count != turns { saveSessionRecord() }
+  }
+
+  private func handleLine(_ raw: String) {
     lastTurnFailed = false
     if raw.utf8.count > Self.maximumLineBytes {
       output.beginTurn(String(raw.prefix(40)) + "…")

@@ -1,5 +1,6 @@
 import AzlinAzure
 import AzlinCore
+import AzlinLedger
 import Foundation
 
 #if canImport(Glibc)
@@ -110,7 +111,7 @@ public struct ShellLauncher {
       switch reader.readLine(prompt: session.prompt) {
       case .line(let line):
         if interactive, !line.trimmingCharacters(in: .whitespaces).isEmpty {
-          reader.addHistory(line)
+          reader.addHistory(Redactor.text(line))
         }
         session.handle(line)
       case .interrupted:

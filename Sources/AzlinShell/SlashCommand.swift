@@ -54,6 +54,15 @@ struct SlashCommand {
       },
       run: { s, args in s.resume(args) }),
     SlashCommand(
+      name: "sessions", summary: "List recent sessions with their objectives and cost",
+      usage: "/sessions",
+      run: { s, _ in s.listSessions() }),
+    SlashCommand(
+      name: "resume-session", summary: "Carry on the conversation of an earlier session",
+      usage: "/resume-session [session-id]",
+      complete: { s, _ in s.sessions.all().map { String($0.id.suffix(8)) } },
+      run: { s, args in s.resumeSession(args) }),
+    SlashCommand(
       name: "save", summary: "Save this session as a transcript", usage: "/save <file>",
       run: { s, args in s.save(args) }),
     SlashCommand(

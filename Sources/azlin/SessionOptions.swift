@@ -17,11 +17,15 @@ struct SessionOptions: ParsableArguments {
   @Flag(name: .shortAndLong, help: "Show the az commands of every plan.")
   var verbose = false
 
+  @Flag(help: "Carry on the conversation of the most recent session (what \"it\" refers to).")
+  var resume = false
+
   var sessionOptions: Session.Options {
     var o = Session.Options()
     o.autoApprove = yes
     o.dryRun = dryRun
     o.verbose = verbose
+    o.resume = resume
     return o
   }
 }
