@@ -12,8 +12,7 @@ import Testing
   }
 
   @Test func noLimitIsOK() {
-    let d = monitor(monthly: nil).check(
-      planMonthly: Money(1000), runRate: .zero, group: nil, groupRunRate: .zero)
+    let d = monitor(monthly: nil).check(.init(planMonthly: Money(1000), runRate: .zero))
     #expect(d.level == .ok)
     #expect(d.limit == nil)
   }
@@ -26,10 +25,12 @@ import Testing
     (Decimal(450), Decimal(51), .refused(limit: "monthly limit $500.00/month")),
   ])
   func thresholdsAndLimit(_ rate: Decimal, _ plan: Decimal, _ level: BudgetMonitor.Decision.Level) {
-    #expect(
-      monitor().check(
-        planMonthly: Money(plan), runRate: Money(rate), group: nil, groupRunRate: .zero
-      ).level == level)
+    #expect(monitor().check(.init(planMonthly: Money(plan), runRate: Money(rate))).level == level)
+  }
+
+  @Test func aPlanThatSavesIsNeverRefused() {
+    let d = monitor().check(.init(planMonthly: Money(-50), runRate: Money(600)))
+    #expect(d.level == .warning(threshold: 100))
   }
 
   @Test func spendThisMonthCounts() {
@@ -51,7 +52,7 @@ import Testing
 
   @Test func groupLimitRefusesOnItsOwn() {
     let d = monitor(monthly: 10_000, groups: ["test-rg": Money(100)]).check(
-      .init(planMonthly: Money(60), runRate: Money(60), group: "test-rg", groupRunRate: Money(60)))
-    #expect(d.level == .refused(limit: "resource group test-rg limit $100.00/month"))
+      .init(planMonthly: Money(60), runRate: Money(60), group: "Test-RG", groupRunRate: Money(60)))
+    #expect(d.level == .refused(limit: "resource group Test-RG limit $100.00/month"))
   }
 }
