@@ -254,7 +254,7 @@ extension Session {
       intents: p.intents.map { $0.json.compact() }, plan: p.plan.steps.map(recorded),
       strategy: PlanExecutor.strategyName,
       costEstimate: estimateText, at: context.clock.now)
-    record_.objectives.append(objective.id)
+    sessionRecord.objectives.append(objective.id)
     do {
       try store.save(objective)
       let executor = PlanExecutor(

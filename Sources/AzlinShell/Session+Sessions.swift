@@ -8,13 +8,13 @@ extension Session {
 
   /// Saves this session's record: turns, conversation context and objectives.
   func saveSessionRecord() {
-    record_.turns = output.turns.count
-    record_.updatedAt = Timestamp.string(context.clock.now)
-    record_.vms = conversation.vms
-    record_.resourceGroup = conversation.resourceGroup
-    record_.region = conversation.region
-    record_.size = conversation.size
-    do { try sessions.save(record_) } catch {
+    sessionRecord.turns = output.turns.count
+    sessionRecord.updatedAt = Timestamp.string(context.clock.now)
+    sessionRecord.vms = conversation.vms
+    sessionRecord.resourceGroup = conversation.resourceGroup
+    sessionRecord.region = conversation.region
+    sessionRecord.size = conversation.size
+    do { try sessions.save(sessionRecord) } catch {
       output.error("azlin: cannot save the session: \(error)")
     }
   }

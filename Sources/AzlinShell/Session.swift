@@ -52,7 +52,7 @@ public final class Session {
   let estimator = CostEstimator()
   public let sessionID: String
   /// This session's record in `sessions/`.
-  var record_: SessionRecord
+  var sessionRecord: SessionRecord
   public let version: String
 
   var conversation = ConversationContext()
@@ -88,7 +88,7 @@ public final class Session {
     self.options = options
     self.version = version
     self.sessionID = context.ids.next()
-    self.record_ = SessionRecord(
+    self.sessionRecord = SessionRecord(
       id: sessionID, startedAt: context.clock.now, backend: backend.kind.rawValue)
     self.audit = AuditLog(path: context.home.auditLog, session: sessionID, clock: context.clock)
     self.store = ObjectiveStore(folder: context.home.objectivesFolder)
