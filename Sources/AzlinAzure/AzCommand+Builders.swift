@@ -22,10 +22,11 @@ extension AzCommand {
     -> AzCommand
   {
     AzCommand([
-      "vm", "create", "--resource-group", group, "--name", name, "--location", location, "--size",
-      size,
-      "--image", image, "--admin-username", "azureuser", "--generate-ssh-keys", "--tags",
-      ownershipTag,
+      "vm", "create", "--resource-group", group, "--name", name, "--location", location, "--size", size,
+      "--image", image, "--admin-username", "azureuser", "--generate-ssh-keys",
+      // Undo deletes the VM with its OS disk and NIC, leaving nothing behind.
+      "--os-disk-delete-option", "Delete", "--nic-delete-option", "Delete",
+      "--tags", ownershipTag,
     ])
   }
 

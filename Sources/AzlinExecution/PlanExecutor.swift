@@ -17,16 +17,27 @@ public struct PlanExecutor {
   private let audit: AuditLog
   private let store: ObjectiveStore
   private let clock: any Clock
+  private let sleeper: any Sleeper
+  private let random: any RandomSource
+  private let retry: RetryPolicy
 
-  public init(backend: any AzureBackend, audit: AuditLog, store: ObjectiveStore, clock: any Clock) {
+  public init(
+    backend: any AzureBackend, audit: AuditLog, store: ObjectiveStore, clock: any Clock, sleeper: any Sleeper,
+    random: any RandomSource, retry: RetryPolicy = RetryPolicy()
+  ) {
     self.backend = backend
     self.audit = audit
     self.store = store
     self.clock = clock
+    self.sleeper = sleeper
+    self.random = random
+    self.retry = retry
   }
 
   /// What happened to one step.
   public enum StepOutcome: Equatable, Sendable {
+    /// A transient failure; the step runs again after `delay` seconds.
+    case retrying(AzError, attempt: Int, of: Int, delay: TimeInterval)
     case succeeded(durationMs: Int)
     case failed(AzError)
     case skipped(becauseOf: Int)
@@ -65,21 +76,28 @@ public struct PlanExecutor {
         continue
       }
       progress(step, nil)
-      let result = backend.run(step.command)
-      let error = result.error
       let argv = ["az"] + Redactor.argv(step.command.arguments)
-      try audit.record(
-        "command", objective: objective.id,
-        [
-          ("step", .number(Double(step.number))), ("argv", .strings(argv)),
-          ("exit_code", .number(Double(result.exitCode))),
-          ("duration_ms", .number(Double(result.durationMs))),
-          ("error_code", .optional(error?.code)),
-        ])
-      objective.executionResults.append(
-        Objective.StepResult(
-          step: step.number, argv: argv, exitCode: result.exitCode, durationMs: result.durationMs,
-          errorCode: error?.code, message: error.map { Redactor.text($0.message) }))
+      var attempt = 1
+      var result = backend.run(step.command)
+      var error = result.error
+      try recordCommand(step, argv: argv, result: result, objective: &objective)
+      while let failure = error, attempt < retry.maxAttempts {
+        let kind = FailureClass(failure)
+        guard kind.retriable else { break }
+        let delay = retry.delay(after: attempt, retryAfter: kind.retryAfter, random: random)
+        try audit.record(
+          "retry", objective: objective.id,
+          [
+            ("step", .number(Double(step.number))), ("attempt", .number(Double(attempt + 1))),
+            ("delay_s", .number(delay)), ("error_code", .string(kind.code)),
+          ])
+        progress(step, .retrying(failure, attempt: attempt + 1, of: retry.maxAttempts, delay: delay))
+        sleeper.sleep(seconds: delay)
+        attempt += 1
+        result = backend.run(step.command)
+        error = result.error
+        try recordCommand(step, argv: argv, result: result, objective: &objective)
+      }
       if let error {
         outcomes[step.number] = .failed(error)
         progress(step, .failed(error))
@@ -108,5 +126,21 @@ public struct PlanExecutor {
         ("cost_monthly", .optional(objective.costEstimate)),
       ])
     return outcomes
+  }
+
+  /// Audits one run of a step's command and adds it to the objective's results.
+  private func recordCommand(_ step: ExecutableStep, argv: [String], result: AzResult, objective: inout Objective) throws {
+    let error = result.error
+    try audit.record(
+      "command", objective: objective.id,
+      [
+        ("step", .number(Double(step.number))), ("argv", .strings(argv)),
+        ("exit_code", .number(Double(result.exitCode))), ("duration_ms", .number(Double(result.durationMs))),
+        ("error_code", .optional(error?.code)),
+      ])
+    objective.executionResults.append(
+      Objective.StepResult(
+        step: step.number, argv: argv, exitCode: result.exitCode, durationMs: result.durationMs,
+        errorCode: error?.code, message: error.map { Redactor.text($0.message) }))
   }
 }

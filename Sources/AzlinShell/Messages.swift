@@ -214,6 +214,13 @@ enum Messages {
     "  ✓ \(s.summary) (\(duration(ms)))"
   }
 
+  static func stepRetrying(_ s: ExecutableStep, _ e: AzError, attempt: Int, of total: Int, delay: TimeInterval)
+    -> String
+  {
+    let wait = delay < 10 ? String(format: "%.1fs", delay) : "\(Int(delay.rounded()))s"
+    return "  ↻ \(s.summary): \(e.code) — trying again in \(wait) (attempt \(attempt) of \(total))"
+  }
+
   static func stepFailed(_ s: ExecutableStep, _ e: AzError) -> String {
     "  ✗ \(s.summary): \(e.code): \(Redactor.text(e.message))"
   }

@@ -45,8 +45,6 @@ extension Session {
       [("remaining", .array(finding.remaining.map { .number(Double($0)) }))])
     let steps = objective.plan.map { ExecutableStep(recorded: $0) }
     do {
-      let executor = PlanExecutor(
-        backend: backend, audit: audit, store: store, clock: context.clock)
       let outcomes = try executor.execute(
         steps, approved: Set(finding.remaining), alreadyDone: Set(finding.done),
         objective: &objective,

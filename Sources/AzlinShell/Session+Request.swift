@@ -257,8 +257,6 @@ extension Session {
     sessionRecord.objectives.append(objective.id)
     do {
       try store.save(objective)
-      let executor = PlanExecutor(
-        backend: backend, audit: audit, store: store, clock: context.clock)
       let steps = p.plan.steps.map { ExecutableStep($0, summary: Messages.stepSummary($0)) }
       let outcomes = try executor.execute(
         steps, approved: approved, objective: &objective, progress: showProgress)
@@ -279,6 +277,8 @@ extension Session {
   func showProgress(_ step: ExecutableStep, _ outcome: PlanExecutor.StepOutcome?) {
     guard let outcome else { return }
     switch outcome {
+    case .retrying(let e, let attempt, let total, let delay):
+      say(Messages.stepRetrying(step, e, attempt: attempt, of: total, delay: delay))
     case .succeeded(let ms): say(Messages.stepDone(step, ms: ms))
     case .failed(let e): say(Messages.stepFailed(step, e))
     case .skipped(let because): say(Messages.stepSkipped(step, because: because))

@@ -200,6 +200,13 @@ public final class Session {
     lastTurnFailed = true
   }
 
+  /// The executor for this session's backend, stores and clock.
+  var executor: PlanExecutor {
+    PlanExecutor(
+      backend: backend, audit: audit, store: store, clock: context.clock, sleeper: context.sleeper,
+      random: context.random)
+  }
+
   /// Reads the live state again (once per turn, and after execution).
   func refreshLive() {
     do {

@@ -42,9 +42,9 @@ public struct ShellLauncher {
         description:
           "azlin: cannot use the state folder: \(error). Set AZLIN_HOME to a writable folder.")
     }
-    let context = AzlinContext.live(home: home, environment: environment)
+    var context = AzlinContext.live(home: home, environment: environment)
     let backend = try makeBackend(
-      choice: try resolve(choice), context: context, interactive: output.isInteractive)
+      choice: try resolve(choice), context: &context, interactive: output.isInteractive)
     let (config, warnings) = AzlinConfig.load(path: home.configFile)
     for w in warnings { output.error("azlin: " + w) }
     return Session(
@@ -61,7 +61,9 @@ public struct ShellLauncher {
     return value
   }
 
-  private func makeBackend(choice: BackendChoice, context: AzlinContext, interactive: Bool) throws
+  /// The backend; for the simulator, the context's sleeper becomes its modelled time, so
+  /// retry waits pass as simulated operations do.
+  private func makeBackend(choice: BackendChoice, context: inout AzlinContext, interactive: Bool) throws
     -> any AzureBackend
   {
     if choice != .sim {
@@ -94,6 +96,7 @@ public struct ShellLauncher {
       let simulator = try AzureSimulator(
         folder: context.home.simulatorFolder, clock: time, sleeper: time, ids: context.ids,
         faults: environment["AZLIN_SIM_FAULTS"])
+      context.sleeper = time
       return SimulatorBackend(simulator: simulator)
     } catch {
       throw StartError(description: "azlin: the simulator cannot start: \(error)")

@@ -1,0 +1,92 @@
+import AzlinAzure
+import AzlinCore
+import AzlinLedger
+import AzlinPlanning
+import Foundation
+
+/// What the shell does with a request before anything runs, through the public APIs:
+/// `LocalIntentParser`, `CommandPlanner`, `CostEstimator` and `BudgetMonitor`.
+struct LocalTurnPipeline {
+  /// How far a line got.
+  enum Outcome: Equatable {
+    case notUnderstood
+    case question
+    case answered
+    case planned
+  }
+
+  let live: LiveState
+  let parser = LocalIntentParser()
+  let planner = CommandPlanner(defaults: AzlinConfig.Defaults())
+  let estimator = CostEstimator()
+  let monitor: BudgetMonitor
+
+  init(live: LiveState) {
+    self.live = live
+    var budget = AzlinConfig.Budget()
+    budget.monthlyLimit = Money(50_000)
+    budget.dailyLimit = Money(2_000)
+    budget.groupLimits = ["azlin-rg": Money(1_000)]
+    monitor = BudgetMonitor(budget: budget)
+  }
+
+  /// Parses, plans, prices and checks `line` as a fresh conversation would.
+  func turn(_ line: String) -> Outcome {
+    let context = ConversationContext()
+    guard case .intents(let intents) = parser.parse(line, context: context, live: live) else {
+      return .notUnderstood
+    }
+    if let low = intents.map(\.confidence).min(), low < 0.7 { return .question }
+    switch planner.plan(intents, live: live, context: context) {
+    case .plan(let plan):
+      let monthly = estimate(plan)
+      let group = plan.steps.first(where: { $0.action == .create })?.resource.resourceGroup
+      _ = monitor.check(
+        .init(
+          planMonthly: monthly, runRate: estimator.runRate(of: live).totalMonthly,
+          group: group,
+          groupRunRate: group.map { estimator.runRate(of: live, group: $0).totalMonthly } ?? .zero)
+      )
+      return .planned
+    case .report(.cost(let q)):
+      if let size = q.size {
+        _ = CostEstimate(
+          lines: estimator.vmLines(label: "VM", size: size, region: q.region, count: q.count)
+        ).totalMonthly
+      } else {
+        _ = estimator.runRate(of: live).totalMonthly
+      }
+      return .answered
+    case .question:
+      return .question
+    case .report, .nothingToDo, .refused:
+      return .answered
+    }
+  }
+
+  /// The monthly cost a plan adds or removes, as the shell prices it.
+  private func estimate(_ plan: Plan) -> Money {
+    var total = Money.zero
+    for step in plan.steps {
+      let r = step.resource
+      let vm = live.vms.first {
+        $0.name == r.name && $0.resourceGroup.lowercased() == r.resourceGroup.lowercased()
+      }
+      switch step.operation {
+      case .createVM:
+        guard let size = r.size else { continue }
+        let lines = estimator.vmLines(label: "VM \(r.name)", size: size, region: r.location)
+        total = total + CostEstimate(lines: lines).totalMonthly
+      case .deleteVM, .power, .resizeVM:
+        if let vm { total = total - estimator.hourly(of: vm) * CostEstimate.hoursPerMonth }
+      case .deleteGroup:
+        for vm in live.vms where vm.resourceGroup.lowercased() == r.name.lowercased() {
+          total = total - estimator.hourly(of: vm) * CostEstimate.hoursPerMonth
+        }
+      case .createGroup:
+        continue
+      }
+    }
+    return total
+  }
+}
