@@ -47,7 +47,8 @@ let package = Package(
     .testTarget(name: "AzlinCoreTests", dependencies: ["AzlinCore", "AzlinTestSupport"]),
     .testTarget(name: "AzlinAzureTests", dependencies: ["AzlinAzure", "AzlinTestSupport"]),
     .testTarget(name: "AzlinLedgerTests", dependencies: ["AzlinLedger", "AzlinTestSupport"]),
-    .testTarget(name: "AzlinPlanningTests", dependencies: ["AzlinPlanning", "AzlinTestSupport"]),
+    .testTarget(
+      name: "AzlinPlanningTests", dependencies: ["AzlinPlanning", "AzlinTestSupport"], exclude: ["Corpus"]),
     .testTarget(name: "AzlinShellTests", dependencies: ["AzlinShell", "AzlinTestSupport"]),
   ]
 )

@@ -21,6 +21,8 @@ public enum LLMFailure: Error, Equatable, Sendable, CustomStringConvertible {
   case badResponse(String)
   /// The model's text is not valid intent JSON.
   case badReply(String)
+  /// The model found none of azlin's operations in the line (it replied `[]`).
+  case noOperation
   /// The line is too long to send.
   case lineTooLong(limit: Int)
 
@@ -52,6 +54,8 @@ public enum LLMFailure: Error, Equatable, Sendable, CustomStringConvertible {
       return "unexpected response from the LLM endpoint: \(what)"
     case .badReply(let what):
       return "the model's reply was not usable: \(what)"
+    case .noOperation:
+      return "the model found no operation azlin knows in the line"
     case .lineTooLong(let limit):
       return "the line is longer than \(limit) characters"
     }

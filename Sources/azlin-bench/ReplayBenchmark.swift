@@ -1,0 +1,36 @@
+import AzlinShell
+import Foundation
+
+/// Figure 4: every transcript of `transcripts/`, replayed in this process by `TranscriptSuite`.
+struct ReplayBenchmark {
+  let workspace: BenchWorkspace
+  let runs: Int
+
+  func rows() -> [BenchTable.Row] {
+    guard let folder = workspace.packageFile("transcripts") else {
+      return [
+        .notMeasured(
+          "4 replay", "transcripts/ in one process", why: "no transcripts/ folder found",
+          target: "≥ 300 turns/s")
+      ]
+    }
+    let suite = TranscriptSuite(version: "azlin-bench")
+    var rates: [Double] = []
+    var last: TranscriptSuite.Result?
+    for _ in 0..<runs {
+      let watch = Stopwatch()
+      let result = suite.run(paths: [folder], update: false)
+      rates.append(Double(result.turns) / watch.elapsedSeconds)
+      last = result
+    }
+    let rate = rates.sorted()[rates.count / 2]
+    let result = last!
+    let failing = result.failures > 0 ? ", \(result.failures) failing" : ""
+    return [
+      BenchTable.Row(
+        "4 replay",
+        "\(result.files) transcripts, \(result.turns) turns\(failing), median of \(runs) runs",
+        Format.rate(rate, "turns"), target: "≥ 300 turns/s", met: rate >= 300)
+    ]
+  }
+}
