@@ -71,6 +71,8 @@ public struct IntentParameters: Equatable, Sendable {
   public var all = false
   /// Which pronoun or context word the names came from ("it", "them"), for the explanation.
   public var fromContext: String?
+  /// "bigger" or "smaller", for a resize without a size ("make it bigger").
+  public var sizeChange: String?
   /// Words that were read as a close live name (typos), as typed.
   public var corrections: [String] = []
 

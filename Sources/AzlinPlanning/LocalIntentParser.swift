@@ -29,8 +29,9 @@ public struct LocalIntentParser: Sendable {
     var intents: [Intent] = []
     var carried = context
     var lineGroup: Intent?
+    var previousVerb: Verb?
     for clause in clauses {
-      switch parseClause(clause, context: carried, live: live) {
+      switch parseClause(clause, context: carried, live: live, inheritedVerb: previousVerb) {
       case .success(var intent):
         // "create rg demo … then a vm": later VMs on the line go into the group it creates.
         if intent.kind == .createResourceGroup { lineGroup = intent }
@@ -38,6 +39,10 @@ public struct LocalIntentParser: Sendable {
           intent.parameters.resourceGroup = g.parameters.names.first
           if intent.parameters.region == nil { intent.parameters.region = g.parameters.region }
         }
+        if intent.kind == .deleteResourceGroup, intent.parameters.names.isEmpty, let g = carried.resourceGroup {
+          intent.parameters.names = [g]
+        }
+        previousVerb = Self.verb(of: intent.kind)
         intents.append(intent)
         carried.remember(intent)
       case .failure(let problem):
@@ -47,19 +52,43 @@ public struct LocalIntentParser: Sendable {
     return intents.isEmpty ? .notUnderstood(.noOperation) : .intents(intents)
   }
 
+  static func verb(of kind: IntentKind) -> Verb {
+    switch kind {
+    case .provisionVM, .createResourceGroup: return .create
+    case .deleteVM, .deleteResourceGroup: return .delete
+    case .listVMs, .showVM, .listResourceGroups: return .list
+    case .startVM: return .start
+    case .stopVM: return .stop
+    case .deallocateVM: return .deallocate
+    case .restartVM: return .restart
+    case .resizeVM: return .resize
+    case .costReport: return .cost
+    }
+  }
+
+  /// Splits a line into clauses at "then", ";", sentence ends, and "and" or "," before a new verb.
   static func clauses(of line: String) -> [[String]] {
     let words = tokens(of: line)
     var result: [[String]] = [[]]
     var i = 0
+    func startsVerb(_ k: Int) -> Bool {
+      guard k < words.count else { return false }
+      let w = words[k].lowercased()
+      if verbWords[w] != nil && !costWords.contains(w) { return true }
+      return verbPhrases.contains { $0.phrase.first == w } && ["shut", "turn", "power", "bring", "spin", "fire", "tear", "get", "wake", "boot"].contains(w)
+    }
     while i < words.count {
       let w = words[i].lowercased()
       let next = i + 1 < words.count ? words[i + 1].lowercased() : ""
-      if w == ";" || w == "then" || w == "afterwards" {
+      if w == ";" || w == "then" || w == "afterwards" || w == "." {
         result.append([])
         i += 1
       } else if (w == "and" && next == "then") || (w == "after" && next == "that") {
         result.append([])
         i += 2
+      } else if (w == "and" || w == ",") && startsVerb(i + 1) && result[result.count - 1].count > 1 {
+        result.append([])
+        i += 1
       } else {
         result[result.count - 1].append(words[i])
         i += 1
@@ -95,8 +124,16 @@ public struct LocalIntentParser: Sendable {
         }
       } else if (c == "\"" || c == "'") && current.isEmpty {
         quote = c
-      } else if c == " " || c == "\t" || c == "," {
+      } else if c == " " || c == "\t" {
+        if current.hasSuffix("."), current.count > 1, !current.dropLast().contains(".") {
+          current.removeLast()
+          flush()
+          words.append(".")
+        }
         flush()
+      } else if c == "," {
+        flush()
+        words.append(",")
       } else if c == ";" {
         flush()
         words.append(";")

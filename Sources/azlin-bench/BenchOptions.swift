@@ -29,7 +29,9 @@ struct BenchOptions {
       case "--quick": options.quick = true
       case "--keep": options.keep = true
       case "--only":
-        guard i + 1 < arguments.count else { return .failure(BenchUsageError("--only needs figures")) }
+        guard i + 1 < arguments.count else {
+          return .failure(BenchUsageError("--only needs figures"))
+        }
         i += 1
         let figures = arguments[i].split(separator: ",").compactMap { Int($0) }
         guard !figures.isEmpty, figures.allSatisfy({ (1...9).contains($0) }) else {

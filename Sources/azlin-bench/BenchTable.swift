@@ -61,7 +61,8 @@ struct BenchTable {
           cell + String(repeating: " ", count: widths[i] - cell.count)
         }.joined(separator: " | ") + " |"
     }
-    let rule = "|" + widths.map { String(repeating: "-", count: $0 + 2) }.joined(separator: "|") + "|"
+    let rule =
+      "|" + widths.map { String(repeating: "-", count: $0 + 2) }.joined(separator: "|") + "|"
     return [line(header), rule] + cells.map(line)
   }
 

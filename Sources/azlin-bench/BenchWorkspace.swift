@@ -29,7 +29,10 @@ final class BenchWorkspace {
     let sibling = (executable as NSString).deletingLastPathComponent + "/azlin"
     azlinBinary = FileManager.default.isExecutableFile(atPath: sibling) ? sibling : nil
     packageRoot = Self.findPackageRoot(
-      from: [FileManager.default.currentDirectoryPath, (executable as NSString).deletingLastPathComponent])
+      from: [
+        FileManager.default.currentDirectoryPath,
+        (executable as NSString).deletingLastPathComponent,
+      ])
   }
 
   /// A new empty folder under the workspace.

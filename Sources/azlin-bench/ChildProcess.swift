@@ -53,7 +53,8 @@ struct ChildProcess {
     let started = Stopwatch.now()
     let code = posix_spawn(&pid, executable, &actions, nil, argv, envp)
     guard code == 0 else {
-      throw SpawnError(description: "cannot start \(executable): \(String(cString: strerror(code)))")
+      throw SpawnError(
+        description: "cannot start \(executable): \(String(cString: strerror(code)))")
     }
     return Running(pid: pid, started: started)
   }

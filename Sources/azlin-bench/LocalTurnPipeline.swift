@@ -50,9 +50,10 @@ struct LocalTurnPipeline {
       return .planned
     case .report(.cost(let q)):
       if let size = q.size {
-        _ = CostEstimate(
-          lines: estimator.vmLines(label: "VM", size: size, region: q.region, count: q.count)
-        ).totalMonthly
+        _ =
+          CostEstimate(
+            lines: estimator.vmLines(label: "VM", size: size, region: q.region, count: q.count)
+          ).totalMonthly
       } else {
         _ = estimator.runRate(of: live).totalMonthly
       }

@@ -10,17 +10,12 @@ import Foundation
 /// cannot hold 500 VMs, so the other VMs are copies of those the simulator wrote — same
 /// format, new names, new IDs — written into `state.json` before the simulator reads it.
 struct SimulatorFixture {
-  /// Why the fixture could not be built.
-  struct FixtureError: Error, CustomStringConvertible {
-    var description: String
-  }
-
   let folder: String
   let groups: Int
   let perGroup: Int
 
   /// Builds the state and returns a simulator over it with its clock.
-  /// - Throws: `FixtureError` when the simulator refuses a command or the result does not hold
+  /// - Throws: `BenchError` when the simulator refuses a command or the result does not hold
   ///   the expected number of groups and VMs.
   func build() throws -> (simulator: AzureSimulator, clock: ManualClock) {
     let clock = ManualClock()
@@ -30,8 +25,8 @@ struct SimulatorFixture {
     func run(_ arguments: [String]) throws {
       let result = simulator.run(arguments + ["--only-show-errors", "-o", "none"])
       guard result.succeeded else {
-        throw FixtureError(
-          description: "az \(arguments.joined(separator: " ")): \(result.stderr.prefix(300))")
+        throw BenchError(
+          "az \(arguments.joined(separator: " ")): \(result.stderr.prefix(300))")
       }
     }
     for g in 0..<groups {
@@ -55,9 +50,8 @@ struct SimulatorFixture {
     try cloneVMs(stopped: stopped, deallocated: deallocated)
     let live = try LiveState.fetch(from: SimulatorBackend(simulator: simulator))
     guard live.groups.count == groups, live.vms.count == groups * perGroup else {
-      throw FixtureError(
-        description:
-          "the simulator lists \(live.groups.count) groups and \(live.vms.count) VMs, "
+      throw BenchError(
+        "the simulator lists \(live.groups.count) groups and \(live.vms.count) VMs, "
           + "not \(groups) and \(groups * perGroup)")
     }
     return (simulator, clock)
@@ -68,7 +62,7 @@ struct SimulatorFixture {
     let path = folder + "/state.json"
     let state = try JSONValue.parse(data: try Data(contentsOf: URL(fileURLWithPath: path)))
     guard let vms = state["virtualMachines"]?.arrayValue, let disks = state["disks"]?.arrayValue
-    else { throw FixtureError(description: "state.json has no virtualMachines or disks") }
+    else { throw BenchError("state.json has no virtualMachines or disks") }
     let powerOf = { (name: String) in
       vms.first(where: { $0["name"]?.stringValue == name })?["powerState"]
     }
@@ -85,7 +79,7 @@ struct SimulatorFixture {
           $0["name"]?.stringValue == template
             && $0["resourceGroup"]?.stringValue == SyntheticSubscription.groupName(g)
         })
-      else { throw FixtureError(description: "the simulator did not keep VM \(template)") }
+      else { throw BenchError("the simulator did not keep VM \(template)") }
       let osDisk = vm["osDiskName"]?.stringValue ?? ""
       let disk = disks.first { $0["name"]?.stringValue == osDisk }
       for i in 1..<perGroup {

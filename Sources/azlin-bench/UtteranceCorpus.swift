@@ -21,7 +21,8 @@ struct UtteranceCorpus {
         raw -> String? in
         let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
         guard !line.hasPrefix("#") else { return nil }
-        let first = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
+        let first =
+          line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
           .first.map(String.init) ?? ""
         return first.trimmingCharacters(in: .whitespaces).isEmpty ? nil : first
       }

@@ -1,1 +1,19 @@
-print("azlin-bench: no benchmarks yet")
+import Foundation
+
+// azlin-bench: the figures of issue 8, measured on workloads it builds itself.
+// `swift run -c release azlin-bench [--quick]`; see BenchOptions.usage.
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == AppendWorker.flag {
+  exit(AppendWorker.main(Array(arguments.dropFirst())))
+}
+switch BenchOptions.parse(arguments) {
+case .failure(let error):
+  if let message = error.message {
+    FileHandle.standardError.write(Data("azlin-bench: \(message)\n\n".utf8))
+  }
+  print(BenchOptions.usage)
+  exit(error.message == nil ? 0 : 2)
+case .success(let options):
+  exit(BenchRunner(options: options).run())
+}

@@ -1,0 +1,263 @@
+import AzlinAzure
+import Foundation
+
+/// The words of one clause and which of them a parsing stage has already claimed.
+///
+/// Each stage of `LocalIntentParser` claims the words it understood, so later stages
+/// (names above all) only see what is left.
+struct ClauseScan {
+  typealias Verb = LocalIntentParser.Verb
+  typealias Object = LocalIntentParser.Object
+
+  let words: [String]
+  let lower: [String]
+  private(set) var used = Set<Int>()
+  /// True when the clause names something with "called", "named" or "call it".
+  private(set) var naming = false
+
+  init(words: [String]) {
+    self.words = words
+    self.lower = words.map { $0.lowercased() }
+  }
+
+  mutating func claim<R: Sequence>(_ range: R) where R.Element == Int { for i in range { used.insert(i) } }
+
+  mutating func claim(words list: Set<String>) {
+    for (i, w) in lower.enumerated() where list.contains(w) { used.insert(i) }
+  }
+
+  /// True when `phrase` appears as consecutive words.
+  func has(phrase: [String]) -> Bool {
+    guard phrase.count <= lower.count else { return false }
+    return (0...(lower.count - phrase.count)).contains { Array(lower[$0..<$0 + phrase.count]) == phrase }
+  }
+
+  var mentionsGroupNoun: Bool {
+    lower.indices.contains { !used.contains($0) && LocalIntentParser.groupNouns.contains(lower[$0]) }
+      || has(phrase: ["resource", "group"]) && !used.contains(lower.firstIndex(of: "resource") ?? 0)
+  }
+
+  /// A secret and the word before it are never names, sizes or anything else.
+  mutating func claimSecrets() {
+    for (i, w) in lower.enumerated() where LocalIntentParser.secretWords.contains(w) {
+      if i + 1 < lower.count, lower[i + 1] == "vault" { continue }
+      used.insert(i)
+      var j = i + 1
+      while j < lower.count, ["is", "=", ":", "of"].contains(lower[j]) {
+        used.insert(j)
+        j += 1
+      }
+      if j < lower.count { used.insert(j) }
+    }
+  }
+
+  /// `--name foo -g rg --size X --location L`, as people paste from az.
+  mutating func claimCommandLineFlags(into p: inout IntentParameters) {
+    for (i, w) in lower.enumerated() where w == "az" { used.insert(i) }
+    var i = 0
+    while i + 1 < lower.count {
+      let flag = lower[i]
+      let value = words[i + 1]
+      var taken = true
+      switch flag {
+      case "--name", "-n": p.names.append(value)
+      case "--resource-group", "-g": p.resourceGroup = value
+      case "--size": p.size = value
+      case "--location", "-l": p.region = value.lowercased()
+      case "--image": p.image = value
+      default: taken = false
+      }
+      if taken {
+        used.insert(i)
+        used.insert(i + 1)
+        i += 2
+      } else {
+        if flag.hasPrefix("-") { used.insert(i) }
+        i += 1
+      }
+    }
+    if lower.last?.hasPrefix("-") == true { used.insert(lower.count - 1) }
+  }
+
+  /// Names after "called", "named", "name it", "call it": "a vm named box" names a VM "box".
+  mutating func claimNamesAfterNamingWords() -> [String] {
+    guard let k = lower.firstIndex(where: { ["called", "named", "name", "call"].contains($0) }) else { return [] }
+    var j = k + 1
+    if j < lower.count, lower[j] == "it" { j += 1 }
+    var names: [String] = []
+    while j < words.count {
+      let w = lower[j]
+      if w == "and" || w == "," {
+        j += 1
+        continue
+      }
+      guard !used.contains(j), !LocalIntentParser.stopWords.contains(w) || (names.isEmpty && !["in", "with", "and", "it"].contains(w)),
+        LocalIntentParser.looksLikeName(words[j])
+      else { break }
+      names.append(words[j])
+      used.insert(j)
+      j += 1
+    }
+    if !names.isEmpty {
+      naming = true
+      used.insert(k)
+    }
+    return names
+  }
+
+  mutating func claimVerbPhrase() -> Verb? {
+    for (phrase, verb) in LocalIntentParser.verbPhrases {
+      for start in lower.indices where !used.contains(start) {
+        if let end = match(phrase, at: start) {
+          for k in start..<end where phrase.contains(lower[k]) || k == start { used.insert(k) }
+          return verb
+        }
+      }
+    }
+    return nil
+  }
+
+  /// Where `phrase` ends when it matches at `start` (a nil element matches one to three words).
+  private func match(_ phrase: [String?], at start: Int) -> Int? {
+    var i = start
+    for (n, element) in phrase.enumerated() {
+      if let word = element {
+        guard i < lower.count, lower[i] == word else { return nil }
+        i += 1
+      } else {
+        guard let next = phrase[(n + 1)...].first(where: { $0 != nil }) ?? nil else { return nil }
+        var gap = 0
+        while i + gap < lower.count, lower[i + gap] != next, gap < 3 { gap += 1 }
+        guard gap >= 1, i + gap < lower.count, lower[i + gap] == next else { return nil }
+        i += gap
+      }
+    }
+    return i
+  }
+
+  mutating func claimVerbWord() -> Verb? {
+    for (i, w) in lower.enumerated() where !used.contains(i) {
+      if let v = LocalIntentParser.verbWords[w] ?? Self.stems(of: w).lazy.compactMap({ LocalIntentParser.verbWords[$0] }).first {
+        used.insert(i)
+        return v
+      }
+    }
+    return nil
+  }
+
+  /// The plain forms of an inflected verb: "stopping" → "stop", "deleted" → "delete".
+  static func stems(of word: String) -> [String] {
+    // Power states read as adjectives ("which vms are stopped") are not verbs.
+    guard !["stopped", "deallocated", "running", "started", "restarted"].contains(word) else { return [] }
+    var result: [String] = []
+    for suffix in ["ing", "ed", "s"] where word.hasSuffix(suffix) && word.count > suffix.count + 2 {
+      let base = String(word.dropLast(suffix.count))
+      result.append(base)
+      result.append(base + "e")
+      if let last = base.last, base.dropLast().last == last { result.append(String(base.dropLast())) }
+    }
+    return result
+  }
+
+  /// A verb within one edit (a swap counts as one): "creat", "stpo", "lsit".
+  mutating func claimVerbTypo() -> Verb? {
+    let keys = LocalIntentParser.verbWords.keys.filter { $0.count >= 4 }.sorted()
+    for (i, w) in lower.enumerated() where !used.contains(i) && w.count >= 3 && !LocalIntentParser.stopWords.contains(w) {
+      if let k = EditDistance.closest(to: w, in: keys), let v = LocalIntentParser.verbWords[k] {
+        used.insert(i)
+        return v
+      }
+    }
+    return nil
+  }
+
+  mutating func claimObject() -> Object {
+    var object = Object.unknown
+    for (i, w) in lower.enumerated() where !used.contains(i) {
+      if w == "virtual" && !(i + 1 < lower.count && lower[i + 1].hasPrefix("machine")) { continue }
+      if LocalIntentParser.vmNouns.contains(w) {
+        if object == .unknown { object = .vm }
+        used.insert(i)
+      } else if LocalIntentParser.groupNouns.contains(w) || (w == "resource" && i + 1 < lower.count && lower[i + 1].hasPrefix("group")) {
+        if object == .unknown { object = .group }
+        used.insert(i)
+      }
+    }
+    return object
+  }
+
+  /// What the clause asks for that azlin does not manage yet, if anything.
+  func unsupported(live: LiveState, verb: Verb?) -> String? {
+    let liveNames = Set(live.vms.map { $0.name.lowercased() } + live.groups.map { $0.name.lowercased() })
+    for (i, w) in lower.enumerated() where !used.contains(i) && !liveNames.contains(w) {
+      if i == 0 || verb == nil, let what = LocalIntentParser.unsupportedVerbs[w] { return what }
+      guard let what = LocalIntentParser.unsupportedNouns[w] else { continue }
+      // "a big vm for the database": a purpose, not a request for a database.
+      let aboutAVM = lower.contains { LocalIntentParser.vmNouns.contains($0) }
+      if aboutAVM, i >= 2, lower[i - 1] == "the" || lower[i - 2] == "for" || lower[i - 1] == "for" { continue }
+      let next = i + 1 < lower.count ? lower[i + 1] : ""
+      let before = i > 0 ? lower[i - 1] : ""
+      switch w {
+      case "scale": if next == "set" || next == "sets" { return what }
+      case "load": if next == "balancer" { return what }
+      case "security": if next == "group" { return what }
+      case "ip": if before == "public" || before == "static" { return what }
+      case "app": if ["web", "an", "a", "function", "logic"].contains(before) { return what }
+      case "image": if ["a", "an"].contains(before) || next == "from" || next == "of" { return what }
+      case "port", "ports": if lower.contains("open") || lower.contains("close") { return what }
+      case "container": if next == "registry" || next == "app" || next == "instance" { return what }
+      case "role", "tag", "tags", "backup": if verb == nil || lower.first == w { return what }
+      default: return what
+      }
+    }
+    return nil
+  }
+
+  /// Live names the clause mentions, exactly or within one edit (3+ letters).
+  mutating func claimLiveNames(live: LiveState, groups: Bool) -> (names: [String], corrected: [String]) {
+    let liveNames = groups ? live.groups.map(\.name) : live.vms.map(\.name)
+    var names: [String] = []
+    var corrected: [String] = []
+    for (i, w) in lower.enumerated() where !used.contains(i) && !LocalIntentParser.stopWords.contains(w) {
+      let bare = w.hasSuffix("'s") ? String(w.dropLast(2)) : w
+      if let exact = liveNames.first(where: { $0.lowercased() == bare }) {
+        names.append(exact)
+        used.insert(i)
+      } else if bare.count >= 3, LocalIntentParser.verbWords[bare] == nil,
+        let close = EditDistance.closest(to: bare, in: liveNames.map { $0.lowercased() }),
+        let original = liveNames.first(where: { $0.lowercased() == close })
+      {
+        names.append(original)
+        corrected.append(words[i])
+        used.insert(i)
+      }
+    }
+    return (names, corrected)
+  }
+
+  mutating func claimLiveGroupName(live: LiveState) -> String? {
+    for (i, w) in lower.enumerated() where !used.contains(i) {
+      if let g = live.group(named: w) {
+        used.insert(i)
+        return g.name
+      }
+    }
+    return nil
+  }
+
+  /// Words after the verb that look like names ("stop sam", "create rg demo").
+  mutating func claimLeftoverNames() -> [String] {
+    var names: [String] = []
+    for (i, w) in words.enumerated() where !used.contains(i) && !LocalIntentParser.stopWords.contains(lower[i]) {
+      let l = lower[i]
+      guard LocalIntentParser.looksLikeName(w), LocalIntentParser.verbWords[l] == nil,
+        !LocalIntentParser.vmNouns.contains(l), !LocalIntentParser.groupNouns.contains(l),
+        LocalIntentParser.numberWords[l] == nil, !LocalIntentParser.allWords.contains(l),
+        !LocalIntentParser.costWords.contains(l), !l.hasPrefix("-"), !l.contains("=")
+      else { continue }
+      names.append(w)
+      used.insert(i)
+    }
+    return names
+  }
+}

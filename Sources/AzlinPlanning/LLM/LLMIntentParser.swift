@@ -1,0 +1,58 @@
+import AzlinAzure
+import AzlinCore
+import Foundation
+
+/// Parses a line with an LLM (Anthropic or an OpenAI-compatible endpoint) into intents.
+///
+/// It sends the embedded system prompt and a user message with the line as typed, the
+/// conversation context and a compact live-state summary, then validates the reply strictly
+/// (`LLMReplyValidator`). Any failure — network, HTTP status, timeout, bad JSON, an unknown
+/// operation, a parameter of the wrong shape — gives `.fellBack` with a one-line reason, and
+/// the shell uses `LocalIntentParser` for that line. Nothing here logs the key, the request or
+/// the reply.
+public struct LLMIntentParser: Sendable {
+  /// The longest line sent; longer lines fall back without a request.
+  public static let longestLine = 4000
+
+  private let client: any LLMClient
+  private let validator: LLMReplyValidator
+
+  /// A parser for `settings`, choosing the client by provider; retries wait through `sleeper`.
+  public init(settings: LLMSettings, sleeper: any Sleeper, catalog: AzureCatalog = .bundled) {
+    switch settings.provider {
+    case .anthropic: client = AnthropicClient(settings: settings, sleeper: sleeper)
+    case .openai: client = OpenAICompatibleClient(settings: settings, sleeper: sleeper)
+    }
+    validator = LLMReplyValidator(catalog: catalog)
+  }
+
+  /// A parser over any client, such as a test double.
+  public init(client: any LLMClient, catalog: AzureCatalog = .bundled) {
+    self.client = client
+    validator = LLMReplyValidator(catalog: catalog)
+  }
+
+  /// Parses one line. Blocks until the model answers, the timeout passes or retries run out.
+  /// - Parameters:
+  ///   - line: What the user typed, sent as typed.
+  ///   - context: What earlier turns mentioned ("it", "them").
+  ///   - live: What exists now, summarised for the model.
+  /// - Returns: `.parsed(.intents(…))`, or `.fellBack(reason:)` for the local parser to take over.
+  public func parse(_ line: String, context: ConversationContext, live: LiveState)
+    -> LLMParseOutcome
+  {
+    guard line.count <= Self.longestLine else {
+      return .fellBack(reason: LLMFailure.lineTooLong(limit: Self.longestLine).description)
+    }
+    let user = LLMPrompt.user(line: line, context: context, live: live)
+    let reply: String
+    switch client.complete(system: LLMPrompt.system, user: user) {
+    case .failure(let failure): return .fellBack(reason: failure.description)
+    case .success(let text): reply = text
+    }
+    switch validator.intents(from: reply) {
+    case .failure(let failure): return .fellBack(reason: failure.description)
+    case .success(let intents): return .parsed(.intents(intents))
+    }
+  }
+}

@@ -1,0 +1,112 @@
+import Foundation
+
+/// Figure 8: a scripted conversation through `Session.handle` (simulator, `ManualClock`,
+/// `--yes`): does a turn cost more late in the conversation, or with a big audit log?
+///
+/// The script repeats one ten-turn cycle — create, stop, start, list, a price question,
+/// `/state`, `/budget`, `/history`, delete, `/history --failed` — so turns 1–20 and the last
+/// twenty do the same work. The prefilled run starts with figure 5's 1,000,000-event log
+/// (hard links to its files: rotation renames them, nothing rewrites them).
+struct ConversationBenchmark {
+  let workspace: BenchWorkspace
+  let turns: Int
+  let repetitions: Int
+  /// The `audit.log` of a prefilled file set (with `.1`…`.5`).
+  let prefilledLog: String
+  let prefilledEvents: Int
+
+  static let target = "≤ 1.2×"
+
+  /// Turn `n` (0-based) of the script.
+  static func line(_ n: Int) -> String {
+    let c = n / 10
+    switch n % 10 {
+    case 0: return "create a vm called conv\(c) in westus2"
+    case 1: return "stop it"
+    case 2: return "start it"
+    case 3: return "list vms"
+    case 4: return "how much would 3 D4s_v3 cost in japaneast"
+    case 5: return "/state"
+    case 6: return "/budget"
+    case 7: return "/history"
+    case 8: return "delete vm conv\(c)"
+    default: return "/history --failed"
+    }
+  }
+
+  /// Per-turn times of one conversation, in nanoseconds, by turn.
+  private func conversation(prefilled: Bool, run: Int) throws -> [UInt64] {
+    let root = try workspace.folder("conversation-\(prefilled ? "full" : "empty")-\(run)")
+    if prefilled {
+      for n in 0..<AuditLogFixture.files {
+        let suffix = n == 0 ? "" : ".\(n)"
+        try FileManager.default.linkItem(
+          atPath: prefilledLog + suffix, toPath: root + "/audit.log" + suffix)
+      }
+    }
+    let shell = try BenchSession(root: root)
+    var times: [UInt64] = []
+    for n in 0..<turns {
+      let line = Self.line(n)
+      let (said, ns) = Stopwatch.time { shell.handle(line) }
+      if n == 0, !said.contains(where: { $0.hasPrefix("Done") }) {
+        throw BenchError("turn 1 did not create a VM: \(said.prefix(4).joined(separator: " / "))")
+      }
+      times.append(ns)
+    }
+    shell.session.end()
+    try? FileManager.default.removeItem(atPath: root)
+    return times
+  }
+
+  func rows() throws -> [BenchTable.Row] {
+    var empty: [[UInt64]] = []
+    var full: [[UInt64]] = []
+    for run in 0..<repetitions {
+      empty.append(try conversation(prefilled: false, run: run))
+      full.append(try conversation(prefilled: true, run: run))
+    }
+    let window = 20
+    let late = (turns - window)..<turns
+    /// The median over repetitions of the mean turn time in `range`, in milliseconds.
+    func mean(_ runs: [[UInt64]], _ range: Range<Int>) -> Double {
+      let means = runs.map { times in
+        Double(times[range].reduce(0, +)) / Double(range.count) / 1e6
+      }.sorted()
+      return means[means.count / 2]
+    }
+    let early = mean(empty, 0..<window)
+    let lateMean = mean(empty, late)
+    let growth = lateMean / early
+    let emptyAll = mean(empty, 0..<turns)
+    let fullAll = mean(full, 0..<turns)
+    let logRatio = fullAll / emptyAll
+    let fullLate = mean(full, late) / mean(full, 0..<window)
+    // Which turn of the cycle the prefilled log slows most.
+    var worst = (line: "", ratio: 0.0)
+    for k in 0..<10 {
+      let indices = Array(stride(from: k, to: turns, by: 10))
+      let e = indices.map { i in empty.map { Double($0[i]) }.reduce(0, +) }.reduce(0, +)
+      let f = indices.map { i in full.map { Double($0[i]) }.reduce(0, +) }.reduce(0, +)
+      if f / e > worst.ratio {
+        worst = (Self.line(k).replacingOccurrences(of: "conv0", with: "…"), f / e)
+      }
+    }
+    let reps = repetitions > 1 ? ", median of \(repetitions)" : ""
+    let lateLabel = "\(late.lowerBound + 1)–\(turns)"
+    return [
+      BenchTable.Row(
+        "8 conversation", "\(turns)-turn script, mean turn \(lateLabel) ÷ 1–20\(reps)",
+        "\(Format.ratio(growth)) (\(Format.milliseconds(lateMean)) vs \(Format.milliseconds(early)))",
+        target: Self.target, met: growth <= 1.2),
+      BenchTable.Row(
+        "8 conversation",
+        "same, \(Format.grouped(prefilledEvents))-event audit log ÷ empty (all turns)",
+        "\(Format.ratio(logRatio)) (\(Format.milliseconds(fullAll)) vs \(Format.milliseconds(emptyAll)))",
+        target: Self.target, met: logRatio <= 1.2),
+      BenchTable.Row(
+        "8 split", "prefilled log: turns \(lateLabel) ÷ 1–20; turn most slowed by the log",
+        "\(Format.ratio(fullLate)); \"\(worst.line)\" \(Format.ratio(worst.ratio))", met: nil),
+    ]
+  }
+}
