@@ -22,7 +22,8 @@ extension AzCommand {
     -> AzCommand
   {
     AzCommand([
-      "vm", "create", "--resource-group", group, "--name", name, "--location", location, "--size", size,
+      "vm", "create", "--resource-group", group, "--name", name, "--location", location, "--size",
+      size,
       "--image", image, "--admin-username", "azureuser", "--generate-ssh-keys",
       // Undo deletes the VM with its OS disk and NIC, leaving nothing behind.
       "--os-disk-delete-option", "Delete", "--nic-delete-option", "Delete",
@@ -64,5 +65,54 @@ extension AzCommand {
   /// The power operations of `az vm`.
   public enum PowerVerb: String, Sendable {
     case start, stop, deallocate, restart
+  }
+}
+
+extension AzCommand {
+  /// `az storage account create` with az's general-purpose v2 kind.
+  public static func storageCreate(name: String, group: String, location: String, sku: String)
+    -> AzCommand
+  {
+    AzCommand([
+      "storage", "account", "create", "--name", name, "--resource-group", group, "--location",
+      location,
+      "--sku", sku, "--kind", "StorageV2", "--tags", ownershipTag,
+    ])
+  }
+
+  /// `az storage account delete --name NAME --resource-group GROUP --yes`.
+  public static func storageDelete(name: String, group: String) -> AzCommand {
+    AzCommand(["storage", "account", "delete", "--name", name, "--resource-group", group, "--yes"])
+  }
+
+  /// `az storage account check-name --name NAME`.
+  public static func storageCheckName(_ name: String) -> AzCommand {
+    AzCommand(["storage", "account", "check-name", "--name", name])
+  }
+
+  /// `az disk create` for an empty managed data disk.
+  public static func diskCreate(
+    name: String, group: String, location: String, sizeGB: Int, sku: String
+  ) -> AzCommand {
+    AzCommand([
+      "disk", "create", "--resource-group", group, "--name", name, "--location", location,
+      "--size-gb",
+      String(sizeGB), "--sku", sku, "--tags", ownershipTag,
+    ])
+  }
+
+  /// `az disk delete --resource-group GROUP --name NAME --yes`.
+  public static func diskDelete(name: String, group: String) -> AzCommand {
+    AzCommand(["disk", "delete", "--resource-group", group, "--name", name, "--yes"])
+  }
+
+  /// `az vm disk attach --resource-group GROUP --vm-name VM --name DISK`.
+  public static func diskAttach(disk: String, vm: String, group: String) -> AzCommand {
+    AzCommand(["vm", "disk", "attach", "--resource-group", group, "--vm-name", vm, "--name", disk])
+  }
+
+  /// `az vm disk detach --resource-group GROUP --vm-name VM --name DISK`.
+  public static func diskDetach(disk: String, vm: String, group: String) -> AzCommand {
+    AzCommand(["vm", "disk", "detach", "--resource-group", group, "--vm-name", vm, "--name", disk])
   }
 }

@@ -39,6 +39,8 @@ public struct ExecutableStep: Equatable, Sendable {
       before = from
       after =
         verb == .start || verb == .restart ? "running" : (verb == .stop ? "stopped" : "deallocated")
+    case .attachDisk(let vm), .detachDisk(let vm):
+      after = vm
     default:
       break
     }

@@ -13,7 +13,8 @@ public struct FailureClass: Equatable, Sendable {
 
   /// Codes worth retrying: throttling and transient faults.
   static let retriableCodes: Set<String> = [
-    "TooManyRequests", "InternalServerError", "RetryableError", "ServiceUnavailable", "GatewayTimeout",
+    "TooManyRequests", "InternalServerError", "RetryableError", "ServiceUnavailable",
+    "GatewayTimeout",
     "Timeout", "AnotherOperationInProgress", "OperationPreempted", "ServerBusy", "BadGateway",
   ]
 

@@ -63,6 +63,8 @@ struct StepTarget {
   var name: String
   var group: String
   var size: String?
+  /// The VM of a disk attach or detach.
+  var vmName: String?
 
   init(argv: [String]) {
     let words = argv.first == "az" ? Array(argv.dropFirst()) : argv
@@ -73,8 +75,15 @@ struct StepTarget {
       }
       return nil
     }
-    kind = verb.hasPrefix("group") ? "group" : "vm"
+    switch verb {
+    case _ where verb.hasPrefix("group"): kind = "group"
+    case _ where verb.hasPrefix("storage account"): kind = "storage"
+    case _ where verb.hasPrefix("disk"): kind = "disk"
+    case "vm disk attach", "vm disk detach": kind = "attachment"
+    default: kind = "vm"
+    }
     name = value("--name", "-n") ?? ""
+    vmName = value("--vm-name")
     group = kind == "group" ? name : (value("--resource-group", "-g") ?? "")
     size = value("--size")
   }
@@ -86,6 +95,7 @@ struct StepTarget {
     case "vm stop": return "stopped"
     case "vm deallocate": return "deallocated"
     case "vm resize": return size
+    case "vm disk attach", "vm disk detach": return vmName
     default: return nil
     }
   }
@@ -102,6 +112,15 @@ struct StepTarget {
     case "vm create": return vm != nil
     case "vm delete": return vm == nil
     case "vm resize": return vm?.size.lowercased() == size?.lowercased()
+    case "storage account create": return !live.storageAccounts(named: name).isEmpty
+    case "storage account delete": return live.storageAccounts(named: name).isEmpty
+    case "disk create": return live.disks.contains { $0.name.lowercased() == name.lowercased() }
+    case "disk delete": return !live.disks.contains { $0.name.lowercased() == name.lowercased() }
+    case "vm disk attach", "vm disk detach":
+      let disk = live.disks.first { $0.name.lowercased() == name.lowercased() }
+      let owner = disk?.managedBy?.split(separator: "/").last.map { $0.lowercased() }
+      return verb == "vm disk attach"
+        ? owner == vmName?.lowercased() : (disk != nil && owner == nil)
     default:
       guard let vm, let state = expectedState else { return false }
       return vm.powerState == state

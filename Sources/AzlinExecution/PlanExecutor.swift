@@ -22,7 +22,8 @@ public struct PlanExecutor {
   private let retry: RetryPolicy
 
   public init(
-    backend: any AzureBackend, audit: AuditLog, store: ObjectiveStore, clock: any Clock, sleeper: any Sleeper,
+    backend: any AzureBackend, audit: AuditLog, store: ObjectiveStore, clock: any Clock,
+    sleeper: any Sleeper,
     random: any RandomSource, retry: RetryPolicy = RetryPolicy()
   ) {
     self.backend = backend
@@ -91,7 +92,8 @@ public struct PlanExecutor {
             ("step", .number(Double(step.number))), ("attempt", .number(Double(attempt + 1))),
             ("delay_s", .number(delay)), ("error_code", .string(kind.code)),
           ])
-        progress(step, .retrying(failure, attempt: attempt + 1, of: retry.maxAttempts, delay: delay))
+        progress(
+          step, .retrying(failure, attempt: attempt + 1, of: retry.maxAttempts, delay: delay))
         sleeper.sleep(seconds: delay)
         attempt += 1
         result = backend.run(step.command)
@@ -129,13 +131,16 @@ public struct PlanExecutor {
   }
 
   /// Audits one run of a step's command and adds it to the objective's results.
-  private func recordCommand(_ step: ExecutableStep, argv: [String], result: AzResult, objective: inout Objective) throws {
+  private func recordCommand(
+    _ step: ExecutableStep, argv: [String], result: AzResult, objective: inout Objective
+  ) throws {
     let error = result.error
     try audit.record(
       "command", objective: objective.id,
       [
         ("step", .number(Double(step.number))), ("argv", .strings(argv)),
-        ("exit_code", .number(Double(result.exitCode))), ("duration_ms", .number(Double(result.durationMs))),
+        ("exit_code", .number(Double(result.exitCode))),
+        ("duration_ms", .number(Double(result.durationMs))),
         ("error_code", .optional(error?.code)),
       ])
     objective.executionResults.append(

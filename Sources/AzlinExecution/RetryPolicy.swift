@@ -19,7 +19,9 @@ public struct RetryPolicy: Equatable, Sendable {
   ///   - attempt: How many attempts failed so far (1 after the first).
   ///   - retryAfter: What Azure asked for, honoured when longer.
   ///   - random: The jitter source.
-  public func delay(after attempt: Int, retryAfter: TimeInterval?, random: any RandomSource) -> TimeInterval {
+  public func delay(after attempt: Int, retryAfter: TimeInterval?, random: any RandomSource)
+    -> TimeInterval
+  {
     let base = min(maxDelay, initialDelay * pow(2, Double(max(0, attempt - 1))))
     let jittered = base * (1 + jitter * (2 * random.nextUnit() - 1))
     let wait = max(jittered, retryAfter ?? 0)

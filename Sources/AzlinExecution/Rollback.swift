@@ -46,12 +46,47 @@ public struct Rollback: Sendable {
                 refusal: .drifted(resource: "VM \(change.name)", expected: after, found: found)))
           }
         }
+      } else if change.kind == "storage" {
+        guard !live.storageAccounts(named: change.name).isEmpty else { continue }
+      } else if change.kind == "disk" {
+        guard live.disks.contains(where: { $0.name.lowercased() == change.name.lowercased() })
+        else { continue }
+      } else if change.kind == "attachment" {
+        // Undo detaches only while the disk is still attached where the step put it.
+        guard
+          let disk = live.disks.first(where: { $0.name.lowercased() == change.name.lowercased() })
+        else { continue }
+        let owner = disk.managedBy?.split(separator: "/").last.map { $0.lowercased() }
+        let expected = change.after?.lowercased()
+        if change.undoArgv.contains("detach") {
+          guard owner != nil else { continue }
+          if let expected, owner != expected {
+            return .failure(
+              RefusalError(
+                refusal: .drifted(
+                  resource: "disk \(change.name)", expected: "attached to \(expected)",
+                  found: "attached to \(owner!)")))
+          }
+        } else if owner != nil {
+          continue
+        }
       } else if change.kind == "group" {
         guard live.group(named: change.name) != nil else { continue }
-        let foreign = live.vms.filter {
-          $0.resourceGroup.lowercased() == change.name.lowercased()
-            && !created.contains("vm/\(change.name.lowercased())/\($0.name.lowercased())")
-        }.map(\.name)
+        let inGroup: (String) -> Bool = { $0.lowercased() == change.name.lowercased() }
+        let foreign =
+          live.vms.filter {
+            inGroup($0.resourceGroup)
+              && !created.contains("vm/\(change.name.lowercased())/\($0.name.lowercased())")
+          }
+          .map(\.name)
+          + live.storageAccounts.filter {
+            inGroup($0.resourceGroup)
+              && !created.contains("storage/\(change.name.lowercased())/\($0.name.lowercased())")
+          }.map(\.name)
+          + live.disks.filter {
+            inGroup($0.resourceGroup) && $0.managedBy == nil
+              && !created.contains("disk/\(change.name.lowercased())/\($0.name.lowercased())")
+          }.map(\.name)
         if !foreign.isEmpty {
           return .failure(
             RefusalError(refusal: .foreignResources(group: change.name, names: foreign.sorted())))

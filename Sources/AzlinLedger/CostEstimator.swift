@@ -7,7 +7,7 @@ import Foundation
 /// A VM is priced as az creates it: the VM size, its 30 GiB Premium SSD OS disk and its
 /// Standard public IP. An unknown size is said to be unknown, never priced as another.
 public struct CostEstimator: Sendable {
-  private let catalog: AzureCatalog
+  let catalog: AzureCatalog
 
   public init(catalog: AzureCatalog = .bundled) { self.catalog = catalog }
 
@@ -70,5 +70,35 @@ extension CostEstimator {
     let lines = vmLines(
       label: vm.name, size: vm.size, region: vm.location, running: vm.powerState != "deallocated")
     return lines.compactMap(\.monthly).reduce(.zero, +) * (1 / CostEstimate.hoursPerMonth)
+  }
+}
+
+extension CostEstimator {
+  /// The monthly line for a managed disk: the smallest tier size that holds `sizeGB`.
+  public func diskLines(name: String, sku: String, sizeGB: Int) -> CostEstimate.Line? {
+    guard let price = catalog.diskPrice(tier: sku, sizeGB: sizeGB) else {
+      return .init(
+        item: "disk \(name) (\(sku), \(sizeGB) GB): price unknown", quantity: 1, hourly: nil,
+        monthly: nil, confidence: .unknown)
+    }
+    return .init(
+      item: "disk \(name) (\(price.sku), \(sizeGB) GB)", quantity: 1, hourly: nil,
+      monthly: price.monthly, confidence: .exact)
+  }
+
+  /// A storage account costs what it stores: the line says the per-GB price and adds nothing up front.
+  public func storageLine(name: String, sku: String) -> CostEstimate.Line {
+    let perGB = catalog.storagePricePerGB(redundancy: sku, accessTier: "Hot")
+    let text =
+      perGB.map { " — \(Self.plainDollars($0)) per GB stored per month, Hot tier" }
+      ?? " — price unknown"
+    return .init(
+      item: "storage account \(name) (\(sku))\(text)", quantity: 1, hourly: nil, monthly: .zero,
+      confidence: perGB == nil ? .unknown : .exact)
+  }
+
+  /// `$0.0208` with every significant digit.
+  static func plainDollars(_ m: Money) -> String {
+    "$" + NSDecimalNumber(decimal: m.amount).stringValue
   }
 }

@@ -20,7 +20,9 @@ struct ClauseScan {
     self.lower = words.map { $0.lowercased() }
   }
 
-  mutating func claim<R: Sequence>(_ range: R) where R.Element == Int { for i in range { used.insert(i) } }
+  mutating func claim<R: Sequence>(_ range: R) where R.Element == Int {
+    for i in range { used.insert(i) }
+  }
 
   mutating func claim(words list: Set<String>) {
     for (i, w) in lower.enumerated() where list.contains(w) { used.insert(i) }
@@ -29,11 +31,15 @@ struct ClauseScan {
   /// True when `phrase` appears as consecutive words.
   func has(phrase: [String]) -> Bool {
     guard phrase.count <= lower.count else { return false }
-    return (0...(lower.count - phrase.count)).contains { Array(lower[$0..<$0 + phrase.count]) == phrase }
+    return (0...(lower.count - phrase.count)).contains {
+      Array(lower[$0..<$0 + phrase.count]) == phrase
+    }
   }
 
   var mentionsGroupNoun: Bool {
-    lower.indices.contains { !used.contains($0) && LocalIntentParser.groupNouns.contains(lower[$0]) }
+    lower.indices.contains {
+      !used.contains($0) && LocalIntentParser.groupNouns.contains(lower[$0])
+    }
       || has(phrase: ["resource", "group"]) && !used.contains(lower.firstIndex(of: "resource") ?? 0)
   }
 
@@ -81,7 +87,8 @@ struct ClauseScan {
 
   /// Names after "called", "named", "name it", "call it": "a vm named box" names a VM "box".
   mutating func claimNamesAfterNamingWords() -> [String] {
-    guard let k = lower.firstIndex(where: { ["called", "named", "name", "call"].contains($0) }) else { return [] }
+    guard let k = lower.firstIndex(where: { ["called", "named", "name", "call"].contains($0) })
+    else { return [] }
     var j = k + 1
     if j < lower.count, lower[j] == "it" { j += 1 }
     var names: [String] = []
@@ -91,7 +98,9 @@ struct ClauseScan {
         j += 1
         continue
       }
-      guard !used.contains(j), !LocalIntentParser.stopWords.contains(w) || (names.isEmpty && !["in", "with", "and", "it"].contains(w)),
+      guard !used.contains(j),
+        !LocalIntentParser.stopWords.contains(w)
+          || (names.isEmpty && !["in", "with", "and", "it"].contains(w)),
         LocalIntentParser.looksLikeName(words[j])
       else { break }
       names.append(words[j])
@@ -135,26 +144,40 @@ struct ClauseScan {
     return i
   }
 
+  /// The first verb word; a light verb ("give", "make", "get") yields to a later, specific one:
+  /// "give sam a reboot" restarts.
   mutating func claimVerbWord() -> Verb? {
+    var found: [(Int, Verb)] = []
     for (i, w) in lower.enumerated() where !used.contains(i) {
-      if let v = LocalIntentParser.verbWords[w] ?? Self.stems(of: w).lazy.compactMap({ LocalIntentParser.verbWords[$0] }).first {
-        used.insert(i)
-        return v
+      if let v = LocalIntentParser.verbWords[w]
+        ?? Self.stems(of: w).lazy.compactMap({ LocalIntentParser.verbWords[$0] }).first
+      {
+        found.append((i, v))
       }
     }
-    return nil
+    guard let first = found.first else { return nil }
+    let light: Set<String> = ["give", "make", "get"]
+    let chosen =
+      light.contains(lower[first.0])
+      ? (found.dropFirst().first { $0.1 != .create && $0.1 != .cost } ?? first) : first
+    used.insert(chosen.0)
+    return chosen.1
   }
 
   /// The plain forms of an inflected verb: "stopping" → "stop", "deleted" → "delete".
   static func stems(of word: String) -> [String] {
     // Power states read as adjectives ("which vms are stopped") are not verbs.
-    guard !["stopped", "deallocated", "running", "started", "restarted"].contains(word) else { return [] }
+    guard !["stopped", "deallocated", "running", "started", "restarted"].contains(word) else {
+      return []
+    }
     var result: [String] = []
     for suffix in ["ing", "ed", "s"] where word.hasSuffix(suffix) && word.count > suffix.count + 2 {
       let base = String(word.dropLast(suffix.count))
       result.append(base)
       result.append(base + "e")
-      if let last = base.last, base.dropLast().last == last { result.append(String(base.dropLast())) }
+      if let last = base.last, base.dropLast().last == last {
+        result.append(String(base.dropLast()))
+      }
     }
     return result
   }
@@ -162,7 +185,8 @@ struct ClauseScan {
   /// A verb within one edit (a swap counts as one): "creat", "stpo", "lsit".
   mutating func claimVerbTypo() -> Verb? {
     let keys = LocalIntentParser.verbWords.keys.filter { $0.count >= 4 }.sorted()
-    for (i, w) in lower.enumerated() where !used.contains(i) && w.count >= 3 && !LocalIntentParser.stopWords.contains(w) {
+    for (i, w) in lower.enumerated()
+    where !used.contains(i) && w.count >= 3 && !LocalIntentParser.stopWords.contains(w) {
       if let k = EditDistance.closest(to: w, in: keys), let v = LocalIntentParser.verbWords[k] {
         used.insert(i)
         return v
@@ -178,9 +202,22 @@ struct ClauseScan {
       if LocalIntentParser.vmNouns.contains(w) {
         if object == .unknown { object = .vm }
         used.insert(i)
-      } else if LocalIntentParser.groupNouns.contains(w) || (w == "resource" && i + 1 < lower.count && lower[i + 1].hasPrefix("group")) {
+      } else if LocalIntentParser.groupNouns.contains(w)
+        || (w == "resource" && i + 1 < lower.count && lower[i + 1].hasPrefix("group"))
+      {
         if object == .unknown { object = .group }
         used.insert(i)
+      } else if LocalIntentParser.storageNouns.contains(w) {
+        object = .storage
+        used.insert(i)
+        if i + 1 < lower.count, ["account", "accounts"].contains(lower[i + 1]) {
+          used.insert(i + 1)
+        }
+      } else if LocalIntentParser.diskNouns.contains(w) {
+        object = .disk
+        used.insert(i)
+        // "a data disk", "the os disk": kinds of disk, not names.
+        if i > 0, ["data", "os", "managed"].contains(lower[i - 1]) { used.insert(i - 1) }
       }
     }
     return object
@@ -188,13 +225,16 @@ struct ClauseScan {
 
   /// What the clause asks for that azlin does not manage yet, if anything.
   func unsupported(live: LiveState, verb: Verb?) -> String? {
-    let liveNames = Set(live.vms.map { $0.name.lowercased() } + live.groups.map { $0.name.lowercased() })
+    let liveNames = Set(
+      live.vms.map { $0.name.lowercased() } + live.groups.map { $0.name.lowercased() })
     for (i, w) in lower.enumerated() where !used.contains(i) && !liveNames.contains(w) {
       if i == 0 || verb == nil, let what = LocalIntentParser.unsupportedVerbs[w] { return what }
       guard let what = LocalIntentParser.unsupportedNouns[w] else { continue }
       // "a big vm for the database": a purpose, not a request for a database.
       let aboutAVM = lower.contains { LocalIntentParser.vmNouns.contains($0) }
-      if aboutAVM, i >= 2, lower[i - 1] == "the" || lower[i - 2] == "for" || lower[i - 1] == "for" { continue }
+      if aboutAVM, i >= 2, lower[i - 1] == "the" || lower[i - 2] == "for" || lower[i - 1] == "for" {
+        continue
+      }
       let next = i + 1 < lower.count ? lower[i + 1] : ""
       let before = i > 0 ? lower[i - 1] : ""
       switch w {
@@ -203,9 +243,12 @@ struct ClauseScan {
       case "security": if next == "group" { return what }
       case "ip": if before == "public" || before == "static" { return what }
       case "app": if ["web", "an", "a", "function", "logic"].contains(before) { return what }
-      case "image": if ["a", "an"].contains(before) || next == "from" || next == "of" { return what }
+      case "image":
+        if ["a", "an"].contains(before) || next == "from" || next == "of" { return what }
       case "port", "ports": if lower.contains("open") || lower.contains("close") { return what }
-      case "container": if next == "registry" || next == "app" || next == "instance" { return what }
+      case "container":
+        if next == "registry" || next == "app" || next == "instance" { return what }
+        if before == "blob" || lower.contains("blob") { return "blob containers" }
       case "role", "tag", "tags", "backup": if verb == nil || lower.first == w { return what }
       default: return what
       }
@@ -214,11 +257,14 @@ struct ClauseScan {
   }
 
   /// Live names the clause mentions, exactly or within one edit (3+ letters).
-  mutating func claimLiveNames(live: LiveState, groups: Bool) -> (names: [String], corrected: [String]) {
+  mutating func claimLiveNames(live: LiveState, groups: Bool) -> (
+    names: [String], corrected: [String]
+  ) {
     let liveNames = groups ? live.groups.map(\.name) : live.vms.map(\.name)
     var names: [String] = []
     var corrected: [String] = []
-    for (i, w) in lower.enumerated() where !used.contains(i) && !LocalIntentParser.stopWords.contains(w) {
+    for (i, w) in lower.enumerated()
+    where !used.contains(i) && !LocalIntentParser.stopWords.contains(w) {
       let bare = w.hasSuffix("'s") ? String(w.dropLast(2)) : w
       if let exact = liveNames.first(where: { $0.lowercased() == bare }) {
         names.append(exact)
@@ -245,10 +291,35 @@ struct ClauseScan {
     return nil
   }
 
+  /// "64 GB", "128gb", "1 TB": a disk size in GiB; and a tier or redundancy word.
+  mutating func claimDiskSizeAndSku(into p: inout IntentParameters) {
+    for (i, w) in lower.enumerated() where !used.contains(i) {
+      let units: [(String, Int)] = [
+        ("gib", 1), ("gb", 1), ("g", 1), ("tib", 1024), ("tb", 1024), ("t", 1024),
+      ]
+      if let n = Int(w), i + 1 < lower.count,
+        let unit = units.first(where: { $0.0 == lower[i + 1] })
+      {
+        p.sizeGB = n * unit.1
+        claim(i...(i + 1))
+      } else if let unit = units.first(where: {
+        w.hasSuffix($0.0) && Int(w.dropLast($0.0.count)) != nil
+      }) {
+        p.sizeGB = Int(w.dropLast(unit.0.count))! * unit.1
+        claim(i...i)
+      } else if let sku = LocalIntentParser.skuWords[w] {
+        p.sku = sku
+        used.insert(i)
+        if i + 1 < lower.count, lower[i + 1] == "ssd" { used.insert(i + 1) }
+      }
+    }
+  }
+
   /// Words after the verb that look like names ("stop sam", "create rg demo").
   mutating func claimLeftoverNames() -> [String] {
     var names: [String] = []
-    for (i, w) in words.enumerated() where !used.contains(i) && !LocalIntentParser.stopWords.contains(lower[i]) {
+    for (i, w) in words.enumerated()
+    where !used.contains(i) && !LocalIntentParser.stopWords.contains(lower[i]) {
       let l = lower[i]
       guard LocalIntentParser.looksLikeName(w), LocalIntentParser.verbWords[l] == nil,
         !LocalIntentParser.vmNouns.contains(l), !LocalIntentParser.groupNouns.contains(l),

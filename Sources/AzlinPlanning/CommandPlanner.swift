@@ -9,8 +9,8 @@ import Foundation
 /// command, checks that sizes are offered in the region, and asks when a request
 /// could mean several things.
 public struct CommandPlanner: Sendable {
-  private let catalog: AzureCatalog
-  private let defaults: AzlinConfig.Defaults
+  let catalog: AzureCatalog
+  let defaults: AzlinConfig.Defaults
   /// The most VMs one request may create.
   public static let maximumCount = 50
 
@@ -45,6 +45,8 @@ public struct CommandPlanner: Sendable {
     switch intent.kind {
     case .listResourceGroups:
       return .report(.groups(live.groups))
+    case .listStorage:
+      return .report(.storageAccounts(live.storageAccounts))
     case .showVM:
       guard let name = p.names.first else { return .report(.vms(live.vms, filter: nil)) }
       guard let vm = live.vms(named: name).first else {
@@ -112,6 +114,9 @@ public struct CommandPlanner: Sendable {
     case .provisionVM:
       return addVMs(intent, to: &b, context: context, intents: intents, index: index)
 
+    case .createStorage, .deleteStorage, .attachDisk, .detachDisk, .deleteDisk:
+      return addStorageOrDisk(intent, index: index, of: intents, to: &b, context: context)
+
     case .deleteVM, .startVM, .stopVM, .deallocateVM, .restartVM, .resizeVM:
       let targets: [LiveState.VM]
       switch resolveTargets(p, world: b.world, context: context) {
@@ -125,7 +130,11 @@ public struct CommandPlanner: Sendable {
         return outcome.value
       }
       for vm in targets {
-        if let stop = addChange(intent.kind, vm: vm, size: p.size, to: &b) { return stop }
+        let size = p.size ?? p.sizeChange.flatMap { relativeSize($0, from: vm) }
+        if p.size == nil, let change = p.sizeChange, size == nil, intent.kind == .resizeVM {
+          return .refused(.noRelativeSize(vm: vm.name, change: change, from: vm.size))
+        }
+        if let stop = addChange(intent.kind, vm: vm, size: size, to: &b) { return stop }
       }
       return nil
 
@@ -368,6 +377,20 @@ public struct CommandPlanner: Sendable {
     if let f = fallback { return f }
     b.assume(.region(defaults.region))
     return defaults.region
+  }
+
+  /// The next size up (or down) from `vm`'s in the same family, offered in its region:
+  /// "make it bigger" doubles the vCPUs where the family allows.
+  func relativeSize(_ change: String, from vm: LiveState.VM) -> String? {
+    guard let current = catalog.vmSize(named: vm.size) else { return nil }
+    let family = catalog.sizesOffered(in: vm.location).filter {
+      $0.family == current.family && $0.gpus == current.gpus
+    }
+    let ordered = family.sorted { ($0.vCPUs, $0.memoryGB) < ($1.vCPUs, $1.memoryGB) }
+    if change == "smaller" {
+      return ordered.last { ($0.vCPUs, $0.memoryGB) < (current.vCPUs, current.memoryGB) }?.name
+    }
+    return ordered.first { ($0.vCPUs, $0.memoryGB) > (current.vCPUs, current.memoryGB) }?.name
   }
 
   /// Up to three sizes offered in `region` with at least the vCPUs of `size`, cheapest first.

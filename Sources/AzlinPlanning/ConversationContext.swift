@@ -11,6 +11,10 @@ public struct ConversationContext: Equatable, Sendable {
   public var region: String?
   /// The size last mentioned or used.
   public var size: String?
+  /// The storage account last created or mentioned.
+  public var storage: String?
+  /// The disk last created or mentioned.
+  public var disk: String?
 
   public init() {}
 
@@ -23,6 +27,12 @@ public struct ConversationContext: Equatable, Sendable {
     switch intent.kind {
     case .createResourceGroup, .deleteResourceGroup:
       if let name = p.names.first { resourceGroup = name }
+    case .createStorage, .deleteStorage, .listStorage:
+      if let name = p.names.first { storage = name }
+      if let g = p.resourceGroup { resourceGroup = g }
+    case .attachDisk, .detachDisk, .deleteDisk:
+      if let name = p.names.first { disk = name }
+      if let vm = p.vm { vms = [vm] }
     default:
       if !p.names.isEmpty { vms = p.names }
       if let g = p.resourceGroup { resourceGroup = g }
@@ -35,6 +45,27 @@ public struct ConversationContext: Equatable, Sendable {
   public mutating func forgetMissing(in live: LiveState) {
     vms.removeAll { live.vms(named: $0).isEmpty }
     if let g = resourceGroup, live.group(named: g) == nil { resourceGroup = nil }
+    if let s = storage, live.storageAccounts(named: s).isEmpty { storage = nil }
+    if let d = disk, !live.disks.contains(where: { $0.name.lowercased() == d.lowercased() }) {
+      disk = nil
+    }
+  }
+
+  /// Remembers what a carried-out plan created: "create 3 vms" then "stop them".
+  public mutating func remember(created plan: Plan) {
+    let vmNames = plan.steps.compactMap { step -> String? in
+      if case .createVM = step.operation { return step.resource.name }
+      return nil
+    }
+    if !vmNames.isEmpty { vms = vmNames }
+    for step in plan.steps {
+      switch step.operation {
+      case .createStorage: storage = step.resource.name
+      case .createDisk: disk = step.resource.name
+      case .createGroup: resourceGroup = step.resource.name
+      default: break
+      }
+    }
   }
 
   /// One line for `/state`: what "it" refers to now.
@@ -45,6 +76,8 @@ public struct ConversationContext: Equatable, Sendable {
     if let g = resourceGroup { parts.append("group \(g)") }
     if let r = region { parts.append("region \(r)") }
     if let s = size { parts.append("size \(s)") }
+    if let s = storage { parts.append("storage \(s)") }
+    if let d = disk { parts.append("disk \(d)") }
     return parts.isEmpty ? nil : parts.joined(separator: "; ")
   }
 }

@@ -41,11 +41,42 @@ public enum IntentKind: String, Sendable, CaseIterable {
   case listResourceGroups = "list_resource_groups"
   case deleteResourceGroup = "delete_resource_group"
   case costReport = "cost_report"
+  case createStorage = "create_storage"
+  case listStorage = "list_storage"
+  case deleteStorage = "delete_storage"
+  case attachDisk = "attach_disk"
+  case detachDisk = "detach_disk"
+  case deleteDisk = "delete_disk"
+
+  /// What the operation does, in a few words ("create VMs"): the start of an intent's explanation.
+  public var phrase: String {
+    switch self {
+    case .provisionVM: return "create VMs"
+    case .listVMs: return "list VMs"
+    case .showVM: return "show a VM"
+    case .deleteVM: return "delete VMs"
+    case .startVM: return "start VMs"
+    case .stopVM: return "stop VMs"
+    case .deallocateVM: return "deallocate VMs"
+    case .restartVM: return "restart VMs"
+    case .resizeVM: return "resize"
+    case .createResourceGroup: return "create a resource group"
+    case .listResourceGroups: return "list resource groups"
+    case .deleteResourceGroup: return "delete a resource group"
+    case .costReport: return "estimate cost"
+    case .createStorage: return "create a storage account"
+    case .listStorage: return "list storage accounts"
+    case .deleteStorage: return "delete a storage account"
+    case .attachDisk: return "add a data disk"
+    case .detachDisk: return "detach a data disk"
+    case .deleteDisk: return "delete a disk"
+    }
+  }
 
   /// True for operations that only read.
   public var isReadOnly: Bool {
     switch self {
-    case .listVMs, .showVM, .listResourceGroups, .costReport: return true
+    case .listVMs, .showVM, .listResourceGroups, .costReport, .listStorage: return true
     default: return false
     }
   }
@@ -71,6 +102,12 @@ public struct IntentParameters: Equatable, Sendable {
   public var all = false
   /// Which pronoun or context word the names came from ("it", "them"), for the explanation.
   public var fromContext: String?
+  /// A disk's size in GiB.
+  public var sizeGB: Int?
+  /// A disk tier (`Premium_LRS`, `StandardSSD_LRS`, `Standard_LRS`) or a storage account SKU.
+  public var sku: String?
+  /// The VM a disk is for ("a 64 GB disk for it").
+  public var vm: String?
   /// "bigger" or "smaller", for a resize without a size ("make it bigger").
   public var sizeChange: String?
   /// Words that were read as a close live name (typos), as typed.
@@ -90,6 +127,9 @@ extension Intent {
     if let s = parameters.size { params.append(("size", .string(s))) }
     if let i = parameters.image { params.append(("image", .string(i))) }
     if let p = parameters.powerState { params.append(("power_state", .string(p))) }
+    if let g = parameters.sizeGB { params.append(("size_gb", .number(Double(g)))) }
+    if let s = parameters.sku { params.append(("sku", .string(s))) }
+    if let v = parameters.vm { params.append(("vm", .string(v))) }
     if parameters.all { params.append(("all", .bool(true))) }
     return .object([
       ("intent", .string(kind.rawValue)), ("parameters", .object(params)),

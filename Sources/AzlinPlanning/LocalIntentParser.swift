@@ -9,7 +9,9 @@ import Foundation
 /// region, image and group, and resolves "it"/"them" from the conversation.
 public struct LocalIntentParser: Sendable {
   /// What a verb means, before the object decides the operation.
-  enum Verb: Sendable { case create, delete, list, start, stop, deallocate, restart, resize, cost }
+  enum Verb: Sendable {
+    case create, delete, list, start, stop, deallocate, restart, resize, cost, detach
+  }
 
   /// What a clause is about.
   enum Object: Sendable { case vm, group, storage, disk, network, unknown }
@@ -39,7 +41,9 @@ public struct LocalIntentParser: Sendable {
           intent.parameters.resourceGroup = g.parameters.names.first
           if intent.parameters.region == nil { intent.parameters.region = g.parameters.region }
         }
-        if intent.kind == .deleteResourceGroup, intent.parameters.names.isEmpty, let g = carried.resourceGroup {
+        if intent.kind == .deleteResourceGroup, intent.parameters.names.isEmpty,
+          let g = carried.resourceGroup
+        {
           intent.parameters.names = [g]
         }
         previousVerb = Self.verb(of: intent.kind)
@@ -54,9 +58,10 @@ public struct LocalIntentParser: Sendable {
 
   static func verb(of kind: IntentKind) -> Verb {
     switch kind {
-    case .provisionVM, .createResourceGroup: return .create
-    case .deleteVM, .deleteResourceGroup: return .delete
-    case .listVMs, .showVM, .listResourceGroups: return .list
+    case .provisionVM, .createResourceGroup, .createStorage, .attachDisk: return .create
+    case .deleteVM, .deleteResourceGroup, .deleteStorage, .deleteDisk: return .delete
+    case .listVMs, .showVM, .listResourceGroups, .listStorage: return .list
+    case .detachDisk: return .detach
     case .startVM: return .start
     case .stopVM: return .stop
     case .deallocateVM: return .deallocate
@@ -75,7 +80,9 @@ public struct LocalIntentParser: Sendable {
       guard k < words.count else { return false }
       let w = words[k].lowercased()
       if verbWords[w] != nil && !costWords.contains(w) { return true }
-      return verbPhrases.contains { $0.phrase.first == w } && ["shut", "turn", "power", "bring", "spin", "fire", "tear", "get", "wake", "boot"].contains(w)
+      return verbPhrases.contains { $0.phrase.first == w }
+        && ["shut", "turn", "power", "bring", "spin", "fire", "tear", "get", "wake", "boot"]
+          .contains(w)
     }
     while i < words.count {
       let w = words[i].lowercased()
@@ -86,7 +93,8 @@ public struct LocalIntentParser: Sendable {
       } else if (w == "and" && next == "then") || (w == "after" && next == "that") {
         result.append([])
         i += 2
-      } else if (w == "and" || w == ",") && startsVerb(i + 1) && result[result.count - 1].count > 1 {
+      } else if (w == "and" || w == ",") && startsVerb(i + 1) && result[result.count - 1].count > 1
+      {
         result.append([])
         i += 1
       } else {

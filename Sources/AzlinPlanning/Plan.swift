@@ -66,6 +66,12 @@ public enum StepOperation: Equatable, Sendable {
   case deleteVM
   case power(AzCommand.PowerVerb, from: String)
   case resizeVM(from: String)
+  case createStorage(sku: String)
+  case deleteStorage
+  case createDisk(sizeGB: Int, sku: String)
+  case attachDisk(vm: String)
+  case detachDisk(vm: String)
+  case deleteDisk
 }
 
 /// A resource a step touches.
@@ -73,6 +79,10 @@ public struct ResourceRef: Equatable, Sendable {
   public enum Kind: String, Sendable {
     case resourceGroup = "group"
     case virtualMachine = "vm"
+    case storageAccount = "storage"
+    case disk = "disk"
+    /// A disk attached to a VM: `name` is the disk, `size` holds the VM's name.
+    case diskAttachment = "attachment"
   }
   public var kind: Kind
   public var name: String
@@ -99,6 +109,8 @@ public enum Assumption: Equatable, Sendable {
   case size(String)
   case image(String)
   case generatedName(String)
+  case sku(String)
+  case diskSize(Int)
 }
 
 /// Something the planner noticed about the request and live state.

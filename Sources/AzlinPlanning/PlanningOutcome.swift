@@ -21,6 +21,7 @@ public enum Report: Equatable, Sendable {
   case vm(LiveState.VM)
   case groups([LiveState.Group])
   case cost(CostQuestion)
+  case storageAccounts([LiveState.StorageAccount])
 }
 
 /// A cost question: what VMs of a size would cost, or what exists costs.
@@ -55,6 +56,11 @@ public struct PendingQuestion: Equatable, Sendable {
   public var intents: [Intent]
   /// Which of `intents` the question is about.
   public var intentIndex: Int
+  /// What the answer to a "which VM" question fills in: the VMs to act on, or the VM a disk is for.
+  public var answerFills = AnswerTarget.names
+
+  /// Where the answer goes.
+  public enum AnswerTarget: Equatable, Sendable { case names, diskVM }
 
   public init(kind: Kind, intents: [Intent], intentIndex: Int) {
     self.kind = kind
@@ -74,4 +80,10 @@ public enum PlanProblem: Equatable, Sendable {
   case noVMs
   case nothingNamed(String)
   case tooMany(Int)
+  case noRelativeSize(vm: String, change: String, from: String)
+  case storageNotFound(String)
+  case diskNotFound(String)
+  case diskAttached(disk: String, vm: String)
+  case noDiskOn(vm: String)
+  case badDiskSize(Int)
 }

@@ -17,6 +17,14 @@ enum Messages {
     return "azlin \(version) on \(target). /help for commands, Ctrl-D to leave."
   }
 
+  static func llmInUse(provider: String, model: String) -> String {
+    "Requests are read by \(provider) \(model); the built-in parser answers when it cannot."
+  }
+
+  static func llmFellBack(_ reason: String) -> String {
+    "(The LLM was not used: \(reason); the built-in parser answered.)"
+  }
+
   static let lineTooLong = "That line is over 64 KB; azlin ignored it. Type a shorter request."
   static let controlCharacters = "That line has control characters; azlin removed them."
   static let invalidUTF8 = "That line is not valid UTF-8; azlin ignored it."
@@ -59,6 +67,17 @@ enum Messages {
       return "\(r) is not an Azure region azlin knows. Try eastus or westeurope."
     case .noVMs: return "There are no VMs that match."
     case .nothingNamed(let what): return "Which \(what)? Name it in the request."
+    case .noRelativeSize(let vm, let change, let from):
+      return
+        "There is no \(change) size than \(from) in its family for \(vm); name a size, e.g. \"resize \(vm) to Standard_D4s_v5\"."
+    case .storageNotFound(let name):
+      return "There is no storage account named \(name). /state lists what exists."
+    case .diskNotFound(let name): return "There is no disk named \(name). /state lists what exists."
+    case .diskAttached(let disk, let vm):
+      return "Disk \(disk) is attached to \(vm); detach it first (\"detach \(disk)\")."
+    case .noDiskOn(let vm): return "\(vm) has no data disk to detach."
+    case .badDiskSize(let gb):
+      return "\(gb) GB is not a disk size Azure offers; use 1 to 32,767 GB."
     case .tooMany(let n):
       return "\(n) VMs in one request is more than azlin allows (\(CommandPlanner.maximumCount))."
     }
@@ -114,6 +133,14 @@ enum Messages {
     case .deleteVM: return "delete VM \(r.name) in \(r.resourceGroup)"
     case .power(let verb, _): return "\(verb.rawValue) VM \(r.name) in \(r.resourceGroup)"
     case .resizeVM(let from): return "resize VM \(r.name) from \(from) to \(r.size ?? "?")"
+    case .createStorage(let sku):
+      return "create storage account \(r.name) (\(sku)) in \(r.resourceGroup), \(r.location)"
+    case .deleteStorage: return "delete storage account \(r.name) in \(r.resourceGroup)"
+    case .createDisk(let gb, let sku):
+      return "create \(gb) GB \(Self.tierName(sku)) disk \(r.name) in \(r.resourceGroup)"
+    case .attachDisk(let vm): return "attach disk \(r.name) to VM \(vm)"
+    case .detachDisk(let vm): return "detach disk \(r.name) from VM \(vm)"
+    case .deleteDisk: return "delete disk \(r.name) in \(r.resourceGroup)"
     }
   }
 
@@ -124,6 +151,8 @@ enum Messages {
     case .size(let s): return "size \(s)"
     case .image(let i): return "image \(i)"
     case .generatedName(let n): return "name \(n)"
+    case .sku(let s): return "SKU \(s)"
+    case .diskSize(let gb): return "disk size \(gb) GB"
     }
   }
 
@@ -154,9 +183,42 @@ enum Messages {
       let qty = l.quantity > 1 ? "\(l.quantity) × " : ""
       let hourly = l.hourly.map { " at \(hourlyText($0))/h" } ?? ""
       let monthly = l.monthly.map { $0.perMonth } ?? "price unknown"
-      lines.append("  \(qty)\(l.item)\(hourly): \(monthly)")
+      if l.monthly == .zero && l.hourly == nil {
+        lines.append("  \(qty)\(l.item)")
+      } else {
+        lines.append("  \(qty)\(l.item)\(hourly): \(monthly)")
+      }
     }
     return lines
+  }
+
+  /// "Premium SSD" for `Premium_LRS`.
+  static func tierName(_ sku: String) -> String {
+    switch sku {
+    case "Premium_LRS": return "Premium SSD"
+    case "StandardSSD_LRS": return "Standard SSD"
+    case "Standard_LRS": return "Standard HDD"
+    default: return sku
+    }
+  }
+
+  static func storageTable(_ accounts: [LiveState.StorageAccount]) -> [String] {
+    guard !accounts.isEmpty else { return ["No storage accounts."] }
+    return table(
+      ["NAME", "GROUP", "REGION", "SKU"],
+      accounts.map { [$0.name, $0.resourceGroup, $0.location, $0.sku] })
+  }
+
+  static func diskTable(_ disks: [LiveState.Disk]) -> [String] {
+    guard !disks.isEmpty else { return ["No disks."] }
+    return table(
+      ["NAME", "GROUP", "SIZE", "SKU", "ATTACHED TO"],
+      disks.map {
+        [
+          $0.name, $0.resourceGroup, "\($0.sizeGB) GB", $0.sku,
+          $0.managedBy.flatMap { $0.split(separator: "/").last.map(String.init) } ?? "-",
+        ]
+      })
   }
 
   static func hourlyText(_ m: Money) -> String {
@@ -214,7 +276,9 @@ enum Messages {
     "  ✓ \(s.summary) (\(duration(ms)))"
   }
 
-  static func stepRetrying(_ s: ExecutableStep, _ e: AzError, attempt: Int, of total: Int, delay: TimeInterval)
+  static func stepRetrying(
+    _ s: ExecutableStep, _ e: AzError, attempt: Int, of total: Int, delay: TimeInterval
+  )
     -> String
   {
     let wait = delay < 10 ? String(format: "%.1fs", delay) : "\(Int(delay.rounded()))s"

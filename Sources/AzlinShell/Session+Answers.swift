@@ -73,8 +73,12 @@ extension Session {
         guard let chosen else { return notAnAnswer() }
         pending = nil
         var intents = q.intents
-        intents[q.intentIndex].parameters.names = chosen
-        intents[q.intentIndex].parameters.all = false
+        if q.answerFills == .diskVM {
+          intents[q.intentIndex].parameters.vm = chosen[0]
+        } else {
+          intents[q.intentIndex].parameters.names = chosen
+          intents[q.intentIndex].parameters.all = false
+        }
         plan(intents, line: original)
         return true
       case .useOtherName(_, let suggestion):

@@ -11,7 +11,7 @@ extension Session {
     let words = typed.split(separator: " ")
     forceBudget = words.contains("--force")
     let line = forceBudget ? words.filter { $0 != "--force" }.joined(separator: " ") : typed
-    switch parser.parse(line, context: conversation, live: live) {
+    switch understand(line) {
     case .notUnderstood(let problem):
       record("intent", [("understood", false)])
       fail(Messages.notUnderstood(problem, line: line))
@@ -25,6 +25,22 @@ extension Session {
       }
       plan(intents, line: line)
     }
+  }
+
+  /// Parses with the configured LLM when there is one, and with the local grammar otherwise
+  /// or when the LLM cannot answer (one line says why).
+  func understand(_ line: String) -> ParseResult {
+    if let llm {
+      switch llm.parse(line, context: conversation, live: live) {
+      case .parsed(let result):
+        record("parser", [("used", "llm")])
+        return result
+      case .fellBack(let reason):
+        record("parser", [("used", "local"), ("reason", .string(Redactor.text(reason)))])
+        say(Messages.llmFellBack(reason))
+      }
+    }
+    return parser.parse(line, context: conversation, live: live)
   }
 
   /// Plans `intents` and shows the result: a report, a question, a refusal, or a plan to approve.
@@ -54,6 +70,7 @@ extension Session {
     case .vm(let vm): say(Messages.vmDetail(vm))
     case .groups(let groups): say(Messages.groupTable(groups))
     case .cost(let q): say(costAnswer(q))
+    case .storageAccounts(let accounts): say(Messages.storageTable(accounts))
     }
   }
 
@@ -65,6 +82,15 @@ extension Session {
           estimate.lines += estimator.vmLines(
             label: "VM \(vm.name)", size: vm.size, region: vm.location,
             running: vm.powerState != "deallocated")
+          for disk in live.disks
+          where !vm.id.isEmpty && disk.managedBy == vm.id && !disk.name.contains("_OsDisk_") {
+            if let line = estimator.diskLines(name: disk.name, sku: disk.sku, sizeGB: disk.sizeGB) {
+              estimate.lines.append(
+                .init(
+                  item: "  data " + line.item, quantity: 1, hourly: nil, monthly: line.monthly,
+                  confidence: line.confidence))
+            }
+          }
         }
       }
       return Messages.cost(estimate, signed: false)
@@ -81,53 +107,7 @@ extension Session {
   }
 
   /// The monthly cost of what `plan` creates (changes and deletions are shown in the run-rate).
-  func estimate(_ plan: Plan) -> CostEstimate {
-    var estimate = CostEstimate()
-    func monthly(_ vm: LiveState.VM) -> Money {
-      (estimator.hourly(of: vm) * CostEstimate.hoursPerMonth).rounded
-    }
-    func change(_ item: String, _ amount: Money) {
-      estimate.lines.append(
-        .init(item: item, quantity: 1, hourly: nil, monthly: amount, confidence: .exact))
-    }
-    for step in plan.steps {
-      let r = step.resource
-      let vm = live.vms.first {
-        $0.name == r.name && $0.resourceGroup.lowercased() == r.resourceGroup.lowercased()
-      }
-      switch step.operation {
-      case .createVM:
-        guard let size = r.size else { continue }
-        estimate.lines += estimator.vmLines(label: "VM \(r.name)", size: size, region: r.location)
-      case .deleteVM:
-        if let vm { change("VM \(vm.name) deleted", .zero - monthly(vm)) }
-      case .deleteGroup:
-        for vm in live.vms where vm.resourceGroup.lowercased() == r.name.lowercased() {
-          change("VM \(vm.name) deleted with its group", .zero - monthly(vm))
-        }
-      case .power(let verb, let from):
-        guard let vm, verb == .deallocate || (verb == .start && from == "deallocated") else {
-          continue
-        }
-        var running = vm
-        running.powerState = "running"
-        var deallocated = vm
-        deallocated.powerState = "deallocated"
-        let compute = monthly(running) - monthly(deallocated)
-        change(
-          "VM \(vm.name) \(verb == .start ? "started" : "deallocated") (compute)",
-          verb == .start ? compute : .zero - compute)
-      case .resizeVM(let from):
-        guard let vm, let size = r.size else { continue }
-        var resized = vm
-        resized.size = size
-        change("VM \(vm.name) resized from \(from) to \(size)", monthly(resized) - monthly(vm))
-      case .createGroup:
-        continue
-      }
-    }
-    return estimate
-  }
+  func estimate(_ plan: Plan) -> CostEstimate { estimator.estimate(plan, live: live) }
 
   /// Shows a plan with its cost and budget status, then runs it or asks for approval.
   func present(_ p: PendingPlan) {
@@ -265,6 +245,7 @@ extension Session {
       }
       refreshLive()
       for intent in p.intents { conversation.remember(intent) }
+      conversation.remember(created: p.plan)
       conversation.forgetMissing(in: live)
       if failed { lastTurnFailed = true }
       say(Messages.finished(objective: objective, failed: failed))

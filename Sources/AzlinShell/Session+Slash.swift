@@ -50,6 +50,15 @@ extension Session {
     say(Messages.groupTable(live.groups).map { "  " + $0 })
     say("VMs:")
     say(Messages.vmTable(live.vms).map { "  " + $0 })
+    if !live.storageAccounts.isEmpty {
+      say("Storage accounts:")
+      say(Messages.storageTable(live.storageAccounts).map { "  " + $0 })
+    }
+    let dataDisks = live.disks.filter { !$0.name.contains("_OsDisk_") }
+    if !dataDisks.isEmpty {
+      say("Disks:")
+      say(Messages.diskTable(dataDisks).map { "  " + $0 })
+    }
     say("Context: " + (conversation.summary ?? "nothing yet"))
   }
 

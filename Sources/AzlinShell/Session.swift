@@ -49,6 +49,8 @@ public final class Session {
   let output: RecordingOutput
   let options: Options
   let parser: LocalIntentParser
+  /// The LLM intent parser, when one is configured.
+  let llm: LLMIntentParser?
   let estimator = CostEstimator()
   public let sessionID: String
   /// This session's record in `sessions/`.
@@ -79,8 +81,9 @@ public final class Session {
   public init(
     context: AzlinContext, backend: any AzureBackend, config: AzlinConfig, output: any OutputSink,
     options: Options,
-    version: String
+    version: String, llm: LLMIntentParser? = nil
   ) {
+    self.llm = llm
     self.context = context
     self.backend = backend
     self.config = config

@@ -1,6 +1,7 @@
 import AzlinAzure
 import AzlinCore
 import AzlinLedger
+import AzlinPlanning
 import Foundation
 
 #if canImport(Glibc)
@@ -47,9 +48,19 @@ public struct ShellLauncher {
       choice: try resolve(choice), context: &context, interactive: output.isInteractive)
     let (config, warnings) = AzlinConfig.load(path: home.configFile)
     for w in warnings { output.error("azlin: " + w) }
+    let document = (try? String(contentsOfFile: home.configFile, encoding: .utf8)).flatMap {
+      try? TOMLDocument(parsing: $0)
+    }
+    let (llmSettings, llmWarnings) = LLMSettings.load(
+      document: document, environment: environment, path: home.configFile)
+    for w in llmWarnings { output.error("azlin: " + w) }
+    let llm = llmSettings.map { LLMIntentParser(settings: $0, sleeper: SystemSleeper()) }
+    if let s = llmSettings, output.isInteractive {
+      output.line(Messages.llmInUse(provider: s.provider.rawValue, model: s.model))
+    }
     return Session(
       context: context, backend: backend, config: config, output: output, options: options,
-      version: version)
+      version: version, llm: llm)
   }
 
   private func resolve(_ choice: BackendChoice?) throws -> BackendChoice {
@@ -63,7 +74,8 @@ public struct ShellLauncher {
 
   /// The backend; for the simulator, the context's sleeper becomes its modelled time, so
   /// retry waits pass as simulated operations do.
-  private func makeBackend(choice: BackendChoice, context: inout AzlinContext, interactive: Bool) throws
+  private func makeBackend(choice: BackendChoice, context: inout AzlinContext, interactive: Bool)
+    throws
     -> any AzureBackend
   {
     if choice != .sim {

@@ -67,27 +67,6 @@ struct LocalTurnPipeline {
 
   /// The monthly cost a plan adds or removes, as the shell prices it.
   private func estimate(_ plan: Plan) -> Money {
-    var total = Money.zero
-    for step in plan.steps {
-      let r = step.resource
-      let vm = live.vms.first {
-        $0.name == r.name && $0.resourceGroup.lowercased() == r.resourceGroup.lowercased()
-      }
-      switch step.operation {
-      case .createVM:
-        guard let size = r.size else { continue }
-        let lines = estimator.vmLines(label: "VM \(r.name)", size: size, region: r.location)
-        total = total + CostEstimate(lines: lines).totalMonthly
-      case .deleteVM, .power, .resizeVM:
-        if let vm { total = total - estimator.hourly(of: vm) * CostEstimate.hoursPerMonth }
-      case .deleteGroup:
-        for vm in live.vms where vm.resourceGroup.lowercased() == r.name.lowercased() {
-          total = total - estimator.hourly(of: vm) * CostEstimate.hoursPerMonth
-        }
-      case .createGroup:
-        continue
-      }
-    }
-    return total
+    estimator.estimate(plan, live: live).totalMonthly
   }
 }

@@ -50,7 +50,8 @@ import Testing
         "choices",
         .array([
           .object([
-            ("index", 0), ("message", .object([("role", "assistant"), ("content", .string(text))])),
+            ("index", 0),
+            ("message", .object([("role", "assistant"), ("content", .string(text))])),
             ("finish_reason", "stop"),
           ])
         ])
@@ -148,7 +149,8 @@ import Testing
     #expect(messages.first?["role"]?.stringValue == "system")
     #expect(messages.first?["content"]?.stringValue == EmbeddedPrompts.intentSystem)
     #expect(messages.last?["role"]?.stringValue == "user")
-    #expect(messages.last?["content"]?.stringValue?.contains("create rg demo then two vms in it") == true)
+    #expect(
+      messages.last?["content"]?.stringValue?.contains("create rg demo then two vms in it") == true)
     #expect(messages.last?["content"]?.stringValue?.contains("- last VMs: sam") == true)
   }
 
@@ -197,7 +199,8 @@ import Testing
     #expect(
       outcome
         == .fellBack(
-          reason: "127.0.0.1:\(server.port) rejected the API key (HTTP 401); check ANTHROPIC_API_KEY"
+          reason:
+            "127.0.0.1:\(server.port) rejected the API key (HTTP 401); check ANTHROPIC_API_KEY"
         ))
     #expect(server.requests.count == 1)
     #expect(clock.now == start)
@@ -253,7 +256,9 @@ import Testing
     let outcome = anthropic(server, clock: clock).parse(
       "stop it", context: Self.context, live: Self.live)
     #expect(
-      outcome == .fellBack(reason: "rate limited by 127.0.0.1:\(server.port) (HTTP 429) after 3 attempts"))
+      outcome
+        == .fellBack(reason: "rate limited by 127.0.0.1:\(server.port) (HTTP 429) after 3 attempts")
+    )
     #expect(server.requests.count == 3)
   }
 
@@ -268,7 +273,8 @@ import Testing
       "stop it", context: Self.context, live: Self.live)
     #expect(
       outcome
-        == .fellBack(reason: "rate limited by 127.0.0.1:\(server.port) (HTTP 429); it asks to wait 120 s"))
+        == .fellBack(
+          reason: "rate limited by 127.0.0.1:\(server.port) (HTTP 429); it asks to wait 120 s"))
     #expect(server.requests.count == 1)
     #expect(clock.now == start)
   }
@@ -486,7 +492,8 @@ final class StubHTTPServer: @unchecked Sendable {
 
   private static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
     guard haystack.count >= needle.count else { return nil }
-    for i in 0...(haystack.count - needle.count) where haystack[i..<(i + needle.count)].elementsEqual(needle) {
+    for i in 0...(haystack.count - needle.count)
+    where haystack[i..<(i + needle.count)].elementsEqual(needle) {
       return i
     }
     return nil

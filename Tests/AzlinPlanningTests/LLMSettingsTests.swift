@@ -115,9 +115,10 @@ import Testing
   @Test func unknownProviderIsOffWithAWarningNamingTheKeyAndLine() throws {
     let (settings, warnings) = try load("# llm\n[llm]\nprovider = \"gemini\"\n")
     #expect(settings == nil)
-    #expect(warnings == [
-      "config.toml:3: llm.provider must be \"anthropic\" or \"openai\" (or \"none\"), found \"gemini\"; LLM parsing is off."
-    ])
+    #expect(
+      warnings == [
+        "config.toml:3: llm.provider must be \"anthropic\" or \"openai\" (or \"none\"), found \"gemini\"; LLM parsing is off."
+      ])
   }
 
   @Test func badEnvironmentProviderNamesTheVariable() throws {
@@ -137,7 +138,8 @@ import Testing
     let (settings, warnings) = try load(
       nil, ["AZLIN_LLM_ENDPOINT": "https://user:pw@example.com/v1", "OPENAI_API_KEY": "k"])
     #expect(settings == nil)
-    #expect(warnings.first?.contains("AZLIN_LLM_ENDPOINT must not carry a user or password") == true)
+    #expect(
+      warnings.first?.contains("AZLIN_LLM_ENDPOINT must not carry a user or password") == true)
   }
 
   @Test func badNumbersKeepDefaultsWithWarnings() throws {
@@ -155,7 +157,8 @@ import Testing
     #expect(warnings.count == 3)
     #expect(warnings.contains { $0.hasPrefix("config.toml:3: llm.timeout_seconds must be") })
     #expect(warnings.contains { $0.hasPrefix("config.toml:4: llm.max_retries must be") })
-    #expect(warnings.contains { $0.hasPrefix("config.toml:5: llm.model must be a non-empty string") })
+    #expect(
+      warnings.contains { $0.hasPrefix("config.toml:5: llm.model must be a non-empty string") })
   }
 
   @Test func unknownKeyIsWarnedAbout() throws {

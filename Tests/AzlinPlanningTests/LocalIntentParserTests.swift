@@ -114,10 +114,25 @@ import Testing
         == .notUnderstood(.noOperation))
   }
 
-  @Test func storageSaysItIsNotSupportedYet() {
+  @Test(arguments: [
+    ("create a key vault", "key vaults"), ("set up an aks cluster", "Kubernetes clusters"),
+    ("create a blob container", "blob containers"), ("open port 22 on sam", "network rules"),
+  ])
+  func servicesAzlinDoesNotManageAreNamed(_ line: String, _ what: String) {
     #expect(
-      LocalIntentParser().parse(
-        "create a storage account", context: ConversationContext(), live: Self.live)
-        == .notUnderstood(.unsupported("storage accounts")))
+      LocalIntentParser().parse(line, context: ConversationContext(), live: Self.live)
+        == .notUnderstood(.unsupported(what)))
+  }
+
+  @Test func aDiskForItGoesToTheVMOfTheConversation() throws {
+    var context = ConversationContext()
+    context.vms = ["sam"]
+    let intent = try #require(parse("and a 64 GB disk for it", context: context).first)
+    #expect(intent.kind == .attachDisk)
+    #expect(intent.parameters.vm == "sam")
+    #expect(intent.parameters.sizeGB == 64)
+    let premium = try #require(parse("give sam a 128 GB premium disk").first)
+    #expect(premium.parameters.sku == "Premium_LRS")
+    #expect(premium.parameters.vm == "sam")
   }
 }

@@ -16,8 +16,8 @@ public enum EmbeddedPrompts {
     - One operation: a single intent object.
     - Several operations on one line ("create a group demo, then two VMs in it"): an array of intent
       objects, in the order they must happen.
-    - A request that is none of the operations below (storage accounts, disks, networks, questions
-      about something else, chit-chat): an empty array `[]`. azlin then answers the person itself.
+    - A request that is none of the operations below (networks, databases, questions about something
+      else, chit-chat): an empty array `[]`. azlin then answers the person itself.
 
     An intent object has exactly these members and no others:
 
@@ -53,8 +53,8 @@ public enum EmbeddedPrompts {
     - `deallocate_vm`: deallocate VMs (stop and release the hardware, so compute is no longer
       billed): `names`, or `all: true`.
     - `restart_vm`: restart VMs: `names`, or `all: true`.
-    - `resize_vm`: change the size of VMs: `names` and `size`. "Make it bigger" without a size is
-      still `resize_vm` with the VM's name and no `size`.
+    - `resize_vm`: change the size of VMs: `names` and `size`, or `size_change` ("make it bigger"
+      → `"size_change": "bigger"`) when the person names no size.
     - `create_resource_group`: create a resource group: its name as the only entry of `names`;
       optional `region`.
     - `list_resource_groups`: list resource groups.
@@ -62,12 +62,20 @@ public enum EmbeddedPrompts {
       entry of `names`.
     - `cost_report`: estimate or report costs: what a VM would cost (`count`, `size`, `region`) or
       what existing VMs cost (`names`).
+    - `create_storage`: create a storage account: its name as the only entry of `names` when given;
+      optional `sku` (`Standard_LRS`, `Standard_GRS`, `Premium_LRS`), `resource_group`, `region`.
+    - `list_storage`: list storage accounts. Optional `resource_group`.
+    - `delete_storage`: delete a storage account: its name as the only entry of `names`.
+    - `attach_disk`: add a data disk to a VM: `vm`, optional `size_gb`, `sku` (`Premium_LRS`,
+      `StandardSSD_LRS`, `Standard_LRS`) and the disk's name in `names`.
+    - `detach_disk`: detach a data disk from a VM: `vm` and the disk's name in `names`.
+    - `delete_disk`: delete a managed disk: its name as the only entry of `names`.
 
     ## Parameters
 
     - `names` (array of strings): resource names exactly as they exist or as the person typed them
       (letters, digits, `-`, `_`, `.`; at most 90 characters each). For VM operations these are VM
-      names; for resource-group operations the group's name.
+      names; for resource-group, storage and disk operations the group's, account's or disk's name.
     - `count` (integer from 1 to 50): how many VMs to create when no names are given.
     - `resource_group` (string): the resource group the VMs are in or go into.
     - `region` (string): the programmatic region name, lower case without spaces (`westeurope`,
@@ -76,6 +84,10 @@ public enum EmbeddedPrompts {
     - `image` (string): an image alias (`Ubuntu2204`, `Debian11`) or URN.
     - `power_state` (string): `running`, `stopped` or `deallocated`, to filter VMs.
     - `all` (boolean): `true` when the request means every matching VM ("all", "everything").
+    - `size_change` (string): `bigger` or `smaller`, for a resize that names no size.
+    - `size_gb` (integer from 1 to 32767): a disk's size in GiB.
+    - `sku` (string): a disk tier or storage account SKU (`Premium_LRS`, `Standard_GRS`).
+    - `vm` (string): the VM a disk operation is for ("a 64 GB disk for it" → the last VM).
 
     ## Conversation context
 
@@ -86,8 +98,8 @@ public enum EmbeddedPrompts {
       "these" mean all of the last VMs. Put those names in `names`.
     - "there", "in that group" mean the last resource group; "the same region" the last region;
       "the same size" the last size.
-    - "make it bigger" or "smaller" refers to the last VM; choose a `size` only when the person
-      names one or the live state makes the next size obvious, otherwise leave `size` out.
+    - "make it bigger" or "smaller" refers to the last VM: `size_change`, and `size` only when the
+      person names one.
     - When a reference could mean several VMs and the context does not decide, give your best
       guess with a confidence below 0.7 so azlin asks.
 

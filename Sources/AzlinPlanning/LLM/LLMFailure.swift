@@ -49,7 +49,8 @@ public enum LLMFailure: Error, Equatable, Sendable, CustomStringConvertible {
       case 400, 422: hint = "; check llm.model"
       default: hint = ""
       }
-      return "\(host) refused the request (HTTP \(status)\(errorType.map { ", " + $0 } ?? ""))\(hint)"
+      return
+        "\(host) refused the request (HTTP \(status)\(errorType.map { ", " + $0 } ?? ""))\(hint)"
     case .badResponse(let what):
       return "unexpected response from the LLM endpoint: \(what)"
     case .badReply(let what):

@@ -21,17 +21,22 @@ struct LLMReplyValidator: Sendable {
 
   let catalog: AzureCatalog
 
-  private static let memberKeys: Set<String> = ["intent", "parameters", "confidence", "explanation"]
+  private static let memberKeys: Set<String> = [
+    "intent", "parameters", "confidence", "explanation",
+  ]
   private static let parameterKeys: Set<String> = [
     "names", "count", "resource_group", "region", "size", "image", "power_state", "all",
+    "size_change", "size_gb", "sku", "vm",
   ]
+  /// The largest managed disk, in GiB.
+  static let largestDiskGB = 32_767
 
   /// The intents in `reply`, or why it was rejected (without echoing the reply).
   func intents(from reply: String) -> Result<[Intent], LLMFailure> {
     guard reply.utf8.count <= Self.maximumReply else {
       return .failure(.badReply("longer than \(Self.maximumReply / 1000) KB"))
     }
-    guard let text = Self.extractJSON(reply), let json = try? JSONValue.parse(text) else {
+    guard let json = Self.parseJSON(reply) else {
       return .failure(.badReply("not JSON"))
     }
     let objects: [JSONValue]
@@ -64,11 +69,11 @@ struct LLMReplyValidator: Sendable {
     return .success(intents)
   }
 
-  /// The JSON text in `reply`: the whole reply, the first ``` fence, or the span from the first
-  /// `{`/`[` to the last `}`/`]`.
-  static func extractJSON(_ reply: String) -> String? {
+  /// The JSON value in `reply`: the whole reply, else the first ``` fence, else the span from
+  /// the first `{`/`[` to the last `}`/`]` — the first of these that parses.
+  static func parseJSON(_ reply: String) -> JSONValue? {
     let trimmed = reply.trimmingCharacters(in: .whitespacesAndNewlines)
-    if let first = trimmed.first, first == "{" || first == "[" { return trimmed }
+    var candidates = [trimmed]
     if let fence = trimmed.range(of: "```") {
       var body = trimmed[fence.upperBound...]
       if let newline = body.firstIndex(of: "\n"),
@@ -77,13 +82,17 @@ struct LLMReplyValidator: Sendable {
         body = body[body.index(after: newline)...]
       }
       if let end = body.range(of: "```") { body = body[..<end.lowerBound] }
-      let inner = body.trimmingCharacters(in: .whitespacesAndNewlines)
-      if let first = inner.first, first == "{" || first == "[" { return inner }
+      candidates.append(body.trimmingCharacters(in: .whitespacesAndNewlines))
     }
-    guard let start = trimmed.firstIndex(where: { $0 == "{" || $0 == "[" }),
+    if let start = trimmed.firstIndex(where: { $0 == "{" || $0 == "[" }),
       let end = trimmed.lastIndex(where: { $0 == "}" || $0 == "]" }), start < end
-    else { return nil }
-    return String(trimmed[start...end])
+    {
+      candidates.append(String(trimmed[start...end]))
+    }
+    for text in candidates where !text.isEmpty {
+      if let json = try? JSONValue.parse(text) { return json }
+    }
+    return nil
   }
 
   /// A reason that names azlin's rule, never the reply's text.
@@ -187,7 +196,8 @@ struct LLMReplyValidator: Sendable {
         }
         p.size = size
       case "image":
-        guard let image = value.stringValue, Self.matches(image, #"^[A-Za-z0-9/][A-Za-z0-9._:/+-]{0,255}$"#)
+        guard let image = value.stringValue,
+          Self.matches(image, #"^[A-Za-z0-9/][A-Za-z0-9._:/+-]{0,255}$"#)
         else { throw Problem("image is not an image alias or URN") }
         p.image = image
       case "power_state":
@@ -198,6 +208,26 @@ struct LLMReplyValidator: Sendable {
       case "all":
         guard let all = value.boolValue else { throw Problem("all is not true or false") }
         p.all = all
+      case "size_change":
+        guard let change = value.stringValue?.lowercased(), ["bigger", "smaller"].contains(change)
+        else { throw Problem("size_change is not bigger or smaller") }
+        p.sizeChange = change
+      case "size_gb":
+        guard let gb = value.intValue, (1...Self.largestDiskGB).contains(gb) else {
+          throw Problem("size_gb is not a whole number from 1 to \(Self.largestDiskGB)")
+        }
+        p.sizeGB = gb
+      case "sku":
+        guard let sku = value.stringValue, Self.matches(sku, #"^[A-Za-z][A-Za-z0-9_]{1,39}$"#)
+        else {
+          throw Problem("sku is not a SKU name")
+        }
+        p.sku = sku
+      case "vm":
+        guard let vm = value.stringValue, Self.isName(vm) else {
+          throw Problem("vm is not a valid name")
+        }
+        p.vm = vm
       default:
         throw Problem("unknown parameter")
       }
@@ -231,22 +261,9 @@ struct LLMReplyValidator: Sendable {
 
   /// azlin's own words for what an intent does, in the local parser's phrasing.
   static func explanation(_ kind: IntentKind, _ p: IntentParameters) -> String {
-    let phrase: String
-    switch kind {
-    case .provisionVM: phrase = "create VMs"
-    case .listVMs: phrase = "list VMs"
-    case .showVM: phrase = "show a VM"
-    case .deleteVM: phrase = "delete VMs"
-    case .startVM: phrase = "start VMs"
-    case .stopVM: phrase = "stop VMs"
-    case .deallocateVM: phrase = "deallocate VMs"
-    case .restartVM: phrase = "restart VMs"
-    case .resizeVM: phrase = "resize"
-    case .createResourceGroup: phrase = "create a resource group"
-    case .listResourceGroups: phrase = "list resource groups"
-    case .deleteResourceGroup: phrase = "delete a resource group"
-    case .costReport: phrase = "estimate cost"
-    }
-    return p.names.isEmpty ? phrase : phrase + " " + p.names.joined(separator: ", ")
+    var text = kind.phrase
+    if !p.names.isEmpty { text += " " + p.names.joined(separator: ", ") }
+    if let vm = p.vm { text += " for VM " + vm }
+    return text
   }
 }

@@ -133,7 +133,8 @@ extension LLMSettings {
       if case .string(let s) = value, !s.trimmingCharacters(in: .whitespaces).isEmpty {
         return s.trimmingCharacters(in: .whitespaces)
       }
-      warnings.append("\(location(key)): \(key) must be a non-empty string, found \(value.kindName).")
+      warnings.append(
+        "\(location(key)): \(key) must be a non-empty string, found \(value.kindName).")
       return nil
     }
     func variable(_ name: String) -> String? {
@@ -170,7 +171,8 @@ extension LLMSettings {
       let lower = text.lowercased()
       if ["none", "off", "local", "false", "disabled"].contains(lower) { return (nil, warnings) }
       guard let chosen = Provider(rawValue: lower) else {
-        return off("\(providerSource) must be \"anthropic\" or \"openai\" (or \"none\"), found \"\(text)\"")
+        return off(
+          "\(providerSource) must be \"anthropic\" or \"openai\" (or \"none\"), found \"\(text)\"")
       }
       provider = chosen
     } else if variable(Provider.anthropic.defaultKeyVariable) != nil {
@@ -203,10 +205,13 @@ extension LLMSettings {
     guard let url = URL(string: endpoint), let scheme = url.scheme?.lowercased(),
       scheme == "https" || scheme == "http", let host = url.host, !host.isEmpty
     else {
-      return off("\(endpointSource) must be an http or https URL such as \(provider.defaultEndpoint)")
+      return off(
+        "\(endpointSource) must be an http or https URL such as \(provider.defaultEndpoint)")
     }
     guard url.user == nil, url.password == nil else {
-      return off("\(endpointSource) must not carry a user or password; put the key in an environment variable")
+      return off(
+        "\(endpointSource) must not carry a user or password; put the key in an environment variable"
+      )
     }
 
     var keyVariable = provider.defaultKeyVariable

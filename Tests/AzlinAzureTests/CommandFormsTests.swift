@@ -1,0 +1,285 @@
+import AzlinAzure
+import AzlinCore
+import AzlinExecution
+import AzlinLedger
+import AzlinPlanning
+import AzlinTestSupport
+import Foundation
+import Testing
+
+/// Every az command form azlin can run, taken from azlin itself: the builders, what
+/// `CommandPlanner` plans (commands and their undo), what `Rollback` emits, the listings of
+/// `LiveState.fetch` and the probe, each as `AzureCLIBackend` hands it to `az`.
+///
+/// With `AZLIN_EMIT_FORMS=<file>` the forms are written there as JSON Lines (one argv array a
+/// line, without `az`) for `Scripts/az-oracle.sh`, which checks each against the real Azure
+/// CLI's parser; otherwise every form's exact argv is asserted.
+@Suite("az command forms")
+struct CommandFormsTests {
+  @Test("every form azlin generates, as az receives it")
+  func forms() throws {
+    let forms = try Self.collectForms()
+    #expect(forms.count == Set(forms).count)
+    for form in forms {
+      #expect(form.first != "az")
+      #expect(form.suffix(3) == ["--output", "json", "--only-show-errors"], "\(form)")
+    }
+    if let path = ProcessInfo.processInfo.environment["AZLIN_EMIT_FORMS"], !path.isEmpty {
+      let lines = forms.map { JSONValue.strings($0).compact() + "\n" }.joined()
+      try lines.write(toFile: path, atomically: true, encoding: .utf8)
+      return
+    }
+    #expect(forms.count == Self.expected.count)
+    for (actual, expected) in zip(forms, Self.expected) {
+      #expect(actual == expected.split(separator: " ").map(String.init))
+    }
+  }
+
+  /// The forms in the order they were first produced, without repeats.
+  static func collectForms() throws -> [[String]] {
+    var commands: [AzCommand] = builderCommands()
+    commands += try plannedCommands()
+    commands += try rollbackCommands()
+    commands += try fetchCommands()
+    var seen: Set<[String]> = []
+    var forms: [[String]] = []
+    for argv in commands.map(asRun(_:)) + [probeArguments()] where seen.insert(argv).inserted {
+      forms.append(argv)
+    }
+    return forms
+  }
+
+  /// Each builder of `AzCommand+Builders.swift`, every variant.
+  static func builderCommands() -> [AzCommand] {
+    [
+      .groupCreate(name: "demo", location: "westeurope"),
+      .groupDelete(name: "demo"),
+      .groupList,
+      .vmCreate(
+        name: "app1", group: "demo", location: "westeurope", size: "Standard_B2s",
+        image: "Ubuntu2204"),
+      .vmDelete(name: "app1", group: "demo"),
+      .vmListDetails,
+      .vmShow(name: "app1", group: "demo"),
+      .accountShow,
+      .vmPower(.start, name: "app1", group: "demo"),
+      .vmPower(.stop, name: "app1", group: "demo"),
+      .vmPower(.deallocate, name: "app1", group: "demo"),
+      .vmPower(.restart, name: "app1", group: "demo"),
+      .vmResize(name: "app1", group: "demo", size: "Standard_D2s_v5"),
+    ]
+  }
+
+  /// What exists when the planner plans changes: VMs in each power state.
+  static let live = LiveState(
+    groups: [LiveState.Group(name: "demo", location: "westus2")],
+    vms: [
+      vm("web", power: "running"), vm("db", power: "stopped"), vm("batch", power: "deallocated"),
+    ])
+
+  static func vm(_ name: String, power: String) -> LiveState.VM {
+    LiveState.VM(
+      name: name, resourceGroup: "demo", location: "westus2", size: "Standard_B2s",
+      powerState: power,
+      id: "/subscriptions/0/resourceGroups/demo/providers/Microsoft.Compute/virtualMachines/\(name)")
+  }
+
+  static func intent(
+    _ kind: IntentKind, _ names: [String] = [], group: String? = nil, region: String? = nil,
+    size: String? = nil, image: String? = nil, count: Int? = nil
+  ) -> Intent {
+    var p = IntentParameters()
+    p.names = names
+    p.resourceGroup = group
+    p.region = region
+    p.size = size
+    p.image = image
+    p.count = count
+    return Intent(kind: kind, parameters: p)
+  }
+
+  /// The requests whose plans hold every command and undo command the planner builds.
+  static let requests: [(intents: [Intent], live: LiveState)] = [
+    ([intent(.createResourceGroup, ["rg1"], region: "westeurope")], LiveState()),
+    (
+      [
+        intent(
+          .provisionVM, ["app1"], group: "rg2", region: "eastus", size: "Standard_D4s_v5",
+          image: "Debian11")
+      ], LiveState()
+    ),
+    ([intent(.provisionVM, count: 2)], live),
+    ([intent(.provisionVM, ["app2"], group: "demo")], live),
+    ([intent(.startVM, ["db"])], live),
+    ([intent(.startVM, ["batch"])], live),
+    ([intent(.stopVM, ["web"])], live),
+    ([intent(.deallocateVM, ["web"])], live),
+    ([intent(.restartVM, ["web"])], live),
+    ([intent(.resizeVM, ["web"], size: "Standard_D2s_v5")], live),
+    ([intent(.deleteVM, ["web"])], live),
+    ([intent(.deleteResourceGroup, ["demo"])], live),
+  ]
+
+  static func plans() throws -> [Plan] {
+    let planner = CommandPlanner(defaults: AzlinConfig.Defaults())
+    return try requests.map { request in
+      let outcome = planner.plan(request.intents, live: request.live, context: ConversationContext())
+      guard case .plan(let plan) = outcome else {
+        throw FormsError(reason: "no plan for \(request.intents.map(\.kind)): \(outcome)")
+      }
+      return plan
+    }
+  }
+
+  /// Each planned step's command, then its undo command.
+  static func plannedCommands() throws -> [AzCommand] {
+    try plans().flatMap { plan in plan.steps.flatMap { [$0.command] + ($0.undo.map { [$0] } ?? []) } }
+  }
+
+  /// What `Rollback` emits for each plan once it ran: the recorded undo commands, newest first.
+  static func rollbackCommands() throws -> [AzCommand] {
+    var commands: [AzCommand] = []
+    for (plan, request) in zip(try plans(), requests) {
+      let changes = plan.steps.compactMap { ExecutableStep($0, summary: "").change }
+      guard !changes.isEmpty else { continue }
+      var objective = Objective(
+        id: "00000001", session: "s", naturalLanguage: "forms", intents: [], plan: [],
+        strategy: "azure_cli", costEstimate: nil, at: Date(timeIntervalSince1970: 0))
+      objective.resourcesCreated = changes
+      let after = world(after: plan, from: request.live)
+      switch Rollback().plan(for: objective, live: after) {
+      case .success(let steps): commands += steps.map(\.command)
+      case .failure(let refusal): throw FormsError(reason: "undo refused: \(refusal.refusal)")
+      }
+    }
+    return commands
+  }
+
+  /// `live` as it is once `plan` ran.
+  static func world(after plan: Plan, from live: LiveState) -> LiveState {
+    var world = live
+    for step in plan.steps {
+      let r = step.resource
+      let index = world.vms.firstIndex { $0.name == r.name && $0.resourceGroup == r.resourceGroup }
+      switch step.operation {
+      case .createGroup:
+        world.groups.append(LiveState.Group(name: r.name, location: r.location))
+      case .createVM:
+        world.vms.append(
+          LiveState.VM(
+            name: r.name, resourceGroup: r.resourceGroup, location: r.location,
+            size: r.size ?? "", powerState: "running", id: ""))
+      case .power(let verb, _):
+        let state: [AzCommand.PowerVerb: String] = [
+          .start: "running", .restart: "running", .stop: "stopped", .deallocate: "deallocated",
+        ]
+        if let index { world.vms[index].powerState = state[verb] ?? "" }
+      case .resizeVM:
+        if let index { world.vms[index].size = r.size ?? "" }
+      case .deleteVM:
+        world.vms.removeAll { $0.name == r.name && $0.resourceGroup == r.resourceGroup }
+      case .deleteGroup:
+        world.groups.removeAll { $0.name == r.name }
+        world.vms.removeAll { $0.resourceGroup == r.name }
+      case .createStorage(let sku):
+        world.storageAccounts.append(.init(name: r.name, resourceGroup: r.resourceGroup, location: r.location, sku: sku))
+      case .deleteStorage:
+        world.storageAccounts.removeAll { $0.name == r.name }
+      case .createDisk(let gb, let sku):
+        world.disks.append(.init(name: r.name, resourceGroup: r.resourceGroup, sizeGB: gb, sku: sku, managedBy: nil))
+      case .attachDisk(let vm):
+        if let i = world.disks.firstIndex(where: { $0.name == r.name }) { world.disks[i].managedBy = "/vms/\(vm)" }
+      case .detachDisk:
+        if let i = world.disks.firstIndex(where: { $0.name == r.name }) { world.disks[i].managedBy = nil }
+      case .deleteDisk:
+        world.disks.removeAll { $0.name == r.name }
+      }
+    }
+    return world
+  }
+
+  /// The listings `LiveState.fetch` runs.
+  static func fetchCommands() throws -> [AzCommand] {
+    let empty = [AzResult(exitCode: 0, stdout: "[]\n", stderr: "")]
+    let backend = ScriptedBackend([
+      ["group", "list"]: empty, ["vm", "list", "-d"]: empty, ["storage", "account", "list"]: empty,
+      ["disk", "list"]: empty,
+    ])
+    _ = try LiveState.fetch(from: backend)
+    #expect(backend.unexpected.isEmpty)
+    return backend.ran.map(AzCommand.init)
+  }
+
+  /// `command` as `AzureCLIBackend` passes it to `az`.
+  static func asRun(_ command: AzCommand) -> [String] {
+    let runner = FormRecorder()
+    _ = AzureCLIBackend(runner: runner, clock: ManualClock(), subscriptionName: "forms").run(
+      command)
+    return runner.commands.first?.arguments ?? []
+  }
+
+  /// The arguments of `AzureCLIBackend.probe`.
+  static func probeArguments() -> [String] {
+    let runner = FormRecorder()
+    _ = AzureCLIBackend.probe(runner: runner)
+    return runner.commands.first?.arguments ?? []
+  }
+
+  /// Every form, as `az` receives it.
+  static let expected = [
+    "group create --name demo --location westeurope --tags managed-by=azlin --output json --only-show-errors",
+    "group delete --name demo --yes --output json --only-show-errors",
+    "group list --output json --only-show-errors",
+    "vm create --resource-group demo --name app1 --location westeurope --size Standard_B2s --image Ubuntu2204 --admin-username azureuser --generate-ssh-keys --os-disk-delete-option Delete --nic-delete-option Delete --tags managed-by=azlin --output json --only-show-errors",
+    "vm delete --resource-group demo --name app1 --yes --output json --only-show-errors",
+    "vm list -d --output json --only-show-errors",
+    "vm show -d --resource-group demo --name app1 --output json --only-show-errors",
+    "account show --output json --only-show-errors",
+    "vm start --resource-group demo --name app1 --output json --only-show-errors",
+    "vm stop --resource-group demo --name app1 --output json --only-show-errors",
+    "vm deallocate --resource-group demo --name app1 --output json --only-show-errors",
+    "vm restart --resource-group demo --name app1 --output json --only-show-errors",
+    "vm resize --resource-group demo --name app1 --size Standard_D2s_v5 --output json --only-show-errors",
+    "group create --name rg1 --location westeurope --tags managed-by=azlin --output json --only-show-errors",
+    "group delete --name rg1 --yes --output json --only-show-errors",
+    "group create --name rg2 --location eastus --tags managed-by=azlin --output json --only-show-errors",
+    "group delete --name rg2 --yes --output json --only-show-errors",
+    "vm create --resource-group rg2 --name app1 --location eastus --size Standard_D4s_v5 --image Debian11 --admin-username azureuser --generate-ssh-keys --os-disk-delete-option Delete --nic-delete-option Delete --tags managed-by=azlin --output json --only-show-errors",
+    "vm delete --resource-group rg2 --name app1 --yes --output json --only-show-errors",
+    "vm create --resource-group demo --name azlin-vm-1 --location westus2 --size Standard_B2s --image Ubuntu2204 --admin-username azureuser --generate-ssh-keys --os-disk-delete-option Delete --nic-delete-option Delete --tags managed-by=azlin --output json --only-show-errors",
+    "vm delete --resource-group demo --name azlin-vm-1 --yes --output json --only-show-errors",
+    "vm create --resource-group demo --name azlin-vm-2 --location westus2 --size Standard_B2s --image Ubuntu2204 --admin-username azureuser --generate-ssh-keys --os-disk-delete-option Delete --nic-delete-option Delete --tags managed-by=azlin --output json --only-show-errors",
+    "vm delete --resource-group demo --name azlin-vm-2 --yes --output json --only-show-errors",
+    "vm create --resource-group demo --name app2 --location westus2 --size Standard_B2s --image Ubuntu2204 --admin-username azureuser --generate-ssh-keys --os-disk-delete-option Delete --nic-delete-option Delete --tags managed-by=azlin --output json --only-show-errors",
+    "vm delete --resource-group demo --name app2 --yes --output json --only-show-errors",
+    "vm start --resource-group demo --name db --output json --only-show-errors",
+    "vm stop --resource-group demo --name db --output json --only-show-errors",
+    "vm start --resource-group demo --name batch --output json --only-show-errors",
+    "vm deallocate --resource-group demo --name batch --output json --only-show-errors",
+    "vm stop --resource-group demo --name web --output json --only-show-errors",
+    "vm start --resource-group demo --name web --output json --only-show-errors",
+    "vm deallocate --resource-group demo --name web --output json --only-show-errors",
+    "vm restart --resource-group demo --name web --output json --only-show-errors",
+    "vm resize --resource-group demo --name web --size Standard_D2s_v5 --output json --only-show-errors",
+    "vm resize --resource-group demo --name web --size Standard_B2s --output json --only-show-errors",
+    "vm delete --resource-group demo --name web --yes --output json --only-show-errors",
+    "storage account list --output json --only-show-errors",
+    "disk list --output json --only-show-errors",
+  ]
+}
+
+/// Why a form could not be collected.
+struct FormsError: Error, CustomStringConvertible {
+  var reason: String
+  var description: String { reason }
+}
+
+/// A process runner that records what it is asked to run and answers as a logged-in `az` would.
+final class FormRecorder: ProcessRunner, @unchecked Sendable {
+  private(set) var commands: [ExternalCommand] = []
+
+  func run(_ command: ExternalCommand) throws -> ProcessOutput {
+    commands.append(command)
+    return ProcessOutput(exitCode: 0, stdout: "{\"name\": \"forms\"}\n", stderr: "")
+  }
+}
