@@ -49,6 +49,8 @@ public struct PendingQuestion: Equatable, Sendable {
     case useOtherName(taken: String, suggestion: String)
     /// "I understood …; go ahead?" — low confidence.
     case confirmUnderstanding
+    /// "Try Standard_B2s (2 vCPUs) at $30.37/month instead? [y/n]" — the size asked for cannot be had.
+    case offerSize(size: String, monthly: String, vCPUs: Int)
   }
 
   public var kind: Kind

@@ -17,6 +17,10 @@ enum Messages {
     return "azlin \(version) on \(target). /help for commands, Ctrl-D to leave."
   }
 
+  static func quotaShort(region: String, label: String, free: Int, need: Int) -> String {
+    "Not enough quota in \(region): \(label) has \(free) vCPU\(free == 1 ? "" : "s") free and this needs \(need). Nothing was changed."
+  }
+
   static func llmInUse(provider: String, model: String) -> String {
     "Requests are read by \(provider) \(model); the built-in parser answers when it cannot."
   }
@@ -91,6 +95,8 @@ enum Messages {
       return "Which VM: \(list(options, or: true))? \(numbered) — or \"all\", or \"cancel\"."
     case .useOtherName(let taken, let suggestion):
       return "\(taken) exists — use \(suggestion)? [y/n]"
+    case .offerSize(let size, let monthly, let vCPUs):
+      return "Try \(size) (\(vCPUs) vCPU\(vCPUs == 1 ? "" : "s"), \(monthly)) instead? [y/n]"
     case .confirmUnderstanding:
       let what = q.intents.map(\.explanation).joined(separator: ", then ")
       return "I think you want to \(what). Is that right? [y/n]"

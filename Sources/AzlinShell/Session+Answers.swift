@@ -92,6 +92,18 @@ extension Session {
         intents[q.intentIndex].parameters.names = [suggestion]
         plan(intents, line: original)
         return true
+      case .offerSize(let size, _, _):
+        guard let yn else { return notAnAnswer() }
+        pending = nil
+        if yn == .no {
+          say(Messages.cancelled)
+          return true
+        }
+        var intents = q.intents
+        intents[q.intentIndex].parameters.size = size
+        intents[q.intentIndex].parameters.sizeChange = nil
+        plan(intents, line: original)
+        return true
       case .confirmUnderstanding:
         guard let yn else { return notAnAnswer() }
         pending = nil

@@ -60,6 +60,15 @@ extension Session {
       say(notes.map(Messages.note))
       if notes.isEmpty { say("Nothing to do.") }
     case .plan(let plan):
+      if let (message, offer) = quotaProblem(plan, intents: intents) {
+        lastTurnFailed = true
+        say(message)
+        if let offer {
+          pending = .question(offer, line: line)
+          say(Messages.question(offer))
+        }
+        return
+      }
       present(PendingPlan(line: line, intents: intents, plan: plan, estimate: estimate(plan)))
     }
   }

@@ -14,6 +14,7 @@ required argument, value outside an enum). Anything else is a failure too, shown
 """
 
 import hashlib
+import io
 import json
 import os
 import subprocess
@@ -118,7 +119,11 @@ def main(args):
         return summary(args[1])
     if args == ["selftest"]:
         suite = unittest.defaultTestLoader.loadTestsFromTestCase(ClassifyTests)
-        return 0 if unittest.TextTestRunner(verbosity=0).run(suite).wasSuccessful() else 1
+        log = io.StringIO()
+        if unittest.TextTestRunner(stream=log, verbosity=0).run(suite).wasSuccessful():
+            return 0
+        print(log.getvalue(), file=sys.stderr)
+        return 1
     print(__doc__, file=sys.stderr)
     return 64
 
