@@ -58,7 +58,7 @@ public final class AzureCLIBackend: AzureBackend {
         return AzResult(
           exitCode: 124, stdout: output.stdout,
           stderr:
-            "ERROR: (Timeout) az did not finish within \(Int(timeout)) seconds and was stopped.",
+            "ERROR: (Timeout) az did not finish within \(String(format: "%g", timeout)) seconds and was stopped.",
           durationMs: ms)
       }
       return AzResult(

@@ -16,6 +16,27 @@ public final class SystemProcessRunner: ProcessRunner {
     return nil
   }
 
+  /// Every process below `pid`, read from /proc (children first found, grandchildren after).
+  static func descendants(of pid: Int32) -> [Int32] {
+    var parents: [Int32: [Int32]] = [:]
+    for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] {
+      guard let child = Int32(entry), let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+        let close = stat.lastIndex(of: ")")
+      else { continue }
+      let fields = stat[stat.index(after: close)...].split(separator: " ")
+      if fields.count > 1, let parent = Int32(fields[1]) { parents[parent, default: []].append(child) }
+    }
+    var result: [Int32] = []
+    var queue = [pid]
+    while let next = queue.popLast() {
+      for child in parents[next] ?? [] where !result.contains(child) {
+        result.append(child)
+        queue.append(child)
+      }
+    }
+    return result
+  }
+
   public func run(_ command: ExternalCommand) throws -> ProcessOutput {
     guard let path = Self.locate(command.executable) else {
       throw ProcessRunnerError.notFound(command.executable)
@@ -54,11 +75,15 @@ public final class SystemProcessRunner: ProcessRunner {
     var timedOut = false
     if finished.wait(timeout: .now() + command.timeout) == .timedOut {
       timedOut = true
+      // az is a script: its children hold the output pipes open, so the whole tree goes.
+      let tree = Self.descendants(of: process.processIdentifier)
       process.terminate()
+      for child in tree { kill(child, SIGTERM) }
       if finished.wait(timeout: .now() + 5) == .timedOut {
         kill(process.processIdentifier, SIGKILL)
         finished.wait()
       }
+      for child in tree { kill(child, SIGKILL) }
     }
     group.wait()
     return ProcessOutput(
