@@ -27,7 +27,9 @@ public struct RegionalUsage: Equatable, Sendable {
   /// - Throws: `AzError` when az cannot list it.
   public static func fetch(region: String, from backend: any AzureBackend) throws -> RegionalUsage {
     let result = backend.run(.vmListUsage(location: region))
-    guard result.succeeded else { throw result.error ?? AzError(code: "Unknown", message: result.stderr) }
+    guard result.succeeded else {
+      throw result.error ?? AzError(code: "Unknown", message: result.stderr)
+    }
     var usage = RegionalUsage(total: nil, families: [:])
     for entry in result.json?.arrayValue ?? [] {
       guard let name = entry.value(at: "name.value")?.stringValue else { continue }

@@ -36,10 +36,13 @@ public final class ModelledTime: Clock, Sleeper, @unchecked Sendable {
 
   public func sleep(seconds: TimeInterval) {
     guard seconds > 0 else { return }
+    // The modelled moment this wait ends: waits side by side overlap instead of adding up.
+    let target = now + seconds
     let real = min(seconds * realFactor, cap)
     if real > 0 { Thread.sleep(forTimeInterval: real) }
     _ = try? lock.withLock {
-      try AtomicFile.write(String(readOffset() + seconds - real), to: offsetFile)
+      let offset = max(readOffset(), target.timeIntervalSince(Date()))
+      try AtomicFile.write(String(offset), to: offsetFile)
     }
   }
 }

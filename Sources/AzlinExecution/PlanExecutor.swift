@@ -6,10 +6,14 @@ import Foundation
 
 /// Runs a plan's steps through the Azure CLI strategy, recording every command.
 ///
+/// Worker threads share only the backend (the simulator serialises its state under its
+/// lock; the real az runs one process each), the sleeper and the random source; the audit
+/// log and the objective are written on the calling thread, in step order.
+///
 /// Steps run in order; a step whose dependency failed does not start. Each command is
 /// audited (argv redacted, exit code, duration, error code) and each success is recorded
 /// in the objective with the command that undoes it.
-public struct PlanExecutor {
+public struct PlanExecutor: @unchecked Sendable {
   /// The strategy's name, as recorded in objectives.
   public static let strategyName = "azure-cli"
 
@@ -20,12 +24,15 @@ public struct PlanExecutor {
   private let sleeper: any Sleeper
   private let random: any RandomSource
   private let retry: RetryPolicy
+  /// The most steps run side by side.
+  public let maxParallel: Int
 
   public init(
     backend: any AzureBackend, audit: AuditLog, store: ObjectiveStore, clock: any Clock,
     sleeper: any Sleeper,
-    random: any RandomSource, retry: RetryPolicy = RetryPolicy()
+    random: any RandomSource, retry: RetryPolicy = RetryPolicy(), maxParallel: Int = 4
   ) {
+    self.maxParallel = max(1, maxParallel)
     self.backend = backend
     self.audit = audit
     self.store = store
@@ -63,53 +70,51 @@ public struct PlanExecutor {
     }
     var outcomes: [Int: StepOutcome] = [:]
     for n in alreadyDone { outcomes[n] = .succeeded(durationMs: 0) }
-    for step in steps where !alreadyDone.contains(step.number) {
-      if !approved.contains(step.number) {
-        outcomes[step.number] = .skipped(becauseOf: step.number)
-        progress(step, .skipped(becauseOf: step.number))
-        continue
+    var pending = steps.filter { !alreadyDone.contains($0.number) }
+    let known = Set(steps.map(\.number))
+    while !pending.isEmpty {
+      // Decide what can be decided: skips, and the wave of steps whose dependencies succeeded.
+      var wave: [ExecutableStep] = []
+      var decided = Set<Int>()
+      for step in pending {
+        let deps = step.dependsOn.filter { known.contains($0) }
+        if deps.contains(where: { outcomes[$0] == nil }) { continue }
+        decided.insert(step.number)
+        if !approved.contains(step.number) {
+          outcomes[step.number] = .skipped(becauseOf: step.number)
+          progress(step, .skipped(becauseOf: step.number))
+        } else if let blocker = deps.first(where: {
+          if case .succeeded = outcomes[$0] { return false } else { return true }
+        }) {
+          outcomes[step.number] = .skipped(becauseOf: blocker)
+          progress(step, .skipped(becauseOf: blocker))
+        } else {
+          wave.append(step)
+        }
       }
-      if let blocker = step.dependsOn.first(where: {
-        if case .succeeded = outcomes[$0] { return false } else { return true }
-      }) {
-        outcomes[step.number] = .skipped(becauseOf: blocker)
-        progress(step, .skipped(becauseOf: blocker))
-        continue
+      guard !decided.isEmpty else { break }
+      pending.removeAll { decided.contains($0.number) }
+      // Independent steps run side by side, at most `maxParallel` at once.
+      var start = 0
+      while start < wave.count {
+        let chunk = Array(wave[start..<min(start + maxParallel, wave.count)])
+        start += chunk.count
+        let runs: [StepRun]
+        if chunk.count == 1 {
+          progress(chunk[0], nil)
+          runs = [run(chunk[0]) { progress(chunk[0], $0) }]
+        } else {
+          runs = runSideBySide(chunk)
+        }
+        for (step, run) in zip(chunk, runs) {
+          try apply(
+            run, of: step, to: &objective, outcomes: &outcomes, reportRetries: chunk.count > 1,
+            progress: progress)
+          progress(step, outcomes[step.number])
+        }
+        objective.updatedAt = Timestamp.string(clock.now)
+        try store.save(objective)
       }
-      progress(step, nil)
-      let argv = ["az"] + Redactor.argv(step.command.arguments)
-      var attempt = 1
-      var result = backend.run(step.command)
-      var error = result.error
-      try recordCommand(step, argv: argv, result: result, objective: &objective)
-      while let failure = error, attempt < retry.maxAttempts {
-        let kind = FailureClass(failure)
-        guard kind.retriable else { break }
-        let delay = retry.delay(after: attempt, retryAfter: kind.retryAfter, random: random)
-        try audit.record(
-          "retry", objective: objective.id,
-          [
-            ("step", .number(Double(step.number))), ("attempt", .number(Double(attempt + 1))),
-            ("delay_s", .number(delay)), ("error_code", .string(kind.code)),
-          ])
-        progress(
-          step, .retrying(failure, attempt: attempt + 1, of: retry.maxAttempts, delay: delay))
-        sleeper.sleep(seconds: delay)
-        attempt += 1
-        result = backend.run(step.command)
-        error = result.error
-        try recordCommand(step, argv: argv, result: result, objective: &objective)
-      }
-      if let error {
-        outcomes[step.number] = .failed(error)
-        progress(step, .failed(error))
-      } else {
-        outcomes[step.number] = .succeeded(durationMs: result.durationMs)
-        if let change = step.change { objective.resourcesCreated.append(change) }
-        progress(step, .succeeded(durationMs: result.durationMs))
-      }
-      objective.updatedAt = Timestamp.string(clock.now)
-      try store.save(objective)
     }
     let failed = outcomes.values.first(where: {
       if case .failed = $0 { return true } else { return false }
@@ -130,22 +135,117 @@ public struct PlanExecutor {
     return outcomes
   }
 
-  /// Audits one run of a step's command and adds it to the objective's results.
-  private func recordCommand(
-    _ step: ExecutableStep, argv: [String], result: AzResult, objective: inout Objective
+  /// What running one step produced: every attempt, and the waits between them.
+  struct StepRun {
+    var attempts: [AzResult] = []
+    /// When each attempt ended, on the context's clock.
+    var endedAt: [Date] = []
+    var retries: [(attempt: Int, delay: TimeInterval, kind: FailureClass, error: AzError)] = []
+  }
+
+  /// Runs one step with retries; `retrying` hears of each retry as it happens.
+  func run(_ step: ExecutableStep, retrying: (StepOutcome) -> Void = { _ in }) -> StepRun {
+    var record = StepRun()
+    var result = backend.run(step.command)
+    record.attempts.append(result)
+    record.endedAt.append(clock.now)
+    while let failure = result.error, record.attempts.count < retry.maxAttempts {
+      let kind = FailureClass(failure)
+      guard kind.retriable else { break }
+      let attempt = record.attempts.count
+      let delay = retry.delay(after: attempt, retryAfter: kind.retryAfter, random: random)
+      record.retries.append((attempt + 1, delay, kind, failure))
+      retrying(.retrying(failure, attempt: attempt + 1, of: retry.maxAttempts, delay: delay))
+      sleeper.sleep(seconds: delay)
+      result = backend.run(step.command)
+      record.attempts.append(result)
+      record.endedAt.append(clock.now)
+    }
+    return record
+  }
+
+  /// Runs `chunk` on threads of their own (never the concurrency pool, whose few threads
+  /// the modelled clock would starve); the modelled waits overlap.
+  private func runSideBySide(_ chunk: [ExecutableStep]) -> [StepRun] {
+    let results = RunBox(count: chunk.count)
+    let group = DispatchGroup()
+    sleeper.beginParallel(workers: chunk.count)
+    for (i, step) in chunk.enumerated() {
+      group.enter()
+      let thread = Thread {
+        let outcome = self.run(step)
+        results.set(i, outcome)
+        self.sleeper.workerFinished()
+        group.leave()
+      }
+      thread.stackSize = 1 << 20
+      thread.start()
+    }
+    group.wait()
+    return results.values
+  }
+
+  /// Audits a step's attempts in order, adds them to the objective, and settles its outcome.
+  private func apply(
+    _ run: StepRun, of step: ExecutableStep, to objective: inout Objective,
+    outcomes: inout [Int: StepOutcome],
+    reportRetries: Bool, progress: (ExecutableStep, StepOutcome?) -> Void
   ) throws {
-    let error = result.error
-    try audit.record(
-      "command", objective: objective.id,
-      [
-        ("step", .number(Double(step.number))), ("argv", .strings(argv)),
-        ("exit_code", .number(Double(result.exitCode))),
-        ("duration_ms", .number(Double(result.durationMs))),
-        ("error_code", .optional(error?.code)),
-      ])
-    objective.executionResults.append(
-      Objective.StepResult(
-        step: step.number, argv: argv, exitCode: result.exitCode, durationMs: result.durationMs,
-        errorCode: error?.code, message: error.map { Redactor.text($0.message) }))
+    let argv = ["az"] + Redactor.argv(step.command.arguments)
+    for (n, result) in run.attempts.enumerated() {
+      if n > 0 {
+        let r = run.retries[n - 1]
+        try audit.record(
+          "retry", objective: objective.id, at: run.endedAt[n - 1],
+          [
+            ("step", .number(Double(step.number))), ("attempt", .number(Double(r.attempt))),
+            ("delay_s", .number(r.delay)), ("error_code", .string(r.kind.code)),
+          ])
+        if reportRetries {
+          progress(
+            step, .retrying(r.error, attempt: r.attempt, of: retry.maxAttempts, delay: r.delay))
+        }
+      }
+      let error = result.error
+      try audit.record(
+        "command", objective: objective.id, at: run.endedAt[n],
+        [
+          ("step", .number(Double(step.number))), ("argv", .strings(argv)),
+          ("exit_code", .number(Double(result.exitCode))),
+          ("duration_ms", .number(Double(result.durationMs))),
+          ("error_code", .optional(error?.code)),
+        ])
+      objective.executionResults.append(
+        Objective.StepResult(
+          step: step.number, argv: argv, exitCode: result.exitCode, durationMs: result.durationMs,
+          errorCode: error?.code, message: error.map { Redactor.text($0.message) }))
+    }
+    guard let last = run.attempts.last else { return }
+    if let error = last.error {
+      outcomes[step.number] = .failed(error)
+    } else {
+      outcomes[step.number] = .succeeded(durationMs: last.durationMs)
+      if let change = step.change { objective.resourcesCreated.append(change) }
+    }
+  }
+}
+
+/// Results written by worker threads, one slot each.
+private final class RunBox: @unchecked Sendable {
+  private let lock = NSLock()
+  private var slots: [PlanExecutor.StepRun?]
+
+  init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+  func set(_ i: Int, _ run: PlanExecutor.StepRun) {
+    lock.lock()
+    slots[i] = run
+    lock.unlock()
+  }
+
+  var values: [PlanExecutor.StepRun] {
+    lock.lock()
+    defer { lock.unlock() }
+    return slots.map { $0 ?? PlanExecutor.StepRun() }
   }
 }

@@ -42,12 +42,13 @@ public final class AuditLog {
   ///   - fields: The event's fields, already redacted where they carry user text or argv.
   /// - Throws: `FileError` when the log cannot be written.
   public func record(
-    _ event: String, objective: String? = nil, _ fields: [(String, JSONValue)] = []
+    _ event: String, objective: String? = nil, at time: Date? = nil,
+    _ fields: [(String, JSONValue)] = []
   ) throws {
     let line =
       JSONValue.object(
         [
-          ("ts", .string(Timestamp.string(clock.now))), ("session", .string(session)),
+          ("ts", .string(Timestamp.string(time ?? clock.now))), ("session", .string(session)),
           ("objective", .optional(objective)),
           ("event", .string(event)),
         ] + fields

@@ -407,11 +407,23 @@ public struct CommandPlanner: Sendable {
 }
 
 /// Accumulates steps while keeping a working copy of the world up to date.
+/// Accumulates steps while keeping a working copy of the world up to date.
+///
+/// Steps run side by side unless one depends on another, so `append` adds the dependencies
+/// the world implies: on the step that creates the step's group, on the last earlier step
+/// that touched the same VM or disk, and — for a group deletion — on every earlier step in
+/// that group.
 struct PlanBuilder {
   var world: LiveState
   var steps: [PlanStep] = []
   var assumptions: [Assumption] = []
   var notes: [PlanNote] = []
+  /// The step creating each group in this plan, by lowercased name.
+  private var groupCreators: [String: Int] = [:]
+  /// The last step touching each resource, by `kind/group/name` (VMs and disks).
+  private var lastTouch: [String: Int] = [:]
+
+  init(world: LiveState) { self.world = world }
 
   mutating func assume(_ a: Assumption) {
     if !assumptions.contains(a) { assumptions.append(a) }
@@ -424,10 +436,31 @@ struct PlanBuilder {
     dependsOn: [Int] = []
   ) -> Int {
     let number = steps.count + 1
+    let group = resource.resourceGroup.lowercased()
+    var deps = Set(dependsOn)
+    if let creator = groupCreators[group], resource.kind != .resourceGroup { deps.insert(creator) }
+    var touched: [String] = []
+    switch resource.kind {
+    case .virtualMachine: touched = ["vm/\(group)/\(resource.name.lowercased())"]
+    case .disk: touched = ["disk/\(group)/\(resource.name.lowercased())"]
+    case .diskAttachment:
+      touched = [
+        "disk/\(group)/\(resource.name.lowercased())",
+        "vm/\(group)/\((resource.size ?? "").lowercased())",
+      ]
+    default: break
+    }
+    for key in touched { if let previous = lastTouch[key] { deps.insert(previous) } }
+    if case .deleteGroup = operation {
+      for step in steps where step.resource.resourceGroup.lowercased() == group {
+        deps.insert(step.number)
+      }
+    }
     steps.append(
       PlanStep(
         number: number, action: action, operation: operation, resource: resource, command: command,
-        undo: undo, dependsOn: dependsOn))
+        undo: undo, dependsOn: deps.sorted()))
+    for key in touched { lastTouch[key] = number }
     return number
   }
 
@@ -439,6 +472,7 @@ struct PlanBuilder {
         kind: .resourceGroup, name: name, resourceGroup: name, location: location),
       command: .groupCreate(name: name, location: location), undo: .groupDelete(name: name))
     world.groups.append(LiveState.Group(name: name, location: location))
+    groupCreators[name.lowercased()] = n
     return n
   }
 }

@@ -39,7 +39,10 @@ struct AzureCLIBackendTests {
         ["group", "list", "--output", "tsv", "--only-show-errors"],
         ["group", "list", "--output", "tsv", "--only-show-errors"]
       ),
-      (["account", "show", "--only-show-errors"], ["account", "show", "--only-show-errors", "--output", "json"]),
+      (
+        ["account", "show", "--only-show-errors"],
+        ["account", "show", "--only-show-errors", "--output", "json"]
+      ),
     ])
   func keepsGivenArguments(given: [String], sent: [String]) throws {
     let runner = ScriptedRunner()
@@ -54,9 +57,11 @@ struct AzureCLIBackendTests {
     let runner = ScriptedRunner(
       ProcessOutput(exitCode: 0, stdout: "[{\"name\": \"demo\"}]\n", stderr: ""),
       advancing: clock, by: 2.5)
-    let result = AzureCLIBackend(runner: runner, clock: clock, subscriptionName: "s").run(.groupList)
+    let result = AzureCLIBackend(runner: runner, clock: clock, subscriptionName: "s").run(
+      .groupList)
     #expect(
-      result == AzResult(exitCode: 0, stdout: "[{\"name\": \"demo\"}]\n", stderr: "", durationMs: 2500))
+      result
+        == AzResult(exitCode: 0, stdout: "[{\"name\": \"demo\"}]\n", stderr: "", durationMs: 2500))
     #expect(result.json?.arrayValue?.first?["name"]?.stringValue == "demo")
     #expect(result.error == nil)
   }
@@ -121,7 +126,8 @@ struct AzureCLIBackendTests {
       Read more about the command in reference docs
 
       """, 2,
-      AzError(code: "InvalidArgument", message: "unrecognized arguments: --no-such-flag", exitCode: 2)
+      AzError(
+        code: "InvalidArgument", message: "unrecognized arguments: --no-such-flag", exitCode: 2)
     ),
     (
       "ERROR: the following arguments are required: --name/-n\n", 2,
@@ -136,7 +142,8 @@ struct AzureCLIBackendTests {
   @Test("each error form az prints is read into its code, message and exit code")
   func errorFormsAreParsed() throws {
     for form in Self.errorForms {
-      let runner = ScriptedRunner(ProcessOutput(exitCode: form.exitCode, stdout: "", stderr: form.stderr))
+      let runner = ScriptedRunner(
+        ProcessOutput(exitCode: form.exitCode, stdout: "", stderr: form.stderr))
       let result = AzureCLIBackend(runner: runner, clock: ManualClock(), subscriptionName: "s").run(
         .vmShow(name: "sam", group: "demo"))
       #expect(!result.succeeded)
@@ -152,7 +159,10 @@ struct AzureCLIBackendTests {
     let result = AzureCLIBackend(runner: runner, clock: ManualClock(), subscriptionName: "s").run(
       .groupList)
     #expect(result.exitCode == 127)
-    #expect(result.error == AzError(code: "AzNotInstalled", message: "az is not installed or not on PATH", exitCode: 127))
+    #expect(
+      result.error
+        == AzError(
+          code: "AzNotInstalled", message: "az is not installed or not on PATH", exitCode: 127))
   }
 
   // MARK: - probe
@@ -162,13 +172,15 @@ struct AzureCLIBackendTests {
     let runner = ScriptedRunner(
       ProcessOutput(
         exitCode: 0,
-        stdout: "{\n  \"id\": \"00000000-0000-0000-0000-000000000000\",\n  \"name\": \"Pay-As-You-Go\"\n}\n",
+        stdout:
+          "{\n  \"id\": \"00000000-0000-0000-0000-000000000000\",\n  \"name\": \"Pay-As-You-Go\"\n}\n",
         stderr: ""))
     #expect(try AzureCLIBackend.probe(runner: runner).get() == "Pay-As-You-Go")
     #expect(
       runner.commands == [
         ExternalCommand(
-          executable: "az", arguments: ["account", "show", "--output", "json", "--only-show-errors"],
+          executable: "az",
+          arguments: ["account", "show", "--output", "json", "--only-show-errors"],
           timeout: 30)
       ])
   }
@@ -176,7 +188,8 @@ struct AzureCLIBackendTests {
   @Test("probe without a login says to run az login")
   func probeNotLoggedIn() throws {
     let runner = ScriptedRunner(
-      ProcessOutput(exitCode: 1, stdout: "", stderr: "ERROR: Please run 'az login' to setup account.\n"))
+      ProcessOutput(
+        exitCode: 1, stdout: "", stderr: "ERROR: Please run 'az login' to setup account.\n"))
     let error = try #require(Self.failure(of: AzureCLIBackend.probe(runner: runner)))
     #expect(error.message == "Please run 'az login' to setup account.")
     #expect(error.exitCode == 1)

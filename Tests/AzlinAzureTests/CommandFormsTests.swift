@@ -9,7 +9,7 @@ import Testing
 
 /// Every az command form azlin can run, taken from azlin itself: the builders, what
 /// `CommandPlanner` plans (commands and their undo), what `Rollback` emits, the listings of
-/// `LiveState.fetch` and the probe, each as `AzureCLIBackend` hands it to `az`.
+/// `LiveState.fetch` and `RegionalUsage.fetch`, and the probe, each as `AzureCLIBackend` hands it to `az`.
 ///
 /// With `AZLIN_EMIT_FORMS=<file>` the forms are written there as JSON Lines (one argv array a
 /// line, without `az`) for `Scripts/az-oracle.sh`, which checks each against the real Azure
@@ -67,26 +67,50 @@ struct CommandFormsTests {
       .vmPower(.deallocate, name: "app1", group: "demo"),
       .vmPower(.restart, name: "app1", group: "demo"),
       .vmResize(name: "app1", group: "demo", size: "Standard_D2s_v5"),
+      .vmListUsage(location: "westeurope"),
+      .storageCreate(
+        name: "azlindata1", group: "demo", location: "westeurope", sku: "Standard_LRS"),
+      .storageDelete(name: "azlindata1", group: "demo"),
+      .storageCheckName("azlindata1"),
+      .diskCreate(
+        name: "app1-data1", group: "demo", location: "westeurope", sizeGB: 64, sku: "Premium_LRS"),
+      .diskDelete(name: "app1-data1", group: "demo"),
+      .diskAttach(disk: "app1-data1", vm: "app1", group: "demo"),
+      .diskDetach(disk: "app1-data1", vm: "app1", group: "demo"),
     ]
   }
 
-  /// What exists when the planner plans changes: VMs in each power state.
+  /// What exists when the planner plans changes: VMs in each power state, a storage account,
+  /// a data disk attached to db and one attached to nothing.
   static let live = LiveState(
     groups: [LiveState.Group(name: "demo", location: "westus2")],
     vms: [
       vm("web", power: "running"), vm("db", power: "stopped"), vm("batch", power: "deallocated"),
+    ],
+    storageAccounts: [
+      LiveState.StorageAccount(
+        name: "logs1", resourceGroup: "demo", location: "westus2", sku: "Standard_LRS")
+    ],
+    disks: [
+      LiveState.Disk(
+        name: "db-data1", resourceGroup: "demo", sizeGB: 128, sku: "Premium_LRS",
+        managedBy: vm("db", power: "stopped").id),
+      LiveState.Disk(
+        name: "spare", resourceGroup: "demo", sizeGB: 32, sku: "Standard_LRS", managedBy: nil),
     ])
 
   static func vm(_ name: String, power: String) -> LiveState.VM {
     LiveState.VM(
       name: name, resourceGroup: "demo", location: "westus2", size: "Standard_B2s",
       powerState: power,
-      id: "/subscriptions/0/resourceGroups/demo/providers/Microsoft.Compute/virtualMachines/\(name)")
+      id: "/subscriptions/0/resourceGroups/demo/providers/Microsoft.Compute/virtualMachines/\(name)"
+    )
   }
 
   static func intent(
     _ kind: IntentKind, _ names: [String] = [], group: String? = nil, region: String? = nil,
-    size: String? = nil, image: String? = nil, count: Int? = nil
+    size: String? = nil, image: String? = nil, count: Int? = nil, vm: String? = nil,
+    sizeGB: Int? = nil, sku: String? = nil
   ) -> Intent {
     var p = IntentParameters()
     p.names = names
@@ -95,6 +119,9 @@ struct CommandFormsTests {
     p.size = size
     p.image = image
     p.count = count
+    p.vm = vm
+    p.sizeGB = sizeGB
+    p.sku = sku
     return Intent(kind: kind, parameters: p)
   }
 
@@ -118,12 +145,19 @@ struct CommandFormsTests {
     ([intent(.resizeVM, ["web"], size: "Standard_D2s_v5")], live),
     ([intent(.deleteVM, ["web"])], live),
     ([intent(.deleteResourceGroup, ["demo"])], live),
+    ([intent(.createStorage, ["azlindata7"], group: "demo", sku: "Standard_GRS")], live),
+    ([intent(.createStorage, group: "rg3", region: "northeurope")], LiveState()),
+    ([intent(.deleteStorage, ["logs1"])], live),
+    ([intent(.attachDisk, vm: "web", sizeGB: 256, sku: "StandardSSD_LRS")], live),
+    ([intent(.detachDisk, ["db-data1"])], live),
+    ([intent(.deleteDisk, ["spare"])], live),
   ]
 
   static func plans() throws -> [Plan] {
     let planner = CommandPlanner(defaults: AzlinConfig.Defaults())
     return try requests.map { request in
-      let outcome = planner.plan(request.intents, live: request.live, context: ConversationContext())
+      let outcome = planner.plan(
+        request.intents, live: request.live, context: ConversationContext())
       guard case .plan(let plan) = outcome else {
         throw FormsError(reason: "no plan for \(request.intents.map(\.kind)): \(outcome)")
       }
@@ -133,7 +167,8 @@ struct CommandFormsTests {
 
   /// Each planned step's command, then its undo command.
   static func plannedCommands() throws -> [AzCommand] {
-    try plans().flatMap { plan in plan.steps.flatMap { [$0.command] + ($0.undo.map { [$0] } ?? []) } }
+    try plans().flatMap { plan in plan.steps.flatMap { [$0.command] + ($0.undo.map { [$0] } ?? []) }
+    }
   }
 
   /// What `Rollback` emits for each plan once it ran: the recorded undo commands, newest first.
@@ -182,15 +217,24 @@ struct CommandFormsTests {
         world.groups.removeAll { $0.name == r.name }
         world.vms.removeAll { $0.resourceGroup == r.name }
       case .createStorage(let sku):
-        world.storageAccounts.append(.init(name: r.name, resourceGroup: r.resourceGroup, location: r.location, sku: sku))
+        world.storageAccounts.append(
+          LiveState.StorageAccount(
+            name: r.name, resourceGroup: r.resourceGroup, location: r.location, sku: sku))
       case .deleteStorage:
         world.storageAccounts.removeAll { $0.name == r.name }
-      case .createDisk(let gb, let sku):
-        world.disks.append(.init(name: r.name, resourceGroup: r.resourceGroup, sizeGB: gb, sku: sku, managedBy: nil))
+      case .createDisk(let sizeGB, let sku):
+        world.disks.append(
+          LiveState.Disk(
+            name: r.name, resourceGroup: r.resourceGroup, sizeGB: sizeGB, sku: sku, managedBy: nil))
       case .attachDisk(let vm):
-        if let i = world.disks.firstIndex(where: { $0.name == r.name }) { world.disks[i].managedBy = "/vms/\(vm)" }
+        let owner = world.vms.first { $0.name == vm }?.id
+        for i in world.disks.indices where world.disks[i].name == r.name {
+          world.disks[i].managedBy = owner
+        }
       case .detachDisk:
-        if let i = world.disks.firstIndex(where: { $0.name == r.name }) { world.disks[i].managedBy = nil }
+        for i in world.disks.indices where world.disks[i].name == r.name {
+          world.disks[i].managedBy = nil
+        }
       case .deleteDisk:
         world.disks.removeAll { $0.name == r.name }
       }
@@ -207,7 +251,16 @@ struct CommandFormsTests {
     ])
     _ = try LiveState.fetch(from: backend)
     #expect(backend.unexpected.isEmpty)
-    return backend.ran.map(AzCommand.init)
+    return backend.ran.map(AzCommand.init) + [try usageCommand()]
+  }
+
+  /// The listing `RegionalUsage.fetch` runs before a plan that adds vCPUs.
+  static func usageCommand() throws -> AzCommand {
+    let usage = ["vm", "list-usage", "--location", "eastus"]
+    let backend = ScriptedBackend([usage: [AzResult(exitCode: 0, stdout: "[]\n", stderr: "")]])
+    _ = try RegionalUsage.fetch(region: "eastus", from: backend)
+    #expect(backend.unexpected.isEmpty)
+    return AzCommand(backend.ran.first ?? [])
   }
 
   /// `command` as `AzureCLIBackend` passes it to `az`.
@@ -240,6 +293,14 @@ struct CommandFormsTests {
     "vm deallocate --resource-group demo --name app1 --output json --only-show-errors",
     "vm restart --resource-group demo --name app1 --output json --only-show-errors",
     "vm resize --resource-group demo --name app1 --size Standard_D2s_v5 --output json --only-show-errors",
+    "vm list-usage --location westeurope --output json --only-show-errors",
+    "storage account create --name azlindata1 --resource-group demo --location westeurope --sku Standard_LRS --kind StorageV2 --tags managed-by=azlin --output json --only-show-errors",
+    "storage account delete --name azlindata1 --resource-group demo --yes --output json --only-show-errors",
+    "storage account check-name --name azlindata1 --output json --only-show-errors",
+    "disk create --resource-group demo --name app1-data1 --location westeurope --size-gb 64 --sku Premium_LRS --tags managed-by=azlin --output json --only-show-errors",
+    "disk delete --resource-group demo --name app1-data1 --yes --output json --only-show-errors",
+    "vm disk attach --resource-group demo --vm-name app1 --name app1-data1 --output json --only-show-errors",
+    "vm disk detach --resource-group demo --vm-name app1 --name app1-data1 --output json --only-show-errors",
     "group create --name rg1 --location westeurope --tags managed-by=azlin --output json --only-show-errors",
     "group delete --name rg1 --yes --output json --only-show-errors",
     "group create --name rg2 --location eastus --tags managed-by=azlin --output json --only-show-errors",
@@ -265,8 +326,23 @@ struct CommandFormsTests {
     "vm resize --resource-group demo --name web --size Standard_D2s_v5 --output json --only-show-errors",
     "vm resize --resource-group demo --name web --size Standard_B2s --output json --only-show-errors",
     "vm delete --resource-group demo --name web --yes --output json --only-show-errors",
+    "storage account create --name azlindata7 --resource-group demo --location westus2 --sku Standard_GRS --kind StorageV2 --tags managed-by=azlin --output json --only-show-errors",
+    "storage account delete --name azlindata7 --resource-group demo --yes --output json --only-show-errors",
+    "group create --name rg3 --location northeurope --tags managed-by=azlin --output json --only-show-errors",
+    "group delete --name rg3 --yes --output json --only-show-errors",
+    "storage account create --name strg31 --resource-group rg3 --location northeurope --sku Standard_LRS --kind StorageV2 --tags managed-by=azlin --output json --only-show-errors",
+    "storage account delete --name strg31 --resource-group rg3 --yes --output json --only-show-errors",
+    "storage account delete --name logs1 --resource-group demo --yes --output json --only-show-errors",
+    "disk create --resource-group demo --name web-data1 --location westus2 --size-gb 256 --sku StandardSSD_LRS --tags managed-by=azlin --output json --only-show-errors",
+    "disk delete --resource-group demo --name web-data1 --yes --output json --only-show-errors",
+    "vm disk attach --resource-group demo --vm-name web --name web-data1 --output json --only-show-errors",
+    "vm disk detach --resource-group demo --vm-name web --name web-data1 --output json --only-show-errors",
+    "vm disk detach --resource-group demo --vm-name db --name db-data1 --output json --only-show-errors",
+    "vm disk attach --resource-group demo --vm-name db --name db-data1 --output json --only-show-errors",
+    "disk delete --resource-group demo --name spare --yes --output json --only-show-errors",
     "storage account list --output json --only-show-errors",
     "disk list --output json --only-show-errors",
+    "vm list-usage --location eastus --output json --only-show-errors",
   ]
 }
 
