@@ -366,9 +366,11 @@ final class StubHTTPServer: @unchecked Sendable {
     held = []
     lock.unlock()
     _ = shutdown(listener, Int32(SHUT_RDWR))
-    close(listener)
     for c in connections { close(c) }
+    // Close the listener only once the thread left accept(): closed earlier, its number could
+    // be reused by another test's socket, and this thread would accept that test's connection.
     _ = finished.wait(timeout: .now() + 5)
+    close(listener)
   }
 
   private static func bindLoopback() throws -> (Int32, UInt16) {
