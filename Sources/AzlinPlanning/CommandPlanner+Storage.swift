@@ -182,7 +182,7 @@ extension CommandPlanner {
   }
 
   /// The group and region for something new: as said, else the conversation's, else the defaults.
-  private func placement(
+  func placement(
     _ p: IntentParameters, builder b: inout PlanBuilder, context: ConversationContext
   )
     -> (group: String, region: String, stop: PlanningOutcome?)

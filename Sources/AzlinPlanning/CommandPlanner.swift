@@ -150,31 +150,9 @@ public struct CommandPlanner: Sendable {
     -> PlanningOutcome?
   {
     let p = intent.parameters
-    let groupName: String
-    if let g = p.resourceGroup {
-      groupName = b.world.group(named: g)?.name ?? g
-    } else if let g = context.resourceGroup, b.world.group(named: g) != nil {
-      groupName = b.world.group(named: g)!.name
-    } else {
-      groupName = defaults.resourceGroup
-      b.assume(.resourceGroup(groupName))
-    }
-    if let problem = NamingRules.violation(of: groupName, as: .resourceGroup) {
-      return .refused(.invalidName(problem))
-    }
+    let (groupName, region, stop) = placement(p, builder: &b, context: context)
+    if let stop { return stop }
     let existingGroup = b.world.group(named: groupName)
-    let region: String
-    if let r = p.region {
-      guard let known = catalog.normalizeRegion(r) else { return .refused(.unknownRegion(r)) }
-      region = known
-    } else if let g = existingGroup {
-      region = g.location
-    } else if let r = context.region {
-      region = r
-    } else {
-      region = defaults.region
-      b.assume(.region(region))
-    }
     let sizeText: String
     if let s = p.size {
       sizeText = s

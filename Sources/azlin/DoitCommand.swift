@@ -16,17 +16,8 @@ struct DoitCommand: ParsableCommand {
   @OptionGroup var options: SessionOptions
 
   func run() throws {
-    let interactive = isatty(0) != 0 && isatty(1) != 0
-    let output = ConsoleOutput(isInteractive: interactive)
-    let launcher = ShellLauncher(version: AzlinCommand.version)
-    do {
-      let session = try launcher.makeSession(
-        choice: options.backend, options: options.sessionOptions, output: output)
-      let failed = launcher.runOneShot(session, request: request)
-      if failed { throw ExitCode(1) }
-    } catch let error as ShellLauncher.StartError {
-      output.error(error.description)
-      throw ExitCode(1)
+    try options.withSession { launcher, session, _ in
+      launcher.runOneShot(session, request: request) ? 1 : 0
     }
   }
 }

@@ -1,5 +1,7 @@
 import ArgumentParser
+import AzlinCore
 import AzlinShell
+import Foundation
 
 /// The options `azlin shell` and `azlin doit` share.
 struct SessionOptions: ParsableArguments {
@@ -27,6 +29,26 @@ struct SessionOptions: ParsableArguments {
     o.verbose = verbose
     o.resume = resume
     return o
+  }
+}
+
+extension SessionOptions {
+  /// Starts a session on the live system and runs `body` with it; a session that cannot
+  /// start prints one line and exits 1.
+  /// - Returns: `body`'s exit status.
+  func withSession(_ body: (ShellLauncher, Session, _ interactive: Bool) -> Int32) throws {
+    let interactive = isatty(0) != 0 && isatty(1) != 0
+    let output = ConsoleOutput(isInteractive: interactive)
+    let launcher = ShellLauncher(version: AzlinCommand.version)
+    let session: Session
+    do {
+      session = try launcher.makeSession(choice: backend, options: sessionOptions, output: output)
+    } catch let error as ShellLauncher.StartError {
+      output.error(error.description)
+      throw ExitCode(1)
+    }
+    let status = body(launcher, session, interactive)
+    if status != 0 { throw ExitCode(status) }
   }
 }
 
