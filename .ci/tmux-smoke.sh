@@ -5,7 +5,8 @@
 #
 # Starts `azlin shell` in a detached tmux session (120x40, private tmux server,
 # AZLIN_HOME in a fresh temporary folder) and checks, by polling the screen:
-#   1. a prompt (a line starting with "azlin") appears;
+#   1. a prompt (a line starting with "azlin") appears; a request and "y" run a plan; Tab
+#      completes a live VM name;
 #   2. "/bu" + Tab completes to "/budget";
 #   3. Enter prints output and a new prompt;
 #   4. Up recalls "/budget";
@@ -95,6 +96,8 @@ prompt_below() {
   [ "$row" -ge $(($2 + $1)) ] && at_prompt && prompt_lacks "$3"
 }
 exit_file_written() { [ -s "$tmp/exit" ]; }
+screen_has() { screen | grep -qF -- "$1"; }
+answer_prompt() { cursor_line | grep -q '^proceed?'; }
 
 start_session() {
   rm -f "$tmp/exit"
@@ -116,6 +119,16 @@ finish() {
 # --- first session -------------------------------------------------------------
 start_session
 wait_for "a prompt starting with \"azlin\" appears" at_prompt || finish
+
+keys 'create a vm called smoke' Enter
+wait_for "a request shows its plan, its cost and asks to proceed" answer_prompt
+keys 'y' Enter
+wait_for "y runs the plan to the end" screen_has 'Done (objective'
+wait_for "the prompt returns, showing the new run-rate" prompt_contains '$39.30/mo'
+
+keys 'stop smo' Tab
+wait_for "Tab completes a live VM name after \"stop\"" prompt_contains 'stop smoke'
+keys C-u
 
 keys '/bu' Tab
 wait_for "Tab completes \"/bu\" to \"/budget\"" prompt_contains '/budget'
