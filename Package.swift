@@ -48,7 +48,8 @@ let package = Package(
     .testTarget(name: "AzlinAzureTests", dependencies: ["AzlinAzure", "AzlinTestSupport"]),
     .testTarget(name: "AzlinLedgerTests", dependencies: ["AzlinLedger", "AzlinTestSupport"]),
     .testTarget(
-      name: "AzlinPlanningTests", dependencies: ["AzlinPlanning", "AzlinTestSupport"], exclude: ["Corpus"]),
+      name: "AzlinPlanningTests", dependencies: ["AzlinPlanning", "AzlinTestSupport"],
+      exclude: ["Corpus"]),
     .testTarget(name: "AzlinShellTests", dependencies: ["AzlinShell", "AzlinTestSupport"]),
   ]
 )

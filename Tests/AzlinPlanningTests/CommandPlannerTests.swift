@@ -37,7 +37,8 @@ import Testing
           "vm", "create", "--resource-group", "new-rg", "--name", "app", "--location", "westus2",
           "--size", "Standard_B2s",
           "--image", "Ubuntu2204", "--admin-username", "azureuser", "--generate-ssh-keys",
-          "--os-disk-delete-option", "Delete", "--nic-delete-option", "Delete", "--tags", "managed-by=azlin",
+          "--os-disk-delete-option", "Delete", "--nic-delete-option", "Delete", "--tags",
+          "managed-by=azlin",
         ],
       ])
     #expect(plan.steps[1].dependsOn == [1])
