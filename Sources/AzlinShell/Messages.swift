@@ -291,6 +291,15 @@ enum Messages {
     return "  ↻ \(s.summary): \(e.code) — trying again in \(wait) (attempt \(attempt) of \(total))"
   }
 
+  static func advice(_ a: FailureAnalyzer.Analysis, seenBefore: Int) -> [String] {
+    var lines = ["    → \(a.advice)"]
+    if seenBefore > 0 {
+      lines.append("    → Seen \(seenBefore) time\(seenBefore == 1 ? "" : "s") before.")
+    }
+    if let doc = a.documentation { lines.append("    → \(doc)") }
+    return lines
+  }
+
   static func stepFailed(_ s: ExecutableStep, _ e: AzError) -> String {
     "  ✗ \(s.summary): \(e.code): \(Redactor.text(e.message))"
   }

@@ -270,9 +270,20 @@ extension Session {
     case .retrying(let e, let attempt, let total, let delay):
       say(Messages.stepRetrying(step, e, attempt: attempt, of: total, delay: delay))
     case .succeeded(let ms): say(Messages.stepDone(step, ms: ms))
-    case .failed(let e): say(Messages.stepFailed(step, e))
+    case .failed(let e):
+      say(Messages.stepFailed(step, e))
+      explain(e, command: step.command)
     case .skipped(let because): say(Messages.stepSkipped(step, because: because))
     }
+  }
+
+  /// Says why a step failed and what to try, and how often this failure was seen before.
+  func explain(_ error: AzError, command: AzCommand) {
+    let analysis = FailureAnalyzer().analyze(error, command: command)
+    let seen =
+      (try? FailureHistory(path: context.home.failureHistory).record(
+        signature: analysis.signature, code: FailureClass(error).code, at: context.clock.now)) ?? 0
+    say(Messages.advice(analysis, seenBefore: seen))
   }
 
   func recorded(_ s: PlanStep) -> Objective.Step {

@@ -1,0 +1,96 @@
+import AzlinAzure
+import AzlinCore
+import Foundation
+
+/// Explains a failed command and says what to try next, by Azure's error code.
+public struct FailureAnalyzer: Sendable {
+  /// What the analysis found.
+  public struct Analysis: Equatable, Sendable {
+    /// A stable signature: code, operation, and the message with names and numbers taken out.
+    public var signature: String
+    /// One sentence on what to do.
+    public var advice: String
+    /// Microsoft Learn's troubleshooting page for the code, when there is one.
+    public var documentation: String?
+  }
+
+  private let catalog: AzureCatalog
+
+  public init(catalog: AzureCatalog = .bundled) { self.catalog = catalog }
+
+  /// Analyses `error` from `command`.
+  public func analyze(_ error: AzError, command: AzCommand) -> Analysis {
+    let kind = FailureClass(error)
+    let target = StepTarget(argv: command.arguments)
+    let advice: String
+    switch kind.code {
+    case "SkuNotAvailable":
+      let region = Self.value(of: "--location", in: command.arguments) ?? ""
+      let offered = catalog.sizesOffered(in: region).prefix(3).map(\.name)
+      advice =
+        "That size cannot be had in \(region) now; sizes offered there include \(offered.joined(separator: ", "))."
+    case "QuotaExceeded", "OperationNotAllowed":
+      advice =
+        "The region's vCPU quota is used up: ask for a smaller size or another region, or request more quota in the Azure portal."
+    case "AuthorizationFailed":
+      advice =
+        "Your account lacks a role for this: ask for Contributor (or Virtual Machine Contributor) on the group."
+    case "ResourceGroupNotFound":
+      advice = "Create the group first: \"create rg \(target.group)\"."
+    case "ResourceNotFound":
+      advice = "It is gone already, or was never there: /state shows what exists."
+    case "Conflict", "AnotherOperationInProgress":
+      advice = "Something is still changing that resource; try again once it settles."
+    case "StorageAccountAlreadyTaken":
+      advice = "Storage account names are unique across all of Azure; pick another name."
+    case "InvalidResourceName":
+      advice = "The name breaks Azure's naming rules; the message says which."
+    case _ where kind.retriable:
+      advice = "Azure kept failing after the retries; try again in a few minutes."
+    default:
+      advice = "az reported an error azlin does not know; the message above is az's own."
+    }
+    return Analysis(
+      signature: Self.signature(code: kind.code, verb: target.verb, message: error.message),
+      advice: advice,
+      documentation: Self.documentation[kind.code])
+  }
+
+  /// Troubleshooting pages on Microsoft Learn, bundled so offline use still gives a link.
+  static let documentation: [String: String] = [
+    "SkuNotAvailable":
+      "https://learn.microsoft.com/azure/azure-resource-manager/troubleshooting/error-sku-not-available",
+    "QuotaExceeded":
+      "https://learn.microsoft.com/azure/azure-resource-manager/troubleshooting/error-resource-quota",
+    "OperationNotAllowed":
+      "https://learn.microsoft.com/azure/azure-resource-manager/troubleshooting/error-resource-quota",
+    "AuthorizationFailed":
+      "https://learn.microsoft.com/azure/role-based-access-control/troubleshooting",
+    "ResourceGroupNotFound":
+      "https://learn.microsoft.com/azure/azure-resource-manager/troubleshooting/error-not-found",
+    "ResourceNotFound":
+      "https://learn.microsoft.com/azure/azure-resource-manager/troubleshooting/error-not-found",
+    "StorageAccountAlreadyTaken":
+      "https://learn.microsoft.com/azure/azure-resource-manager/troubleshooting/error-storage-account-name",
+    "InvalidResourceName":
+      "https://learn.microsoft.com/azure/azure-resource-manager/troubleshooting/error-reserved-resource-name",
+    "TooManyRequests":
+      "https://learn.microsoft.com/azure/azure-resource-manager/management/request-limits-and-throttling",
+    "Conflict":
+      "https://learn.microsoft.com/azure/azure-resource-manager/troubleshooting/common-deployment-errors",
+  ]
+
+  /// `Code|verb|message` with quoted names, numbers and ids replaced, so one kind of failure has one signature.
+  static func signature(code: String, verb: String, message: String) -> String {
+    var normal = message.lowercased()
+    for pattern in [#"'[^']*'"#, #""[^"]*""#, #"[0-9a-f]{8}-[0-9a-f-]{27}"#, #"[0-9]+"#] {
+      normal = normal.replacingOccurrences(of: pattern, with: "#", options: .regularExpression)
+    }
+    return "\(code)|\(verb)|\(String(normal.prefix(120)))"
+  }
+
+  static func value(of flag: String, in arguments: [String]) -> String? {
+    guard let i = arguments.firstIndex(of: flag), i + 1 < arguments.count else { return nil }
+    return arguments[i + 1]
+  }
+}
