@@ -50,6 +50,7 @@ let package = Package(
     .testTarget(
       name: "AzlinPlanningTests", dependencies: ["AzlinPlanning", "AzlinTestSupport"],
       exclude: ["Corpus"]),
+    .testTarget(name: "AzlinExecutionTests", dependencies: ["AzlinExecution", "AzlinTestSupport"]),
     .testTarget(name: "AzlinShellTests", dependencies: ["AzlinShell", "AzlinTestSupport"]),
   ]
 )
