@@ -277,28 +277,28 @@ extension LocalIntentParser {
       if (namesLiveVM || p.fromContext == "it") && !p.names.isEmpty && p.names.count == 1
         && (question || c.lower.count <= 3)
       {
-        return .success(make(.showVM, p, confidence, "show a VM"))
+        return .success(make(.showVM, p, confidence))
       }
       if p.sizeChange != nil || p.size != nil, namesLiveVM || p.fromContext != nil {
-        return .success(make(.resizeVM, p, confidence * 0.9, "resize"))
+        return .success(make(.resizeVM, p, confidence * 0.9))
       }
       if object == .vm || (question && (p.powerState != nil || p.resourceGroup != nil)) {
         if c.lower.contains(where: { ["new", "need", "want", "another"].contains($0) }) && !question
         {
-          return .success(make(.provisionVM, p, confidence * 0.8, "create VMs"))
+          return .success(make(.provisionVM, p, confidence * 0.8))
         }
-        return .success(make(.listVMs, p, confidence * 0.9, "list VMs"))
+        return .success(make(.listVMs, p, confidence * 0.9))
       }
       if object == .group {
-        return .success(make(.listResourceGroups, p, confidence * 0.9, "list resource groups"))
+        return .success(make(.listResourceGroups, p, confidence * 0.9))
       }
       return .failure(ParseProblemError(problem: .noOperation))
     }
     if object == .storage {
       switch verb {
-      case .create: return .success(make(.createStorage, p, confidence, "create a storage account"))
-      case .delete: return .success(make(.deleteStorage, p, confidence, "delete a storage account"))
-      case .list: return .success(make(.listStorage, p, confidence, "list storage accounts"))
+      case .create: return .success(make(.createStorage, p, confidence))
+      case .delete: return .success(make(.deleteStorage, p, confidence))
+      case .list: return .success(make(.listStorage, p, confidence))
       case .cost: break
       default:
         return .failure(
@@ -307,9 +307,9 @@ extension LocalIntentParser {
     }
     if object == .disk {
       switch verb {
-      case .create: return .success(make(.attachDisk, p, confidence, "add a data disk"))
-      case .delete: return .success(make(.deleteDisk, p, confidence, "delete a disk"))
-      case .detach: return .success(make(.detachDisk, p, confidence, "detach a data disk"))
+      case .create: return .success(make(.attachDisk, p, confidence))
+      case .delete: return .success(make(.deleteDisk, p, confidence))
+      case .detach: return .success(make(.detachDisk, p, confidence))
       case .cost: break
       default: return .failure(ParseProblemError(problem: .unsupported("that operation on disks")))
       }
@@ -323,65 +323,63 @@ extension LocalIntentParser {
         p.vm = vm
         p.names = []
       }
-      return .success(make(.detachDisk, p, confidence, "detach a data disk"))
+      return .success(make(.detachDisk, p, confidence))
     case .create:
       let phrasal = c.lower.first.map { ["spin", "fire", "bring", "boot"].contains($0) } ?? false
       if phrasal && namesLiveVM && !c.lower.contains("new") {
-        return .success(make(.startVM, p, confidence, "start VMs"))
+        return .success(make(.startVM, p, confidence))
       }
       let reshape = c.lower.contains(where: { ["make", "give", "change"].contains($0) })
       if reshape && (namesLiveVM || p.fromContext == "it") && (p.size != nil || p.sizeChange != nil)
         && !c.naming
       {
-        return .success(make(.resizeVM, p, confidence, "resize"))
+        return .success(make(.resizeVM, p, confidence))
       }
       if groupTarget {
         if p.names.isEmpty, let g = p.resourceGroup {
           p.names = [g]
           p.resourceGroup = nil
         }
-        return .success(make(.createResourceGroup, p, confidence, "create a resource group"))
+        return .success(make(.createResourceGroup, p, confidence))
       }
       p.sizeChange = nil
       return .success(
-        make(.provisionVM, p, object == .unknown ? confidence * 0.8 : confidence, "create VMs"))
+        make(.provisionVM, p, object == .unknown ? confidence * 0.8 : confidence))
     case .delete:
       if groupTarget {
-        return .success(make(.deleteResourceGroup, p, confidence, "delete a resource group"))
+        return .success(make(.deleteResourceGroup, p, confidence))
       }
       if p.names.isEmpty && !p.all {
         return .failure(ParseProblemError(problem: .missingTarget("delete")))
       }
-      return .success(make(.deleteVM, p, confidence, "delete VMs"))
+      return .success(make(.deleteVM, p, confidence))
     case .list:
       if groupTarget && object != .vm {
-        return .success(make(.listResourceGroups, p, confidence, "list resource groups"))
+        return .success(make(.listResourceGroups, p, confidence))
       }
       if p.names.count == 1, !p.all, !c.lower.contains("vms") {
-        return .success(make(.showVM, p, confidence, "show a VM"))
+        return .success(make(.showVM, p, confidence))
       }
-      return .success(make(.listVMs, p, object == .vm ? confidence : confidence * 0.8, "list VMs"))
+      return .success(make(.listVMs, p, object == .vm ? confidence : confidence * 0.8))
     case .start:
       if c.lower.contains("new") && !namesLiveVM {
-        return .success(make(.provisionVM, p, confidence, "create VMs"))
+        return .success(make(.provisionVM, p, confidence))
       }
-      return .success(make(.startVM, p, confidence, "start VMs"))
-    case .stop: return .success(make(.stopVM, p, confidence, "stop VMs"))
-    case .deallocate: return .success(make(.deallocateVM, p, confidence, "deallocate VMs"))
-    case .restart: return .success(make(.restartVM, p, confidence, "restart VMs"))
-    case .resize: return .success(make(.resizeVM, p, confidence, "resize VMs"))
+      return .success(make(.startVM, p, confidence))
+    case .stop: return .success(make(.stopVM, p, confidence))
+    case .deallocate: return .success(make(.deallocateVM, p, confidence))
+    case .restart: return .success(make(.restartVM, p, confidence))
+    case .resize: return .success(make(.resizeVM, p, confidence))
     case .cost:
       if groupTarget, p.resourceGroup == nil, let g = p.names.first, live.group(named: g) != nil {
         p.resourceGroup = g
         p.names = []
       }
-      return .success(make(.costReport, p, confidence, "estimate cost"))
+      return .success(make(.costReport, p, confidence))
     }
   }
 
-  private func make(
-    _ kind: IntentKind, _ p: IntentParameters, _ confidence: Double, _ explanation: String
-  ) -> Intent {
+  private func make(_ kind: IntentKind, _ p: IntentParameters, _ confidence: Double) -> Intent {
     var text = kind.phrase
     if !p.names.isEmpty { text += " " + p.names.joined(separator: ", ") }
     if !p.corrections.isEmpty {
