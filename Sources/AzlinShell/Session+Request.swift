@@ -265,7 +265,11 @@ extension Session {
 
   /// Prints a step's outcome as it ends.
   func showProgress(_ step: ExecutableStep, _ outcome: PlanExecutor.StepOutcome?) {
-    guard let outcome else { return }
+    guard let outcome else {
+      if output.isInteractive { spinner.start(step.summary) }
+      return
+    }
+    spinner.stop()
     switch outcome {
     case .retrying(let e, let attempt, let total, let delay):
       say(Messages.stepRetrying(step, e, attempt: attempt, of: total, delay: delay))

@@ -52,6 +52,8 @@ public final class Session {
   /// The LLM intent parser, when one is configured.
   let llm: LLMIntentParser?
   let estimator = CostEstimator()
+  /// The spinner shown on a terminal while a step runs.
+  let spinner = ProgressIndicator()
   public let sessionID: String
   /// This session's record in `sessions/`.
   var sessionRecord: SessionRecord
