@@ -209,15 +209,15 @@ struct AzureCLIBackendTests {
 
   // MARK: - Real processes
 
-  @Test("a real az stub receives the exact argv, and its stderr and exit code come back")
+  @Test("a stand-in az script receives the exact argv, and its stderr and exit code come back")
   func realProcess() throws {
-    let stub = try StubAz(
+    let fake = try FakeAz(
       """
       printf '%s\\n' "$@"
       echo "ERROR: (Conflict) The resource 'sam' is in a conflicting state." >&2
       exit 1
       """)
-    let result = AzureCLIBackend(runner: stub.runner, clock: SystemClock(), subscriptionName: "s")
+    let result = AzureCLIBackend(runner: fake, clock: SystemClock(), subscriptionName: "s")
       .run(.vmResize(name: "sam", group: "my group", size: "Standard_B2ms"))
     #expect(
       result.stdout.split(separator: "\n").map(String.init) == [
@@ -232,20 +232,20 @@ struct AzureCLIBackendTests {
 
   @Test("probe through a real process: logged in, then not logged in")
   func realProbe() throws {
-    let loggedIn = try StubAz(#"echo '{"name": "Visual Studio Enterprise"}'"#)
-    #expect(try AzureCLIBackend.probe(runner: loggedIn.runner).get() == "Visual Studio Enterprise")
-    let loggedOut = try StubAz(
+    let loggedIn = try FakeAz(#"echo '{"name": "Visual Studio Enterprise"}'"#)
+    #expect(try AzureCLIBackend.probe(runner: loggedIn).get() == "Visual Studio Enterprise")
+    let loggedOut = try FakeAz(
       #"echo "ERROR: Please run 'az login' to setup account." >&2; exit 1"#)
-    let error = try #require(Self.failure(of: AzureCLIBackend.probe(runner: loggedOut.runner)))
+    let error = try #require(Self.failure(of: AzureCLIBackend.probe(runner: loggedOut)))
     #expect(error.message.contains("Please run 'az login'"))
   }
 
   @Test("an az that hangs is stopped at its timeout and the result says so")
   func hungProcessIsStopped() throws {
-    let stub = try StubAz("sleep 30")
+    let fake = try FakeAz("sleep 30")
     let started = Date()
     let result = AzureCLIBackend(
-      runner: stub.runner, clock: SystemClock(), subscriptionName: "s", timeout: 0.5
+      runner: fake, clock: SystemClock(), subscriptionName: "s", timeout: 0.5
     ).run(.groupList)
     let elapsed = Date().timeIntervalSince(started)
     #expect(elapsed < 5, "the hung az ran \(elapsed) s past its 0.5 s timeout")
@@ -297,29 +297,22 @@ final class ScriptedRunner: ProcessRunner, @unchecked Sendable {
   }
 }
 
-/// A stub `az` shell script in a temporary folder, and a runner that starts it for `az`.
+/// A stand-in `az`: a shell script in a temporary folder, run by the real `SystemProcessRunner`.
 ///
 /// `SystemProcessRunner` looks `az` up on this process's `PATH`, which a test must not change
-/// (tests run in parallel); the runner instead hands `SystemProcessRunner` the stub's absolute
-/// path, so everything after the lookup — spawning, output, exit codes, timeouts — is real.
-struct StubAz {
-  let folder = TemporaryFolder()
-  let runner: ProcessRunner
-
-  init(_ body: String) throws {
-    let path = folder.file("az")
-    try ("#!/bin/sh\n" + body + "\n").write(toFile: path, atomically: true, encoding: .utf8)
-    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
-    runner = AbsolutePathRunner(path: path)
-  }
-}
-
-/// Runs `az` from an absolute path with the real `SystemProcessRunner`.
-final class AbsolutePathRunner: ProcessRunner {
-  let path: String
+/// (tests run in parallel); this runner instead hands it the script's absolute path, so
+/// everything after the lookup — spawning, output, exit codes, timeouts — is real. The runner
+/// owns the folder, so the script lives as long as anything can run it.
+final class FakeAz: ProcessRunner, @unchecked Sendable {
+  private let folder = TemporaryFolder()
+  private let path: String
   private let system = SystemProcessRunner()
 
-  init(path: String) { self.path = path }
+  init(_ body: String) throws {
+    path = folder.file("az")
+    try ("#!/bin/sh\n" + body + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+  }
 
   func run(_ command: ExternalCommand) throws -> ProcessOutput {
     var command = command
