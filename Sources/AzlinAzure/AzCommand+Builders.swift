@@ -116,3 +116,10 @@ extension AzCommand {
     AzCommand(["vm", "disk", "detach", "--resource-group", group, "--vm-name", vm, "--name", disk])
   }
 }
+
+extension AzCommand {
+  /// `az disk list --resource-group GROUP`: az lists managed disks per group.
+  public static func diskList(group: String) -> AzCommand {
+    AzCommand(["disk", "list", "--resource-group", group])
+  }
+}

@@ -105,7 +105,17 @@ public struct LiveState: Equatable, Sendable {
 extension LiveState {
   /// Reads the live state through `backend`: `group list`, `vm list -d`, `storage account list`, `disk list`.
   /// - Throws: `AzError` when a listing that must work fails (groups or VMs).
+  ///
+  /// The embedded simulator answers in one read of its state (`LiveStateSource`); the real az
+  /// takes `group list`, `vm list -d`, `storage account list` and one `disk list` per group.
   public static func fetch(from backend: any AzureBackend) throws -> LiveState {
+    if let source = backend as? LiveStateSource {
+      do {
+        return try source.liveState().sorted()
+      } catch {
+        throw AzError(code: "SimulatorStateUnreadable", message: "\(error)")
+      }
+    }
     var state = LiveState()
     let groups = backend.run(.groupList)
     guard groups.succeeded else {
@@ -137,16 +147,32 @@ extension LiveState {
           sku: s.value(at: "sku.name")?.stringValue ?? "")
       }
     }
-    let disks = backend.run(AzCommand(["disk", "list"]))
-    if disks.succeeded {
-      state.disks = (disks.json?.arrayValue ?? []).compactMap { d in
+    // az lists disks only per group.
+    for group in state.groups {
+      let disks = backend.run(.diskList(group: group.name))
+      guard disks.succeeded else { continue }
+      state.disks += (disks.json?.arrayValue ?? []).compactMap { d in
         guard let name = d["name"]?.stringValue else { return nil }
         return Disk(
-          name: name, resourceGroup: d["resourceGroup"]?.stringValue ?? "",
-          sizeGB: d["diskSizeGb"]?.intValue ?? 0,
-          sku: d.value(at: "sku.name")?.stringValue ?? "", managedBy: d["managedBy"]?.stringValue)
+          name: name, resourceGroup: d["resourceGroup"]?.stringValue ?? group.name,
+          sizeGB: d["diskSizeGb"]?.intValue ?? 0, sku: d.value(at: "sku.name")?.stringValue ?? "",
+          managedBy: d["managedBy"]?.stringValue)
       }
     }
-    return state
+    return state.sorted()
+  }
+
+  /// The same state in a stable order: by group, then name (lists, questions and completion
+  /// read alike whatever order Azure or parallel steps left things in).
+  public func sorted() -> LiveState {
+    func key(_ group: String, _ name: String) -> String {
+      group.lowercased() + "/" + name.lowercased()
+    }
+    var copy = self
+    copy.groups.sort { $0.name.lowercased() < $1.name.lowercased() }
+    copy.vms.sort { key($0.resourceGroup, $0.name) < key($1.resourceGroup, $1.name) }
+    copy.storageAccounts.sort { key($0.resourceGroup, $0.name) < key($1.resourceGroup, $1.name) }
+    copy.disks.sort { key($0.resourceGroup, $0.name) < key($1.resourceGroup, $1.name) }
+    return copy
   }
 }

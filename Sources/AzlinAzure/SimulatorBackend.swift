@@ -7,7 +7,7 @@ import Foundation
 public final class SimulatorBackend: AzureBackend {
   public let kind = BackendKind.sim
   public let displayName = "sim"
-  private let simulator: AzureSimulator
+  let simulator: AzureSimulator
 
   /// Sends commands to `simulator`.
   public init(simulator: AzureSimulator) { self.simulator = simulator }

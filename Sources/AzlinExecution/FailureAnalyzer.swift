@@ -26,9 +26,12 @@ public struct FailureAnalyzer: Sendable {
     switch kind.code {
     case "SkuNotAvailable":
       let region = Self.value(of: "--location", in: command.arguments) ?? ""
-      let offered = catalog.sizesOffered(in: region).prefix(3).map(\.name)
+      let size = Self.value(of: "--size", in: command.arguments) ?? ""
+      let offered = catalog.alternatives(to: size, in: region).map(\.name)
       advice =
-        "That size cannot be had in \(region) now; sizes offered there include \(offered.joined(separator: ", "))."
+        offered.isEmpty
+        ? "That size cannot be had in \(region) now; try another region."
+        : "That size cannot be had in \(region) now; as large and offered there: \(offered.joined(separator: ", "))."
     case "QuotaExceeded", "OperationNotAllowed":
       advice =
         "The region's vCPU quota is used up: ask for a smaller size or another region, or request more quota in the Azure portal."

@@ -98,10 +98,12 @@ struct ClauseScan {
         j += 1
         continue
       }
+      // The first word after "called" is the name even when Azure would reject it ("-sam"):
+      // the planner then says which rule it breaks, instead of making up a name.
       guard !used.contains(j),
         !LocalIntentParser.stopWords.contains(w)
           || (names.isEmpty && !["in", "with", "and", "it"].contains(w)),
-        LocalIntentParser.looksLikeName(words[j])
+        LocalIntentParser.looksLikeName(words[j]) || (names.isEmpty && w != ",")
       else { break }
       names.append(words[j])
       used.insert(j)

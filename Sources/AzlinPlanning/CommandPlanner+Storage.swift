@@ -31,6 +31,10 @@ extension CommandPlanner {
       if let problem = NamingRules.violation(of: name, as: .storageAccount) {
         return .refused(.invalidName(problem))
       }
+      if !b.world.storageAccounts(named: name).isEmpty {
+        b.notes.append(.storageExists(name))
+        return nil
+      }
       let sku = p.sku ?? Self.defaultStorageSku
       if p.sku == nil { b.assume(.sku(sku)) }
       var dependsOn: [Int] = []

@@ -373,15 +373,9 @@ public struct CommandPlanner: Sendable {
 
   /// Up to three sizes offered in `region` with at least the vCPUs of `size`, cheapest first.
   public func alternatives(to size: VMSize, in region: String) -> [String] {
-    let offered = catalog.sizesOffered(in: region).filter {
-      $0.vCPUs >= size.vCPUs && $0.gpus >= size.gpus
-    }
-    let priced = offered.map {
-      ($0, catalog.vmPrice(size: $0.name, region: region)?.hourly ?? Money(1_000_000))
-    }
-    return priced.sorted { $0.1 == $1.1 ? $0.0.name < $1.0.name : $0.1 < $1.1 }.prefix(3).map(
-      \.0.name)
+    catalog.alternatives(to: size.name, in: region).map(\.name)
   }
+
 }
 
 /// Accumulates steps while keeping a working copy of the world up to date.

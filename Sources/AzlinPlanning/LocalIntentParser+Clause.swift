@@ -69,9 +69,11 @@ extension LocalIntentParser {
         groupTarget = true
       }
     }
-    if names.isEmpty && verb != .list && verb != .cost && verb != nil {
+    let showOne = verb == .list && object == .vm && c.lower.contains("vm")
+    if names.isEmpty && (verb != .list || showOne) && verb != .cost && verb != nil {
       names = c.claimLeftoverNames()
     }
+    if !p.corrections.isEmpty { confidence = min(confidence, 0.6) }
 
     // Filters and relative sizes.
     p.all = c.lower.contains(where: { Self.allWords.contains($0) })

@@ -117,4 +117,5 @@ public enum Assumption: Equatable, Sendable {
 public enum PlanNote: Equatable, Sendable {
   case alreadyInState(vm: String, state: String)
   case groupExists(String)
+  case storageExists(String)
 }

@@ -85,6 +85,7 @@ public enum PlanProblem: Equatable, Sendable {
   case noRelativeSize(vm: String, change: String, from: String)
   case storageNotFound(String)
   case diskNotFound(String)
+  case storageNameTaken(String)
   case diskAttached(disk: String, vm: String)
   case noDiskOn(vm: String)
   case badDiskSize(Int)

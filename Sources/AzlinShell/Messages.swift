@@ -21,6 +21,10 @@ enum Messages {
     "Not enough quota in \(region): \(label) has \(free) vCPU\(free == 1 ? "" : "s") free and this needs \(need). Nothing was changed."
   }
 
+  static func stateUnknown(_ e: AzError) -> String {
+    "Nothing was changed: azlin cannot see what exists now (\(e.code)), and will not plan on an old picture. Try again shortly."
+  }
+
   static func llmInUse(provider: String, model: String) -> String {
     "Requests are read by \(provider) \(model); the built-in parser answers when it cannot."
   }
@@ -77,6 +81,9 @@ enum Messages {
     case .storageNotFound(let name):
       return "There is no storage account named \(name). /state lists what exists."
     case .diskNotFound(let name): return "There is no disk named \(name). /state lists what exists."
+    case .storageNameTaken(let name):
+      return
+        "The storage account name \(name) is taken somewhere in Azure (names are global); ask for another name."
     case .diskAttached(let disk, let vm):
       return "Disk \(disk) is attached to \(vm); detach it first (\"detach \(disk)\")."
     case .noDiskOn(let vm): return "\(vm) has no data disk to detach."
@@ -114,6 +121,7 @@ enum Messages {
       return state.hasPrefix("Standard_")
         ? "\(vm) is already \(state)." : "\(vm) is already \(state)."
     case .groupExists(let g): return "Resource group \(g) already exists."
+    case .storageExists(let s): return "Storage account \(s) already exists."
     }
   }
 
@@ -318,9 +326,10 @@ enum Messages {
 
   static func finished(objective: Objective, failed: Bool) -> String {
     let short = String(objective.id.suffix(8))
-    return failed
-      ? "Objective \(short) failed; what it created is kept — /undo removes it."
-      : "Done (objective \(short))."
+    guard failed else { return "Done (objective \(short))." }
+    return objective.resourcesCreated.isEmpty
+      ? "Objective \(short) failed; no step completed, so nothing changed."
+      : "Objective \(short) failed; what it did is kept — /undo \(short) puts it back."
   }
 
   // MARK: Reports

@@ -23,6 +23,10 @@ extension Session {
         say(Messages.question(q))
         return
       }
+      if let error = liveError, intents.contains(where: { !$0.kind.isReadOnly }) {
+        fail(Messages.stateUnknown(error))
+        return
+      }
       plan(intents, line: line)
     }
   }
@@ -60,6 +64,15 @@ extension Session {
       say(notes.map(Messages.note))
       if notes.isEmpty { say("Nothing to do.") }
     case .plan(let plan):
+      let names = checkStorageNames(plan, intents: intents)
+      if let problem = names.refusal {
+        fail(Messages.problem(problem))
+        return
+      }
+      if let again = names.replan {
+        self.plan(again, line: line)
+        return
+      }
       if let (message, offer) = quotaProblem(plan, intents: intents) {
         lastTurnFailed = true
         say(message)

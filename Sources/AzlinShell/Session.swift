@@ -213,15 +213,33 @@ public final class Session {
   }
 
   /// Reads the live state again (once per turn, and after execution).
+  /// A transient failure (throttling, a server error) is retried with backoff; what still
+  /// fails is kept in `liveError`, and no change is planned on the old snapshot.
   func refreshLive() {
-    do {
-      live = try LiveState.fetch(from: backend)
-      liveError = nil
-    } catch let error as AzError {
-      liveError = error
-      output.error("azlin: cannot read what exists: \(error.code): \(error.message)")
-    } catch {
-      output.error("azlin: cannot read what exists: \(error)")
+    let policy = RetryPolicy()
+    var attempt = 1
+    while true {
+      do {
+        live = try LiveState.fetch(from: backend)
+        liveError = nil
+        return
+      } catch let error as AzError {
+        let kind = FailureClass(error)
+        if kind.retriable, attempt < policy.maxAttempts {
+          context.sleeper.sleep(
+            seconds: policy.delay(
+              after: attempt, retryAfter: kind.retryAfter, random: context.random))
+          attempt += 1
+          continue
+        }
+        liveError = error
+        output.error("azlin: cannot read what exists: \(error.code): \(error.message)")
+        return
+      } catch {
+        liveError = AzError(code: "Unknown", message: "\(error)")
+        output.error("azlin: cannot read what exists: \(error)")
+        return
+      }
     }
   }
 

@@ -24,9 +24,11 @@ struct BenchRunner {
       return 2
     }
     let total = Stopwatch()
+    var averages = [0.0, 0.0, 0.0]
+    let load = getloadavg(&averages, 3) > 0 ? String(format: "%.1f", averages[0]) : "unknown"
     var table = BenchTable()
     let quick = options.quick
-    let auditEvents = options.size(1_000_000, quick: 100_000)
+    let auditEvents = options.size(1_000_000, quick: 20_000)
     var prefilledLog: String?
     func figure(_ n: Int, _ body: () throws -> [BenchTable.Row]) {
       guard options.runs(n) else { return }
@@ -45,10 +47,10 @@ struct BenchRunner {
       try StartupBenchmark(workspace: workspace, runs: options.size(20, quick: 5)).rows()
     }
     figure(2) {
-      LocalTurnBenchmark(workspace: workspace, rounds: options.size(20, quick: 2)).rows()
+      LocalTurnBenchmark(workspace: workspace, rounds: options.size(5, quick: 1)).rows()
     }
     figure(3) {
-      try RefreshBenchmark(workspace: workspace, runs: options.size(20, quick: 5)).rows()
+      try RefreshBenchmark(workspace: workspace, runs: options.size(20, quick: 3)).rows()
     }
     figure(4) { ReplayBenchmark(workspace: workspace, runs: options.size(3, quick: 1)).rows() }
     figure(5) {
@@ -71,7 +73,7 @@ struct BenchRunner {
         try AuditLogFixture(path: log, events: auditEvents, failures: .spread(percent: 1)).write()
       }
       return try ConversationBenchmark(
-        workspace: workspace, turns: options.size(200, quick: 60),
+        workspace: workspace, turns: options.size(200, quick: 40),
         repetitions: options.size(3, quick: 1), prefilledLog: log, prefilledEvents: auditEvents
       ).rows()
     }
@@ -79,7 +81,7 @@ struct BenchRunner {
 
     let cores = ProcessInfo.processInfo.activeProcessorCount
     print(
-      "azlin-bench\(quick ? " --quick" : ""): \(cores) cores, "
+      "azlin-bench\(quick ? " --quick" : ""): \(cores) cores, load average \(load) at the start, "
         + String(format: "%.0f s", total.elapsedSeconds))
     print("")
     for line in table.render() { print(line) }

@@ -39,11 +39,4 @@ struct BenchSession {
     session.handle(line)
     return output.take()
   }
-
-  /// Modelled seconds that pass on the session's clock while `line` is handled.
-  func modelledSeconds(_ line: String) -> (seconds: Double, said: [String]) {
-    let before = clock.now
-    let said = handle(line)
-    return (clock.now.timeIntervalSince(before), said)
-  }
 }

@@ -10,6 +10,7 @@ import Foundation
 struct ConversationBenchmark {
   let workspace: BenchWorkspace
   let turns: Int
+  /// Conversations with an empty log; the prefilled log gets one (its early turns are slow).
   let repetitions: Int
   /// The `audit.log` of a prefilled file set (with `.1`…`.5`).
   let prefilledLog: String
@@ -64,8 +65,8 @@ struct ConversationBenchmark {
     var full: [[UInt64]] = []
     for run in 0..<repetitions {
       empty.append(try conversation(prefilled: false, run: run))
-      full.append(try conversation(prefilled: true, run: run))
     }
+    full.append(try conversation(prefilled: true, run: 0))
     let window = 20
     let late = (turns - window)..<turns
     /// The median over repetitions of the mean turn time in `range`, in milliseconds.
@@ -92,7 +93,7 @@ struct ConversationBenchmark {
         worst = (Self.line(k).replacingOccurrences(of: "conv0", with: "…"), f / e)
       }
     }
-    let reps = repetitions > 1 ? ", median of \(repetitions)" : ""
+    let reps = repetitions > 1 ? ", median of \(repetitions) runs" : ""
     let lateLabel = "\(late.lowerBound + 1)–\(turns)"
     return [
       BenchTable.Row(

@@ -32,6 +32,11 @@ struct LocalTurnBenchmark {
         if outcome == .planned { planned += 1 }
       }
     }
+    var stages = LocalTurnPipeline.StageTimes()
+    for line in corpus.lines { _ = pipeline.turn(line, stages: &stages) }
+    let perTurn = { (ns: UInt64) in
+      Format.milliseconds(Double(ns) / Double(corpus.lines.count) / 1e6)
+    }
     let p50 = samples.medianMilliseconds
     let p99 = samples.p99Milliseconds
     let file = (corpus.source as NSString).lastPathComponent
@@ -41,7 +46,11 @@ struct LocalTurnBenchmark {
         "\(corpus.lines.count) utterances (\(file), \(planned) priced plans) × \(rounds), "
           + "500 VMs/50 groups",
         "p50 \(Format.milliseconds(p50)), p99 \(Format.milliseconds(p99))",
-        target: Self.target, met: p50 <= 0.5 && p99 <= 2)
+        target: Self.target, met: p50 <= 0.5 && p99 <= 2),
+      BenchTable.Row(
+        "2 split", "mean per utterance by stage, one more pass",
+        "parse \(perTurn(stages.parse)), plan \(perTurn(stages.plan)), "
+          + "price + budget (run-rate of 500 VMs) \(perTurn(stages.price))", met: nil),
     ]
   }
 }

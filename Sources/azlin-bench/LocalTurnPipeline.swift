@@ -30,14 +30,33 @@ struct LocalTurnPipeline {
     monitor = BudgetMonitor(budget: budget)
   }
 
+  /// Nanoseconds spent in each stage, summed over turns.
+  struct StageTimes {
+    var parse: UInt64 = 0
+    var plan: UInt64 = 0
+    var price: UInt64 = 0
+  }
+
   /// Parses, plans, prices and checks `line` as a fresh conversation would.
   func turn(_ line: String) -> Outcome {
+    var ignored = StageTimes()
+    return turn(line, stages: &ignored)
+  }
+
+  /// `turn(_:)`, adding the time of each stage to `stages`.
+  func turn(_ line: String, stages: inout StageTimes) -> Outcome {
     let context = ConversationContext()
-    guard case .intents(let intents) = parser.parse(line, context: context, live: live) else {
-      return .notUnderstood
-    }
+    let parsing = Stopwatch()
+    let parsed = parser.parse(line, context: context, live: live)
+    stages.parse += parsing.elapsedNanoseconds
+    guard case .intents(let intents) = parsed else { return .notUnderstood }
     if let low = intents.map(\.confidence).min(), low < 0.7 { return .question }
-    switch planner.plan(intents, live: live, context: context) {
+    let planning = Stopwatch()
+    let outcome = planner.plan(intents, live: live, context: context)
+    stages.plan += planning.elapsedNanoseconds
+    let pricing = Stopwatch()
+    defer { stages.price += pricing.elapsedNanoseconds }
+    switch outcome {
     case .plan(let plan):
       let monthly = estimate(plan)
       let group = plan.steps.first(where: { $0.action == .create })?.resource.resourceGroup

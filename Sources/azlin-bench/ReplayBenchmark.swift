@@ -15,22 +15,25 @@ struct ReplayBenchmark {
       ]
     }
     let suite = TranscriptSuite(version: "azlin-bench")
-    var rates: [Double] = []
+    var rates: [(wall: Double, cpu: Double)] = []
     var last: TranscriptSuite.Result?
     for _ in 0..<runs {
       let watch = Stopwatch()
+      let cpu = Stopwatch.cpuNow()
       let result = suite.run(paths: [folder], update: false)
-      rates.append(Double(result.turns) / watch.elapsedSeconds)
+      let cpuSeconds = Double(Stopwatch.cpuNow() - cpu) / 1e9
+      rates.append((Double(result.turns) / watch.elapsedSeconds, Double(result.turns) / cpuSeconds))
       last = result
     }
-    let rate = rates.sorted()[rates.count / 2]
+    let (rate, cpuRate) = rates.sorted { $0.wall < $1.wall }[rates.count / 2]
     let result = last!
     let failing = result.failures > 0 ? ", \(result.failures) failing" : ""
     return [
       BenchTable.Row(
         "4 replay",
         "\(result.files) transcripts, \(result.turns) turns\(failing), median of \(runs) runs",
-        Format.rate(rate, "turns"), target: "≥ 300 turns/s", met: rate >= 300)
+        "\(Format.rate(rate, "turns")) (on CPU alone \(Format.rate(cpuRate, "turns")))",
+        target: "≥ 300 turns/s", met: rate >= 300)
     ]
   }
 }

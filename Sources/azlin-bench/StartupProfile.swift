@@ -43,7 +43,8 @@ struct StartupProfile {
       try? FileManager.default.removeItem(atPath: root)
     }
     parts.append("Session init+start \(Format.milliseconds(starts.medianMilliseconds))")
-    parts.append("of which LiveState.fetch \(Format.milliseconds(fetches.medianMilliseconds))")
+    parts.append(
+      "LiveState.fetch, empty simulator \(Format.milliseconds(fetches.medianMilliseconds))")
     return [
       BenchTable.Row(
         "9 start-up split", "medians of \(runs), fresh AZLIN_HOME, in-process unless a binary",

@@ -22,6 +22,16 @@ struct Stopwatch {
     return UInt64(spec.tv_sec) * 1_000_000_000 + UInt64(spec.tv_nsec)
   }
 
+  /// User plus system CPU time this process has used, in nanoseconds (`getrusage`).
+  static func cpuNow() -> UInt64 {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    let micros =
+      (Int(usage.ru_utime.tv_sec) + Int(usage.ru_stime.tv_sec)) * 1_000_000
+      + Int(usage.ru_utime.tv_usec) + Int(usage.ru_stime.tv_usec)
+    return UInt64(micros) * 1_000
+  }
+
   /// Runs `body` and returns its result with the nanoseconds it took.
   static func time<T>(_ body: () throws -> T) rethrows -> (value: T, nanoseconds: UInt64) {
     let watch = Stopwatch()

@@ -9,11 +9,12 @@ if arguments.first == AppendWorker.flag {
 }
 switch BenchOptions.parse(arguments) {
 case .failure(let error):
-  if let message = error.message {
-    FileHandle.standardError.write(Data("azlin-bench: \(message)\n\n".utf8))
+  guard let message = error.message else {
+    print(BenchOptions.usage)
+    exit(0)
   }
-  print(BenchOptions.usage)
-  exit(error.message == nil ? 0 : 2)
+  FileHandle.standardError.write(Data("azlin-bench: \(message)\n\n\(BenchOptions.usage)\n".utf8))
+  exit(2)
 case .success(let options):
   exit(BenchRunner(options: options).run())
 }

@@ -245,9 +245,13 @@ struct CommandFormsTests {
   /// The listings `LiveState.fetch` runs.
   static func fetchCommands() throws -> [AzCommand] {
     let empty = [AzResult(exitCode: 0, stdout: "[]\n", stderr: "")]
+    let oneGroup = [
+      AzResult(exitCode: 0, stdout: #"[{"name": "demo", "location": "westus2"}]"#, stderr: "")
+    ]
     let backend = ScriptedBackend([
-      ["group", "list"]: empty, ["vm", "list", "-d"]: empty, ["storage", "account", "list"]: empty,
-      ["disk", "list"]: empty,
+      ["group", "list"]: oneGroup, ["vm", "list", "-d"]: empty,
+      ["storage", "account", "list"]: empty,
+      ["disk", "list", "--resource-group", "demo"]: empty,
     ])
     _ = try LiveState.fetch(from: backend)
     #expect(backend.unexpected.isEmpty)
@@ -341,7 +345,7 @@ struct CommandFormsTests {
     "vm disk attach --resource-group demo --vm-name db --name db-data1 --output json --only-show-errors",
     "disk delete --resource-group demo --name spare --yes --output json --only-show-errors",
     "storage account list --output json --only-show-errors",
-    "disk list --output json --only-show-errors",
+    "disk list --resource-group demo --output json --only-show-errors",
     "vm list-usage --location eastus --output json --only-show-errors",
   ]
 }

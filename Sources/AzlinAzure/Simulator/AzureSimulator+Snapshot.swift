@@ -1,0 +1,35 @@
+import AzlinCore
+import Foundation
+
+extension AzureSimulator {
+  /// What exists, read straight from the simulator's state in one read: the same facts
+  /// `group list`, `vm list -d`, `storage account list` and `disk list` print, without
+  /// rendering and parsing their JSON (500 VMs make megabytes of it).
+  /// - Throws: `SimulatorFailure` when the state file cannot be read.
+  public func snapshot() throws -> LiveState {
+    let now = clock.now
+    var state = try lock.withLock { try SimulatorState.load(from: statePath) }
+    state.settle(at: now)
+    var live = LiveState()
+    live.groups = state.groups.map { LiveState.Group(name: $0.name, location: $0.location) }
+    live.vms = state.virtualMachines.map { vm in
+      let busy = vm.busy.flatMap { $0.isActive(at: now) ? $0 : nil }
+      var power = busy?.powerState ?? Self.powerStateText(vm.powerState)
+      if power.hasPrefix("VM ") { power = String(power.dropFirst(3)) }
+      return LiveState.VM(
+        name: vm.name, resourceGroup: vm.resourceGroup, location: vm.location, size: vm.size,
+        powerState: power,
+        id: Self.resourceID(ResourceType.virtualMachine, group: vm.resourceGroup, name: vm.name))
+    }
+    live.storageAccounts = state.storageAccounts.map {
+      LiveState.StorageAccount(
+        name: $0.name, resourceGroup: $0.resourceGroup, location: $0.location, sku: $0.sku)
+    }
+    live.disks = state.disks.map {
+      LiveState.Disk(
+        name: $0.name, resourceGroup: $0.resourceGroup, sizeGB: $0.sizeGb, sku: $0.sku,
+        managedBy: $0.managedBy)
+    }
+    return live
+  }
+}
