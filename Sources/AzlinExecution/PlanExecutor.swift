@@ -49,6 +49,8 @@ public struct PlanExecutor: @unchecked Sendable {
     case succeeded(durationMs: Int)
     case failed(AzError)
     case skipped(becauseOf: Int)
+    /// Not started: the user pressed Ctrl-C.
+    case cancelled
   }
 
   /// Executes `steps`, moving `objective` from pending (or in_progress, when resumed) to completed or failed.
@@ -60,7 +62,7 @@ public struct PlanExecutor: @unchecked Sendable {
   /// - Throws: `FileError` when the objective or audit log cannot be written.
   public func execute(
     _ steps: [ExecutableStep], approved: Set<Int>, alreadyDone: Set<Int> = [],
-    objective: inout Objective,
+    objective: inout Objective, cancelled: () -> Bool = { false },
     progress: (ExecutableStep, StepOutcome?) -> Void
   ) throws -> [Int: StepOutcome] {
     if objective.status == .pending {
@@ -73,6 +75,15 @@ public struct PlanExecutor: @unchecked Sendable {
     var pending = steps.filter { !alreadyDone.contains($0.number) }
     let known = Set(steps.map(\.number))
     while !pending.isEmpty {
+      // Ctrl-C: start nothing new; what ran is kept for /undo.
+      if cancelled() {
+        for step in pending {
+          outcomes[step.number] = .cancelled
+          progress(step, .cancelled)
+        }
+        objective.errorMessage = "stopped by Ctrl-C before all steps ran"
+        break
+      }
       // Decide what can be decided: skips, and the wave of steps whose dependencies succeeded.
       var wave: [ExecutableStep] = []
       var decided = Set<Int>()
@@ -119,8 +130,11 @@ public struct PlanExecutor: @unchecked Sendable {
     let failed = outcomes.values.first(where: {
       if case .failed = $0 { return true } else { return false }
     })
+    let stopped = outcomes.values.contains(.cancelled)
     if case .failed(let error) = failed {
       objective.errorMessage = Redactor.text(error.description)
+      try objective.move(to: .failed, at: clock.now)
+    } else if stopped {
       try objective.move(to: .failed, at: clock.now)
     } else {
       try objective.move(to: .completed, at: clock.now)

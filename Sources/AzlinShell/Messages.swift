@@ -308,6 +308,10 @@ enum Messages {
     return lines
   }
 
+  static func stepCancelled(_ s: ExecutableStep) -> String {
+    "  · not started: \(s.summary) (Ctrl-C)"
+  }
+
   static func stepFailed(_ s: ExecutableStep, _ e: AzError) -> String {
     "  ✗ \(s.summary): \(e.code): \(Redactor.text(e.message))"
   }

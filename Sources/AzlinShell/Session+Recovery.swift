@@ -45,10 +45,11 @@ extension Session {
       [("remaining", .array(finding.remaining.map { .number(Double($0)) }))])
     let steps = objective.plan.map { ExecutableStep(recorded: $0) }
     do {
-      let outcomes = try executor.execute(
-        steps, approved: Set(finding.remaining), alreadyDone: Set(finding.done),
-        objective: &objective,
-        progress: showProgress)
+      let outcomes = try withInterrupts { cancelled in
+        try executor.execute(
+          steps, approved: Set(finding.remaining), alreadyDone: Set(finding.done),
+          objective: &objective, cancelled: cancelled, progress: showProgress)
+      }
       refreshLive()
       reconcileLedger()
       let failed = outcomes.values.contains {

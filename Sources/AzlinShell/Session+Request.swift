@@ -260,10 +260,13 @@ extension Session {
     do {
       try store.save(objective)
       let steps = p.plan.steps.map { ExecutableStep($0, summary: Messages.stepSummary($0)) }
-      let outcomes = try executor.execute(
-        steps, approved: approved, objective: &objective, progress: showProgress)
+      let outcomes = try withInterrupts { cancelled in
+        try executor.execute(
+          steps, approved: approved, objective: &objective, cancelled: cancelled,
+          progress: showProgress)
+      }
       let failed = outcomes.values.contains {
-        if case .failed = $0 { return true } else { return false }
+        if case .failed = $0 { return true } else { return $0 == .cancelled }
       }
       refreshLive()
       for intent in p.intents { conversation.remember(intent) }
@@ -291,6 +294,7 @@ extension Session {
       say(Messages.stepFailed(step, e))
       explain(e, command: step.command)
     case .skipped(let because): say(Messages.stepSkipped(step, because: because))
+    case .cancelled: say(Messages.stepCancelled(step))
     }
   }
 
