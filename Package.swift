@@ -21,7 +21,9 @@ let package = Package(
     ),
     .executableTarget(
       name: "azlin-bench",
-      dependencies: ["AzlinShell", "AzlinPlanning", "AzlinLedger", "AzlinAzure", "AzlinCore"]
+      dependencies: [
+        "AzlinShell", "AzlinExecution", "AzlinPlanning", "AzlinLedger", "AzlinAzure", "AzlinCore",
+      ]
     ),
     .target(name: "AzlinCore"),
     .target(name: "AzlinAzure", dependencies: ["AzlinCore"], exclude: ["Catalog/catalog.json"]),

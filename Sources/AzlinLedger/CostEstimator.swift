@@ -61,6 +61,23 @@ public struct CostEstimator: Sendable {
     }
     return estimate
   }
+
+  /// The monthly run-rate of what exists, as one sum: VMs of one size, region and billing
+  /// state are priced once (a subscription of 500 VMs has a few dozen such kinds).
+  public func monthlyRunRate(of live: LiveState, group: String? = nil) -> Money {
+    var kinds: [String: (vm: LiveState.VM, count: Int)] = [:]
+    for vm in live.vms where group == nil || vm.resourceGroup.lowercased() == group!.lowercased() {
+      let key = "\(vm.size)|\(vm.location)|\(vm.powerState == "deallocated")"
+      kinds[key, default: (vm, 0)].count += 1
+    }
+    return kinds.values.reduce(Money.zero) { total, kind in
+      let lines = vmLines(
+        label: "", size: kind.vm.size, region: kind.vm.location, count: kind.count,
+        running: kind.vm.powerState != "deallocated")
+      return total + lines.compactMap(\.monthly).reduce(.zero, +)
+    }
+  }
+
 }
 
 extension CostEstimator {

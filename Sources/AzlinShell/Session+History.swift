@@ -44,7 +44,16 @@ extension Session {
     let cutoff = since.map { Timestamp.string($0) }
     let entries = reader.newest(
       limit: limit, mustContain: failedOnly ? "\"error_code\":\"" : objective,
-      stopAt: cutoff.map { c in { ($0.json["ts"]?.stringValue ?? "") < c } }
+      stopAt: everySession && cutoff == nil
+        ? nil
+        : { entry in
+          // This session's events all follow its session_start: no need to read further back.
+          if !everySession, entry.event == "session_start", entry.session == self.sessionID {
+            return true
+          }
+          if let cutoff { return (entry.json["ts"]?.stringValue ?? "") < cutoff }
+          return false
+        }
     ) { e in
       guard everySession || e.session == sessionID else { return false }
       if let objective, !(e.objective ?? "").hasSuffix(objective) { return false }

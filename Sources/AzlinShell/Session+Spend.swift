@@ -57,10 +57,10 @@ extension Session {
     let groupSpent = group.map { spent(group: $0).month } ?? .zero
     return BudgetMonitor(budget: config.budget).check(
       .init(
-        planMonthly: planMonthly, runRate: estimator.runRate(of: live).totalMonthly,
+        planMonthly: planMonthly, runRate: estimator.monthlyRunRate(of: live),
         spentThisMonth: total.month,
         spentToday: total.today, group: group,
-        groupRunRate: group.map { estimator.runRate(of: live, group: $0).totalMonthly } ?? .zero,
+        groupRunRate: group.map { estimator.monthlyRunRate(of: live, group: $0) } ?? .zero,
         groupSpentThisMonth: groupSpent))
   }
 }

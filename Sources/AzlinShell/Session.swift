@@ -113,7 +113,7 @@ public final class Session {
 
   /// Records the end of the session.
   public func end() {
-    saveSessionRecord()
+    // Every turn already saved the record; only a session without turns has nothing newer.
     record("session_end", [("turns", .number(Double(output.turns.count)))])
   }
 
@@ -128,7 +128,7 @@ public final class Session {
     }
     let group = conversation.resourceGroup ?? config.defaults.resourceGroup
     let region = conversation.region ?? live.group(named: group)?.location ?? config.defaults.region
-    let rate = estimator.runRate(of: live).totalMonthly
+    let rate = estimator.monthlyRunRate(of: live)
     let money =
       config.budget.monthlyLimit.map { "\(Self.whole(rate))/\(Self.whole($0))" }
       ?? "\(Self.whole(rate))/mo"

@@ -62,9 +62,9 @@ struct LocalTurnPipeline {
       let group = plan.steps.first(where: { $0.action == .create })?.resource.resourceGroup
       _ = monitor.check(
         .init(
-          planMonthly: monthly, runRate: estimator.runRate(of: live).totalMonthly,
+          planMonthly: monthly, runRate: estimator.monthlyRunRate(of: live),
           group: group,
-          groupRunRate: group.map { estimator.runRate(of: live, group: $0).totalMonthly } ?? .zero)
+          groupRunRate: group.map { estimator.monthlyRunRate(of: live, group: $0) } ?? .zero)
       )
       return .planned
     case .report(.cost(let q)):
@@ -74,7 +74,7 @@ struct LocalTurnPipeline {
             lines: estimator.vmLines(label: "VM", size: size, region: q.region, count: q.count)
           ).totalMonthly
       } else {
-        _ = estimator.runRate(of: live).totalMonthly
+        _ = estimator.monthlyRunRate(of: live)
       }
       return .answered
     case .question:
