@@ -316,7 +316,13 @@ final class FakeAz: ProcessRunner, @unchecked Sendable {
 
   func run(_ command: ExternalCommand) throws -> ProcessOutput {
     var command = command
-    if command.executable == "az" { command.executable = path }
+    // Run through /bin/sh rather than exec'ing the script: a file just written may still be
+    // open for writing in a child another test forked meanwhile, and exec would fail with
+    // "Text file busy".
+    if command.executable == "az" {
+      command.arguments = [path] + command.arguments
+      command.executable = "/bin/sh"
+    }
     return try system.run(command)
   }
 }
