@@ -22,7 +22,7 @@ extension Session {
 
   func showBudget() {
     let b = config.budget
-    let rate = estimator.monthlyRunRate(of: live)
+    let rate = runRate()
     let s = spent()
     let projected = s.month + rate
     var lines = [
@@ -49,7 +49,7 @@ extension Session {
         groups.sorted().map { g in
           [
             g, BudgetMonitor(budget: b).groupLimit(g)?.perMonth ?? "-",
-            estimator.monthlyRunRate(of: live, group: g).perMonth,
+            runRate(group: g).perMonth,
             spent(group: g).month.description,
           ]
         })

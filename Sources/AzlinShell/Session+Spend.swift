@@ -41,6 +41,15 @@ extension Session {
     return (day, month)
   }
 
+  /// The monthly run-rate of what exists (in one group, or all), priced once per snapshot.
+  func runRate(group: String? = nil) -> Money {
+    let key = group?.lowercased() ?? ""
+    if let cached = runRates[key] { return cached }
+    let rate = estimator.monthlyRunRate(of: live, group: group)
+    runRates[key] = rate
+    return rate
+  }
+
   /// What was spent today and this month (all groups, or one).
   func spent(group: String? = nil) -> (today: Money, month: Money) {
     let now = context.clock.now
@@ -57,10 +66,10 @@ extension Session {
     let groupSpent = group.map { spent(group: $0).month } ?? .zero
     return BudgetMonitor(budget: config.budget).check(
       .init(
-        planMonthly: planMonthly, runRate: estimator.monthlyRunRate(of: live),
+        planMonthly: planMonthly, runRate: runRate(),
         spentThisMonth: total.month,
         spentToday: total.today, group: group,
-        groupRunRate: group.map { estimator.monthlyRunRate(of: live, group: $0) } ?? .zero,
+        groupRunRate: group.map { runRate(group: $0) } ?? .zero,
         groupSpentThisMonth: groupSpent))
   }
 }

@@ -60,7 +60,10 @@ public final class Session {
   public let version: String
 
   var conversation = ConversationContext()
-  var live = LiveState()
+  /// What exists, as last read; setting it forgets the run-rates priced from the old one.
+  var live = LiveState() { didSet { runRates = [:] } }
+  /// Monthly run-rates of `live`, by group ("" for all), priced once per snapshot.
+  var runRates: [String: Money] = [:]
   var liveError: AzError?
   var pending: Pending?
   var alwaysApprove = false
@@ -128,7 +131,7 @@ public final class Session {
     }
     let group = conversation.resourceGroup ?? config.defaults.resourceGroup
     let region = conversation.region ?? live.group(named: group)?.location ?? config.defaults.region
-    let rate = estimator.monthlyRunRate(of: live)
+    let rate = runRate()
     let money =
       config.budget.monthlyLimit.map { "\(Self.whole(rate))/\(Self.whole($0))" }
       ?? "\(Self.whole(rate))/mo"
