@@ -85,3 +85,27 @@ import Testing
     for line in lines { #expect((try? JSONValue.parse(String(line))) != nil) }
   }
 }
+
+@Suite struct AuditReaderFilterTests {
+  @Test func thePreFilterKeepsOnlyLinesWithTheNeedleAcrossChunks() throws {
+    let folder = TemporaryFolder()
+    let path = folder.file("audit.log")
+    let log = AuditLog(path: path, session: "s", clock: ManualClock())
+    let pad = String(repeating: "z", count: 900)
+    for i in 0..<1000 {
+      let failed = i % 97 == 0
+      try log.record(
+        "command",
+        [
+          ("n", .number(Double(i))), ("error_code", failed ? "Conflict" : nil),
+          ("pad", .string(pad)),
+        ])
+    }
+    var reader = AuditReader(path: path)
+    let found = reader.newest(limit: 100, mustContain: #""error_code":""#) { _ in true }
+    #expect(
+      found.compactMap { $0.json["n"]?.intValue }
+        == stride(from: 970, through: 0, by: -97).map { $0 })
+    #expect(reader.skipped == 0)
+  }
+}
