@@ -59,7 +59,21 @@ public struct CostEstimator: Sendable {
         label: "VM \(vm.name)", size: vm.size, region: vm.location,
         running: vm.powerState != "deallocated")
     }
+    for disk in Self.dataDisks(of: live, group: group) {
+      if let line = diskLines(name: disk.name, sku: disk.sku, sizeGB: disk.sizeGB) {
+        estimate.lines.append(line)
+      }
+    }
     return estimate
+  }
+
+  /// Managed disks other than VMs' OS disks (those are priced with their VM), attached or not:
+  /// Azure bills a disk whether or not anything uses it.
+  public static func dataDisks(of live: LiveState, group: String?) -> [LiveState.Disk] {
+    live.disks.filter {
+      !$0.name.contains("_OsDisk_")
+        && (group == nil || $0.resourceGroup.lowercased() == group!.lowercased())
+    }
   }
 
   /// The monthly run-rate of what exists, as one sum: VMs of one size, region and billing
@@ -70,12 +84,16 @@ public struct CostEstimator: Sendable {
       let key = "\(vm.size)|\(vm.location)|\(vm.powerState == "deallocated")"
       kinds[key, default: (vm, 0)].count += 1
     }
-    return kinds.values.reduce(Money.zero) { total, kind in
-      let lines = vmLines(
-        label: "", size: kind.vm.size, region: kind.vm.location, count: kind.count,
-        running: kind.vm.powerState != "deallocated")
-      return total + lines.compactMap(\.monthly).reduce(.zero, +)
-    }
+    let disks = Self.dataDisks(of: live, group: group).compactMap {
+      diskLines(name: $0.name, sku: $0.sku, sizeGB: $0.sizeGB)?.monthly
+    }.reduce(Money.zero, +)
+    return disks
+      + kinds.values.reduce(Money.zero) { total, kind in
+        let lines = vmLines(
+          label: "", size: kind.vm.size, region: kind.vm.location, count: kind.count,
+          running: kind.vm.powerState != "deallocated")
+        return total + lines.compactMap(\.monthly).reduce(.zero, +)
+      }
   }
 
 }

@@ -269,6 +269,7 @@ extension Session {
         if case .failed = $0 { return true } else { return $0 == .cancelled }
       }
       refreshLive()
+      reconcileLedger()
       for intent in p.intents { conversation.remember(intent) }
       conversation.remember(created: p.plan)
       conversation.forgetMissing(in: live)

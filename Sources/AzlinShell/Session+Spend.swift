@@ -23,6 +23,16 @@ extension Session {
           try ledger.record(.init(at: now, resource: key, group: vm.resourceGroup, hourly: rate))
         }
       }
+      for disk in CostEstimator.dataDisks(of: live, group: nil) {
+        let key = "disk/\(disk.resourceGroup.lowercased())/\(disk.name.lowercased())"
+        seen.insert(key)
+        let monthly =
+          estimator.diskLines(name: disk.name, sku: disk.sku, sizeGB: disk.sizeGB)?.monthly ?? .zero
+        let rate = monthly * (1 / CostEstimate.hoursPerMonth)
+        if last[key]?.hourly != rate {
+          try ledger.record(.init(at: now, resource: key, group: disk.resourceGroup, hourly: rate))
+        }
+      }
       for (key, e) in last where !seen.contains(key) && e.hourly > .zero {
         try ledger.record(.init(at: now, resource: key, group: e.group, hourly: .zero))
       }
