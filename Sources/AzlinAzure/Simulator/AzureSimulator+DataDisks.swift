@@ -97,13 +97,7 @@ extension AzureSimulator {
             createOption: call.has("--new") ? "Empty" : "Attach",
             deleteOption: "Detach"))
       }
-      state.virtualMachines[vmIndex].busy = SimulatorBusyState(
-        operation: "attachDisk", until: Self.completion(call), provisioningState: "Updating",
-        powerState: nil)
-      printed.append(
-        vmJSON(
-          state.virtualMachines[vmIndex], state, details: false,
-          at: Date(timeIntervalSince1970: Self.completion(call))))
+      printed.append(markUpdating(vmIndex, for: "attachDisk", in: &state, call: call))
     }
     return SimulatorResponse(
       printed.count == 1 ? printed[0] : .array(printed), duration: Self.waited(call))
@@ -130,15 +124,21 @@ extension AzureSimulator {
       }) {
         state.disks[index].managedBy = nil
       }
-      state.virtualMachines[vmIndex].busy = SimulatorBusyState(
-        operation: "detachDisk", until: Self.completion(call), provisioningState: "Updating",
-        powerState: nil)
-      printed.append(
-        vmJSON(
-          state.virtualMachines[vmIndex], state, details: false,
-          at: Date(timeIntervalSince1970: Self.completion(call))))
+      printed.append(markUpdating(vmIndex, for: "detachDisk", in: &state, call: call))
     }
     return SimulatorResponse(
       printed.count == 1 ? printed[0] : .array(printed), duration: Self.waited(call))
+  }
+
+  /// Marks the VM as updating until the disk operation completes, and returns its JSON as az prints it then.
+  private func markUpdating(
+    _ vmIndex: Int, for operation: String, in state: inout SimulatorState, call: SimulatorCall
+  ) -> JSONValue {
+    state.virtualMachines[vmIndex].busy = SimulatorBusyState(
+      operation: operation, until: Self.completion(call), provisioningState: "Updating",
+      powerState: nil)
+    return vmJSON(
+      state.virtualMachines[vmIndex], state, details: false,
+      at: Date(timeIntervalSince1970: Self.completion(call)))
   }
 }
