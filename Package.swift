@@ -9,13 +9,14 @@ let package = Package(
     .executable(name: "azlin-bench", targets: ["azlin-bench"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
   ],
   targets: [
     .executableTarget(
       name: "azlin",
       dependencies: [
-        "AzlinShell",
+        "AzlinShell", "AzlinMCPServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -31,7 +32,10 @@ let package = Package(
     .target(name: "AzlinPlanning", dependencies: ["AzlinCore", "AzlinAzure", "AzlinLedger"]),
     .target(
       name: "AzlinExecution",
-      dependencies: ["AzlinCore", "AzlinAzure", "AzlinLedger", "AzlinPlanning"]),
+      dependencies: [
+        "AzlinCore", "AzlinAzure", "AzlinLedger", "AzlinPlanning",
+        .product(name: "MCP", package: "swift-sdk"),
+      ]),
     .systemLibrary(
       name: "CEditLine",
       pkgConfig: "libedit",
@@ -42,9 +46,12 @@ let package = Package(
       name: "AzlinShell",
       dependencies: [
         "AzlinCore", "AzlinAzure", "AzlinLedger", "AzlinPlanning", "AzlinExecution",
-        "CEditLineShim",
+        "AzlinMCPServer", "CEditLineShim",
       ]
     ),
+    .target(
+      name: "AzlinMCPServer",
+      dependencies: ["AzlinCore", "AzlinAzure", .product(name: "MCP", package: "swift-sdk")]),
     .target(name: "AzlinTestSupport", dependencies: ["AzlinCore", "AzlinAzure", "AzlinShell"]),
     .testTarget(name: "AzlinCoreTests", dependencies: ["AzlinCore", "AzlinTestSupport"]),
     .testTarget(name: "AzlinAzureTests", dependencies: ["AzlinAzure", "AzlinTestSupport"]),
@@ -52,7 +59,14 @@ let package = Package(
     .testTarget(
       name: "AzlinPlanningTests", dependencies: ["AzlinPlanning", "AzlinTestSupport"],
       exclude: ["Corpus"]),
-    .testTarget(name: "AzlinExecutionTests", dependencies: ["AzlinExecution", "AzlinTestSupport"]),
+    .testTarget(
+      name: "AzlinExecutionTests",
+      dependencies: [
+        "AzlinExecution", "AzlinTestSupport", .product(name: "MCP", package: "swift-sdk"),
+      ]),
     .testTarget(name: "AzlinShellTests", dependencies: ["AzlinShell", "AzlinTestSupport"]),
+    .testTarget(
+      name: "AzlinMCPServerTests",
+      dependencies: ["AzlinMCPServer", "AzlinAzure", "AzlinCore", "AzlinTestSupport"]),
   ]
 )

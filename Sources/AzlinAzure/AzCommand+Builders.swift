@@ -123,3 +123,25 @@ extension AzCommand {
     AzCommand(["disk", "list", "--resource-group", group])
   }
 }
+
+extension AzCommand {
+  /// `az group show --name NAME`.
+  public static func groupShow(name: String) -> AzCommand {
+    AzCommand(["group", "show", "--name", name])
+  }
+
+  /// `az group exists --name NAME`: prints `true` or `false`.
+  public static func groupExists(name: String) -> AzCommand {
+    AzCommand(["group", "exists", "--name", name])
+  }
+
+  /// `az storage account show --name NAME --resource-group GROUP`.
+  public static func storageShow(name: String, group: String) -> AzCommand {
+    AzCommand(["storage", "account", "show", "--name", name, "--resource-group", group])
+  }
+
+  /// `az disk show --resource-group GROUP --name NAME`.
+  public static func diskShow(name: String, group: String) -> AzCommand {
+    AzCommand(["disk", "show", "--resource-group", group, "--name", name])
+  }
+}

@@ -20,8 +20,34 @@ public struct AzlinConfig: Equatable, Sendable {
     public init() {}
   }
 
+  /// How plans are carried out: strategy preference, retries, parallelism, rollback.
+  public struct Execution: Equatable, Sendable {
+    /// `auto`, `az`, `mcp` or `terraform`: the strategy tried first.
+    public var strategy = "auto"
+    /// The most steps run side by side.
+    public var maxParallel = 4
+    /// Attempts per strategy, the first included.
+    public var maxAttempts = 4
+    /// The first wait before a retry, and the longest, in seconds.
+    public var initialDelay = 2.0
+    public var maxDelay = 60.0
+    /// The jitter, as a fraction of the wait.
+    public var jitter = 0.2
+    /// Roll back what a failed objective created once every strategy failed.
+    public var rollbackOnFailure = true
+    /// The fewest steps for which Terraform is chosen.
+    public var terraformMinSteps = 3
+    public init() {}
+  }
+
+  /// The preferences `[execution] strategy` accepts.
+  public static let strategyPreferences = ["auto", "az", "mcp", "terraform"]
+
   public var defaults = Defaults()
   public var budget = Budget()
+  public var execution = Execution()
+  /// `[mcp] servers`.
+  public var mcpServers: [MCPServerSettings] = []
 
   public init() {}
 }
@@ -99,6 +125,103 @@ extension AzlinConfig {
         config.budget.groupLimits[group] = limit
       }
     }
+    readExecution(document, into: &config, warnings: &warnings, location: location)
+    readMCP(document, into: &config, warnings: &warnings, location: location)
     return (config, warnings)
+  }
+
+  /// `[execution]`: each key of the wrong type or out of range keeps its default, with a warning.
+  static func readExecution(
+    _ document: TOMLDocument, into config: inout AzlinConfig, warnings: inout [String],
+    location: (String) -> String
+  ) {
+    if let value = document["execution.strategy"] {
+      if case .string(let s) = value, strategyPreferences.contains(s.lowercased()) {
+        config.execution.strategy = s.lowercased()
+      } else {
+        warnings.append(
+          "\(location("execution.strategy")): execution.strategy must be one of \(strategyPreferences.joined(separator: ", ")); using auto."
+        )
+      }
+    }
+    func integer(_ key: String, _ range: ClosedRange<Int>, _ apply: (Int) -> Void) {
+      guard let value = document["execution.\(key)"] else { return }
+      if case .integer(let i) = value, range.contains(i) { return apply(i) }
+      warnings.append(
+        "\(location("execution.\(key)")): execution.\(key) must be a whole number from \(range.lowerBound) to \(range.upperBound); using the default."
+      )
+    }
+    func seconds(_ key: String, _ range: ClosedRange<Double>, _ apply: (Double) -> Void) {
+      guard let value = document["execution.\(key)"] else { return }
+      let number: Double? =
+        switch value {
+        case .integer(let i): Double(i)
+        case .float(let f): f
+        default: nil
+        }
+      if let number, range.contains(number) { return apply(number) }
+      warnings.append(
+        "\(location("execution.\(key)")): execution.\(key) must be a number from \(range.lowerBound) to \(range.upperBound); using the default."
+      )
+    }
+    integer("max_parallel", 1...32) { config.execution.maxParallel = $0 }
+    integer("max_attempts", 1...10) { config.execution.maxAttempts = $0 }
+    integer("terraform_min_steps", 1...1000) { config.execution.terraformMinSteps = $0 }
+    seconds("initial_delay", 0...600) { config.execution.initialDelay = $0 }
+    seconds("max_delay", 0...3600) { config.execution.maxDelay = $0 }
+    seconds("jitter", 0...1) { config.execution.jitter = $0 }
+    if let value = document["execution.rollback_on_failure"] {
+      if case .bool(let b) = value {
+        config.execution.rollbackOnFailure = b
+      } else {
+        warnings.append(
+          "\(location("execution.rollback_on_failure")): execution.rollback_on_failure must be true or false; using true."
+        )
+      }
+    }
+  }
+
+  /// `[mcp] servers = [{name = "azure", command = "azmcp", args = ["server", "start"]}]`.
+  static func readMCP(
+    _ document: TOMLDocument, into config: inout AzlinConfig, warnings: inout [String],
+    location: (String) -> String
+  ) {
+    guard let value = document["mcp.servers"] else { return }
+    let hint =
+      "mcp.servers must be an array of tables such as [{name = \"azure\", command = \"azmcp\", args = [\"server\", \"start\"]}]"
+    guard case .array(let items) = value else {
+      warnings.append("\(location("mcp.servers")): \(hint); ignoring it.")
+      return
+    }
+    for (i, item) in items.enumerated() {
+      guard case .table(let table) = item, case .string(let name)? = table["name"],
+        case .string(let command)? = table["command"], !name.isEmpty, !command.isEmpty,
+        name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
+      else {
+        warnings.append(
+          "\(location("mcp.servers")): server \(i + 1) needs a name (letters, digits, - and _) and a command; ignoring it."
+        )
+        continue
+      }
+      var args: [String] = []
+      if let raw = table["args"] {
+        guard case .array(let list) = raw,
+          case let strings = list.compactMap({ if case .string(let s) = $0 { s } else { nil } }),
+          strings.count == list.count
+        else {
+          warnings.append(
+            "\(location("mcp.servers")): args of server \(name) must be an array of strings; ignoring the server."
+          )
+          continue
+        }
+        args = strings
+      }
+      if config.mcpServers.contains(where: { $0.name == name }) {
+        warnings.append(
+          "\(location("mcp.servers")): server name \(name) is used twice; ignoring the second.")
+        continue
+      }
+      config.mcpServers.append(MCPServerSettings(name: name, command: command, args: args))
+    }
   }
 }

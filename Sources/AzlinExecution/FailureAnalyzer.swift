@@ -36,8 +36,16 @@ public struct FailureAnalyzer: Sendable {
       advice =
         "The region's vCPU quota is used up: ask for a smaller size or another region, or request more quota in the Azure portal."
     case "AuthorizationFailed":
+      let role =
+        switch target.kind {
+        case "storage": "Storage Account Contributor"
+        case "group": "Contributor on the subscription"
+        case "disk", "attachment":
+          "Virtual Machine Contributor (and Disk Pool Operator for shared disks)"
+        default: "Virtual Machine Contributor"
+        }
       advice =
-        "Your account lacks a role for this: ask for Contributor (or Virtual Machine Contributor) on the group."
+        "The identity that ran it lacks a role for this: ask for \(role) (or Contributor) on group \(target.group)."
     case "ResourceGroupNotFound":
       advice = "Create the group first: \"create rg \(target.group)\"."
     case "ResourceNotFound":
@@ -46,6 +54,12 @@ public struct FailureAnalyzer: Sendable {
       advice = "Something is still changing that resource; try again once it settles."
     case "StorageAccountAlreadyTaken":
       advice = "Storage account names are unique across all of Azure; pick another name."
+    case "ResultMismatch":
+      advice =
+        "Azure did not keep what the command reported doing; ask again, and if it repeats, look at the resource in the portal (/state shows it now)."
+    case "MCPServerUnavailable":
+      advice =
+        "The MCP server stopped or did not answer; /strategy shows its state, and /strategy az runs steps through the Azure CLI first."
     case "InvalidResourceName":
       advice = "The name breaks Azure's naming rules; the message says which."
     case _ where kind.retriable:

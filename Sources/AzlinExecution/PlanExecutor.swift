@@ -4,20 +4,24 @@ import AzlinLedger
 import AzlinPlanning
 import Foundation
 
-/// Runs a plan's steps through the Azure CLI strategy, recording every command.
+/// Runs a plan's steps through the chosen strategies, recording every command.
 ///
-/// Worker threads share only the backend (the simulator serialises its state under its
-/// lock; the real az runs one process each), the sleeper and the random source; the audit
-/// log and the objective are written on the calling thread, in step order.
+/// A plan strategy (Terraform) takes the whole plan first when the selector chooses one;
+/// each step is then checked against live state, and what does not hold goes on step by
+/// step. Each step runs through its fallback chain: a transient failure is retried with
+/// backoff on the same strategy; a failure that is not transient, or retries used up, moves
+/// to the next strategy; a success is checked against live state, and a difference counts as
+/// a failure. Independent steps run side by side; a step whose dependency failed does not start.
 ///
-/// Steps run in order; a step whose dependency failed does not start. Each command is
-/// audited (argv redacted, exit code, duration, error code) and each success is recorded
-/// in the objective with the command that undoes it.
+/// Worker threads share only the strategies, the backend (the simulator serialises its state
+/// under its lock; the real az runs one process each), the sleeper and the random source; the
+/// audit log and the objective are written on the calling thread, in step order.
 public struct PlanExecutor: @unchecked Sendable {
-  /// The strategy's name, as recorded in objectives.
-  public static let strategyName = "azure-cli"
+  /// The Azure CLI strategy's name, as recorded in objectives.
+  public static let strategyName = AzureCLIStrategy.strategyName
 
-  private let backend: any AzureBackend
+  private let strategies: StrategySelector
+  private let validator: StepValidator?
   private let audit: AuditLog
   private let store: ObjectiveStore
   private let clock: any Clock
@@ -27,13 +31,18 @@ public struct PlanExecutor: @unchecked Sendable {
   /// The most steps run side by side.
   public let maxParallel: Int
 
+  /// - Parameters:
+  ///   - backend: Where live state is read to check each step.
+  ///   - strategies: The strategies and their order; the Azure CLI on `backend` when `nil`.
+  ///   - validate: Whether each step is checked against live state after it succeeds.
   public init(
-    backend: any AzureBackend, audit: AuditLog, store: ObjectiveStore, clock: any Clock,
-    sleeper: any Sleeper,
-    random: any RandomSource, retry: RetryPolicy = RetryPolicy(), maxParallel: Int = 4
+    backend: any AzureBackend, strategies: StrategySelector? = nil, audit: AuditLog,
+    store: ObjectiveStore, clock: any Clock, sleeper: any Sleeper, random: any RandomSource,
+    retry: RetryPolicy = RetryPolicy(), maxParallel: Int = 4, validate: Bool = true
   ) {
     self.maxParallel = max(1, maxParallel)
-    self.backend = backend
+    self.strategies = strategies ?? StrategySelector(azureCLI: AzureCLIStrategy(backend: backend))
+    self.validator = validate ? StepValidator(backend: backend) : nil
     self.audit = audit
     self.store = store
     self.clock = clock
@@ -46,7 +55,10 @@ public struct PlanExecutor: @unchecked Sendable {
   public enum StepOutcome: Equatable, Sendable {
     /// A transient failure; the step runs again after `delay` seconds.
     case retrying(AzError, attempt: Int, of: Int, delay: TimeInterval)
-    case succeeded(durationMs: Int)
+    /// A failure that the next strategy in the chain takes over.
+    case fallingBack(AzError, from: String, to: String)
+    /// Done, and (unless `via` is a plan strategy) checked against live state.
+    case succeeded(durationMs: Int, via: String)
     case failed(AzError)
     case skipped(becauseOf: Int)
     /// Not started: the user pressed Ctrl-C.
@@ -71,9 +83,15 @@ public struct PlanExecutor: @unchecked Sendable {
       try audit.record("objective_status", objective: objective.id, [("status", "in_progress")])
     }
     var outcomes: [Int: StepOutcome] = [:]
-    for n in alreadyDone { outcomes[n] = .succeeded(durationMs: 0) }
+    for n in alreadyDone { outcomes[n] = .succeeded(durationMs: 0, via: objective.strategy) }
     var pending = steps.filter { !alreadyDone.contains($0.number) }
     let known = Set(steps.map(\.number))
+    if let whole = strategies.planStrategy(for: pending.filter { approved.contains($0.number) }) {
+      try applyWhole(
+        pending.filter { approved.contains($0.number) }, with: whole, objective: &objective,
+        outcomes: &outcomes, progress: progress)
+      pending.removeAll { outcomes[$0.number] != nil }
+    }
     while !pending.isEmpty {
       // Ctrl-C: start nothing new; what ran is kept for /undo.
       if cancelled() {
@@ -119,7 +137,7 @@ public struct PlanExecutor: @unchecked Sendable {
         }
         for (step, run) in zip(chunk, runs) {
           try apply(
-            run, of: step, to: &objective, outcomes: &outcomes, reportRetries: chunk.count > 1,
+            run, of: step, to: &objective, outcomes: &outcomes, reportEvents: chunk.count > 1,
             progress: progress)
           progress(step, outcomes[step.number])
         }
@@ -149,31 +167,69 @@ public struct PlanExecutor: @unchecked Sendable {
     return outcomes
   }
 
-  /// What running one step produced: every attempt, and the waits between them.
-  struct StepRun {
-    var attempts: [AzResult] = []
-    /// When each attempt ended, on the context's clock.
-    var endedAt: [Date] = []
-    var retries: [(attempt: Int, delay: TimeInterval, kind: FailureClass, error: AzError)] = []
+  /// One attempt at a step, or what happened between attempts.
+  enum Event {
+    case attempt(AzResult, route: StepRoute, endedAt: Date)
+    case retry(attempt: Int, delay: TimeInterval, kind: FailureClass, error: AzError, at: Date)
+    case validation(StepValidator.Verdict, route: StepRoute, at: Date)
+    case fallback(error: AzError, from: String, to: String, at: Date)
   }
 
-  /// Runs one step with retries; `retrying` hears of each retry as it happens.
-  func run(_ step: ExecutableStep, retrying: (StepOutcome) -> Void = { _ in }) -> StepRun {
+  /// What running one step produced: every attempt through every strategy, in order.
+  struct StepRun {
+    var events: [Event] = []
+    /// The final result: success, or the last strategy's failure.
+    var outcome: StepOutcome = .failed(
+      AzError(code: "NoStrategy", message: "no strategy can carry out this step"))
+    /// The strategy that succeeded.
+    var route: StepRoute?
+  }
+
+  /// Runs one step through its fallback chain; `report` hears of retries and fallbacks as
+  /// they happen.
+  func run(_ step: ExecutableStep, report: (StepOutcome) -> Void = { _ in }) -> StepRun {
     var record = StepRun()
-    var result = backend.run(step.command)
-    record.attempts.append(result)
-    record.endedAt.append(clock.now)
-    while let failure = result.error, record.attempts.count < retry.maxAttempts {
-      let kind = FailureClass(failure)
-      guard kind.retriable else { break }
-      let attempt = record.attempts.count
-      let delay = retry.delay(after: attempt, retryAfter: kind.retryAfter, random: random)
-      record.retries.append((attempt + 1, delay, kind, failure))
-      retrying(.retrying(failure, attempt: attempt + 1, of: retry.maxAttempts, delay: delay))
-      sleeper.sleep(seconds: delay)
-      result = backend.run(step.command)
-      record.attempts.append(result)
-      record.endedAt.append(clock.now)
+    let chain = strategies.chain(for: step)
+    for (index, link) in chain.enumerated() {
+      let started = clock.now
+      var result = link.strategy.run(step, via: link.route)
+      record.events.append(.attempt(result, route: link.route, endedAt: clock.now))
+      var attempts = 1
+      while let failure = result.error, attempts < retry.maxAttempts {
+        let kind = FailureClass(failure)
+        guard kind.retriable else { break }
+        let delay = retry.delay(after: attempts, retryAfter: kind.retryAfter, random: random)
+        record.events.append(
+          .retry(attempt: attempts + 1, delay: delay, kind: kind, error: failure, at: clock.now))
+        report(.retrying(failure, attempt: attempts + 1, of: retry.maxAttempts, delay: delay))
+        sleeper.sleep(seconds: delay)
+        result = link.strategy.run(step, via: link.route)
+        attempts += 1
+        record.events.append(.attempt(result, route: link.route, endedAt: clock.now))
+      }
+      var failure = result.error
+      let ms = Int((clock.now.timeIntervalSince(started) * 1000).rounded())
+      if failure == nil, let validator {
+        let verdict = validator.check(step)
+        record.events.append(.validation(verdict, route: link.route, at: clock.now))
+        if case .differs(let difference) = verdict {
+          failure = AzError(
+            code: "ResultMismatch",
+            message: "\(link.route.strategy) reported success, but \(difference).")
+        }
+      }
+      guard let failure else {
+        record.outcome = .succeeded(durationMs: max(ms, result.durationMs), via: link.route.label)
+        record.route = link.route
+        return record
+      }
+      record.outcome = .failed(failure)
+      if index + 1 < chain.count {
+        let next = chain[index + 1].route.label
+        record.events.append(
+          .fallback(error: failure, from: link.route.label, to: next, at: clock.now))
+        report(.fallingBack(failure, from: link.route.label, to: next))
+      }
     }
     return record
   }
@@ -203,44 +259,113 @@ public struct PlanExecutor: @unchecked Sendable {
   private func apply(
     _ run: StepRun, of step: ExecutableStep, to objective: inout Objective,
     outcomes: inout [Int: StepOutcome],
-    reportRetries: Bool, progress: (ExecutableStep, StepOutcome?) -> Void
+    reportEvents: Bool, progress: (ExecutableStep, StepOutcome?) -> Void
   ) throws {
     let argv = ["az"] + Redactor.argv(step.command.arguments)
-    for (n, result) in run.attempts.enumerated() {
-      if n > 0 {
-        let r = run.retries[n - 1]
+    let number = JSONValue.number(Double(step.number))
+    for event in run.events {
+      switch event {
+      case .attempt(let result, let route, let endedAt):
+        let error = result.error
         try audit.record(
-          "retry", objective: objective.id, at: run.endedAt[n - 1],
+          "command", objective: objective.id, at: endedAt,
           [
-            ("step", .number(Double(step.number))), ("attempt", .number(Double(r.attempt))),
-            ("delay_s", .number(r.delay)), ("error_code", .string(r.kind.code)),
+            ("step", number), ("argv", .strings(argv)), ("strategy", .string(route.strategy)),
+            ("tool", .optional(route.detail)),
+            ("exit_code", .number(Double(result.exitCode))),
+            ("duration_ms", .number(Double(result.durationMs))),
+            ("error_code", .optional(error?.code)),
           ])
-        if reportRetries {
-          progress(
-            step, .retrying(r.error, attempt: r.attempt, of: retry.maxAttempts, delay: r.delay))
+        objective.executionResults.append(
+          Objective.StepResult(
+            step: step.number, argv: argv, exitCode: result.exitCode,
+            durationMs: result.durationMs, errorCode: error?.code,
+            message: error.map { Redactor.text($0.message) }, strategy: route.label))
+      case .retry(let attempt, let delay, let kind, let error, let at):
+        try audit.record(
+          "retry", objective: objective.id, at: at,
+          [
+            ("step", number), ("attempt", .number(Double(attempt))), ("delay_s", .number(delay)),
+            ("error_code", .string(kind.code)),
+          ])
+        if reportEvents {
+          progress(step, .retrying(error, attempt: attempt, of: retry.maxAttempts, delay: delay))
         }
+      case .validation(let verdict, let route, let at):
+        var fields: [(String, JSONValue)] = [
+          ("step", number), ("strategy", .string(route.strategy)),
+        ]
+        switch verdict {
+        case .holds: fields.append(("result", "holds"))
+        case .differs(let text): fields += [("result", "differs"), ("difference", .string(text))]
+        case .unchecked(let why):
+          fields += [("result", "unchecked"), ("reason", .string(Redactor.text(why)))]
+        case .notApplicable: continue
+        }
+        try audit.record("validation", objective: objective.id, at: at, fields)
+      case .fallback(let error, let from, let to, let at):
+        try audit.record(
+          "fallback", objective: objective.id, at: at,
+          [
+            ("step", number), ("from", .string(from)), ("to", .string(to)),
+            ("error_code", .string(error.code)),
+          ])
+        if reportEvents { progress(step, .fallingBack(error, from: from, to: to)) }
       }
-      let error = result.error
+    }
+    outcomes[step.number] = run.outcome
+    if case .succeeded = run.outcome, let change = step.change {
+      objective.resourcesCreated.append(change)
+    }
+  }
+
+  /// Lets a plan strategy carry out `steps` whole, then checks each step against live state:
+  /// what holds is done; the rest is left for the step strategies.
+  private func applyWhole(
+    _ steps: [ExecutableStep], with strategy: any PlanStrategy, objective: inout Objective,
+    outcomes: inout [Int: StepOutcome], progress: (ExecutableStep, StepOutcome?) -> Void
+  ) throws {
+    guard let first = steps.first else { return }
+    progress(first, nil)
+    let started = clock.now
+    let application = strategy.apply(steps, objectiveID: objective.id)
+    for command in application.commands {
       try audit.record(
-        "command", objective: objective.id, at: run.endedAt[n],
+        "command", objective: objective.id,
         [
-          ("step", .number(Double(step.number))), ("argv", .strings(argv)),
-          ("exit_code", .number(Double(result.exitCode))),
-          ("duration_ms", .number(Double(result.durationMs))),
-          ("error_code", .optional(error?.code)),
+          ("argv", .strings(command.argv)), ("strategy", .string(strategy.name)),
+          ("exit_code", .number(Double(command.exitCode))),
+          ("duration_ms", .number(Double(command.durationMs))),
         ])
+    }
+    let ms = Int((clock.now.timeIntervalSince(started) * 1000).rounded())
+    for step in steps {
+      let verdict = validator?.check(step) ?? (application.error == nil ? .holds : .differs(""))
+      guard verdict == .holds || (verdict == .notApplicable && application.error == nil) else {
+        continue
+      }
+      outcomes[step.number] = .succeeded(durationMs: ms, via: strategy.name)
       objective.executionResults.append(
         Objective.StepResult(
-          step: step.number, argv: argv, exitCode: result.exitCode, durationMs: result.durationMs,
-          errorCode: error?.code, message: error.map { Redactor.text($0.message) }))
-    }
-    guard let last = run.attempts.last else { return }
-    if let error = last.error {
-      outcomes[step.number] = .failed(error)
-    } else {
-      outcomes[step.number] = .succeeded(durationMs: last.durationMs)
+          step: step.number, argv: ["az"] + Redactor.argv(step.command.arguments), exitCode: 0,
+          durationMs: ms, errorCode: nil, message: nil, strategy: strategy.name))
       if let change = step.change { objective.resourcesCreated.append(change) }
+      progress(step, outcomes[step.number])
     }
+    let left = steps.filter { outcomes[$0.number] == nil }
+    if let error = application.error, let next = left.first {
+      let to = strategies.firstRoute(for: next)?.label ?? "nothing"
+      try audit.record(
+        "fallback", objective: objective.id,
+        [
+          ("from", .string(strategy.name)), ("to", .string(to)),
+          ("error_code", .string(error.code)),
+          ("steps", .array(left.map { .number(Double($0.number)) })),
+        ])
+      progress(next, .fallingBack(error, from: strategy.name, to: to))
+    }
+    objective.updatedAt = Timestamp.string(clock.now)
+    try store.save(objective)
   }
 }
 

@@ -57,10 +57,12 @@ public struct Objective: Codable, Equatable, Sendable {
     public var durationMs: Int
     public var errorCode: String?
     public var message: String?
+    /// The strategy that ran it (`azure-cli`, `mcp:azure (azmcp_compute_vm_create)`, `terraform`).
+    public var strategy: String?
 
     public init(
       step: Int, argv: [String], exitCode: Int32, durationMs: Int, errorCode: String?,
-      message: String?
+      message: String?, strategy: String? = nil
     ) {
       self.step = step
       self.argv = argv
@@ -68,10 +70,11 @@ public struct Objective: Codable, Equatable, Sendable {
       self.durationMs = durationMs
       self.errorCode = errorCode
       self.message = message
+      self.strategy = strategy
     }
 
     enum CodingKeys: String, CodingKey {
-      case step, argv, message
+      case step, argv, message, strategy
       case exitCode = "exit_code"
       case durationMs = "duration_ms"
       case errorCode = "error_code"

@@ -279,6 +279,65 @@ enum Messages {
   static func confirmDestroy(_ s: PlanStep) -> String {
     "Really \(stepSummary(s))? This cannot be undone. [y/N]"
   }
+  static func confirmDestructiveTool(_ s: PlanStep, route: StepRoute?) -> String {
+    let tool = route?.label ?? "its tool"
+    return
+      "Step \(s.number) (\(stepSummary(s))) runs through \(tool), which says it may destroy data. Go ahead? [y/N]"
+  }
+
+  /// How the plan will be carried out, when that is not simply the Azure CLI.
+  static func routes(_ plan: Plan, routes: [Int: StepRoute], whole: String?) -> [String] {
+    var lines: [String] = []
+    if let whole {
+      lines.append(
+        "Runs through \(whole) as one configuration; what it does not finish goes on step by step.")
+    }
+    guard !routes.isEmpty else { return lines }
+    let all = plan.steps.allSatisfy { routes[$0.number] != nil }
+    let servers = Set(routes.values.map(\.strategy)).sorted()
+    lines.append(
+      all
+        ? "Runs through \(servers.joined(separator: ", ")), falling back to the Azure CLI:"
+        : "Steps through \(servers.joined(separator: ", ")) (the rest through the Azure CLI):")
+    for step in plan.steps {
+      guard let route = routes[step.number] else { continue }
+      let warn =
+        route.destructive && step.action != .destroy ? " — the tool says it may destroy" : ""
+      lines.append("  \(step.number). \(route.detail ?? route.strategy)\(warn)")
+    }
+    return lines
+  }
+
+  /// `/strategy`: the strategies in the order tried.
+  static func strategies(_ list: [StrategySelector.Status], preference: String) -> [String] {
+    var lines = ["Strategies, in the order azlin tries them (preference: \(preference)):"]
+    for (i, s) in list.enumerated() {
+      let state: String
+      switch s.availability {
+      case .available(let detail): state = "ready — \(detail)"
+      case .unavailable(let reason): state = "unavailable — \(reason)"
+      }
+      let scope = s.scope == "plan" ? "whole plans" : "each step"
+      lines.append("  \(i + 1). \(s.name) (\(scope)): \(state)")
+    }
+    lines.append(
+      "A step that fails for good on one goes to the next; /strategy auto|az|mcp|terraform picks what goes first."
+    )
+    return lines
+  }
+
+  static func rollingBack(_ count: Int) -> String {
+    "Every strategy failed; rolling back the \(count) change\(count == 1 ? "" : "s") this objective made:"
+  }
+  static func rollbackRefused(_ reason: String, id: String) -> String {
+    "Not rolled back: \(reason) /undo \(id.suffix(8)) once that is settled."
+  }
+  static func rollbackFailed(_ e: AzError, id: String) -> String {
+    "Rollback stopped: \(e.code): \(Redactor.text(e.message)). /undo \(id.suffix(8)) tries again."
+  }
+  static func offerRollback(_ count: Int) -> String {
+    "Stopped. Roll back the \(count) change\(count == 1 ? "" : "s") made so far?"
+  }
   static let dryRun = "Dry run: nothing was changed."
   static let cancelled = "Cancelled; nothing was changed."
   static let approvalDropped = "(The plan waiting for approval was dropped.)"
@@ -286,8 +345,15 @@ enum Messages {
 
   // MARK: Execution
 
-  static func stepDone(_ s: ExecutableStep, ms: Int) -> String {
-    "  ✓ \(s.summary) (\(duration(ms)))"
+  static func stepDone(_ s: ExecutableStep, ms: Int, via: String) -> String {
+    let through = via == AzureCLIStrategy.strategyName ? "" : " via \(via)"
+    return "  ✓ \(s.summary) (\(duration(ms)))\(through)"
+  }
+
+  static func stepFallingBack(_ s: ExecutableStep, _ e: AzError, from: String, to: String)
+    -> String
+  {
+    "  ↪ \(s.summary): \(e.code) through \(from) — trying \(to)"
   }
 
   static func stepRetrying(
@@ -328,9 +394,12 @@ enum Messages {
     return s < 60 ? "\(s)s" : "\(s / 60)m\(String(format: "%02d", s % 60))s"
   }
 
-  static func finished(objective: Objective, failed: Bool) -> String {
+  static func finished(objective: Objective, failed: Bool, rolledBack: Bool = false) -> String {
     let short = String(objective.id.suffix(8))
     guard failed else { return "Done (objective \(short))." }
+    if rolledBack {
+      return "Objective \(short) failed and was rolled back; nothing it made is left."
+    }
     return objective.resourcesCreated.isEmpty
       ? "Objective \(short) failed; no step completed, so nothing changed."
       : "Objective \(short) failed; what it did is kept — /undo \(short) puts it back."

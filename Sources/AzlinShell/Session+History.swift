@@ -1,4 +1,5 @@
 import AzlinCore
+import AzlinExecution
 import AzlinLedger
 import Foundation
 
@@ -105,8 +106,11 @@ extension Session {
       let outcome =
         code == 0 ? "ok" : "failed (\(e.json["error_code"]?.stringValue ?? "exit \(code)"))"
       let verb = e.event == "rollback_step" ? "undo " : ""
+      let strategy = e.json["strategy"]?.stringValue ?? AzureCLIStrategy.strategyName
+      let tool = e.json["tool"]?.stringValue.map { " \($0)" } ?? ""
+      let via = strategy == AzureCLIStrategy.strategyName ? "" : " [\(strategy)\(tool)]"
       return
-        "\(time)    \(verb)\(AzCommandText.render(argv)) → \(outcome), \(Messages.duration(ms))"
+        "\(time)    \(verb)\(AzCommandText.render(argv)) → \(outcome), \(Messages.duration(ms))\(via)"
     case "approval":
       return "\(time)    approval: \(e.json["answer"]?.stringValue ?? "?")"
     default:

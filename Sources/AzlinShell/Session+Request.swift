@@ -136,6 +136,7 @@ extension Session {
     lastPlan = p.plan
     lastEstimate = p.estimate
     say(Messages.plan(p.plan, verbose: options.verbose))
+    say(Messages.routes(p.plan, routes: routes(for: p.plan), whole: planStrategyName(for: p.plan)))
     say(Messages.cost(p.estimate))
     if p.plan.steps.contains(where: {
       if case .power(.stop, _) = $0.operation { return true } else { return false }
@@ -206,7 +207,7 @@ extension Session {
       execute(p, approved: Set(p.plan.steps.map(\.number)))
       return
     }
-    if alwaysApprove && !p.plan.hasDestroySteps {
+    if alwaysApprove && stepsThatAsk(p).isEmpty {
       record("approval", [("answer", "auto"), ("by", "always")])
       execute(p, approved: Set(p.plan.steps.map(\.number)))
       return
@@ -229,9 +230,9 @@ extension Session {
 
   /// The plan was approved: confirm destroy steps one by one, then execute.
   func approve(_ p: PendingPlan) {
-    let nonDestroy = Set(p.plan.steps.filter { $0.action != .destroy }.map(\.number))
-    let destroy = p.plan.steps.filter { $0.action == .destroy }.map(\.number)
-    askNextDestroy(p, remaining: destroy, approved: nonDestroy)
+    let asking = stepsThatAsk(p)
+    let others = Set(p.plan.steps.map(\.number).filter { !asking.contains($0) })
+    askNextDestroy(p, remaining: asking, approved: others)
   }
 
   func askNextDestroy(_ p: PendingPlan, remaining: [Int], approved: Set<Int>) {
@@ -245,7 +246,11 @@ extension Session {
       return
     }
     pending = .destroyConfirmation(p, remaining: remaining, approved: approved)
-    say(Messages.confirmDestroy(step))
+    if step.action == .destroy {
+      say(Messages.confirmDestroy(step))
+    } else {
+      say(Messages.confirmDestructiveTool(step, route: routes(for: p.plan)[step.number]))
+    }
   }
 
   /// Runs the approved steps, records the objective, and answers in a sentence.
@@ -254,7 +259,8 @@ extension Session {
     var objective = Objective(
       id: context.ids.next(), session: sessionID, naturalLanguage: Redactor.text(p.line),
       intents: p.intents.map { $0.json.compact() }, plan: p.plan.steps.map(recorded),
-      strategy: PlanExecutor.strategyName,
+      strategy: planStrategyName(for: p.plan) ?? strategies.stepStrategies.first?.name
+        ?? PlanExecutor.strategyName,
       costEstimate: estimateText, at: context.clock.now)
     sessionRecord.objectives.append(objective.id)
     do {
@@ -265,16 +271,28 @@ extension Session {
           steps, approved: approved, objective: &objective, cancelled: cancelled,
           progress: showProgress)
       }
-      let failed = outcomes.values.contains {
-        if case .failed = $0 { return true } else { return $0 == .cancelled }
-      }
+      let failure = outcomes.sorted { $0.key < $1.key }.lazy.compactMap { entry -> AzError? in
+        if case .failed(let error) = entry.value { return error } else { return nil }
+      }.first
+      let stopped = outcomes.values.contains(.cancelled)
       refreshLive()
       reconcileLedger()
       for intent in p.intents { conversation.remember(intent) }
       conversation.remember(created: p.plan)
-      conversation.forgetMissing(in: live)
-      if failed { lastTurnFailed = true }
-      say(Messages.finished(objective: objective, failed: failed))
+      if failure != nil || stopped { lastTurnFailed = true }
+      if let failure {
+        let rolledBack = rollBackAfterFailure(&objective)
+        conversation.forgetMissing(in: live)
+        say(Messages.finished(objective: objective, failed: true, rolledBack: rolledBack))
+        offerAfterFailure(failure, p, outcomes: outcomes)
+      } else if stopped {
+        conversation.forgetMissing(in: live)
+        say(Messages.finished(objective: objective, failed: true))
+        offerRollbackAfterStop(objective)
+      } else {
+        conversation.forgetMissing(in: live)
+        say(Messages.finished(objective: objective, failed: false))
+      }
     } catch {
       fail("azlin: cannot record objective \(objective.id): \(error)")
     }
@@ -290,7 +308,9 @@ extension Session {
     switch outcome {
     case .retrying(let e, let attempt, let total, let delay):
       say(Messages.stepRetrying(step, e, attempt: attempt, of: total, delay: delay))
-    case .succeeded(let ms): say(Messages.stepDone(step, ms: ms))
+    case .succeeded(let ms, let via): say(Messages.stepDone(step, ms: ms, via: via))
+    case .fallingBack(let e, let from, let to):
+      say(Messages.stepFallingBack(step, e, from: from, to: to))
     case .failed(let e):
       say(Messages.stepFailed(step, e))
       explain(e, command: step.command)

@@ -52,13 +52,13 @@ extension Session {
     }
   }
 
-  /// Runs the inverse steps and marks the objective rolled back.
-  func runUndo(_ original: Objective, _ steps: [Rollback.Step]) {
-    var objective = original
+  /// Runs inverse steps in order, audited, showing each; stops at the first failure.
+  /// - Returns: The failure, or `nil` when every step succeeded.
+  func runInverse(_ steps: [Rollback.Step], of objective: String) -> AzError? {
     for step in steps {
       let result = backend.run(step.command)
       record(
-        "rollback_step", objective: objective.id,
+        "rollback_step", objective: objective,
         [
           ("argv", .strings(["az"] + Redactor.argv(step.command.arguments))),
           ("exit_code", .number(Double(result.exitCode))),
@@ -67,12 +67,21 @@ extension Session {
         ])
       if let error = result.error {
         say("  ✗ \(step.command)")
-        fail(Messages.undoFailed(error))
-        refreshLive()
-        reconcileLedger()
-        return
+        return error
       }
       say("  ✓ \(step.command) (\(Messages.duration(result.durationMs)))")
+    }
+    return nil
+  }
+
+  /// Runs the inverse steps and marks the objective rolled back.
+  func runUndo(_ original: Objective, _ steps: [Rollback.Step]) {
+    var objective = original
+    if let error = runInverse(steps, of: objective.id) {
+      fail(Messages.undoFailed(error))
+      refreshLive()
+      reconcileLedger()
+      return
     }
     do {
       try objective.move(to: .rolledBack, at: context.clock.now, note: "undone by /undo")

@@ -71,6 +71,8 @@ public final class Session {
   var lastEstimate: CostEstimate?
   /// True for a turn whose request carried --force: a budget refusal is overridden (and audited).
   var forceBudget = false
+  /// The execution strategies and their order (`/strategy` changes it).
+  let strategies: StrategySelector
   /// Set by /quit and /exit.
   public internal(set) var wantsToQuit = false
   /// Set when a one-shot request failed or was refused.
@@ -86,7 +88,8 @@ public final class Session {
   public init(
     context: AzlinContext, backend: any AzureBackend, config: AzlinConfig, output: any OutputSink,
     options: Options,
-    version: String, llm: LLMIntentParser? = nil
+    version: String, llm: LLMIntentParser? = nil,
+    mcpConnector: ((MCPServerSettings) -> MCPInProcessConnector?)? = nil
   ) {
     self.llm = llm
     self.context = context
@@ -101,6 +104,8 @@ public final class Session {
     self.audit = AuditLog(path: context.home.auditLog, session: sessionID, clock: context.clock)
     self.store = ObjectiveStore(folder: context.home.objectivesFolder)
     self.parser = LocalIntentParser()
+    self.strategies = Self.makeStrategies(
+      context: context, backend: backend, config: config, connector: mcpConnector)
   }
 
   /// Records the start of the session and reads the live state.
@@ -118,6 +123,7 @@ public final class Session {
   public func end() {
     // Every turn already saved the record; only a session without turns has nothing newer.
     record("session_end", [("turns", .number(Double(output.turns.count)))])
+    for case let server as MCPStrategy in strategies.mcp { server.close() }
   }
 
   /// The prompt: where commands land and what is being spent, e.g. `azlin sim:azlin-rg@eastus $42/$500 > `.
@@ -211,8 +217,9 @@ public final class Session {
   /// The executor for this session's backend, stores and clock.
   var executor: PlanExecutor {
     PlanExecutor(
-      backend: backend, audit: audit, store: store, clock: context.clock, sleeper: context.sleeper,
-      random: context.random)
+      backend: backend, strategies: strategies, audit: audit, store: store, clock: context.clock,
+      sleeper: context.sleeper, random: context.random, retry: retryPolicy,
+      maxParallel: config.execution.maxParallel)
   }
 
   /// Reads the live state again (once per turn, and after execution).

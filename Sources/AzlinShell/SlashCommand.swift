@@ -40,6 +40,11 @@ struct SlashCommand {
       usage: "/history [n] [--all]",
       complete: { _, _ in ["--all", "10", "50"] }, run: { s, args in s.showHistory(args) }),
     SlashCommand(
+      name: "strategy", summary: "Show how plans are carried out, or choose what goes first",
+      usage: "/strategy [auto|az|mcp|terraform]",
+      complete: { _, args in args.count <= 1 ? ["auto", "az", "mcp", "terraform"] : [] },
+      run: { s, args in s.strategyCommand(args) }),
+    SlashCommand(
       name: "objectives", summary: "List recorded objectives and their status",
       usage: "/objectives", run: { s, _ in s.listObjectives() }),
     SlashCommand(

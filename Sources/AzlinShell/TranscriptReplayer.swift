@@ -1,5 +1,7 @@
 import AzlinAzure
 import AzlinCore
+import AzlinExecution
+import AzlinMCPServer
 import Foundation
 
 /// Replays transcripts in fresh deterministic sandboxes and compares what the shell says.
@@ -58,10 +60,19 @@ public struct TranscriptReplayer {
       faults: environment["AZLIN_SIM_FAULTS"])
     let (config, _) = AzlinConfig.load(path: home.configFile)
     let sink = BufferOutput()
+    // MCP servers: `azlin mcp-server` is served in-process on the sandbox's simulator and
+    // clock; the sandbox starts no other program.
+    let tools = SimulatorToolServer(simulator: simulator, version: version)
+    let connector: (MCPServerSettings) -> MCPInProcessConnector? = { server in
+      if server.command == "azlin" && server.args.first == "mcp-server" {
+        return tools.inProcessConnector()
+      }
+      return { throw SandboxRefusal(program: server.command) }
+    }
     let session = Session(
       context: context, backend: SimulatorBackend(simulator: simulator), config: config,
       output: sink, options: options,
-      version: version)
+      version: version, mcpConnector: connector)
     session.start()
     _ = sink.take()
     var actual = transcript
@@ -95,6 +106,12 @@ public struct TranscriptReplayer {
     }
     return out
   }
+}
+
+/// Why a replay sandbox did not start a program.
+struct SandboxRefusal: Error, CustomStringConvertible {
+  var program: String
+  var description: String { "the replay sandbox runs no external programs (\(program))" }
 }
 
 /// A process runner for sandboxes: starting any program there is a bug, so it says so loudly.

@@ -13,7 +13,10 @@ struct AzlinCommand: ParsableCommand {
       prices it, asks, and runs it. Without a logged-in az it uses its embedded Azure simulator.
       """,
     version: version,
-    subcommands: [ShellCommand.self, DoitCommand.self, ReplayCommand.self, SimCommand.self],
+    subcommands: [
+      ShellCommand.self, DoitCommand.self, ReplayCommand.self, SimCommand.self,
+      MCPServerCommand.self,
+    ],
     defaultSubcommand: nil
   )
 }

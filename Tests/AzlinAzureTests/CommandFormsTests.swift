@@ -77,6 +77,10 @@ struct CommandFormsTests {
       .diskDelete(name: "app1-data1", group: "demo"),
       .diskAttach(disk: "app1-data1", vm: "app1", group: "demo"),
       .diskDetach(disk: "app1-data1", vm: "app1", group: "demo"),
+      .groupShow(name: "demo"),
+      .groupExists(name: "demo"),
+      .storageShow(name: "azlindata1", group: "demo"),
+      .diskShow(name: "app1-data1", group: "demo"),
     ]
   }
 
@@ -305,6 +309,10 @@ struct CommandFormsTests {
     "disk delete --resource-group demo --name app1-data1 --yes --output json --only-show-errors",
     "vm disk attach --resource-group demo --vm-name app1 --name app1-data1 --output json --only-show-errors",
     "vm disk detach --resource-group demo --vm-name app1 --name app1-data1 --output json --only-show-errors",
+    "group show --name demo --output json --only-show-errors",
+    "group exists --name demo --output json --only-show-errors",
+    "storage account show --name azlindata1 --resource-group demo --output json --only-show-errors",
+    "disk show --resource-group demo --name app1-data1 --output json --only-show-errors",
     "group create --name rg1 --location westeurope --tags managed-by=azlin --output json --only-show-errors",
     "group delete --name rg1 --yes --output json --only-show-errors",
     "group create --name rg2 --location eastus --tags managed-by=azlin --output json --only-show-errors",

@@ -1,4 +1,5 @@
 import AzlinShell
+import AzlinTestSupport
 import Foundation
 import Testing
 
@@ -10,10 +11,14 @@ import Testing
 
   static var files: [String] { TranscriptSuite.files(in: [folder]) }
 
+  /// Each replay runs on a thread of its own: the shell blocks while steps run, as on its
+  /// main thread, and must not hold one of the concurrency pool's few threads meanwhile.
   @Test(arguments: files)
-  func replays(_ file: String) {
+  func replays(_ file: String) async throws {
     let update = ProcessInfo.processInfo.environment["AZLIN_UPDATE_TRANSCRIPTS"] == "1"
-    let result = TranscriptSuite(version: "test").run(paths: [file], update: update)
+    let result = try await onOwnThread {
+      TranscriptSuite(version: "test").run(paths: [file], update: update)
+    }
     #expect(result.passed, "\(result.report.joined(separator: "\n"))")
   }
 

@@ -106,6 +106,13 @@ public final class AzureSimulator: Sendable {
     state.settle(at: now)
     if let rule = faults.firing(for: invocation.spec.words, counts: state.faultCounts) {
       if rule.times != nil { state.faultCounts[rule.key, default: 0] += 1 }
+      if rule.code == SimulatorFaultPlan.noEffect {
+        // Answers as if it worked, but Azure keeps nothing of it: only a check of live state can tell.
+        var scratch = state
+        let response = try handle(invocation, state: &scratch, now: now)
+        if state != loaded { try state.save(to: statePath) }
+        return response
+      }
       if state != loaded { try state.save(to: statePath) }
       throw fault(rule, invocation, state: state, now: now)
     }

@@ -6,7 +6,8 @@ import Foundation
 /// `vm create=InternalServerError*2;storage account create=StorageAccountAlreadyTaken*1`.
 /// A rule matches a command whose words equal the verb or start with it (`vm` matches every
 /// `vm` command). The first N matching commands fail with that code and an az-like message;
-/// without `*N` every matching command fails. How often each rule has fired is kept in the
+/// without `*N` every matching command fails. The pseudo-code `NoEffect` makes a command answer
+/// as if it worked while changing nothing. How often each rule has fired is kept in the
 /// simulator's state, so the count holds across processes sharing the folder.
 struct SimulatorFaultPlan: Equatable, Sendable {
   /// One rule.
@@ -27,8 +28,12 @@ struct SimulatorFaultPlan: Equatable, Sendable {
 
   var rules: [Rule]
 
+  /// The pseudo-code of a command that reports success and changes nothing.
+  static let noEffect = "NoEffect"
+
   /// The codes a rule may name.
   static let knownCodes = [
+    noEffect,
     "AllocationFailed", "AuthorizationFailed", "Conflict", "GatewayTimeout", "InternalServerError",
     "InvalidResourceName", "OperationNotAllowed", "QuotaExceeded", "ResourceGroupNotFound",
     "ResourceNotFound",

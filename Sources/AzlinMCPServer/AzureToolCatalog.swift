@@ -1,0 +1,183 @@
+import MCP
+
+/// The tools the simulator servers offer, named as Azure's own MCP server names them
+/// (`azmcp_<area>_<resource>_<op>`), and the mapping from a call to an az command line.
+public struct AzureToolCatalog: Sendable {
+  /// The tools, in the order `tools/list` gives them.
+  public var tools: [AzureTool]
+
+  public init(tools: [AzureTool]) { self.tools = tools }
+
+  /// The tool named `name`, if the catalogue has one.
+  public func tool(named name: String) -> AzureTool? { tools.first { $0.name == name } }
+
+  /// The az arguments (without the leading `az`) that calling `name` with `arguments` runs.
+  /// - Throws: `AzureToolCallError` for an unknown tool, or arguments the tool does not take.
+  public func argv(tool name: String, arguments: [String: Value]?) throws(AzureToolCallError)
+    -> [String]
+  {
+    guard let tool = tool(named: name) else { throw .unknownTool(name) }
+    return try tool.argv(for: arguments ?? [:])
+  }
+
+  /// Every tool: groups, VMs, disks, storage accounts and the az pass-through.
+  public static let azure = AzureToolCatalog(
+    tools: groupTools + vmTools + diskTools + storageTools + [extensionTool])
+
+  // MARK: Properties
+
+  private typealias Property = AzureToolProperty
+
+  private static func group(required: Bool = true) -> Property {
+    Property("resource-group", required: required, description: "Name of the resource group.")
+  }
+
+  private static func name(_ description: String) -> Property {
+    Property("name", required: true, description: description)
+  }
+
+  private static let location = Property(
+    "location", description: "Location, such as eastus. Defaults to the resource group's.")
+  private static let tags = Property(
+    "tags", .words, description: "Space-separated tags: key[=value] [key[=value] ...].")
+  private static let yes = Property(
+    "yes", .boolean, flag: "--yes", description: "Do not prompt for confirmation.")
+  private static let details = Property(
+    "details", .boolean, flag: "-d", description: "Show public IP address, FQDN and power state.")
+  private static let vmName = name("The name of the virtual machine.")
+
+  // MARK: Tools
+
+  private static let groupTools: [AzureTool] = [
+    AzureTool(
+      "azmcp_group_create", "Create a resource group (az group create).",
+      words: ["group", "create"],
+      properties: [
+        name("Name of the new resource group."),
+        Property("location", required: true, description: "Location, such as eastus."), tags,
+      ]),
+    AzureTool(
+      "azmcp_group_delete", "Delete a resource group and everything in it (az group delete).",
+      words: ["group", "delete"], properties: [name("Name of the resource group."), yes],
+      destructive: true),
+    AzureTool(
+      "azmcp_group_list", "List resource groups (az group list).", words: ["group", "list"],
+      properties: [], readOnly: true),
+    AzureTool(
+      "azmcp_group_show", "Get a resource group (az group show).", words: ["group", "show"],
+      properties: [name("Name of the resource group.")], readOnly: true),
+  ]
+
+  private static func vmOperation(_ verb: String, _ summary: String, extra: [Property] = [])
+    -> AzureTool
+  {
+    AzureTool(
+      "azmcp_compute_vm_\(verb)", "\(summary) (az vm \(verb)).", words: ["vm", verb],
+      properties: [group(), vmName] + extra)
+  }
+
+  private static let vmTools: [AzureTool] = [
+    AzureTool(
+      "azmcp_compute_vm_create", "Create a virtual machine (az vm create).",
+      words: ["vm", "create"],
+      properties: [
+        group(), vmName,
+        Property(
+          "image", required: true, description: "The OS image: a URN alias such as Ubuntu2204."),
+        location,
+        Property("size", description: "The VM size, such as Standard_B2s."),
+        Property("admin-username", description: "Username for the VM. Default: azureuser."),
+        Property(
+          "generate-ssh-keys", .boolean,
+          description: "Generate SSH public and private key files if missing."),
+        Property(
+          "os-disk-delete-option",
+          description: "What happens to the OS disk when the VM is deleted: Delete or Detach."),
+        Property(
+          "nic-delete-option",
+          description: "What happens to the network interface when the VM is deleted."),
+        tags,
+      ]),
+    AzureTool(
+      "azmcp_compute_vm_delete", "Delete a virtual machine (az vm delete).",
+      words: ["vm", "delete"], properties: [group(), vmName, yes], destructive: true),
+    vmOperation("start", "Start a stopped virtual machine"),
+    vmOperation("stop", "Power off (stop) a running virtual machine"),
+    vmOperation("deallocate", "Deallocate a virtual machine so that compute charges stop"),
+    vmOperation("restart", "Restart a virtual machine"),
+    vmOperation(
+      "resize", "Change a virtual machine's size",
+      extra: [Property("size", required: true, description: "The new VM size.")]),
+    AzureTool(
+      "azmcp_compute_vm_show", "Get the details of a virtual machine (az vm show).",
+      words: ["vm", "show"], properties: [group(), vmName, details], readOnly: true),
+    AzureTool(
+      "azmcp_compute_vm_list", "List virtual machines (az vm list).", words: ["vm", "list"],
+      properties: [group(required: false), details], readOnly: true),
+  ]
+
+  private static let diskTools: [AzureTool] = [
+    AzureTool(
+      "azmcp_compute_disk_create", "Create a managed disk (az disk create).",
+      words: ["disk", "create"],
+      properties: [
+        group(), name("The name of the managed disk."), location,
+        Property("size-gb", .integer, required: true, description: "Size in GB."),
+        Property("sku", description: "Storage SKU, such as Premium_LRS."), tags,
+      ]),
+    AzureTool(
+      "azmcp_compute_disk_delete", "Delete a managed disk (az disk delete).",
+      words: ["disk", "delete"], properties: [group(), name("The name of the managed disk."), yes],
+      destructive: true),
+    AzureTool(
+      "azmcp_compute_vm_disk_attach",
+      "Attach a managed disk to a virtual machine (az vm disk attach).",
+      words: ["vm", "disk", "attach"],
+      properties: [
+        group(),
+        Property("vm-name", required: true, description: "The name of the virtual machine."),
+        name("The name of the managed disk."),
+      ]),
+    AzureTool(
+      "azmcp_compute_vm_disk_detach",
+      "Detach a managed disk from a virtual machine (az vm disk detach).",
+      words: ["vm", "disk", "detach"],
+      properties: [
+        group(),
+        Property("vm-name", required: true, description: "The name of the virtual machine."),
+        name("The name of the data disk."),
+      ]),
+  ]
+
+  private static let storageTools: [AzureTool] = [
+    AzureTool(
+      "azmcp_storage_account_create", "Create a storage account (az storage account create).",
+      words: ["storage", "account", "create"],
+      properties: [
+        name("The storage account name: 3-24 lowercase letters and digits."), group(), location,
+        Property("sku", description: "The SKU, such as Standard_LRS."),
+        Property("kind", description: "The kind of account, such as StorageV2."), tags,
+      ]),
+    AzureTool(
+      "azmcp_storage_account_delete", "Delete a storage account (az storage account delete).",
+      words: ["storage", "account", "delete"],
+      properties: [name("The storage account name."), group(), yes], destructive: true),
+    AzureTool(
+      "azmcp_storage_account_show", "Show a storage account (az storage account show).",
+      words: ["storage", "account", "show"],
+      properties: [name("The storage account name."), group(required: false)], readOnly: true),
+  ]
+
+  private static let extensionTool = AzureTool(
+    "azmcp_extension_az",
+    "Run any Azure CLI command. Give the command line without the leading az, such as "
+      + "'vm disk attach --resource-group rg --vm-name sam --name d1'; it is split with "
+      + "shell-like quoting, never run by a shell.",
+    words: [],
+    properties: [
+      Property(
+        "command", .commandLine, required: true,
+        description: "The az command line without the leading az.")
+    ],
+    destructive: true)
+}

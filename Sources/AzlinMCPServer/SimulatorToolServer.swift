@@ -1,0 +1,72 @@
+import AzlinAzure
+import Foundation
+import MCP
+
+/// An MCP server whose tools change the embedded Azure simulator, the same simulated Azure
+/// that `azlin sim` shows.
+///
+/// Each call becomes an az command line through the catalogue and runs in-process against
+/// the simulator. Success gives one text content with az's stdout; failure gives
+/// `isError: true` and one text content that is exactly az's stderr
+/// (`ERROR: (Code) Message`), so the client reads Azure's error code as az would print it.
+public final class SimulatorToolServer: Sendable {
+  /// The name the server gives in its `initialize` answer.
+  public static let serverName = "azlin-azure-simulator"
+
+  let simulator: AzureSimulator
+  let catalog: AzureToolCatalog
+  let version: String
+
+  /// A server of `catalog`'s tools that runs them on `simulator`.
+  public init(simulator: AzureSimulator, catalog: AzureToolCatalog = .azure, version: String) {
+    self.simulator = simulator
+    self.catalog = catalog
+    self.version = version
+  }
+
+  /// Runs one tool call and answers it. Blocks while the simulator works.
+  /// - Parameters:
+  ///   - name: The tool's name.
+  ///   - arguments: The call's arguments.
+  public func call(_ name: String, arguments: [String: Value]?) -> CallTool.Result {
+    let argv: [String]
+    do {
+      argv = try catalog.argv(tool: name, arguments: arguments)
+    } catch {
+      return CallTool.Result(
+        content: [.text(text: error.description, annotations: nil, _meta: nil)], isError: true)
+    }
+    let result = simulator.run(argv)
+    let text = result.succeeded ? result.stdout : result.stderr
+    return CallTool.Result(
+      content: [.text(text: text, annotations: nil, _meta: nil)], isError: !result.succeeded)
+  }
+
+  /// An MCP server with `tools/list` and `tools/call` answered from this server's catalogue;
+  /// start it on a transport.
+  public func makeServer() async -> Server {
+    let server = Server(
+      name: Self.serverName, version: version,
+      capabilities: Server.Capabilities(tools: .init(listChanged: false)))
+    let tools = catalog.tools.map(\.definition)
+    await server.withMethodHandler(ListTools.self) { _ in ListTools.Result(tools: tools) }
+    await server.withMethodHandler(CallTool.self) { [self] parameters in
+      await withCheckedContinuation { continuation in
+        DispatchQueue.global().async {
+          continuation.resume(
+            returning: self.call(parameters.name, arguments: parameters.arguments))
+        }
+      }
+    }
+    return server
+  }
+
+  /// Serves the tools over stdin and stdout until the client closes stdin.
+  /// - Throws: The transport's error when stdin or stdout cannot be used.
+  public func serve() async throws {
+    let server = await makeServer()
+    try await server.start(transport: StdioTransport())
+    await server.waitUntilCompleted()
+    await server.stop()
+  }
+}
