@@ -12,7 +12,9 @@
 #   4. Up recalls "/budget";
 #   5. text + Ctrl-C abandons the line: a new, empty prompt; the shell still answers;
 #   6. Ctrl-D on an empty line exits with status 0;
-#   7. a second session recalls "/budget" with Up (the history file was saved).
+#   7. a second session recalls "/budget" with Up (the history file was saved);
+#   8. a third, with the simulator paced to real time, takes Ctrl-C while a plan runs: the
+#      running step finishes, the next is not started, and rolling back is offered and done.
 # Each step prints PASS or FAIL (with the screen). Exits 1 on any failure.
 # SMOKE_TIMEOUT (seconds, default 10) bounds each wait; the screen is polled every 0.1 s.
 
@@ -102,7 +104,7 @@ answer_prompt() { cursor_line | grep -q '^proceed?'; }
 start_session() {
   rm -f "$tmp/exit"
   local command
-  command="AZLIN_HOME=$(printf %q "$tmp") $(printf %q "$binary") shell;"
+  command="${1:-} AZLIN_HOME=$(printf %q "$tmp") $(printf %q "$binary") shell;"
   command+=" echo EXIT=\$? > $(printf %q "$tmp/exit")"
   tm new-session -d -s "$session" -x 120 -y 40 "$command"
 }
@@ -171,6 +173,25 @@ if wait_for "a second session starts" at_prompt; then
   wait_for "Up recalls \"/budget\" from the saved history" prompt_contains '/budget'
   keys C-u C-d
   wait_for "the second session ends" exit_file_written
+fi
+
+# --- third session: Ctrl-C while a plan runs --------------------------------------
+# Half a real second per modelled second: the group create takes about a second, the VM 45.
+tm kill-session -t "$session" >/dev/null 2>&1
+start_session "AZLIN_SIM_PACE=0.5"
+if wait_for "a third session starts" at_prompt; then
+  keys 'create a vm called late in rg stopgrp' Enter
+  wait_for "the plan asks to proceed" answer_prompt
+  keys 'y' Enter
+  running_group() { cursor_line | grep -q 'create resource group stopgrp'; }
+  wait_for "the group create is running" running_group
+  keys C-c
+  wait_for "after Ctrl-C the VM create is not started" screen_has 'not started: create VM late'
+  wait_for "rolling back what was made is offered" screen_has 'Roll back the 1 change made so far?'
+  keys 'y' Enter
+  wait_for "the rollback runs" screen_has 'rolled back)'
+  keys C-d
+  wait_for "the third session ends" exit_file_written
 fi
 
 finish

@@ -51,6 +51,9 @@ public struct PendingQuestion: Equatable, Sendable {
     case confirmUnderstanding
     /// "Try Standard_B2s (2 vCPUs) at $30.37/month instead? [y/n]" — the size asked for cannot be had.
     case offerSize(size: String, monthly: String, vCPUs: Int)
+    /// "Resource group demo is gone. Plan again, creating it first? [y/n]" — something the plan
+    /// relied on disappeared while it ran.
+    case planAgain(missing: String)
   }
 
   public var kind: Kind

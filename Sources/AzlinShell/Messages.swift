@@ -104,6 +104,8 @@ enum Messages {
       return "\(taken) exists — use \(suggestion)? [y/n]"
     case .offerSize(let size, let monthly, let vCPUs):
       return "Try \(size) (\(vCPUs) vCPU\(vCPUs == 1 ? "" : "s"), \(monthly)) instead? [y/n]"
+    case .planAgain(let missing):
+      return "\(missing) is gone. Plan again, creating it first? [y/n]"
     case .confirmUnderstanding:
       let what = q.intents.map(\.explanation).joined(separator: ", then ")
       return "I think you want to \(what). Is that right? [y/n]"
@@ -325,6 +327,16 @@ enum Messages {
     )
     return lines
   }
+
+  static func stopped(_ objective: Objective, notStarted: Int) -> String {
+    let short = objective.id.suffix(8)
+    let steps = "\(notStarted) step\(notStarted == 1 ? "" : "s")"
+    return objective.resourcesCreated.isEmpty
+      ? "Objective \(short) stopped by Ctrl-C before anything changed; \(steps) not started."
+      : "Objective \(short) stopped by Ctrl-C; \(steps) not started."
+  }
+  static let interruptTooLate =
+    "Ctrl-C came once every step had started; they were let finish."
 
   static func rollingBack(_ count: Int) -> String {
     "Every strategy failed; rolling back the \(count) change\(count == 1 ? "" : "s") this objective made:"

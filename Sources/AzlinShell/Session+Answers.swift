@@ -104,6 +104,15 @@ extension Session {
         intents[q.intentIndex].parameters.sizeChange = nil
         plan(intents, line: original)
         return true
+      case .planAgain:
+        guard let yn else { return notAnAnswer() }
+        pending = nil
+        if yn == .no {
+          say(Messages.cancelled)
+          return true
+        }
+        plan(q.intents, line: original)
+        return true
       case .confirmUnderstanding:
         guard let yn else { return notAnAnswer() }
         pending = nil

@@ -266,10 +266,13 @@ extension Session {
     do {
       try store.save(objective)
       let steps = p.plan.steps.map { ExecutableStep($0, summary: Messages.stepSummary($0)) }
+      var lateInterrupt = false
       let outcomes = try withInterrupts { cancelled in
-        try executor.execute(
+        let outcomes = try executor.execute(
           steps, approved: approved, objective: &objective, cancelled: cancelled,
           progress: showProgress)
+        lateInterrupt = cancelled()
+        return outcomes
       }
       let failure = outcomes.sorted { $0.key < $1.key }.lazy.compactMap { entry -> AzError? in
         if case .failed(let error) = entry.value { return error } else { return nil }
@@ -287,10 +290,13 @@ extension Session {
         offerAfterFailure(failure, p, outcomes: outcomes)
       } else if stopped {
         conversation.forgetMissing(in: live)
-        say(Messages.finished(objective: objective, failed: true))
+        say(
+          Messages.stopped(objective, notStarted: outcomes.values.filter { $0 == .cancelled }.count)
+        )
         offerRollbackAfterStop(objective)
       } else {
         conversation.forgetMissing(in: live)
+        if lateInterrupt { say(Messages.interruptTooLate) }
         say(Messages.finished(objective: objective, failed: false))
       }
     } catch {

@@ -49,10 +49,56 @@ extension Session {
   }
 
   /// Turns a failure into an offer where one helps: a VM size Azure cannot give in that
-  /// region becomes "Try Standard_B2s (2 vCPUs, $30.37/month) instead? [y/n]".
+  /// region becomes "Try Standard_B2s (2 vCPUs, $30.37/month) instead? [y/n]"; used-up quota
+  /// offers a size that fits; a storage name someone took offers a free one; a group that
+  /// disappeared offers to plan again.
   func offerAfterFailure(
     _ failure: AzError, _ p: PendingPlan, outcomes: [Int: PlanExecutor.StepOutcome]
   ) {
+    let failedStep = p.plan.steps.first {
+      if case .failed(let e) = outcomes[$0.number], e.code == failure.code { return true }
+      return false
+    }
+    switch failure.code {
+    case "QuotaExceeded", "OperationNotAllowed":
+      guard let (message, offer) = quotaProblem(p.plan, intents: p.intents) else { return }
+      say(message)
+      if let offer {
+        pending = .question(offer, line: p.line)
+        say(Messages.question(offer))
+      }
+      return
+    case "StorageAccountAlreadyTaken":
+      guard let step = failedStep,
+        let index = p.intents.firstIndex(where: { $0.kind == .createStorage }),
+        let free = freeStorageName(after: step.resource.name)
+      else { return }
+      ask(
+        PendingQuestion(
+          kind: .useOtherName(taken: step.resource.name, suggestion: free), intents: p.intents,
+          intentIndex: index), line: p.line)
+      return
+    case "ResourceGroupNotFound":
+      guard let step = failedStep, live.group(named: step.resource.resourceGroup) == nil else {
+        return
+      }
+      // The group is made again where it was, not in the default region.
+      var intents = p.intents
+      for i in intents.indices
+      where intents[i].parameters.region == nil
+        && intents[i].parameters.resourceGroup?.lowercased()
+          == step.resource.resourceGroup.lowercased()
+      {
+        intents[i].parameters.region = step.resource.location
+      }
+      ask(
+        PendingQuestion(
+          kind: .planAgain(missing: "Resource group \(step.resource.resourceGroup)"),
+          intents: intents, intentIndex: 0), line: p.line)
+      return
+    default:
+      break
+    }
     guard failure.code == "SkuNotAvailable",
       let step = p.plan.steps.first(where: {
         if case .failed(let e) = outcomes[$0.number], e.code == "SkuNotAvailable" { return true }
@@ -75,11 +121,16 @@ extension Session {
         return a < b
       })
     else { return }
-    let q = PendingQuestion(
-      kind: .offerSize(
-        size: offer.0.name, monthly: offer.1.rounded.perMonth, vCPUs: offer.0.vCPUs),
-      intents: p.intents, intentIndex: index)
-    pending = .question(q, line: p.line)
+    ask(
+      PendingQuestion(
+        kind: .offerSize(
+          size: offer.0.name, monthly: offer.1.rounded.perMonth, vCPUs: offer.0.vCPUs),
+        intents: p.intents, intentIndex: index), line: p.line)
+  }
+
+  /// Asks `q`; the next line answers it.
+  func ask(_ q: PendingQuestion, line: String) {
+    pending = .question(q, line: line)
     say(Messages.question(q))
   }
 }

@@ -22,17 +22,22 @@ extension Session {
           $0.kind == .createStorage && $0.parameters.names.isEmpty
         })
       else { return (nil, .storageNameTaken(name)) }
-      let stem = String(name.reversed().drop(while: \.isNumber).reversed())
-      let start = Int(name.dropFirst(stem.count)) ?? 1
-      guard
-        let free = (start + 1...start + 20).map({ "\(stem)\($0)" }).first(where: isStorageNameFree)
-      else {
+      guard let free = freeStorageName(after: name) else {
         return (nil, .storageNameTaken(name))
       }
       intents[index].parameters.names = [free]
       changed = true
     }
     return (changed ? intents : nil, nil)
+  }
+
+  /// The next free name after `name`: `azlinlogs7` → `azlinlogs8`, `azlinlogs9`, …
+  func freeStorageName(after name: String) -> String? {
+    let stem = String(name.reversed().drop(while: \.isNumber).reversed())
+    let start = Int(name.dropFirst(stem.count)) ?? 1
+    return (start + 1...start + 20).map { "\(stem)\($0)" }.filter {
+      NamingRules.violation(of: $0, as: .storageAccount) == nil
+    }.first(where: isStorageNameFree)
   }
 
   private func isStorageNameFree(_ name: String) -> Bool {
