@@ -48,6 +48,8 @@ public struct AzlinConfig: Equatable, Sendable {
   public var execution = Execution()
   /// `[mcp] servers`.
   public var mcpServers: [MCPServerSettings] = []
+  /// `[docs] search`: look error codes up on Microsoft Learn; `nil` decides by backend.
+  public var docsSearch: Bool?
 
   public init() {}
 }
@@ -127,6 +129,14 @@ extension AzlinConfig {
     }
     readExecution(document, into: &config, warnings: &warnings, location: location)
     readMCP(document, into: &config, warnings: &warnings, location: location)
+    if let value = document["docs.search"] {
+      if case .bool(let b) = value {
+        config.docsSearch = b
+      } else {
+        warnings.append(
+          "\(location("docs.search")): docs.search must be true or false; deciding by backend.")
+      }
+    }
     return (config, warnings)
   }
 

@@ -11,7 +11,10 @@ public struct FailureAnalyzer: Sendable {
     /// One sentence on what to do.
     public var advice: String
     /// Microsoft Learn's troubleshooting page for the code, when there is one.
-    public var documentation: String?
+    public var link: DocumentationLink?
+
+    /// The address of `link`, when there is one.
+    public var documentation: String? { link?.url }
   }
 
   private let catalog: AzureCatalog
@@ -19,7 +22,18 @@ public struct FailureAnalyzer: Sendable {
   public init(catalog: AzureCatalog = .bundled) { self.catalog = catalog }
 
   /// Analyses `error` from `command`.
-  public func analyze(_ error: AzError, command: AzCommand) -> Analysis {
+  ///
+  /// The documentation link comes from `lookup` when one is given (its cache, then Microsoft
+  /// Learn's search, then the bundled index), and from the bundled `DocumentationIndex`
+  /// otherwise, which never touches the network.
+  /// - Parameters:
+  ///   - error: What az reported.
+  ///   - command: The command that failed.
+  ///   - lookup: Where to find the documentation link; `nil` for the bundled index alone.
+  /// - Returns: The signature, the advice and the documentation link.
+  public func analyze(_ error: AzError, command: AzCommand, lookup: DocumentationLookup? = nil)
+    -> Analysis
+  {
     let kind = FailureClass(error)
     let target = StepTarget(argv: command.arguments)
     let advice: String
@@ -67,35 +81,12 @@ public struct FailureAnalyzer: Sendable {
     default:
       advice = "az reported an error azlin does not know; the message above is az's own."
     }
+    let link =
+      if let lookup { lookup.link(for: kind.code) } else { DocumentationIndex.link(for: kind.code) }
     return Analysis(
       signature: Self.signature(code: kind.code, verb: target.verb, message: error.message),
-      advice: advice,
-      documentation: Self.documentation[kind.code])
+      advice: advice, link: link)
   }
-
-  /// Troubleshooting pages on Microsoft Learn, bundled so offline use still gives a link.
-  static let documentation: [String: String] = [
-    "SkuNotAvailable":
-      "https://learn.microsoft.com/azure/azure-resource-manager/troubleshooting/error-sku-not-available",
-    "QuotaExceeded":
-      "https://learn.microsoft.com/azure/azure-resource-manager/troubleshooting/error-resource-quota",
-    "OperationNotAllowed":
-      "https://learn.microsoft.com/azure/azure-resource-manager/troubleshooting/error-resource-quota",
-    "AuthorizationFailed":
-      "https://learn.microsoft.com/azure/role-based-access-control/troubleshooting",
-    "ResourceGroupNotFound":
-      "https://learn.microsoft.com/azure/azure-resource-manager/troubleshooting/error-not-found",
-    "ResourceNotFound":
-      "https://learn.microsoft.com/azure/azure-resource-manager/troubleshooting/error-not-found",
-    "StorageAccountAlreadyTaken":
-      "https://learn.microsoft.com/azure/azure-resource-manager/troubleshooting/error-storage-account-name",
-    "InvalidResourceName":
-      "https://learn.microsoft.com/azure/azure-resource-manager/troubleshooting/error-reserved-resource-name",
-    "TooManyRequests":
-      "https://learn.microsoft.com/azure/azure-resource-manager/management/request-limits-and-throttling",
-    "Conflict":
-      "https://learn.microsoft.com/azure/azure-resource-manager/troubleshooting/common-deployment-errors",
-  ]
 
   /// `Code|verb|message` with quoted names, numbers and ids replaced, so one kind of failure has one signature.
   static func signature(code: String, verb: String, message: String) -> String {

@@ -9,9 +9,11 @@ public struct FailureHistory: Sendable {
     public var code: String
     public var count: Int
     public var lastSeen: String
+    /// What fixed it the last time, in words ("Standard_D4as_v5 instead of Standard_D4s_v3").
+    public var resolution: String?
 
     enum CodingKeys: String, CodingKey {
-      case signature, code, count
+      case signature, code, count, resolution
       case lastSeen = "last_seen"
     }
   }
@@ -29,17 +31,40 @@ public struct FailureHistory: Sendable {
     let lock = FileLock(path: path + ".lock")
     return try lock.withLock {
       var entries = load()
-      let before = entries.first { $0.signature == signature }?.count ?? 0
+      let old = entries.first { $0.signature == signature }
+      let before = old?.count ?? 0
       entries.removeAll { $0.signature == signature }
       entries.insert(
         Entry(
-          signature: signature, code: code, count: before + 1, lastSeen: Timestamp.string(date)),
+          signature: signature, code: code, count: before + 1, lastSeen: Timestamp.string(date),
+          resolution: old?.resolution),
         at: 0)
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-      try AtomicFile.write(try encoder.encode(Array(entries.prefix(Self.limit))), to: path)
+      try save(entries)
       return before
     }
+  }
+
+  /// Records what fixed `signature`: an offer accepted whose plan then succeeded.
+  /// - Throws: `FileError` when the file cannot be written.
+  public func resolve(signature: String, by resolution: String) throws {
+    let lock = FileLock(path: path + ".lock")
+    try lock.withLock {
+      var entries = load()
+      guard let i = entries.firstIndex(where: { $0.signature == signature }) else { return }
+      entries[i].resolution = resolution
+      try save(entries)
+    }
+  }
+
+  /// The entry for `signature`, if it was seen.
+  public func entry(for signature: String) -> Entry? {
+    load().first { $0.signature == signature }
+  }
+
+  private func save(_ entries: [Entry]) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+    try AtomicFile.write(try encoder.encode(Array(entries.prefix(Self.limit))), to: path)
   }
 
   /// The recorded entries, most recent first; an unreadable file counts as empty.

@@ -342,7 +342,7 @@ enum Messages {
     "Every strategy failed; rolling back the \(count) change\(count == 1 ? "" : "s") this objective made:"
   }
   static func rollbackRefused(_ reason: String, id: String) -> String {
-    "Not rolled back: \(reason) /undo \(id.suffix(8)) once that is settled."
+    "Left in place, not rolled back. \(reason) /undo \(id.suffix(8)) once that is settled."
   }
   static func rollbackFailed(_ e: AzError, id: String) -> String {
     "Rollback stopped: \(e.code): \(Redactor.text(e.message)). /undo \(id.suffix(8)) tries again."
@@ -377,10 +377,13 @@ enum Messages {
     return "  ↻ \(s.summary): \(e.code) — trying again in \(wait) (attempt \(attempt) of \(total))"
   }
 
-  static func advice(_ a: FailureAnalyzer.Analysis, seenBefore: Int) -> [String] {
+  static func advice(_ a: FailureAnalyzer.Analysis, seenBefore: Int, lastFix: String?)
+    -> [String]
+  {
     var lines = ["    → \(a.advice)"]
     if seenBefore > 0 {
-      lines.append("    → Seen \(seenBefore) time\(seenBefore == 1 ? "" : "s") before.")
+      let fixed = lastFix.map { "; last fixed by \($0)" } ?? ""
+      lines.append("    → Seen \(seenBefore) time\(seenBefore == 1 ? "" : "s") before\(fixed).")
     }
     if let doc = a.documentation { lines.append("    → \(doc)") }
     return lines

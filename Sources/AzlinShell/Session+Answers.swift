@@ -8,6 +8,19 @@ extension Session {
   /// How a line answers a yes/no question, if it does.
   enum YesNo { case yes, no, always }
 
+  /// Settles a yes/no offer: no cancels and forgets the fix offered; yes carries the fix
+  /// into the plan that follows, to be recorded if that plan succeeds.
+  func accepted(_ yn: YesNo) -> Bool {
+    pending = nil
+    defer { offeredFix = nil }
+    guard yn != .no else {
+      say(Messages.cancelled)
+      return false
+    }
+    fixInProgress = offeredFix
+    return true
+  }
+
   static func yesNo(_ line: String) -> YesNo? {
     let t = line.lowercased().trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
     if [
@@ -83,22 +96,14 @@ extension Session {
         return true
       case .useOtherName(_, let suggestion):
         guard let yn else { return notAnAnswer() }
-        pending = nil
-        if yn == .no {
-          say(Messages.cancelled)
-          return true
-        }
+        guard accepted(yn) else { return true }
         var intents = q.intents
         intents[q.intentIndex].parameters.names = [suggestion]
         plan(intents, line: original)
         return true
       case .offerSize(let size, _, _):
         guard let yn else { return notAnAnswer() }
-        pending = nil
-        if yn == .no {
-          say(Messages.cancelled)
-          return true
-        }
+        guard accepted(yn) else { return true }
         var intents = q.intents
         intents[q.intentIndex].parameters.size = size
         intents[q.intentIndex].parameters.sizeChange = nil
@@ -106,11 +111,7 @@ extension Session {
         return true
       case .planAgain:
         guard let yn else { return notAnAnswer() }
-        pending = nil
-        if yn == .no {
-          say(Messages.cancelled)
-          return true
-        }
+        guard accepted(yn) else { return true }
         plan(q.intents, line: original)
         return true
       case .confirmUnderstanding:

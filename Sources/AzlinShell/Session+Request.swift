@@ -256,6 +256,7 @@ extension Session {
   /// Runs the approved steps, records the objective, and answers in a sentence.
   func execute(_ p: PendingPlan, approved: Set<Int>) {
     let estimateText = p.estimate.totalMonthly.plain
+    defer { fixInProgress = nil }
     var objective = Objective(
       id: context.ids.next(), session: sessionID, naturalLanguage: Redactor.text(p.line),
       intents: p.intents.map { $0.json.compact() }, plan: p.plan.steps.map(recorded),
@@ -296,6 +297,10 @@ extension Session {
         offerRollbackAfterStop(objective)
       } else {
         conversation.forgetMissing(in: live)
+        if let fix = fixInProgress {
+          try? FailureHistory(path: context.home.failureHistory).resolve(
+            signature: fix.signature, by: fix.fix)
+        }
         if lateInterrupt { say(Messages.interruptTooLate) }
         say(Messages.finished(objective: objective, failed: false))
       }
@@ -327,11 +332,24 @@ extension Session {
 
   /// Says why a step failed and what to try, and how often this failure was seen before.
   func explain(_ error: AzError, command: AzCommand) {
-    let analysis = FailureAnalyzer().analyze(error, command: command)
+    let analysis = FailureAnalyzer().analyze(error, command: command, lookup: documentation)
+    let history = FailureHistory(path: context.home.failureHistory)
     let seen =
-      (try? FailureHistory(path: context.home.failureHistory).record(
+      (try? history.record(
         signature: analysis.signature, code: FailureClass(error).code, at: context.clock.now)) ?? 0
-    say(Messages.advice(analysis, seenBefore: seen))
+    lastFailureSignature = analysis.signature
+    say(
+      Messages.advice(
+        analysis, seenBefore: seen,
+        lastFix: history.entry(for: analysis.signature)?.resolution))
+  }
+
+  /// Where documentation links come from: the cache and the bundled index, and Microsoft
+  /// Learn's search when `[docs] search` allows it (by default, with the real az only).
+  var documentation: DocumentationLookup {
+    let online = config.docsSearch ?? (backend.kind == .az)
+    return DocumentationLookup(
+      home: context.home, clock: context.clock, search: online ? LearnSearchClient() : nil)
   }
 
   func recorded(_ s: PlanStep) -> Objective.Step {

@@ -18,8 +18,9 @@ extension Session {
         say(Messages.rollbackRefused(Messages.undoRefused(refusal.refusal), id: objective.id))
       }
       return false
-    case .success(let steps):
+    case .success(var steps):
       say(Messages.rollingBack(steps.count))
+      if let remaining = destroyWithTerraform(objective) { steps = remaining }
       let failure = runInverse(steps, of: objective.id)
       refreshLive()
       reconcileLedger()
@@ -63,9 +64,8 @@ extension Session {
     case "QuotaExceeded", "OperationNotAllowed":
       guard let (message, offer) = quotaProblem(p.plan, intents: p.intents) else { return }
       say(message)
-      if let offer {
-        pending = .question(offer, line: p.line)
-        say(Messages.question(offer))
+      if let offer, case .offerSize(let size, _, _) = offer.kind {
+        ask(offer, line: p.line, fix: "a smaller size, \(size)")
       }
       return
     case "StorageAccountAlreadyTaken":
@@ -76,7 +76,8 @@ extension Session {
       ask(
         PendingQuestion(
           kind: .useOtherName(taken: step.resource.name, suggestion: free), intents: p.intents,
-          intentIndex: index), line: p.line)
+          intentIndex: index), line: p.line,
+        fix: "the name \(free) instead of \(step.resource.name)")
       return
     case "ResourceGroupNotFound":
       guard let step = failedStep, live.group(named: step.resource.resourceGroup) == nil else {
@@ -94,7 +95,8 @@ extension Session {
       ask(
         PendingQuestion(
           kind: .planAgain(missing: "Resource group \(step.resource.resourceGroup)"),
-          intents: intents, intentIndex: 0), line: p.line)
+          intents: intents, intentIndex: 0), line: p.line,
+        fix: "creating group \(step.resource.resourceGroup) again")
       return
     default:
       break
@@ -125,11 +127,14 @@ extension Session {
       PendingQuestion(
         kind: .offerSize(
           size: offer.0.name, monthly: offer.1.rounded.perMonth, vCPUs: offer.0.vCPUs),
-        intents: p.intents, intentIndex: index), line: p.line)
+        intents: p.intents, intentIndex: index), line: p.line,
+      fix: "\(offer.0.name) instead of \(size)")
   }
 
-  /// Asks `q`; the next line answers it.
-  func ask(_ q: PendingQuestion, line: String) {
+  /// Offers `q` as the fix for the failure just explained; the next line answers it. When the
+  /// fix is accepted and its plan succeeds, `fix` is recorded as how that failure was fixed.
+  func ask(_ q: PendingQuestion, line: String, fix: String) {
+    offeredFix = lastFailureSignature.map { ($0, fix) }
     pending = .question(q, line: line)
     say(Messages.question(q))
   }

@@ -52,6 +52,36 @@ extension Session {
     }
   }
 
+  /// An objective Terraform applied is undone with `terraform destroy` from its folder first;
+  /// what is left after it (steps that fell back to other strategies) is undone step by step.
+  /// - Returns: The inverse steps still needed, or `nil` when Terraform was not used.
+  func destroyWithTerraform(_ objective: Objective) -> [Rollback.Step]? {
+    guard let terraform = strategies.terraform as? TerraformStrategy,
+      objective.strategy == terraform.name, terraform.availability().isAvailable,
+      let folder = terraform.folder(objectiveID: objective.id),
+      FileManager.default.fileExists(atPath: folder + "/main.tf")
+    else { return nil }
+    let application = terraform.destroy(objectiveID: objective.id)
+    for command in application.commands {
+      record(
+        "rollback_step", objective: objective.id,
+        [
+          ("argv", .strings(command.argv)), ("strategy", .string(terraform.name)),
+          ("exit_code", .number(Double(command.exitCode))),
+          ("duration_ms", .number(Double(command.durationMs))),
+        ])
+      let mark = command.exitCode == 0 ? "✓" : "✗"
+      say(
+        "  \(mark) \(command.argv.joined(separator: " ")) (\(Messages.duration(command.durationMs)))"
+      )
+    }
+    refreshLive()
+    switch Rollback().plan(for: objective, live: live) {
+    case .success(let steps): return steps
+    case .failure: return []
+    }
+  }
+
   /// Runs inverse steps in order, audited, showing each; stops at the first failure.
   /// - Returns: The failure, or `nil` when every step succeeded.
   func runInverse(_ steps: [Rollback.Step], of objective: String) -> AzError? {
@@ -75,8 +105,12 @@ extension Session {
   }
 
   /// Runs the inverse steps and marks the objective rolled back.
-  func runUndo(_ original: Objective, _ steps: [Rollback.Step]) {
+  func runUndo(_ original: Objective, _ planned: [Rollback.Step]) {
     var objective = original
+    var steps = planned
+    if let remaining = destroyWithTerraform(objective) {
+      steps = remaining
+    }
     if let error = runInverse(steps, of: objective.id) {
       fail(Messages.undoFailed(error))
       refreshLive()

@@ -71,6 +71,11 @@ public final class Session {
   var lastEstimate: CostEstimate?
   /// True for a turn whose request carried --force: a budget refusal is overridden (and audited).
   var forceBudget = false
+  /// The signature of the last failure explained, and the fix offered for it.
+  var lastFailureSignature: String?
+  var offeredFix: (signature: String, fix: String)?
+  /// An accepted fix: recorded as the resolution once its plan succeeds.
+  var fixInProgress: (signature: String, fix: String)?
   /// The execution strategies and their order (`/strategy` changes it).
   let strategies: StrategySelector
   /// Set by /quit and /exit.
@@ -257,7 +262,9 @@ public final class Session {
     guard let p = pending else { return }
     pending = nil
     switch p {
-    case .question: say(Messages.questionDropped)
+    case .question:
+      offeredFix = nil
+      say(Messages.questionDropped)
     case .budgetOverride: break
     default: say(Messages.approvalDropped)
     }

@@ -164,4 +164,15 @@ import Testing
     #expect(try history.record(signature: "x", code: "Conflict", at: Date()) == 1)
     #expect(history.load().first?.count == 2)
   }
+
+  @Test func aRecordedFixIsKeptForTheNextSighting() throws {
+    let folder = TemporaryFolder()
+    let history = FailureHistory(path: folder.file("failure_history.json"))
+    try history.record(signature: "sku", code: "SkuNotAvailable", at: Date())
+    try history.resolve(signature: "sku", by: "Standard_D4as_v5 instead of Standard_D4s_v3")
+    #expect(try history.record(signature: "sku", code: "SkuNotAvailable", at: Date()) == 1)
+    #expect(history.entry(for: "sku")?.resolution == "Standard_D4as_v5 instead of Standard_D4s_v3")
+    try history.resolve(signature: "never-seen", by: "x")
+    #expect(history.entry(for: "never-seen") == nil)
+  }
 }
