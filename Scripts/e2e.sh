@@ -63,3 +63,26 @@ grep -q 'Hunter2Secret' <<<"$out" && fail "the secret was shown on screen: $out"
 grep -rq 'Hunter2Secret' "$home" && fail "the secret reached a file: $(grep -rl Hunter2Secret "$home")"
 grep -q 'password \*\*\*' "$home/audit.log" || fail "the audit log does not show the redacted request"
 echo "PASS e2e: a secret in a request is absent from every file and from the screen"
+
+# The MCP strategy against a real server process: azlin's own `mcp-server`, configured in
+# config.toml, carries the steps; a server that cannot start is reported and the Azure CLI
+# takes over.
+rm -rf "$home"/*
+cat >"$home/config.toml" <<TOML
+[mcp]
+servers = [{name = "sim", command = "$azlin", args = ["mcp-server"]}]
+TOML
+out=$(printf '/strategy\ncreate a vm called m1\n' | "$azlin" shell --yes 2>&1)
+grep -q 'mcp:sim (each step): ready — 21 tools' <<<"$out" || fail "/strategy does not show the MCP server ready: $out"
+grep -q 'via mcp:sim (azmcp_compute_vm_create)' <<<"$out" || fail "the VM create did not go through MCP: $out"
+"$azlin" sim vm list | grep -q '"name": "m1"' || fail "m1 does not exist after the MCP create"
+pgrep -f "$azlin mcp-server" >/dev/null && fail "the MCP server outlived the shell"
+cat >"$home/config.toml" <<TOML
+[mcp]
+servers = [{name = "broken", command = "false"}]
+TOML
+out=$(printf '/strategy\ncreate a vm called m2\n' | "$azlin" shell --yes 2>&1)
+grep -q 'mcp:broken (each step): unavailable — MCP server broken exited with status 1' <<<"$out" \
+  || fail "/strategy does not say why the broken server is unavailable: $out"
+grep -q 'Done (objective' <<<"$out" || fail "the Azure CLI did not take over from the broken server: $out"
+echo "PASS e2e: steps run through a real MCP server process; a broken one is reported and skipped"
