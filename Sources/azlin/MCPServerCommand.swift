@@ -1,6 +1,4 @@
 import ArgumentParser
-import AzlinAzure
-import AzlinCore
 import AzlinMCPServer
 import Foundation
 
@@ -20,19 +18,7 @@ struct MCPServerCommand: ParsableCommand {
   )
 
   func run() throws {
-    let environment = ProcessInfo.processInfo.environment
-    let home = AzlinHome.fromEnvironment(environment)
-    let simulator: AzureSimulator
-    do {
-      try home.prepare()
-      let time = ModelledTime(offsetFile: home.simulatorClockOffset, realFactor: 0)
-      simulator = try AzureSimulator(
-        folder: home.simulatorFolder, clock: time, sleeper: time, ids: RandomIDGenerator(),
-        faults: environment["AZLIN_SIM_FAULTS"])
-    } catch {
-      FileHandle.standardError.write(Data("ERROR: \(error)\n".utf8))
-      throw ExitCode(1)
-    }
+    let simulator = try SimulatorSetup.open(ProcessInfo.processInfo.environment)
     let server = SimulatorToolServer(simulator: simulator, version: AzlinCommand.version)
     let finished = DispatchSemaphore(value: 0)
     Task {

@@ -1,6 +1,4 @@
 import ArgumentParser
-import AzlinAzure
-import AzlinCore
 import Foundation
 
 /// `azlin sim <az arguments…>`: one az command against the simulator of `$AZLIN_HOME`.
@@ -14,24 +12,7 @@ struct SimCommand: ParsableCommand {
   var arguments: [String] = []
 
   func run() throws {
-    let environment = ProcessInfo.processInfo.environment
-    let home = AzlinHome.fromEnvironment(environment)
-    do {
-      try home.prepare()
-    } catch {
-      FileHandle.standardError.write(Data("ERROR: cannot use the state folder: \(error)\n".utf8))
-      throw ExitCode(1)
-    }
-    let simulator: AzureSimulator
-    let time = ModelledTime(offsetFile: home.simulatorClockOffset, realFactor: 0)
-    do {
-      simulator = try AzureSimulator(
-        folder: home.simulatorFolder, clock: time, sleeper: time, ids: RandomIDGenerator(),
-        faults: environment["AZLIN_SIM_FAULTS"])
-    } catch {
-      FileHandle.standardError.write(Data("ERROR: \(error)\n".utf8))
-      throw ExitCode(1)
-    }
+    let simulator = try SimulatorSetup.open(ProcessInfo.processInfo.environment)
     let result = simulator.run(arguments)
     if !result.stdout.isEmpty { FileHandle.standardOutput.write(Data(result.stdout.utf8)) }
     if !result.stderr.isEmpty { FileHandle.standardError.write(Data(result.stderr.utf8)) }

@@ -6,12 +6,6 @@ import Testing
 @testable import AzlinAzure
 @testable import AzlinExecution
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// What a Microsoft Learn search answer looks like, with the fields azlin does not read.
 enum LearnAnswers {
   static let skuPage =
@@ -67,7 +61,12 @@ enum LearnAnswers {
     ),
   ])
 
-  static func ok(_ body: String) -> DocsStubServer.Reply { .respond(status: 200, body: body) }
+  static func ok(_ body: String) -> StubHTTPServer.Reply { .respond(status: 200, body: body) }
+
+  /// A search client that asks `server`.
+  static func client(_ server: StubHTTPServer, timeout: TimeInterval = 3) -> LearnSearchClient {
+    LearnSearchClient(baseURL: URL(string: "http://127.0.0.1:\(server.port)")!, timeout: timeout)
+  }
 }
 
 @Suite struct DocumentationIndexTests {
@@ -139,13 +138,12 @@ enum LearnAnswers {
 }
 
 @Suite struct LearnSearchClientTests {
-  func client(_ server: DocsStubServer, timeout: TimeInterval = 3) -> LearnSearchClient {
-    LearnSearchClient(
-      baseURL: URL(string: "http://127.0.0.1:\(server.port)")!, timeout: timeout)
+  func client(_ server: StubHTTPServer, timeout: TimeInterval = 3) -> LearnSearchClient {
+    LearnAnswers.client(server, timeout: timeout)
   }
 
   @Test func asksTheSearchAPIAndTakesTheFirstLearnPage() throws {
-    let server = try DocsStubServer(replies: [LearnAnswers.ok(LearnAnswers.sku)])
+    let server = try StubHTTPServer(replies: [LearnAnswers.ok(LearnAnswers.sku)])
     defer { server.stop() }
     let link = client(server).search(code: "SkuNotAvailable")
     #expect(
@@ -162,7 +160,7 @@ enum LearnAnswers {
   }
 
   @Test func baseURLWithAPathAndTrailingSlash() throws {
-    let server = try DocsStubServer(replies: [LearnAnswers.ok(LearnAnswers.sku)])
+    let server = try StubHTTPServer(replies: [LearnAnswers.ok(LearnAnswers.sku)])
     defer { server.stop() }
     let client = LearnSearchClient(
       baseURL: URL(string: "http://127.0.0.1:\(server.port)/learn/")!, timeout: 3)
@@ -181,7 +179,7 @@ enum LearnAnswers {
       LearnAnswers.result(
         title: "Quotas\u{1B}[31m red", url: "https://learn.microsoft.com/de-de/azure/q?view=1#top"),
     ])
-    let server = try DocsStubServer(replies: [LearnAnswers.ok(body)])
+    let server = try StubHTTPServer(replies: [LearnAnswers.ok(body)])
     defer { server.stop() }
     let link = client(server).search(code: "QuotaExceeded")
     #expect(link?.url == "https://learn.microsoft.com/azure/q")
@@ -189,7 +187,7 @@ enum LearnAnswers {
   }
 
   @Test(arguments: [
-    DocsStubServer.Reply.respond(status: 503, body: LearnAnswers.sku),
+    StubHTTPServer.Reply.respond(status: 503, body: LearnAnswers.sku),
     .respond(status: 404, body: LearnAnswers.sku),
     .respond(status: 200, body: "<html><body>Service busy</body></html>"),
     .respond(status: 200, body: #"{"results":"#),
@@ -198,15 +196,15 @@ enum LearnAnswers {
     .respond(status: 200, body: #"{"results":[{"title":"x"},{"url":42}]}"#),
     .respond(status: 200, body: LearnAnswers.answer([])),
   ])
-  func failuresGiveNil(_ reply: DocsStubServer.Reply) throws {
-    let server = try DocsStubServer(replies: [reply])
+  func failuresGiveNil(_ reply: StubHTTPServer.Reply) throws {
+    let server = try StubHTTPServer(replies: [reply])
     defer { server.stop() }
     #expect(client(server).search(code: "SkuNotAvailable") == nil)
     #expect(server.requests.count == 1)
   }
 
   @Test func silentServerTimesOut() throws {
-    let server = try DocsStubServer(replies: [.silence])
+    let server = try StubHTTPServer(replies: [.silence])
     defer { server.stop() }
     let start = Date()
     #expect(client(server, timeout: 0.2).search(code: "SkuNotAvailable") == nil)
@@ -214,13 +212,13 @@ enum LearnAnswers {
   }
 
   @Test func refusedConnectionGivesNil() throws {
-    let port = try DocsStubServer.unusedPort()
+    let port = try StubHTTPServer.unusedPort()
     let client = LearnSearchClient(baseURL: URL(string: "http://127.0.0.1:\(port)")!)
     #expect(client.search(code: "SkuNotAvailable") == nil)
   }
 
   @Test func codesAreReducedToLettersAndDigits() throws {
-    let server = try DocsStubServer(replies: [LearnAnswers.ok(LearnAnswers.sku)])
+    let server = try StubHTTPServer(replies: [LearnAnswers.ok(LearnAnswers.sku)])
     defer { server.stop() }
     let client = client(server)
     #expect(client.search(code: "../&?#% ") == nil)
@@ -252,8 +250,19 @@ enum LearnAnswers {
 @Suite struct DocumentationLookupTests {
   static let code = "SkuNotAvailable"
 
-  func search(_ server: DocsStubServer) -> LearnSearchClient {
-    LearnSearchClient(baseURL: URL(string: "http://127.0.0.1:\(server.port)")!, timeout: 3)
+  /// A lookup on a fresh home whose search asks a stub server; stop the server when done.
+  struct Rig {
+    let folder = TemporaryFolder()
+    let clock = ManualClock()
+    let server: StubHTTPServer
+    let lookup: DocumentationLookup
+
+    /// - Parameter replies: The server's answers, the SKU answer once unless told otherwise.
+    init(replies: [StubHTTPServer.Reply] = [LearnAnswers.ok(LearnAnswers.sku)]) throws {
+      server = try StubHTTPServer(replies: replies)
+      lookup = DocumentationLookup(
+        home: AzlinHome(root: folder.path), clock: clock, search: LearnAnswers.client(server))
+    }
   }
 
   /// Writes a cache file as the lookup would.
@@ -269,18 +278,15 @@ enum LearnAnswers {
   }
 
   @Test func searchAnswerIsCachedAndUsedForSevenDays() throws {
-    let folder = TemporaryFolder()
-    let home = AzlinHome(root: folder.path)
-    let clock = ManualClock()
-    let server = try DocsStubServer(replies: [LearnAnswers.ok(LearnAnswers.sku)])
-    defer { server.stop() }
-    let lookup = DocumentationLookup(home: home, clock: clock, search: search(server))
+    let rig = try Rig()
+    defer { rig.server.stop() }
+    let (lookup, clock, server) = (rig.lookup, rig.clock, rig.server)
 
     let first = try #require(lookup.link(for: Self.code))
     #expect(first.source == .search)
     #expect(first.url == LearnAnswers.skuPage)
 
-    let path = home.root + "/cache/docs/SkuNotAvailable.json"
+    let path = rig.folder.path + "/cache/docs/SkuNotAvailable.json"
     #expect(lookup.cacheFile(for: Self.code) == path)
     let attributes = try FileManager.default.attributesOfItem(atPath: path)
     #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
@@ -296,36 +302,27 @@ enum LearnAnswers {
   }
 
   @Test func freshCacheHitTouchesNoNetwork() throws {
-    let folder = TemporaryFolder()
-    let clock = ManualClock()
-    let server = try DocsStubServer(replies: [LearnAnswers.ok(LearnAnswers.sku)])
-    defer { server.stop() }
-    let lookup = DocumentationLookup(
-      home: AzlinHome(root: folder.path), clock: clock, search: search(server))
+    let rig = try Rig()
+    defer { rig.server.stop() }
     try cache(
-      lookup, code: Self.code, title: "Cached SKU page", url: LearnAnswers.skuPage,
-      fetched: clock.now.addingTimeInterval(-3 * 24 * 3600))
+      rig.lookup, code: Self.code, title: "Cached SKU page", url: LearnAnswers.skuPage,
+      fetched: rig.clock.now.addingTimeInterval(-3 * 24 * 3600))
 
     #expect(
-      lookup.link(for: Self.code)
+      rig.lookup.link(for: Self.code)
         == DocumentationLink(title: "Cached SKU page", url: LearnAnswers.skuPage, source: .cache))
-    #expect(server.requests.isEmpty)
+    #expect(rig.server.requests.isEmpty)
   }
 
   @Test func cacheExpiresAfterSevenDays() throws {
-    let folder = TemporaryFolder()
-    let clock = ManualClock()
     let newer = LearnAnswers.answer([
       LearnAnswers.result(
         title: "SKU not available (updated)",
         url: "https://learn.microsoft.com/en-us/azure/virtual-machines/sku-not-available")
     ])
-    let server = try DocsStubServer(replies: [
-      LearnAnswers.ok(LearnAnswers.sku), LearnAnswers.ok(newer),
-    ])
-    defer { server.stop() }
-    let lookup = DocumentationLookup(
-      home: AzlinHome(root: folder.path), clock: clock, search: search(server))
+    let rig = try Rig(replies: [LearnAnswers.ok(LearnAnswers.sku), LearnAnswers.ok(newer)])
+    defer { rig.server.stop() }
+    let (lookup, clock, server) = (rig.lookup, rig.clock, rig.server)
 
     #expect(lookup.link(for: Self.code)?.source == .search)
     clock.advance(by: DocumentationLookup.timeToLive)
@@ -351,7 +348,7 @@ enum LearnAnswers {
     #expect(offline.link(for: "NoSuchCodeAnywhere") == nil)
     #expect(!FileManager.default.fileExists(atPath: home.docsCache))
 
-    let port = try DocsStubServer.unusedPort()
+    let port = try StubHTTPServer.unusedPort()
     let unreachable = DocumentationLookup(
       home: home, clock: clock,
       search: LearnSearchClient(baseURL: URL(string: "http://127.0.0.1:\(port)")!))
@@ -378,23 +375,21 @@ enum LearnAnswers {
   }
 
   @Test func corruptCacheIsIgnoredAndReplaced() throws {
-    let folder = TemporaryFolder()
-    let clock = ManualClock()
-    let home = AzlinHome(root: folder.path)
+    let rig = try Rig()
+    defer { rig.server.stop() }
+    let home = AzlinHome(root: rig.folder.path)
     try AzlinHome.makeFolder(home.docsCache)
     let path = home.docsCache + "/SkuNotAvailable.json"
     try AtomicFile.write("{\"code\":\"SkuNotAvail", to: path)
 
-    #expect(DocumentationLookup(home: home, clock: clock).link(for: Self.code)?.source == .bundled)
+    let offline = DocumentationLookup(home: home, clock: rig.clock)
+    #expect(offline.link(for: Self.code)?.source == .bundled)
 
-    let server = try DocsStubServer(replies: [LearnAnswers.ok(LearnAnswers.sku)])
-    defer { server.stop() }
-    let lookup = DocumentationLookup(home: home, clock: clock, search: search(server))
-    #expect(lookup.link(for: Self.code)?.source == .search)
+    #expect(rig.lookup.link(for: Self.code)?.source == .search)
     let saved = try JSONValue.parse(String(contentsOfFile: path, encoding: .utf8))
     #expect(saved["url"]?.stringValue == LearnAnswers.skuPage)
-    #expect(lookup.link(for: Self.code)?.source == .cache)
-    #expect(server.requests.count == 1)
+    #expect(rig.lookup.link(for: Self.code)?.source == .cache)
+    #expect(rig.server.requests.count == 1)
   }
 
   @Test(arguments: [
@@ -414,17 +409,13 @@ enum LearnAnswers {
   }
 
   @Test func cacheFromTheFutureIsNotFresh() throws {
-    let folder = TemporaryFolder()
-    let clock = ManualClock()
-    let server = try DocsStubServer(replies: [LearnAnswers.ok(LearnAnswers.sku)])
-    defer { server.stop() }
-    let lookup = DocumentationLookup(
-      home: AzlinHome(root: folder.path), clock: clock, search: search(server))
+    let rig = try Rig()
+    defer { rig.server.stop() }
     try cache(
-      lookup, code: Self.code, title: "Later", url: LearnAnswers.skuPage,
-      fetched: clock.now.addingTimeInterval(3600))
-    #expect(lookup.link(for: Self.code)?.source == .search)
-    #expect(server.requests.count == 1)
+      rig.lookup, code: Self.code, title: "Later", url: LearnAnswers.skuPage,
+      fetched: rig.clock.now.addingTimeInterval(3600))
+    #expect(rig.lookup.link(for: Self.code)?.source == .search)
+    #expect(rig.server.requests.count == 1)
   }
 
   @Test func codesBecomeSafeFileNames() {
@@ -453,201 +444,5 @@ enum LearnAnswers {
       lookup: lookup)
     #expect(analysis.link?.source == .cache)
     #expect(analysis.documentation == "https://learn.microsoft.com/azure/quota")
-  }
-}
-
-/// A blocking HTTP/1.1 server on 127.0.0.1 with a random port, for one test.
-///
-/// The same approach as `StubHTTPServer` in AzlinPlanningTests, which another test target
-/// cannot import: a background thread accepts one connection at a time, records the request
-/// line and headers, answers with the next recorded reply and closes the connection.
-final class DocsStubServer: @unchecked Sendable {
-  /// What to answer one request with.
-  enum Reply: Sendable, CustomTestStringConvertible {
-    case respond(status: Int, body: String)
-    /// Read the request and never answer (until `stop`).
-    case silence
-
-    var testDescription: String {
-      switch self {
-      case .respond(let status, let body): "HTTP \(status): \(body.prefix(40))"
-      case .silence: "silence"
-      }
-    }
-  }
-
-  /// One request as received.
-  struct Request: Sendable {
-    var method: String
-    /// The request target: path and query, as sent.
-    var target: String
-    /// Header names in lower case.
-    var headers: [String: String]
-  }
-
-  struct Failure: Error, CustomStringConvertible {
-    var description: String
-  }
-
-  let port: UInt16
-  private let listener: Int32
-  private let lock = NSLock()
-  private var replies: [Reply]
-  private var received: [Request] = []
-  private var held: [Int32] = []
-  private var stopping = false
-  private let finished = DispatchSemaphore(value: 0)
-
-  init(replies: [Reply]) throws {
-    let (fd, port) = try Self.bindLoopback()
-    guard listen(fd, 16) == 0 else {
-      close(fd)
-      throw Failure(description: "listen failed: errno \(errno)")
-    }
-    self.listener = fd
-    self.port = port
-    self.replies = replies
-    Thread { [self] in self.serve() }.start()
-  }
-
-  /// The requests received so far.
-  var requests: [Request] {
-    lock.lock()
-    defer { lock.unlock() }
-    return received
-  }
-
-  /// A loopback port nothing listens on (bound, then closed).
-  static func unusedPort() throws -> UInt16 {
-    let (fd, port) = try bindLoopback()
-    close(fd)
-    return port
-  }
-
-  /// Closes the listener and every held connection, and waits for the thread to end.
-  func stop() {
-    lock.lock()
-    stopping = true
-    let connections = held
-    held = []
-    lock.unlock()
-    _ = shutdown(listener, Int32(SHUT_RDWR))
-    for c in connections { close(c) }
-    // Close the listener only once the thread left accept(), so its number is not reused by
-    // another test's socket while this thread still accepts on it.
-    _ = finished.wait(timeout: .now() + 5)
-    close(listener)
-  }
-
-  private static func bindLoopback() throws -> (Int32, UInt16) {
-    #if canImport(Glibc)
-      let stream = Int32(SOCK_STREAM.rawValue)
-    #else
-      let stream = SOCK_STREAM
-    #endif
-    let fd = socket(AF_INET, stream, 0)
-    guard fd >= 0 else { throw Failure(description: "socket failed: errno \(errno)") }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_port = 0
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    let size = socklen_t(MemoryLayout<sockaddr_in>.size)
-    let bound = withUnsafePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, size) }
-    }
-    var length = size
-    let named = withUnsafeMutablePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-    }
-    guard bound == 0, named == 0 else {
-      close(fd)
-      throw Failure(description: "bind failed: errno \(errno)")
-    }
-    return (fd, UInt16(bigEndian: address.sin_port))
-  }
-
-  private var isStopping: Bool {
-    lock.lock()
-    defer { lock.unlock() }
-    return stopping
-  }
-
-  private func serve() {
-    while true {
-      let connection = accept(listener, nil, nil)
-      if connection < 0 {
-        if errno == EINTR && !isStopping { continue }
-        break
-      }
-      if isStopping {
-        close(connection)
-        break
-      }
-      handle(connection)
-    }
-    finished.signal()
-  }
-
-  private func handle(_ connection: Int32) {
-    var timeout = timeval(tv_sec: 5, tv_usec: 0)
-    setsockopt(
-      connection, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-    guard let request = readHead(connection) else {
-      close(connection)
-      return
-    }
-    lock.lock()
-    received.append(request)
-    let reply: Reply =
-      replies.isEmpty
-      ? .respond(status: 500, body: "no recorded reply left") : replies.removeFirst()
-    if case .silence = reply { held.append(connection) }
-    lock.unlock()
-    guard case .respond(let status, let body) = reply else { return }
-    var head = "HTTP/1.1 \(status) \(status == 200 ? "OK" : "Error")\r\n"
-    head += "Content-Type: application/json; charset=utf-8\r\n"
-    head += "Content-Length: \(body.utf8.count)\r\n"
-    head += "Connection: close\r\n\r\n"
-    transmit(connection, head + body)
-    close(connection)
-  }
-
-  /// Reads the request line and headers, up to the blank line (GET requests have no body).
-  private func readHead(_ connection: Int32) -> Request? {
-    var bytes: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 16_384)
-    while true {
-      let text = String(decoding: bytes, as: UTF8.self)
-      if let end = text.range(of: "\r\n\r\n") {
-        let lines = text[..<end.lowerBound].components(separatedBy: "\r\n")
-        let requestLine = lines.first?.split(separator: " ").map(String.init) ?? []
-        guard requestLine.count >= 2 else { return nil }
-        var headers: [String: String] = [:]
-        for line in lines.dropFirst() {
-          guard let colon = line.firstIndex(of: ":") else { continue }
-          headers[line[..<colon].lowercased()] = line[line.index(after: colon)...]
-            .trimmingCharacters(in: .whitespaces)
-        }
-        return Request(method: requestLine[0], target: requestLine[1], headers: headers)
-      }
-      let count = recv(connection, &buffer, buffer.count, 0)
-      if count <= 0 { return nil }
-      bytes.append(contentsOf: buffer[0..<count])
-    }
-  }
-
-  private func transmit(_ connection: Int32, _ text: String) {
-    let bytes = Array(text.utf8)
-    var sent = 0
-    while sent < bytes.count {
-      #if canImport(Glibc)
-        let flags = Int32(MSG_NOSIGNAL)
-      #else
-        let flags: Int32 = 0
-      #endif
-      let n = bytes[sent...].withUnsafeBytes { send(connection, $0.baseAddress, $0.count, flags) }
-      if n <= 0 { return }
-      sent += n
-    }
   }
 }

@@ -89,6 +89,25 @@ import Testing
 
     func argv(_ words: String...) -> [String] { [terraform, "-chdir=" + folder] + words }
 
+    /// `terraform init`, as the strategy runs it.
+    var initArgv: [String] { argv("init", "-input=false", "-no-color") }
+    /// `terraform plan`, as the strategy runs it.
+    var planArgv: [String] { argv("plan", "-input=false", "-no-color", "-out=azlin.tfplan") }
+    /// `terraform apply` of the saved plan, as the strategy runs it.
+    var applyArgv: [String] { argv("apply", "-input=false", "-no-color", "azlin.tfplan") }
+
+    /// Init, plan and apply, each succeeding after the seconds given.
+    func succeedingApply(
+      init initSeconds: TimeInterval, plan planSeconds: TimeInterval,
+      apply applySeconds: TimeInterval
+    ) -> [ScriptedRunner.Expected] {
+      [
+        .init(argv: initArgv, seconds: initSeconds, result: Self.ok()),
+        .init(argv: planArgv, seconds: planSeconds, result: Self.ok()),
+        .init(argv: applyArgv, seconds: applySeconds, result: Self.ok()),
+      ]
+    }
+
     static func ok() -> Result<ProcessOutput, ProcessRunnerError> {
       .success(ProcessOutput(exitCode: 0, stdout: "", stderr: ""))
     }
@@ -127,15 +146,7 @@ import Testing
 
   @Test func applyWritesTheConfigurationAndRunsInitPlanApply() throws {
     let rig = Rig()
-    let runner = rig.runner([
-      .init(argv: rig.argv("init", "-input=false", "-no-color"), seconds: 4, result: Rig.ok()),
-      .init(
-        argv: rig.argv("plan", "-input=false", "-no-color", "-out=azlin.tfplan"), seconds: 2.5,
-        result: Rig.ok()),
-      .init(
-        argv: rig.argv("apply", "-input=false", "-no-color", "azlin.tfplan"), seconds: 95,
-        result: Rig.ok()),
-    ])
+    let runner = rig.runner(rig.succeedingApply(init: 4, plan: 2.5, apply: 95))
     let strategy = rig.strategy(runner)
     let application = strategy.apply(Self.plan, objectiveID: "o1")
 
@@ -164,9 +175,9 @@ import Testing
 
       """
     let runner = rig.runner([
-      .init(argv: rig.argv("init", "-input=false", "-no-color"), seconds: 1, result: Rig.ok()),
+      .init(argv: rig.initArgv, seconds: 1, result: Rig.ok()),
       .init(
-        argv: rig.argv("plan", "-input=false", "-no-color", "-out=azlin.tfplan"), seconds: 3,
+        argv: rig.planArgv, seconds: 3,
         result: .success(ProcessOutput(exitCode: 1, stdout: "", stderr: stderr))),
     ])
     let application = rig.strategy(runner).apply(Self.plan, objectiveID: "o1")
@@ -185,8 +196,7 @@ import Testing
     let rig = Rig()
     let runner = rig.runner([
       .init(
-        argv: rig.argv("init", "-input=false", "-no-color"), seconds: 0,
-        result: .failure(.notFound(rig.terraform)))
+        argv: rig.initArgv, seconds: 0, result: .failure(.notFound(rig.terraform)))
     ])
     let application = rig.strategy(runner).apply(Self.plan, objectiveID: "o1")
     #expect(application.error?.code == "TerraformUnavailable")
@@ -196,16 +206,10 @@ import Testing
   @Test func destroyRunsFromTheObjectiveFolder() {
     let rig = Rig()
     let destroy = rig.argv("destroy", "-auto-approve", "-input=false", "-no-color")
-    let runner = rig.runner([
-      .init(argv: rig.argv("init", "-input=false", "-no-color"), seconds: 1, result: Rig.ok()),
-      .init(
-        argv: rig.argv("plan", "-input=false", "-no-color", "-out=azlin.tfplan"), seconds: 1,
-        result: Rig.ok()),
-      .init(
-        argv: rig.argv("apply", "-input=false", "-no-color", "azlin.tfplan"), seconds: 1,
-        result: Rig.ok()),
-      .init(argv: destroy, seconds: 60, result: Rig.ok()),
-    ])
+    let runner = rig.runner(
+      rig.succeedingApply(init: 1, plan: 1, apply: 1) + [
+        .init(argv: destroy, seconds: 60, result: Rig.ok())
+      ])
     let strategy = rig.strategy(runner)
     let command = strategy.destroyCommand(objectiveID: "o1")
     #expect(command.argv == destroy)

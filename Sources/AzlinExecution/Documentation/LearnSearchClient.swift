@@ -1,17 +1,13 @@
 import AzlinCore
 import Foundation
 
-#if canImport(FoundationNetworking)
-  import FoundationNetworking
-#endif
-
 /// Looks an Azure error code up with Microsoft Learn's public search.
 ///
 /// One `GET <base>/api/search?search=<Code>%20Azure%20error&locale=en-us&%24top=3`, no key
 /// needed; the answer is JSON with `results: [{title, url, description, …}]`, and the first
 /// result whose address is an https page on learn.microsoft.com wins. Callers are plain
-/// threads: the request runs on the session's own queue while the caller waits on a semaphore,
-/// at most `timeout` seconds. Every failure (no network, a refused or slow connection, a status
+/// threads: the request goes through `BlockingHTTPClient` while the caller waits, at most
+/// `timeout` seconds. Every failure (no network, a refused or slow connection, a status
 /// other than 200, an answer that is not that JSON, no Microsoft Learn page in it) gives `nil`;
 /// nothing is thrown and nothing is printed.
 public final class LearnSearchClient: Sendable {
@@ -28,7 +24,7 @@ public final class LearnSearchClient: Sendable {
   public let baseURL: URL
   /// The longest wait for an answer, in seconds.
   public let timeout: TimeInterval
-  private let session: URLSession
+  private let http: BlockingHTTPClient
 
   /// Creates a client.
   /// - Parameters:
@@ -37,19 +33,9 @@ public final class LearnSearchClient: Sendable {
   public init(baseURL: URL = defaultBaseURL, timeout: TimeInterval = defaultTimeout) {
     self.baseURL = baseURL
     self.timeout = timeout
-    let configuration = URLSessionConfiguration.ephemeral
-    configuration.timeoutIntervalForRequest = timeout
-    configuration.timeoutIntervalForResource = timeout
-    configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-    configuration.urlCache = nil
-    configuration.httpCookieStorage = nil
-    let queue = OperationQueue()
-    queue.name = "azlin.learn-search"
-    queue.maxConcurrentOperationCount = 1
-    session = URLSession(configuration: configuration, delegate: nil, delegateQueue: queue)
+    http = BlockingHTTPClient(
+      timeout: timeout, queueName: "azlin.learn-search", callbackMargin: 1)
   }
-
-  deinit { session.finishTasksAndInvalidate() }
 
   /// Searches Microsoft Learn for `code`.
   /// - Parameter code: An Azure error code; anything but letters and digits is dropped.
@@ -148,49 +134,10 @@ public final class LearnSearchClient: Sendable {
 
   /// The body of a 200 answer to a GET of `url`, or `nil`.
   private func fetch(_ url: URL) -> Data? {
-    var request = URLRequest(
-      url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
-    request.httpMethod = "GET"
-    request.setValue("application/json", forHTTPHeaderField: "Accept")
-    request.setValue("azlin", forHTTPHeaderField: "User-Agent")
-    let box = AnswerBox()
-    let done = DispatchSemaphore(value: 0)
-    let task = session.dataTask(with: request) { data, response, error in
-      box.store(data: data, response: response, failed: error != nil)
-      done.signal()
-    }
-    task.resume()
-    // URLSession enforces the timeout itself; this deadline only guards against a lost callback.
-    guard done.wait(timeout: .now() + timeout + 1) == .success else {
-      task.cancel()
-      return nil
-    }
-    let (data, response, failed) = box.load()
-    guard !failed, let http = response as? HTTPURLResponse, http.statusCode == 200,
-      let data, data.count <= Self.largestAnswer
+    let headers = [("Accept", "application/json"), ("User-Agent", "azlin")]
+    guard case .success(let response) = http.send(method: "GET", url: url, headers: headers),
+      response.status == 200, response.body.count <= Self.largestAnswer
     else { return nil }
-    return data
-  }
-}
-
-/// Hands the completion handler's values to the waiting caller.
-private final class AnswerBox: @unchecked Sendable {
-  private let lock = NSLock()
-  private var data: Data?
-  private var response: URLResponse?
-  private var failed = false
-
-  func store(data: Data?, response: URLResponse?, failed: Bool) {
-    lock.lock()
-    defer { lock.unlock() }
-    self.data = data
-    self.response = response
-    self.failed = failed
-  }
-
-  func load() -> (Data?, URLResponse?, Bool) {
-    lock.lock()
-    defer { lock.unlock() }
-    return (data, response, failed)
+    return response.body
   }
 }

@@ -1,15 +1,10 @@
 import AzlinCore
 import Foundation
 
-#if canImport(FoundationNetworking)
-  import FoundationNetworking
-#endif
-
-/// Sends one JSON POST synchronously over `URLSession`, retrying on 429 and 5xx.
+/// Sends one JSON POST synchronously (through `BlockingHTTPClient`), retrying on 429 and 5xx.
 ///
-/// The shell is synchronous and calls from the main thread: the request runs on the
-/// session's own delegate queue and the caller waits on a semaphore, so no Swift
-/// concurrency pool is involved. Backoff waits go through the injected `Sleeper`
+/// The shell is synchronous and calls from the main thread: the caller waits for each
+/// answer, and no Swift concurrency pool is involved. Backoff waits go through the injected `Sleeper`
 /// (1 s, 2 s, 4 s … or the server's `retry-after`). Nothing here logs the key or the body.
 final class LLMTransport: Sendable {
   /// The longest `retry-after` worth waiting for at an interactive prompt.
@@ -22,7 +17,7 @@ final class LLMTransport: Sendable {
   let maxRetries: Int
   let keyVariable: String
   let sleeper: any Sleeper
-  private let session: URLSession
+  private let http: BlockingHTTPClient
 
   init(settings: LLMSettings, sleeper: any Sleeper) {
     host = settings.host
@@ -30,19 +25,9 @@ final class LLMTransport: Sendable {
     maxRetries = max(0, settings.maxRetries)
     keyVariable = settings.apiKeyVariable
     self.sleeper = sleeper
-    let configuration = URLSessionConfiguration.ephemeral
-    configuration.timeoutIntervalForRequest = settings.timeoutSeconds
-    configuration.timeoutIntervalForResource = settings.timeoutSeconds
-    configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-    configuration.urlCache = nil
-    configuration.httpCookieStorage = nil
-    let queue = OperationQueue()
-    queue.name = "azlin.llm"
-    queue.maxConcurrentOperationCount = 1
-    session = URLSession(configuration: configuration, delegate: nil, delegateQueue: queue)
+    http = BlockingHTTPClient(
+      timeout: settings.timeoutSeconds, queueName: "azlin.llm", callbackMargin: 2)
   }
-
-  deinit { session.finishTasksAndInvalidate() }
 
   /// Posts `body` to `url` and returns the 2xx response body.
   /// - Returns: The body, or the failure after the retries are spent.
@@ -50,7 +35,7 @@ final class LLMTransport: Sendable {
     let attempts = maxRetries + 1
     var attempt = 1
     while true {
-      let response: Response
+      let response: BlockingHTTPClient.Response
       switch send(url: url, headers: headers, body: body) {
       case .failure(let failure): return .failure(failure)
       case .success(let r): response = r
@@ -113,50 +98,22 @@ final class LLMTransport: Sendable {
     return nil
   }
 
-  /// One HTTP exchange.
-  struct Response {
-    var status: Int
-    /// Header names in lower case.
-    var headers: [String: String]
-    var body: Data
-  }
-
   private func send(url: URL, headers: [(String, String)], body: Data) -> Result<
-    Response, LLMFailure
+    BlockingHTTPClient.Response, LLMFailure
   > {
-    var request = URLRequest(
-      url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
-    request.httpMethod = "POST"
-    for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
-    request.httpBody = body
-    let box = ExchangeBox()
-    let done = DispatchSemaphore(value: 0)
-    let task = session.dataTask(with: request) { data, response, error in
-      box.store(data: data, response: response, error: error)
-      done.signal()
-    }
-    task.resume()
-    // URLSession enforces the timeout itself; this deadline only guards against a lost callback.
-    guard done.wait(timeout: .now() + timeout + 2) == .success else {
-      task.cancel()
+    switch http.send(method: "POST", url: url, headers: headers, body: body) {
+    case .failure(.noCallback):
       return .failure(.timedOut(host: host, seconds: timeout))
-    }
-    let (data, response, error) = box.load()
-    if let error { return .failure(failure(for: error)) }
-    guard let http = response as? HTTPURLResponse else {
+    case .failure(.transport(let error)):
+      return .failure(failure(for: error))
+    case .failure(.notHTTP):
       return .failure(.badResponse("not an HTTP response"))
-    }
-    let body = data ?? Data()
-    guard body.count <= Self.largestResponse else {
-      return .failure(.badResponse("larger than \(Self.largestResponse / 1_000_000) MB"))
-    }
-    var lowered: [String: String] = [:]
-    for (name, value) in http.allHeaderFields {
-      if let name = name as? String, let value = value as? String {
-        lowered[name.lowercased()] = value
+    case .success(let response):
+      guard response.body.count <= Self.largestResponse else {
+        return .failure(.badResponse("larger than \(Self.largestResponse / 1_000_000) MB"))
       }
+      return .success(response)
     }
-    return .success(Response(status: http.statusCode, headers: lowered, body: body))
   }
 
   private func failure(for error: any Error) -> LLMFailure {
@@ -182,27 +139,5 @@ final class LLMTransport: Sendable {
     default:
       return .unreachable(host: host, detail: "network error \((error as NSError).code)")
     }
-  }
-}
-
-/// Hands the completion handler's values to the waiting caller.
-private final class ExchangeBox: @unchecked Sendable {
-  private let lock = NSLock()
-  private var data: Data?
-  private var response: URLResponse?
-  private var error: (any Error)?
-
-  func store(data: Data?, response: URLResponse?, error: (any Error)?) {
-    lock.lock()
-    defer { lock.unlock() }
-    self.data = data
-    self.response = response
-    self.error = error
-  }
-
-  func load() -> (Data?, URLResponse?, (any Error)?) {
-    lock.lock()
-    defer { lock.unlock() }
-    return (data, response, error)
   }
 }
