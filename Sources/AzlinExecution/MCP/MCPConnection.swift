@@ -140,6 +140,9 @@ final class MCPConnection: @unchecked Sendable {
     guard let path = SystemProcessRunner.locate(settings.command, path: environment["PATH"]) else {
       throw Failure(description: "\(settings.command) is not installed or not on PATH")
     }
+    // A server that exits while azlin writes to it must give azlin an error (EPIPE), not
+    // end it with SIGPIPE.
+    signal(SIGPIPE, SIG_IGN)
     let process = Process()
     process.executableURL = URL(fileURLWithPath: path)
     process.arguments = settings.args
