@@ -250,6 +250,9 @@ final class ScriptedPlanStrategy: PlanStrategy, @unchecked Sendable {
     #expect(selector.chain(for: steps[0]).map(\.route.strategy) == ["azure-cli", "mcp:test"])
     #expect(selector.planStrategy(for: steps) == nil)
     #expect(selector.statuses().map(\.name) == ["azure-cli", "mcp:test", "terraform"])
+    #expect(
+      selector.statuses().last?.availability
+        == .unavailable("not used while the preference is az"))
   }
 }
 

@@ -67,7 +67,13 @@ public final class StrategySelector: @unchecked Sendable {
     list += stepStrategies.map {
       Status(name: $0.name, scope: "step", availability: $0.availability())
     }
-    if preference == .az || preference == .mcp, let plan { list.append(plan) }
+    if preference == .az || preference == .mcp, var plan {
+      // Listed for completeness, but the preference keeps it out of every chain.
+      if plan.availability.isAvailable {
+        plan.availability = .unavailable("not used while the preference is \(preference.rawValue)")
+      }
+      list.append(plan)
+    }
     return list
   }
 }
