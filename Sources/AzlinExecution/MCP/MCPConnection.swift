@@ -88,6 +88,7 @@ final class MCPConnection: @unchecked Sendable {
     } catch BlockingCall.Failure.abandoned {
       throw process.map(exited) ?? Failure(description: "MCP server \(settings.name) stopped")
     } catch let error as MCPError {
+      if let process, Self.settles({ !process.isRunning }) { throw exited(process) }
       throw Failure(description: "MCP server \(settings.name) refused \(name): \(error)")
     }
   }
@@ -200,7 +201,17 @@ final class MCPConnection: @unchecked Sendable {
     } catch let failure as Failure {
       throw failure
     } catch {
+      // Writing to a server that already exited fails first (EPIPE): say that it exited.
+      if Self.settles(abandon) { throw exited() }
       throw Failure(description: "MCP server \(settings.name): \(error)")
     }
+  }
+
+  /// True when `gone` becomes true within half a second: a failed read or write often comes
+  /// just before the process's exit is seen.
+  static func settles(_ gone: () -> Bool) -> Bool {
+    let deadline = Date().addingTimeInterval(0.5)
+    while !gone() && Date() < deadline { usleep(10_000) }
+    return gone()
   }
 }
