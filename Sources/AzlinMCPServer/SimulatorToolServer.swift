@@ -10,6 +10,10 @@ import MCP
 /// `isError: true` and one text content that is exactly az's stderr
 /// (`ERROR: (Code) Message`), so the client reads Azure's error code as az would print it.
 public final class SimulatorToolServer: Sendable {
+  /// The `_meta` key of a result's text: how long the operation took on the simulator's
+  /// modelled clock, in milliseconds, so a client can show Azure-like durations.
+  public static let durationKey = "azlin/durationMs"
+
   /// The name the server gives in its `initialize` answer.
   public static let serverName = "azlin-azure-simulator"
 
@@ -39,7 +43,11 @@ public final class SimulatorToolServer: Sendable {
     let result = simulator.run(argv)
     let text = result.succeeded ? result.stdout : result.stderr
     return CallTool.Result(
-      content: [.text(text: text, annotations: nil, _meta: nil)], isError: !result.succeeded)
+      content: [
+        .text(
+          text: text, annotations: nil,
+          _meta: Metadata(additionalFields: [Self.durationKey: .int(result.durationMs)]))
+      ], isError: !result.succeeded)
   }
 
   /// An MCP server with `tools/list` and `tools/call` answered from this server's catalogue;

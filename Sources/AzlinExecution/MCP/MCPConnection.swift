@@ -61,8 +61,10 @@ final class MCPConnection: @unchecked Sendable {
 
   /// Calls `name` with `arguments`, waiting at most `timeout` seconds.
   /// - Throws: `Failure` when the server is gone, did not answer in time, or refused the call.
+  /// - Returns: The text contents joined, whether the tool reported an error, and the
+  ///   duration the server gave (`azlin/durationMs` in a content's `_meta`), if any.
   func callTool(_ name: String, arguments: [String: Value], timeout: TimeInterval) throws -> (
-    text: String, isError: Bool
+    text: String, isError: Bool, durationMs: Int?
   ) {
     _ = try listTools()
     guard let client = lock.withLock({ self.client }) else {
@@ -78,10 +80,13 @@ final class MCPConnection: @unchecked Sendable {
       }
       let result = try BlockingCall.run(
         timeout: timeout, abandon: { process?.isRunning == false }, call)
+      var durationMs: Int?
       let text = result.0.compactMap { content -> String? in
-        if case .text(let text, _, _) = content { return text } else { return nil }
+        guard case .text(let text, _, let meta) = content else { return nil }
+        if let ms = meta?["azlin/durationMs"]?.intValue { durationMs = ms }
+        return text
       }.joined(separator: "\n")
-      return (text, result.1)
+      return (text, result.1, durationMs)
     } catch BlockingCall.Failure.timedOut {
       throw Failure(
         description: "MCP server \(settings.name) did not answer \(name) within \(Int(timeout)) s")

@@ -82,11 +82,13 @@ public final class MCPStrategy: StepStrategy, @unchecked Sendable {
     do {
       let reply = try connection.callTool(tool.name, arguments: arguments, timeout: callTimeout)
       guard reply.isError else {
-        return AzResult(exitCode: 0, stdout: reply.text, stderr: "", durationMs: elapsed())
+        return AzResult(
+          exitCode: 0, stdout: reply.text, stderr: "", durationMs: reply.durationMs ?? elapsed())
       }
       let text = reply.text.trimmingCharacters(in: .whitespacesAndNewlines)
       let stderr = text.contains("ERROR:") ? text : "ERROR: " + text
-      return AzResult(exitCode: 1, stdout: "", stderr: stderr + "\n", durationMs: elapsed())
+      return AzResult(
+        exitCode: 1, stdout: "", stderr: stderr + "\n", durationMs: reply.durationMs ?? elapsed())
     } catch {
       return Self.failure("MCPServerUnavailable", "\(error)", durationMs: elapsed())
     }
