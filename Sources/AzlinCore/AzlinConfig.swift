@@ -226,12 +226,33 @@ extension AzlinConfig {
         }
         args = strings
       }
+      var timeouts: [String: Double] = [:]
+      for key in ["start_timeout", "call_timeout"] {
+        guard let raw = table[key] else { continue }
+        let seconds: Double? =
+          switch raw {
+          case .integer(let i): Double(i)
+          case .float(let f): f
+          default: nil
+          }
+        guard let seconds, seconds >= 1, seconds <= 86_400 else {
+          warnings.append(
+            "\(location("mcp.servers")): \(key) of server \(name) must be a number of seconds from 1 to 86400; using the default."
+          )
+          continue
+        }
+        timeouts[key] = seconds
+      }
       if config.mcpServers.contains(where: { $0.name == name }) {
         warnings.append(
           "\(location("mcp.servers")): server name \(name) is used twice; ignoring the second.")
         continue
       }
-      config.mcpServers.append(MCPServerSettings(name: name, command: command, args: args))
+      config.mcpServers.append(
+        MCPServerSettings(
+          name: name, command: command, args: args,
+          startTimeout: timeouts["start_timeout"] ?? 15,
+          callTimeout: timeouts["call_timeout"] ?? 900))
     }
   }
 }

@@ -36,6 +36,40 @@ import Testing
       warnings == ["\(path):4: budget.monthly_limit must be a number of dollars ≥ 0; ignoring it."])
   }
 
+  @Test func executionAndMCPSettingsAreReadWithOneLinePerMistake() throws {
+    let folder = TemporaryFolder()
+    let path = folder.file("config.toml")
+    try """
+    [execution]
+    strategy = "AZ"
+    max_parallel = 0
+    initial_delay = 1.5
+    rollback_on_failure = false
+    [mcp]
+    servers = [{name = "azure", command = "azmcp", args = ["server", "start"], call_timeout = 1800}, {name = "bad name", command = "x"}, {name = "slow", command = "y", start_timeout = "soon"}]
+    [docs]
+    search = false
+    """.write(toFile: path, atomically: true, encoding: .utf8)
+    let (config, warnings) = AzlinConfig.load(path: path)
+    #expect(config.execution.strategy == "az")
+    #expect(config.execution.maxParallel == 4)
+    #expect(config.execution.initialDelay == 1.5)
+    #expect(!config.execution.rollbackOnFailure)
+    #expect(config.docsSearch == false)
+    #expect(
+      config.mcpServers == [
+        MCPServerSettings(
+          name: "azure", command: "azmcp", args: ["server", "start"], callTimeout: 1800),
+        MCPServerSettings(name: "slow", command: "y"),
+      ])
+    #expect(
+      warnings == [
+        "\(path):3: execution.max_parallel must be a whole number from 1 to 32; using the default.",
+        "\(path):7: server 2 needs a name (letters, digits, - and _) and a command; ignoring it.",
+        "\(path):7: start_timeout of server slow must be a number of seconds from 1 to 86400; using the default.",
+      ])
+  }
+
   @Test func invalidUTF8IsReported() throws {
     let folder = TemporaryFolder()
     let path = folder.file("config.toml")

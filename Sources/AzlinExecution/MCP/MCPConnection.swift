@@ -30,12 +30,12 @@ final class MCPConnection: @unchecked Sendable {
   /// - Parameters:
   ///   - inProcess: Connects to a server in this process instead of starting `settings.command`.
   init(
-    settings: MCPServerSettings, environment: [String: String], startTimeout: TimeInterval = 15,
+    settings: MCPServerSettings, environment: [String: String], startTimeout: TimeInterval? = nil,
     inProcess: (@Sendable () async throws -> any Transport)? = nil
   ) {
     self.settings = settings
     self.environment = environment
-    self.startTimeout = startTimeout
+    self.startTimeout = startTimeout ?? settings.startTimeout
     self.inProcess = inProcess
   }
 

@@ -19,19 +19,19 @@ public final class MCPStrategy: StepStrategy, @unchecked Sendable {
   ///   - server: The server from `config.toml`.
   ///   - environment: The environment the server starts with.
   ///   - clock: Measures each call.
-  ///   - callTimeout: How long one tool call may take, in seconds.
+  ///   - callTimeout: How long one tool call may take, in seconds; the server's setting when nil.
   ///   - inProcess: Connects to a server in this process instead of starting its command
   ///     (the replay sandbox runs no programs).
   public init(
     server: MCPServerSettings, environment: [String: String], clock: any Clock,
-    callTimeout: TimeInterval = 900,
+    callTimeout: TimeInterval? = nil,
     inProcess: (@Sendable () async throws -> any Transport)? = nil
   ) {
     self.name = "mcp:\(server.name)"
     self.connection = MCPConnection(
       settings: server, environment: environment, inProcess: inProcess)
     self.clock = clock
-    self.callTimeout = callTimeout
+    self.callTimeout = callTimeout ?? server.callTimeout
   }
 
   public func availability() -> StrategyAvailability {
