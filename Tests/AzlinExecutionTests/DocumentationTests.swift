@@ -250,7 +250,7 @@ enum LearnAnswers {
 @Suite struct DocumentationLookupTests {
   static let code = "SkuNotAvailable"
 
-  /// A lookup on a fresh home whose search asks a stub server; stop the server when done.
+  /// A lookup on a fresh home whose search asks a loopback test server; stop it when done.
   struct Rig {
     let folder = TemporaryFolder()
     let clock = ManualClock()

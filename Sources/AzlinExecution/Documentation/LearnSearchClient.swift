@@ -20,7 +20,7 @@ public final class LearnSearchClient: Sendable {
   /// The host every accepted page must be on.
   static let learnHost = "learn.microsoft.com"
 
-  /// Where the search API lives; tests point it at a loopback stub.
+  /// Where the search API lives; tests point it at a loopback test server.
   public let baseURL: URL
   /// The longest wait for an answer, in seconds.
   public let timeout: TimeInterval
