@@ -91,6 +91,20 @@ public struct LiveState: Equatable, Sendable {
     groups.first { $0.name.lowercased() == name.lowercased() }
   }
 
+  /// The group `word` names as people shorten it: "dev" for `dev-rg` or `rg-dev`, when only
+  /// one group fits.
+  public func group(shortName word: String) -> Group? {
+    if let exact = group(named: word) { return exact }
+    let w = word.lowercased()
+    guard w.count >= 2 else { return nil }
+    let fits = groups.filter {
+      let n = $0.name.lowercased()
+      return n == w + "-rg" || n == "rg-" + w || n == w + "rg" || n == w + "_rg"
+        || n == w + "-group"
+    }
+    return fits.count == 1 ? fits[0] : nil
+  }
+
   /// The VMs named `name`, in any group.
   public func vms(named name: String) -> [VM] {
     vms.filter { $0.name.lowercased() == name.lowercased() }

@@ -1,3 +1,4 @@
+import AzlinAzure
 import Foundation
 
 extension ClauseScan {
@@ -73,10 +74,13 @@ extension ClauseScan {
   /// A count that cannot be one: "0 vms", "-2 vms", "2.5 vms", "zero". Returns it as typed.
   mutating func claimBadCount() -> String? {
     for (i, w) in lower.enumerated() where !used.contains(i) {
+      // "ubuntu 24.04", "debian 12": a version, not a count.
+      if i > 0, LocalIntentParser.imageWords[lower[i - 1]] != nil { continue }
       let next = i + 1 < lower.count ? lower[i + 1] : ""
       let countsThings =
         LocalIntentParser.vmNouns.contains(next) || LocalIntentParser.storageNouns.contains(next)
-        || LocalIntentParser.diskNouns.contains(next) || ["more", "of", "new", "extra"].contains(next)
+        || LocalIntentParser.diskNouns.contains(next)
+        || ["more", "of", "new", "extra"].contains(next)
         || i + 1 == lower.count
       if w == "zero" || w == "0" || w == "none", countsThings, next != "" || w != "none" {
         return w
@@ -128,7 +132,15 @@ extension ClauseScan {
         continue
       }
       if i > 0, lower[i - 1] == "through" || lower[i - 1] == "thru", used.contains(i) { continue }
+      // Right after a create verb, only an identifier-like word is a name ("create web1"),
+      // never an English word ("make me a sandwich").
+      let afterCreateVerb =
+        creating && i > 0 && used.contains(i - 1)
+        && LocalIntentParser.verbWords[lower[i - 1]] != nil
+        && (l.contains(where: \.isNumber) || l.contains("-")) && !Self.vocabulary.contains(l)
+      if afterCreateVerb { anchored = true }
       guard anchored, !LocalIntentParser.stopWords.contains(l), LocalIntentParser.looksLikeName(w),
+        !Self.vocabulary.contains(l) || LocalIntentParser.vmNouns.contains(lower[max(0, i - 1)]),
         LocalIntentParser.verbWords[l] == nil, !LocalIntentParser.vmNouns.contains(l),
         !LocalIntentParser.groupNouns.contains(l), LocalIntentParser.numberWords[l] == nil,
         !LocalIntentParser.allWords.contains(l), !LocalIntentParser.costWords.contains(l),
@@ -141,5 +153,27 @@ extension ClauseScan {
       used.insert(i)
     }
     return names
+  }
+}
+
+extension ClauseScan {
+  /// Live storage accounts and disks the clause names: "delete archivelogs01", "detach db1-logs".
+  mutating func claimLiveStorageOrDisk(live: LiveState, object: LocalIntentParser.Object)
+    -> (names: [String], kind: LocalIntentParser.Object)
+  {
+    var names: [String] = []
+    var kind = object
+    for (i, w) in lower.enumerated() where !used.contains(i) {
+      if object != .disk, let s = live.storageAccounts.first(where: { $0.name.lowercased() == w }) {
+        names.append(s.name)
+        kind = .storage
+        used.insert(i)
+      } else if object != .storage, let d = live.disks.first(where: { $0.name.lowercased() == w }) {
+        names.append(d.name)
+        kind = .disk
+        used.insert(i)
+      }
+    }
+    return (names, kind)
   }
 }

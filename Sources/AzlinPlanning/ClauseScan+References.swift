@@ -40,11 +40,14 @@ extension ClauseScan {
         let bare = w.hasSuffix("'s") ? String(w.dropLast(2)) : w
         if let vm = live.vms.first(where: { $0.name.lowercased() == bare }) {
           names.append(vm.name)
-        } else if let g = live.group(named: bare) {
+        } else if let g = live.group(shortName: bare) {
           names.append(g.name)
-        } else if ["it", "that"].contains(w), context.vms.count == 1, !names.isEmpty || j == start + marker.count {
+        } else if ["it", "that"].contains(w), context.vms.count == 1,
+          !names.isEmpty || j == start + marker.count
+        {
           names.append(context.vms[0])
-        } else if ["and", ",", "or", "the", "vm", "vms", "one", "running", "alone", "on", "up",
+        } else if [
+          "and", ",", "or", "the", "vm", "vms", "one", "running", "alone", "on", "up",
           "as", "is", "group", "rg", "nor", "machine", "box", "server", "untouched", "intact",
           "please", "alive", "going", "in", "place",
         ].contains(w) {
@@ -88,6 +91,9 @@ extension ClauseScan {
       (["that", "are", "running"], "running"), (["is", "running"], "running"),
       (["are", "running"], "running"), (["that's", "running"], "running"),
       (["running"], "running"), (["that", "are", "on"], "running"), (["are", "on"], "running"),
+      (["still", "on"], "running"), (["still", "up"], "running"), (["is", "on"], "running"),
+      (["are", "up"], "running"), (["turned", "on"], "running"), (["powered", "on"], "running"),
+      (["turned", "off"], "stopped"), (["still", "off"], "stopped"),
     ]
     for (phrase, state) in phrases {
       for start in lower.indices where matches(phrase, at: start) {
@@ -109,7 +115,8 @@ extension ClauseScan {
     let scope = live.vms.filter {
       group == nil || $0.resourceGroup.lowercased() == group!.lowercased()
     }.map(\.name)
-    func unresolved(_ range: Range<Int>) -> Result<(names: [String], rest: Bool), ParseProblemError> {
+    func unresolved(_ range: Range<Int>) -> Result<(names: [String], rest: Bool), ParseProblemError>
+    {
       .failure(
         ParseProblemError(
           problem: .unresolvedReference(words[range].joined(separator: " "))))
@@ -125,7 +132,8 @@ extension ClauseScan {
       let w = lower[start]
       // "the rest", "the others", "everything else", "all the others", "the remaining ones".
       if ["rest", "others", "remaining"].contains(w)
-        || (w == "else" && start > 0 && ["everything", "everyone", "anything"].contains(lower[start - 1]))
+        || (w == "else" && start > 0
+          && ["everything", "everyone", "anything"].contains(lower[start - 1]))
         || (w == "other" && start + 1 < lower.count && ["ones", "vms"].contains(lower[start + 1]))
       {
         var end = start + 1
@@ -143,7 +151,9 @@ extension ClauseScan {
         if start + 2 < lower.count, lower[start + 1] == "of", lower[start + 2] == "them" {
           claim([start + 2])
         }
-        for candidate in [context.vms, Array(context.created.suffix(2)), Array(context.ordered.suffix(2)), scope]
+        for candidate in [
+          context.vms, Array(context.created.suffix(2)), Array(context.ordered.suffix(2)), scope,
+        ]
         where living(candidate).count == 2 && candidate.count == 2 {
           return .success((living(candidate), false))
         }
@@ -154,14 +164,19 @@ extension ClauseScan {
         "4th": 3, "5th": 4,
       ]
       let recency: Set<String> = ["last", "latest", "newest", "new", "other", "previous", "oldest"]
-      guard ordinals[w] != nil || recency.contains(w) || (w == "one" && start > 0 && lower[start - 1] == "the") else {
+      guard
+        ordinals[w] != nil || recency.contains(w)
+          || (w == "one" && start > 0 && lower[start - 1] == "the")
+      else {
         continue
       }
       // "the new one" needs "the"; "new" alone is a create ("a new vm").
       let hasThe = start > 0 && lower[start - 1] == "the"
       var end = start + 1
       if w != "one" {
-        guard end < lower.count, nouns.contains(lower[end]) || (hasThe && ordinals[w] != nil)
+        guard
+          (end < lower.count && nouns.contains(lower[end])) || (hasThe && ordinals[w] != nil)
+            || (hasThe && w == "last" && end == lower.count)
         else { continue }
         if end < lower.count, nouns.contains(lower[end]) { end += 1 }
       }
@@ -171,7 +186,9 @@ extension ClauseScan {
       var k = end
       if k < lower.count, ["i", "we", "you"].contains(lower[k]) {
         k += 1
-        if k < lower.count, ["just", "last", "recently", "have", "had", "'ve"].contains(lower[k]) { k += 1 }
+        if k < lower.count, ["just", "last", "recently", "have", "had", "'ve"].contains(lower[k]) {
+          k += 1
+        }
         if k < lower.count, madeWords.contains(lower[k]) {
           made = true
           k += 1
@@ -185,14 +202,18 @@ extension ClauseScan {
       var chosen: String?
       switch w {
       case "one", "last", "latest", "newest", "new":
-        chosen = made || w != "last" ? context.created.last ?? (w == "last" ? context.ordered.last : nil) : context.ordered.last
+        chosen =
+          made || w != "last"
+          ? context.created.last ?? (w == "last" ? context.ordered.last : nil)
+          : context.ordered.last
       case "previous":
         chosen = context.created.dropLast().last
       case "oldest":
         chosen = context.created.first
       case "other":
         let pool = context.ordered.count >= 2 ? living(context.ordered) : scope
-        let others = pool.filter { n in !context.vms.contains { $0.lowercased() == n.lowercased() } }
+        let others = pool.filter { n in !context.vms.contains { $0.lowercased() == n.lowercased() }
+        }
         chosen = others.count == 1 ? others[0] : nil
       default:
         let list = made ? context.created : (context.ordered.isEmpty ? [] : context.ordered)

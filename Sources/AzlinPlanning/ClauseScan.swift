@@ -142,6 +142,14 @@ struct ClauseScan {
       used.insert(j)
       j += 1
     }
+    // "a resource group called my group": a stop word followed by more words is not a name.
+    if names.count == 1, LocalIntentParser.stopWords.contains(names[0].lowercased()),
+      let at = lower.firstIndex(of: names[0].lowercased()), at + 1 < lower.count,
+      ![",", "and", "in", "with", "please", "then", "."].contains(lower[at + 1])
+    {
+      used.remove(at)
+      return []
+    }
     if !names.isEmpty {
       naming = true
       used.insert(k)
@@ -153,7 +161,8 @@ struct ClauseScan {
   static func siblings(_ a: String, _ b: String) -> Bool {
     let pa = a.lowercased().prefix { $0.isLetter }
     let pb = b.lowercased().prefix { $0.isLetter }
-    return pa.count >= 2 && pa == pb && a.contains(where: \.isNumber) == b.contains(where: \.isNumber)
+    return pa.count >= 2 && pa == pb
+      && a.contains(where: \.isNumber) == b.contains(where: \.isNumber)
   }
 
   /// True for words shaped like a VM size ("D2s", "b1ms", "Standard_D4s_v3", "v5").
@@ -163,7 +172,8 @@ struct ClauseScan {
     if l.count <= 3, l.hasPrefix("v"), Int(l.dropFirst()) != nil { return true }
     guard let first = l.first, "abdefghlmn".contains(first), l.count <= 7 else { return false }
     let rest = l.dropFirst()
-    return rest.first?.isNumber == true && rest.allSatisfy { $0.isNumber || $0.isLetter || $0 == "_" }
+    return rest.first?.isNumber == true
+      && rest.allSatisfy { $0.isNumber || $0.isLetter || $0 == "_" }
       && rest.contains(where: \.isLetter) == (l.count > 2)
   }
 
@@ -338,6 +348,14 @@ struct ClauseScan {
     for (i, w) in lower.enumerated()
     where !used.contains(i) && !LocalIntentParser.stopWords.contains(w) {
       let bare = w.hasSuffix("'s") ? String(w.dropLast(2)) : w
+      // "the dev group": dev-rg.
+      if groups, i + 1 < lower.count, LocalIntentParser.groupNouns.contains(lower[i + 1]),
+        let g = live.group(shortName: bare), g.name.lowercased() != bare
+      {
+        names.append(g.name)
+        used.insert(i)
+        continue
+      }
       if let exact = liveNames.first(where: { $0.lowercased() == bare }) {
         names.append(exact)
         used.insert(i)
@@ -367,7 +385,8 @@ struct ClauseScan {
   mutating func claimDiskSizeAndSku(into p: inout IntentParameters) {
     for (i, w) in lower.enumerated() where !used.contains(i) {
       let units: [(String, Int)] = [
-        ("gib", 1), ("gb", 1), ("g", 1), ("tib", 1024), ("tb", 1024), ("t", 1024),
+        ("gib", 1), ("gb", 1), ("g", 1), ("gig", 1), ("gigs", 1), ("tib", 1024), ("tb", 1024),
+        ("t", 1024), ("tera", 1024), ("terabyte", 1024), ("gigabytes", 1), ("gigabyte", 1),
       ]
       if let n = Int(w), i + 1 < lower.count,
         let unit = units.first(where: { $0.0 == lower[i + 1] })

@@ -342,7 +342,8 @@ public struct CommandPlanner: Sendable {
     // "all but web3", "except what is in prod": what is kept out must exist, or nothing is done.
     for kept in p.excluded {
       let k = kept.lowercased()
-      guard world.vms.contains(where: { $0.name.lowercased() == k }) || world.group(named: kept) != nil
+      guard
+        world.vms.contains(where: { $0.name.lowercased() == k }) || world.group(named: kept) != nil
       else {
         return .failure(Stop(value: .refused(.exclusionNotFound(kept))))
       }

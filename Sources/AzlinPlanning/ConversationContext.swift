@@ -18,6 +18,8 @@ public struct ConversationContext: Equatable, Sendable {
   /// The VMs in the order the conversation met them (listed, created, named), for "the second
   /// one", "the other one" and "the rest".
   public var ordered: [String] = []
+  /// How many VMs the last create or price question was about ("create them").
+  public var count: Int?
   /// The kind of the last request, for "and the storage accounts" and "another one".
   public var lastKind: IntentKind?
   /// The VMs created in this conversation, oldest first, for "the last one I made" and "the new one".
@@ -32,6 +34,7 @@ public struct ConversationContext: Equatable, Sendable {
   public mutating func remember(_ intent: Intent) {
     let p = intent.parameters
     lastKind = intent.kind
+    if intent.kind == .provisionVM || intent.kind == .costReport { count = p.count }
     switch intent.kind {
     case .createResourceGroup, .deleteResourceGroup:
       if let name = p.names.first { resourceGroup = name }

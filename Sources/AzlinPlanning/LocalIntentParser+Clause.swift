@@ -47,7 +47,8 @@ extension LocalIntentParser {
     }
     if c.lower.contains("deallocate") || c.lower.contains("dealloc") { verb = .deallocate }
     let costQuestion =
-      c.lower.contains(where: { Self.costWords.contains($0) }) || c.has(phrase: ["how", "much"])
+      c.lower.indices.contains { !c.used.contains($0) && Self.costWords.contains(c.lower[$0]) }
+      || c.has(phrase: ["how", "much"])
     if costQuestion { verb = .cost }
     let filter = c.claimStateFilter()
 
@@ -55,18 +56,37 @@ extension LocalIntentParser {
     // conversation was about).
     var object = c.claimObject()
     if object == .unknown, p.sizeGB != nil, p.sku != nil || verb == .create { object = .disk }
-    if object == .unknown, c.lower.contains(where: { ["another", "one", "it", "that"].contains($0) }),
+    if object == .unknown, verb == nil || verb == .create || verb == .delete || verb == .list,
+      c.lower.contains(where: { ["another", "one", "it", "that"].contains($0) }),
       let kind = context.lastKind
     {
       switch kind {
       case .createStorage, .deleteStorage, .listStorage: object = .storage
-      case .createResourceGroup, .deleteResourceGroup: object = c.lower.contains("another") ? .group : .unknown
+      case .createResourceGroup, .deleteResourceGroup:
+        object = c.lower.contains("another") ? .group : .unknown
       default: break
       }
     }
+    // Live storage accounts and disks by name: "delete archivelogs01", "detach db1-logs".
+    if names.isEmpty {
+      let (found, kind) = c.claimLiveStorageOrDisk(live: live, object: object)
+      if !found.isEmpty {
+        names = found
+        if object == .unknown { object = kind }
+      }
+    }
+    // A name with no kind, in a conversation about VMs: "and another one called web3".
+    if object == .unknown, c.naming, verb == nil || verb == .create {
+      switch context.lastKind {
+      case .createStorage?: object = .storage
+      case .createResourceGroup? where c.lower.contains("another"): object = .group
+      default: object = .vm
+      }
+    }
     // "one of those", "like that one", "the same size": the size and region just discussed.
-    if p.size == nil, c.has(phrase: ["of", "those"]) || c.has(phrase: ["like", "that"])
-      || c.has(phrase: ["same", "size"]) || c.has(phrase: ["like", "it"])
+    if p.size == nil,
+      c.has(phrase: ["of", "those"]) || c.has(phrase: ["like", "that"])
+        || c.has(phrase: ["same", "size"]) || c.has(phrase: ["like", "it"])
     {
       p.size = context.size
       if p.region == nil { p.region = context.region }
@@ -112,7 +132,13 @@ extension LocalIntentParser {
     if !p.corrections.isEmpty { confidence = min(confidence, 0.6) }
 
     // Filters and relative sizes.
-    p.all = c.lower.contains(where: { Self.allWords.contains($0) }) || rest
+    p.all =
+      c.lower.indices.contains { i in
+        Self.allWords.contains(c.lower[i]) && !c.used.contains(i)
+          && !(i + 1 < c.lower.count
+            && ["month", "day", "week", "night", "hour", "time", "morning", "evening"].contains(
+              c.lower[i + 1]))
+      } || rest
     if let filter { p.powerState = filter }
     if p.size == nil && p.sizeChange == nil {
       if c.lower.contains(where: { Self.biggerWords.contains($0) }) && !c.lower.contains("up") {
@@ -151,11 +177,21 @@ extension LocalIntentParser {
         p.fromContext = "it"
       }
     }
+    // "create them in westeurope" after pricing 3 D4s_v3: the count and size just discussed.
+    if verb == .create, plural, names.isEmpty, object != .storage, object != .disk {
+      if p.size == nil { p.size = context.size }
+      if p.count == nil { p.count = context.count }
+      names = []
+      p.fromContext = nil
+      if p.count == nil { return .failure(ParseProblemError(problem: .howMany)) }
+    }
     // A filter without names means every VM in that state: "start whatever is stopped".
     if p.powerState != nil, names.isEmpty, verb != nil, verb != .list, verb != .cost {
       p.all = true
     }
-    if rest { names = names.filter { n in !p.excluded.contains { $0.lowercased() == n.lowercased() } } }
+    if rest {
+      names = names.filter { n in !p.excluded.contains { $0.lowercased() == n.lowercased() } }
+    }
     p.names = names
     p.corrections = corrected
     // A disk is for a VM: "a 64 GB disk for it", "attach a disk to sam".
@@ -171,7 +207,12 @@ extension LocalIntentParser {
     }
 
     // Every word accounted for: a word no stage understood stops a change, and is named.
-    let unknown = c.unknownWords()
+    // A purpose after "for" on a create ("a gpu vm for training") is not a request.
+    var unknown = c.unknownWords()
+    if verb == .create || verb == nil, let f = c.lower.lastIndex(of: "for"), !c.used.contains(f) {
+      let purpose = Set(c.words[(f + 1)...])
+      unknown.removeAll { purpose.contains($0) }
+    }
     let decided = decide(
       verb: verb ?? inheritedVerb, object: object, groupTarget: groupTarget, p: p, c: c, live: live,
       lastVerb: context.lastKind.map(Self.verb(of:)),
@@ -193,8 +234,9 @@ extension LocalIntentParser {
     if let g = context.resourceGroup,
       c.has(phrase: ["in", "it"]) || c.lower.contains("there") || c.has(phrase: ["same", "group"])
         || c.has(phrase: ["same", "rg"]) || c.has(phrase: ["that", "group"])
-        || c.has(phrase: ["this", "group"]) || c.has(phrase: ["to", "it"])
-        && context.vms.isEmpty
+        || c.has(phrase: ["this", "group"])
+        || c.has(phrase: ["to", "it"])
+          && context.vms.isEmpty
     {
       p.resourceGroup = g
       c.claim(words: ["in", "it", "there", "same", "group", "rg", "that", "this"])
@@ -212,7 +254,11 @@ extension LocalIntentParser {
       if explicit { j += 1 }
       guard j < c.words.count, !c.used.contains(j) else { continue }
       let candidate = c.words[j]
-      if let g = live.group(named: candidate) {
+      if let g = live.group(named: candidate)
+        ?? (explicit || (j + 1 < c.lower.count && Self.groupNouns.contains(c.lower[j + 1]))
+          ? live.group(shortName: candidate) : nil)
+      {
+        if j + 1 < c.lower.count, Self.groupNouns.contains(c.lower[j + 1]) { c.claim([j + 1]) }
         p.resourceGroup = g.name
       } else if let g = EditDistance.closest(
         to: candidate.lowercased(), in: live.groups.map { $0.name.lowercased() }),
@@ -289,6 +335,15 @@ extension LocalIntentParser {
       } else if let image = Self.imageWords[w] {
         p.image = image
         c.claim(i...i)
+        // "debian 12", "ubuntu 24.04", "ubuntu 22.04 lts": the version picks the alias.
+        if i + 1 < c.lower.count, !c.used.contains(i + 1) {
+          let version = c.lower[i + 1].replacingOccurrences(of: ".", with: "")
+          if let exact = Self.imageWords[w + version] {
+            p.image = exact
+            c.claim((i + 1)...(i + 1))
+            if i + 2 < c.lower.count, c.lower[i + 2] == "lts" { c.claim((i + 2)...(i + 2)) }
+          }
+        }
       }
     }
     if c.has(phrase: ["half", "a", "dozen"]) {
@@ -318,12 +373,19 @@ extension LocalIntentParser {
     let namesLiveVM = p.names.contains { !live.vms(named: $0).isEmpty }
     let question = c.lower.first.map { Self.questionWords.contains($0) } ?? false
     // "and a 64 GB disk for it", "also some storage": a follow-up that adds.
+    let lead = c.lower.first {
+      !Self.fillerWords.contains($0) || ["and", "also", "plus", "with"].contains($0)
+    }
     let addsMore =
-      ["and", "also", "plus", "with"].contains(c.lower.first ?? "")
+      ["and", "also", "plus", "with"].contains(lead ?? "")
       || ["too", "also"].contains(c.lower.last ?? "")
+    let indefinite =
+      c.lower.contains { ["a", "an", "another", "more", "extra", "new"].contains($0) }
+      || p.count != nil
     if verb == nil, addsMore, object != .unknown {
       return decide(
-        verb: lastVerb ?? .create, object: object, groupTarget: groupTarget, p: p, c: c,
+        verb: indefinite ? .create : (lastVerb ?? .create), object: object,
+        groupTarget: groupTarget, p: p, c: c,
         live: live, lastVerb: nil, confidence: confidence * 0.9)
     }
     guard let verb else {
@@ -338,11 +400,29 @@ extension LocalIntentParser {
       if p.sizeChange != nil || p.size != nil, namesLiveVM || p.fromContext != nil {
         return .success(make(.resizeVM, p, confidence * 0.9))
       }
-      if object == .vm || (question && (p.powerState != nil || p.resourceGroup != nil)) {
-        if c.lower.contains(where: { ["new", "need", "want", "another"].contains($0) }) && !question
-        {
-          return .success(make(.provisionVM, p, confidence * 0.8))
-        }
+      let wants =
+        c.lower.contains(where: { ["new", "need", "want", "another", "wanna"].contains($0) })
+        || c.has(phrase: ["would", "like"]) || c.naming
+      // "and the first one too": the verb of the conversation's last request.
+      if addsMore || c.lower.last == "too", !p.names.isEmpty, let last = lastVerb, last != .create {
+        return decide(
+          verb: last, object: object, groupTarget: groupTarget, p: p, c: c, live: live,
+          lastVerb: nil, confidence: confidence * 0.9)
+      }
+      if wants && !question && object != .unknown {
+        return decide(
+          verb: .create, object: object, groupTarget: groupTarget, p: p, c: c, live: live,
+          lastVerb: nil, confidence: confidence * 0.9)
+      }
+      if object == .storage { return .success(make(.listStorage, p, confidence * 0.9)) }
+      if object == .vm, p.count != nil, !question {
+        // "3 vms": most likely a create, but the line does not say so — confirm first.
+        return .success(make(.provisionVM, p, 0.6))
+      }
+      if object == .vm || (question && (p.powerState != nil || p.resourceGroup != nil))
+        || (question
+          && c.lower.contains(where: { ["left", "remaining", "there", "exist"].contains($0) }))
+      {
         return .success(make(.listVMs, p, confidence * 0.9))
       }
       if object == .group {
@@ -386,7 +466,8 @@ extension LocalIntentParser {
         return .success(make(.startVM, p, confidence))
       }
       let reshape = c.lower.contains(where: { ["make", "give", "change"].contains($0) })
-      let existing = namesLiveVM || p.fromContext != nil || p.all
+      let existing =
+        namesLiveVM || p.fromContext != nil || p.all
         || (p.names.isEmpty && p.sizeChange != nil && p.count == nil)
       if reshape && existing && (p.size != nil || p.sizeChange != nil) && !c.naming
         && !c.lower.contains(where: { ["new", "another", "more"].contains($0) })
@@ -401,8 +482,22 @@ extension LocalIntentParser {
         return .success(make(.createResourceGroup, p, confidence))
       }
       p.sizeChange = nil
+      // "create test-rg": a name shaped like a group, with no kind said.
+      if object == .unknown, p.names.count == 1, p.names[0].lowercased().hasSuffix("rg") {
+        p.resourceGroup = nil
+        return .success(make(.createResourceGroup, p, confidence * 0.9))
+      }
+      // "create vms for the hackathon": how many is not said.
+      if p.names.isEmpty, p.count == nil, p.size == nil || object == .vm,
+        c.lower.contains(where: {
+          ["vms", "servers", "machines", "boxes", "instances"].contains($0)
+        })
+      {
+        return .failure(ParseProblemError(problem: .howMany))
+      }
+      // "give him something with 4 cores": a create with no kind and no name is confirmed first.
       return .success(
-        make(.provisionVM, p, object == .unknown ? confidence * 0.8 : confidence))
+        make(.provisionVM, p, object == .unknown && !c.naming ? 0.6 : confidence))
     case .delete:
       if groupTarget {
         return .success(make(.deleteResourceGroup, p, confidence))

@@ -22,11 +22,14 @@ extension LocalIntentParser {
     "won't", "wont", "let", "know", "see", "say", "said", "tell", "told", "help", "helping",
     "ever", "every", "since", "because", "cause", "as", "if", "when", "while", "what", "which",
     "who", "why", "how", "where", "do", "does", "did", "have", "has", "had", "get", "got", "keep",
-    "keeping", "paying", "pay", "money", "cost", "costs", "billing", "bill", "overkill", "slow",
-    "pricey", "expensive", "cheap", "cheaper", "big", "small", "first", "last", "next", "other",
+    "keeping", "paying", "pay", "money", "overkill", "slow",
+    "big", "small", "first", "last", "next", "other",
     "others", "new", "old", "same", "else", "instead", "rather", "course", "of", "sorta", "kinda",
     "real", "quite", "pretty", "super", "totally", "definitely", "honestly", "basically",
-    "currently", "right", "exactly", "either", "neither", "both", "each", "any", "anything",
+    "currently", "right", "exactly", "azure", "cloud", "ahead", "you're", "youre", "we're",
+    "while", "at", "pretty", "new", "him", "her", "his", "hers", "they're", "theyre", "lol",
+    "stuff", "bunch", "whatnot", "etc", "sorry", "meant", "mean", "oh", "ohh", "wait", "hmm",
+    "either", "neither", "both", "each", "any", "anything",
     "everything", "nothing", "whatever", "whichever", "whole", "entire", "only", "even",
   ]
 
@@ -60,8 +63,9 @@ extension LocalIntentParser {
   /// or nil when the line asks for something.
   static func hypotheticalPrefix(_ lower: [String]) -> Int? {
     var start = 0
-    while start < lower.count, ["ok", "okay", "so", "hmm", "hey", "quick", "question", ",", "um"]
-      .contains(lower[start])
+    while start < lower.count,
+      ["ok", "okay", "so", "hmm", "hey", "quick", "question", ",", "um"]
+        .contains(lower[start])
     {
       start += 1
     }
@@ -84,19 +88,34 @@ extension LocalIntentParser {
 
   /// The number of words a correction marker takes at the start of `lower`, or nil.
   public static func correctionPrefix(_ lower: [String]) -> Int? {
-    var best: Int?
-    for marker in correctionMarkers where marker.count <= lower.count {
-      if Array(lower[0..<marker.count]) == marker {
-        var n = marker.count
-        while n < lower.count, lower[n] == "," { n += 1 }
-        best = max(best ?? 0, n)
+    var at = 0
+    var found = false
+    // "oh sorry, i meant sam", "actually I meant the D2s_v5": markers in a row, commas between.
+    while true {
+      while at < lower.count, [",", "oh", "ok", "okay", "hmm", "yeah", "um"].contains(lower[at]) {
+        at += 1
       }
+      var best = 0
+      for marker in correctionMarkers where at + marker.count <= lower.count {
+        if Array(lower[at..<at + marker.count]) == marker { best = max(best, marker.count) }
+      }
+      guard best > 0 else { break }
+      found = true
+      at += best
     }
-    return best
+    while at < lower.count, lower[at] == "," { at += 1 }
+    return found ? at : nil
   }
 
   /// True when every word is filler: the clause is an aside ("thanks!", "ok so", "i'm done").
   static func isAside(_ lower: [String]) -> Bool {
     lower.allSatisfy { fillerWords.contains($0) || $0 == "," || $0 == "." }
+  }
+}
+
+extension LocalIntentParser {
+  /// True when any of `lower` is a verb of the grammar ("stop", "create", "deallocate").
+  public static func mentionsVerb(_ lower: [String]) -> Bool {
+    lower.contains { verbWords[$0] != nil }
   }
 }

@@ -27,7 +27,9 @@ extension LocalIntentParser {
   {
     var out = Revision()
     var c = ClauseScan(words: words)
-    let light: Set<String> = ["put", "make", "give", "change", "call", "use", "go", "do", "get", "add"]
+    let light: Set<String> = [
+      "put", "make", "give", "change", "call", "use", "go", "do", "get", "add",
+    ]
     let ownVerb = c.lower.contains { w in
       guard let v = Self.verbWords[w] else { return false }
       return !light.contains(w) && v != .list
@@ -92,7 +94,8 @@ extension LocalIntentParser {
       if let v = delta.sku { p.sku = v }
       p.hypothetical = false
       out[i].parameters = p
-      out[i].explanation = out[i].kind.phrase + (p.names.isEmpty ? "" : " " + p.names.joined(separator: ", "))
+      out[i].explanation =
+        out[i].kind.phrase + (p.names.isEmpty ? "" : " " + p.names.joined(separator: ", "))
     }
     return out
   }

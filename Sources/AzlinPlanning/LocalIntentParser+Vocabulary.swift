@@ -5,7 +5,10 @@ extension LocalIntentParser {
   /// so "shut sam down" and "turn it back on" match like "shut down" and "turn on".
   static let verbPhrases: [(phrase: [String?], verb: Verb)] = [
     (["give", "me"], .create), (["get", "me"], .create), (["set", "me", "up"], .create),
-    (["get", "rid", "of"], .delete), (["tear", "down"], .delete), (["blow", "away"], .delete),
+    (["get", "rid", "of"], .delete), (["stop", "the", "billing"], .deallocate),
+    (["stop", "billing"], .deallocate), (["stop", "paying"], .deallocate),
+    (["stop", "being", "charged"], .deallocate), (["stop", "charging"], .deallocate),
+    (["tear", "down"], .delete), (["blow", "away"], .delete),
     (["how", "much"], .cost), (["what", "would"], .cost),
     (["spin", "up"], .create), (["fire", "up"], .create), (["set", "up"], .create),
     (["stand", "up"], .create),
@@ -21,7 +24,8 @@ extension LocalIntentParser {
 
   /// Single-word verbs.
   static let verbWords: [String: Verb] = [
-    "create": .create, "make": .create, "provision": .create, "launch": .create, "deploy": .create,
+    "create": .create, "make": .create, "mk": .create, "provision": .create, "launch": .create,
+    "deploy": .create,
     "build": .create, "add": .create, "new": .create, "give": .create, "put": .create,
     "spawn": .create, "allocate": .create,
     "delete": .delete, "remove": .delete, "destroy": .delete, "kill": .delete, "drop": .delete,
@@ -109,7 +113,7 @@ extension LocalIntentParser {
   ]
 
   /// Words that refer to what the conversation just mentioned.
-  static let singularPronouns: Set<String> = ["it", "that", "this", "its", "it's"]
+  static let singularPronouns: Set<String> = ["it", "that", "this", "its", "it's", "itself"]
   static let pluralPronouns: Set<String> = ["them", "those", "these", "they", "both", "their"]
 
   /// Words for "every".

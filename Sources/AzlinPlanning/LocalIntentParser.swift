@@ -69,6 +69,7 @@ public struct LocalIntentParser: Sendable {
     var lineGroup: Intent?
     var previousVerb: Verb?
     var lineExcluded: [String] = []
+    var aside: ParseProblem?
     for clause in clauses {
       let lower = clause.map { $0.lowercased() }
       if Self.isAside(lower) { continue }
@@ -96,9 +97,17 @@ public struct LocalIntentParser: Sendable {
         intents.append(intent)
         carried.remember(intent)
       case .failure(let problem):
+        // "load test done, delete all of them": a remark without a verb beside a request.
+        if problem.problem == .noOperation, clauses.count > 1,
+          !lower.contains(where: { Self.verbWords[$0] != nil })
+        {
+          aside = problem.problem
+          continue
+        }
         return .notUnderstood(problem.problem)
       }
     }
+    if intents.isEmpty, let aside { return .notUnderstood(aside) }
     intents = Self.disksForNewVMs(intents)
     // "site is struggling, make it bigger": a verbless remark beside a request is not a question.
     if intents.contains(where: { !$0.kind.isReadOnly }) {
@@ -162,8 +171,9 @@ public struct LocalIntentParser: Sendable {
         if Array(lower[start..<start + m.count]) == m {
           var length = m.count
           // "no wait, scratch that, call it web2": take every marker in a row.
-          while start + length < lower.count, [",", "scratch", "that", "actually", "no", "wait"]
-            .contains(lower[start + length])
+          while start + length < lower.count,
+            [",", "scratch", "that", "actually", "no", "wait"]
+              .contains(lower[start + length])
           {
             length += 1
           }
@@ -271,11 +281,14 @@ public struct LocalIntentParser: Sendable {
     while j < words.count, j < k + 6 {
       let l = words[j].lowercased()
       if vmNouns.contains(l) || storageNouns.contains(l) || diskNouns.contains(l) {
-        return l != "virtual" || (j + 1 < words.count && words[j + 1].lowercased().hasPrefix("machine"))
+        return l != "virtual"
+          || (j + 1 < words.count && words[j + 1].lowercased().hasPrefix("machine"))
       }
       let modifier =
-        ["a", "an", "one", "another", "extra", "data", "new", "small", "big", "large", "fast",
-         "premium", "standard", "ssd", "hdd", "gb", "tb", "managed", "separate", "its", "own"]
+        [
+          "a", "an", "one", "another", "extra", "data", "new", "small", "big", "large", "fast",
+          "premium", "standard", "ssd", "hdd", "gb", "tb", "managed", "separate", "its", "own",
+        ]
         .contains(l) || numberWords[l] != nil || Int(l) != nil
         || ((l.hasSuffix("gb") || l.hasSuffix("tb")) && Int(l.dropLast(2)) != nil)
       guard modifier else { return false }
@@ -354,6 +367,8 @@ public enum ParseProblem: Error, Equatable, Sendable {
   case badCount(String)
   /// The request is negated ("don't delete sam"): nothing is done.
   case negated
+  /// A create of several VMs that does not say how many.
+  case howMany
   /// A question azlin cannot answer ("how do I …" about something it does not know).
   case question
   /// A reference the conversation cannot resolve ("the second one" before any list).

@@ -56,8 +56,6 @@ enum Messages {
 
   static let previewOnly =
     "Nothing was changed: that was a question. Say \"do it\" to carry it out."
-
-  static let nothingToGoAhead = "There is nothing waiting to go ahead with. Say what you want done."
   static let interrupted = "Stopped."
 
   static func notUnderstood(_ problem: ParseProblem, line: String) -> String {
@@ -78,6 +76,8 @@ enum Messages {
         "\(text) is not a number of things to create: give a whole number from 1 to \(CommandPlanner.maximumCount)."
     case .negated:
       return "OK — nothing done."
+    case .howMany:
+      return "How many VMs? Say a number, e.g. \"create 3 vms\" (nothing was done)."
     case .question:
       return
         "That reads as a question, so nothing was changed. /help lists what azlin can do and answer."
@@ -164,7 +164,8 @@ enum Messages {
     case .groupExists(let g): return "Resource group \(g) already exists."
     case .storageExists(let s): return "Storage account \(s) already exists."
     case .restartStarts(let vm, let state):
-      return "\(vm) is \(state), so it is started instead of restarted (Azure restarts only running VMs)."
+      return
+        "\(vm) is \(state), so it is started instead of restarted (Azure restarts only running VMs)."
     }
   }
 

@@ -88,7 +88,9 @@ extension Session {
           let words = t.split(separator: " ").map(String.init).filter { $0.count >= 2 }
           let matching = options.filter { option in
             let group = option.components(separatedBy: " in ").last?.lowercased() ?? ""
-            return words.contains { group == $0 || group.hasPrefix($0 + "-") || group.hasPrefix($0) }
+            return words.contains {
+              group == $0 || group.hasPrefix($0 + "-") || group.hasPrefix($0)
+            }
           }
           if matching.count == 1 { chosen = matching }
         }

@@ -64,6 +64,7 @@ extension Session {
       for intent in intents { conversation.remember(intent) }
       show(report)
     case .refused(let problem):
+      if case .invalidName = problem { lastRequest?.refusedName = true }
       fail(Messages.problem(problem))
     case .question(let q):
       pending = .question(q, line: line)

@@ -16,10 +16,21 @@ extension Session {
     var executed = false
     /// True when it was only previewed, or refused by the budget: "do it" / "go ahead" runs it.
     var resumable = false
+    /// True when it was refused for a name Azure would reject: a bare word next is the new name.
+    var refusedName = false
   }
 
   /// Slash commands people say in words: "undo that", "what did I just do", "show my history".
   static func spokenCommand(_ line: String) -> String? {
+    // "hmm that's pricey. put it back the way it was": the last sentence decides.
+    let sentences = line.split(whereSeparator: { ".!?".contains($0) }).map {
+      $0.trimmingCharacters(in: .whitespaces)
+    }.filter { !$0.isEmpty }
+    if sentences.count > 1, let last = sentences.last { return spokenCommand(sentence: last) }
+    return spokenCommand(sentence: line)
+  }
+
+  private static func spokenCommand(sentence line: String) -> String? {
     let words = LocalIntentParser.tokens(of: line.lowercased()).filter {
       !["please", "pls", "can", "you", "could", "ok", "okay", "hmm", "so", "just", ",", "now"]
         .contains($0)
@@ -91,6 +102,40 @@ extension Session {
       return true
     }
     guard let last = lastRequest else { return false }
+    // "and in west europe?", "what about d4s v5 there", "and the same in eastus?": the last
+    // request again with what changed.
+    let follow: [[String]] = [
+      ["what", "about"], ["how", "about"], ["and", "the", "same"], ["same", "but"], ["and"],
+    ]
+    if let f = follow.first(where: { lower.count > $0.count && Array(lower.prefix($0.count)) == $0 }
+    ),
+      !LocalIntentParser.mentionsVerb(lower),
+      !lower.contains(where: {
+        ["disk", "disks", "storage", "vm", "vms", "group", "rg"].contains($0)
+      })
+    {
+      let rest = words.dropFirst(f.count).joined(separator: " ")
+      if case .success(let r) = parser.revision(rest, context: conversation, live: live),
+        r.replacement == nil, !r.isEmpty, r.parameters.names.isEmpty
+      {
+        revise(last, with: r.parameters, line: line)
+        return true
+      }
+    }
+    // "webserver then", "mylogs2024": a new name after one Azure would reject.
+    if last.refusedName, !last.executed, lower.count <= 3,
+      let name = words.first(where: {
+        !["then", "instead", "please", "ok", "use", "try", ","].contains($0.lowercased())
+      }),
+      lower.filter({ !["then", "instead", "please", "ok", "use", "try", ","].contains($0) }).count
+        == 1,
+      LocalIntentParser.tokens(of: name).count == 1
+    {
+      var delta = IntentParameters()
+      delta.names = [name]
+      plan(recorded(LocalIntentParser.apply(delta, to: last.intents)), line: line)
+      return true
+    }
     // "try that again", "again", "try that again with frontend1".
     let retry: [[String]] = [
       ["try", "that", "again"], ["try", "again"], ["again"], ["retry"], ["do", "it", "again"],
@@ -122,8 +167,9 @@ extension Session {
     var target: [String]?
     if let i = lower.firstIndex(of: "same"), lower.dropFirst(i).contains("for") {
       target = Array(words.drop(while: { $0.lowercased() != "for" }).dropFirst())
-    } else if lower.count <= 4, ["too", "also", "as well"].contains(where: { lower.last == $0 })
-      || (lower.count >= 3 && lower.suffix(2) == ["as", "well"])
+    } else if lower.count <= 4,
+      ["too", "also", "as well"].contains(where: { lower.last == $0 })
+        || (lower.count >= 3 && lower.suffix(2) == ["as", "well"])
     {
       target = words.filter {
         !["and", "too", "also", "as", "well", "for", "now", "ok", ","].contains($0.lowercased())
@@ -131,7 +177,8 @@ extension Session {
     }
     guard let target else { return false }
     let names = target.compactMap { w in live.vms(named: w).first?.name }
-    guard !names.isEmpty, names.count == target.filter({ $0 != "," && $0.lowercased() != "and" }).count,
+    guard !names.isEmpty,
+      names.count == target.filter({ $0 != "," && $0.lowercased() != "and" }).count,
       !last.intents.allSatisfy(\.kind.isReadOnly) || last.intents.count == 1
     else { return false }
     let again = last.intents.map { intent -> Intent in
@@ -173,7 +220,8 @@ extension Session {
       if let size = delta.size, delta.names.isEmpty, delta.region == nil, delta.image == nil,
         !created.isEmpty
       {
-        var resize = Intent(kind: .resizeVM, explanation: "resize " + created.joined(separator: ", "))
+        var resize = Intent(
+          kind: .resizeVM, explanation: "resize " + created.joined(separator: ", "))
         resize.parameters.names = created
         resize.parameters.size = size
         say(Messages.revisedAsChange(created, size: size))

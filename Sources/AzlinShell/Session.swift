@@ -201,7 +201,7 @@ public final class Session {
       return
     }
     if pending == nil, Self.yesNo(line) != nil || Self.goAhead(line) {
-      say(lastRequest == nil ? Messages.nothingWaiting : Messages.nothingToGoAhead)
+      say(Messages.nothingWaiting)
       return
     }
     record("input", [("text", .string(Redactor.text(line)))])

@@ -59,7 +59,8 @@ struct Dialogue {
       let line = String(raw).trimmingCharacters(in: .whitespaces)
       if line.isEmpty || line.hasPrefix("#") { continue }
       if line.hasPrefix("===") {
-        dialogues.append(Dialogue(title: String(line.dropFirst(3)).trimmingCharacters(in: .whitespaces)))
+        dialogues.append(
+          Dialogue(title: String(line.dropFirst(3)).trimmingCharacters(in: .whitespaces)))
         continue
       }
       guard !dialogues.isEmpty else {
@@ -70,7 +71,9 @@ struct Dialogue {
         dialogues[dialogues.count - 1].setUp.append(String(line.dropFirst(2)))
       } else if line.hasPrefix(">") {
         if let p = pendingLine { problems.append("line \(p.1): no expectation") }
-        pendingLine = (String(String(raw).drop(while: { $0 == " " }).dropFirst(1).drop(while: { $0 == " " })), n)
+        pendingLine = (
+          String(String(raw).drop(while: { $0 == " " }).dropFirst(1).drop(while: { $0 == " " })), n
+        )
       } else if line.hasPrefix("=") {
         guard let (typed, at) = pendingLine else {
           problems.append("line \(n): expectation without a > line")
@@ -79,7 +82,8 @@ struct Dialogue {
         pendingLine = nil
         switch parseExpectation(String(line.dropFirst(1)).trimmingCharacters(in: .whitespaces)) {
         case .success(let e):
-          dialogues[dialogues.count - 1].turns.append(Turn(line: typed, expected: e, lineNumber: at))
+          dialogues[dialogues.count - 1].turns.append(
+            Turn(line: typed, expected: e, lineNumber: at))
         case .failure(let why):
           problems.append("line \(n): \(why.text)")
         }

@@ -27,6 +27,7 @@ struct DialogueScorer {
     /// by a filter ("all but web3", "the stopped ones") or a relative size ("one size down").
     var planVMs: [String] = []
     var planSizes: [String] = []
+    var planDiskVMs: [String] = []
     var output: [String] = []
   }
 
@@ -52,7 +53,8 @@ struct DialogueScorer {
 
     var summary: String {
       String(
-        format: "%d/%d turns right (%.1f%%), guess rate %.1f%% (%d guesses of %d misses), %d actions on must-not-act lines",
+        format:
+          "%d/%d turns right (%.1f%%), guess rate %.1f%% (%d guesses of %d misses), %d actions on must-not-act lines",
         right, turns, accuracy * 100, guessRate * 100, guesses, misses.count, actedOnMustNotAct)
     }
   }
@@ -82,7 +84,10 @@ struct DialogueScorer {
         case .approval, .destroyConfirmation, .undo:
           sandbox.session.handle(right ? "y" : "n")
         case .question(let q, _):
-          if case .confirmUnderstanding = q.kind {
+          // An expected question is left for the user's next line to answer.
+          if turn.expected == .ask {
+            answers = 99
+          } else if case .confirmUnderstanding = q.kind {
             sandbox.session.handle(right ? "y" : "n")
           } else {
             answers = 99
@@ -146,6 +151,9 @@ struct DialogueScorer {
         seen.planVMs.append(step.resource.name)
         if let size = step.resource.size { seen.planSizes.append(size) }
       }
+      for step in p.plan.steps where step.resource.kind == .diskAttachment {
+        if let vm = step.resource.size { seen.planDiskVMs.append(vm) }
+      }
     case .question: seen.asked = true
     case .undo: seen.planned = true
     case nil: break
@@ -160,11 +168,16 @@ struct DialogueScorer {
   func judge(_ expected: Dialogue.Expectation, _ seen: Observation) -> Bool {
     switch expected {
     case .ask:
+      // A question, or a refusal that says what is wrong: nothing planned, nothing answered.
       return !seen.planned && !seen.executed && seen.slash == nil
-        && (seen.asked || seen.intents.isEmpty)
+        && (seen.asked
+          || !seen.intents.contains { Self.readKinds.contains($0["intent"]?.stringValue ?? "") })
     case .noChange, .unsupported:
-      return !seen.executed && !(seen.planned && !previewOnly(seen)) && seen.slash == nil
-        && seen.intents.allSatisfy { Self.readKinds.contains($0["intent"]?.stringValue ?? "") }
+      return !seen.executed && !seen.planned && seen.slash == nil
+        && seen.intents.allSatisfy {
+          Self.readKinds.contains($0["intent"]?.stringValue ?? "")
+            || $0["parameters"]?["mood"]?.stringValue == "question"
+        }
     case .slash(let name):
       return seen.slash == name && !(seen.executed && name != "/undo" && name != "/resume")
     case .intents(let list):
@@ -172,9 +185,6 @@ struct DialogueScorer {
       return Self.matches(list, Self.merged(seen.intents), seen: seen)
     }
   }
-
-  /// A plan shown as a preview only: nothing waits for approval and nothing ran.
-  private func previewOnly(_ seen: Observation) -> Bool { !seen.executed && !seen.asked }
 
   static let readKinds: Set<String> = [
     "list_vms", "show_vm", "list_resource_groups", "cost_report", "list_storage",
@@ -217,6 +227,11 @@ struct DialogueScorer {
       let names = p["names"]?.arrayValue ?? []
       if names.isEmpty, !seen.planVMs.isEmpty, expected.count == 1 {
         p = p.setting("names", to: .strings(seen.planVMs))
+      }
+      if p["vm"] == nil, e.kind == "attach_disk", let vm = seen.planDiskVMs.first,
+        expected.count == 1
+      {
+        p = p.setting("vm", to: .string(vm))
       }
       if p["size"] == nil, let size = seen.planSizes.first, expected.count == 1,
         e.kind == "resize_vm"
