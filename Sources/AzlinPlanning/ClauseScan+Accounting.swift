@@ -28,11 +28,20 @@ extension ClauseScan {
     return all
   }()
 
+  /// Nouns after which the next word is a name ("vm sam", "rg demo", "account logs").
+  static let resourceNouns: Set<String> = LocalIntentParser.vmNouns.union(
+    LocalIntentParser.groupNouns
+  )
+  .union(["account", "disk", "group"])
+
   /// The words no stage claimed and no vocabulary knows: what azlin did not understand.
-  func unknownWords() -> [String] {
+  /// - Parameter known: Words that name something that exists (parts of live names count).
+  func unknownWords(known: Set<String> = []) -> [String] {
     lower.indices.filter { i in
       let w = lower[i]
-      guard !used.contains(i), !Self.vocabulary.contains(w) else { return false }
+      guard !used.contains(i), !Self.vocabulary.contains(w), !known.contains(w) else {
+        return false
+      }
       let bare = w.hasSuffix("'s") ? String(w.dropLast(2)) : w
       if Self.vocabulary.contains(bare) { return false }
       // Inflections of known verbs ("stopping", "deleted") are understood.
@@ -140,7 +149,7 @@ extension ClauseScan {
         && (l.contains(where: \.isNumber) || l.contains("-")) && !Self.vocabulary.contains(l)
       if afterCreateVerb { anchored = true }
       guard anchored, !LocalIntentParser.stopWords.contains(l), LocalIntentParser.looksLikeName(w),
-        !Self.vocabulary.contains(l) || LocalIntentParser.vmNouns.contains(lower[max(0, i - 1)]),
+        !Self.vocabulary.contains(l) || (i > 0 && Self.resourceNouns.contains(lower[i - 1])),
         LocalIntentParser.verbWords[l] == nil, !LocalIntentParser.vmNouns.contains(l),
         !LocalIntentParser.groupNouns.contains(l), LocalIntentParser.numberWords[l] == nil,
         !LocalIntentParser.allWords.contains(l), !LocalIntentParser.costWords.contains(l),
@@ -172,6 +181,19 @@ extension ClauseScan {
         names.append(d.name)
         kind = .disk
         used.insert(i)
+      } else if object == .disk, i > 0, lower[i - 1] == "the", w.count >= 3,
+        i + 1 < lower.count, LocalIntentParser.diskNouns.contains(lower[i + 1])
+      {
+        // "the spare disk": the one disk whose name has that part.
+        let fits = live.disks.filter {
+          $0.name.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).contains {
+            String($0) == w
+          }
+        }
+        if fits.count == 1 {
+          names.append(fits[0].name)
+          used.insert(i)
+        }
       }
     }
     return (names, kind)

@@ -14,6 +14,10 @@ struct ClauseScan {
   var used = Set<Int>()
   /// True when the clause names something with "called", "named" or "call it".
   private(set) var naming = false
+  /// True when a naming word is followed by words that cannot be one name ("called my group").
+  private(set) var namingFailed = false
+  /// The words after the naming word, for the question when they cannot be read.
+  private(set) var namingWords: [String] = []
 
   init(words: [String]) {
     self.words = words
@@ -148,6 +152,8 @@ struct ClauseScan {
       ![",", "and", "in", "with", "please", "then", "."].contains(lower[at + 1])
     {
       used.remove(at)
+      namingFailed = true
+      namingWords = Array(words[at...].prefix(3))
       return []
     }
     if !names.isEmpty {
@@ -268,7 +274,9 @@ struct ClauseScan {
   mutating func claimVerbTypo() -> Verb? {
     let keys = LocalIntentParser.verbWords.keys.filter { $0.count >= 4 }.sorted()
     for (i, w) in lower.enumerated()
-    where !used.contains(i) && w.count >= 3 && !LocalIntentParser.stopWords.contains(w) {
+    where !used.contains(i) && w.count >= 3 && !LocalIntentParser.stopWords.contains(w)
+      && !LocalIntentParser.fillerWords.contains(w)
+    {
       if let k = EditDistance.closest(to: w, in: keys), let v = LocalIntentParser.verbWords[k] {
         used.insert(i)
         return v
@@ -356,8 +364,17 @@ struct ClauseScan {
         used.insert(i)
         continue
       }
+      let segmentOf = liveNames.filter { name in
+        name.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).contains {
+          String($0) == bare
+        }
+      }
       if let exact = liveNames.first(where: { $0.lowercased() == bare }) {
         names.append(exact)
+        used.insert(i)
+      } else if !groups, i > 0, lower[i - 1] == "the", bare.count >= 4, segmentOf.count == 1 {
+        // "the replica": the one VM whose name has that part (db-replica).
+        names.append(segmentOf[0])
         used.insert(i)
       } else if bare.count >= 3, LocalIntentParser.verbWords[bare] == nil,
         let close = EditDistance.closest(to: bare, in: liveNames.map { $0.lowercased() }),

@@ -93,6 +93,24 @@ extension CommandPlanner {
         } ?? Self.defaultDiskSku
       if p.sku == nil { b.assume(.sku(sku)) }
       var name = p.names.first ?? ""
+      // "attach the spare disk to db1": a disk that exists is attached, never created again.
+      if let existing = b.world.disks.first(where: { $0.name.lowercased() == name.lowercased() }),
+        !name.isEmpty
+      {
+        if let owner = existing.managedBy, !owner.isEmpty {
+          return .refused(
+            .diskAttached(
+              disk: existing.name, vm: owner.split(separator: "/").last.map(String.init) ?? owner))
+        }
+        b.append(
+          action: .change, operation: .attachDisk(vm: vm.name),
+          resource: ResourceRef(
+            kind: .diskAttachment, name: existing.name, resourceGroup: vm.resourceGroup,
+            location: vm.location, size: vm.name),
+          command: .diskAttach(disk: existing.name, vm: vm.name, group: vm.resourceGroup),
+          undo: .diskDetach(disk: existing.name, vm: vm.name, group: vm.resourceGroup))
+        return nil
+      }
       if name.isEmpty {
         var n = 1
         while b.world.disks.contains(where: {

@@ -31,6 +31,10 @@ extension LocalIntentParser {
     c.claimSecrets()
     c.claimCommandLineFlags(into: &p)
     var names = p.names + c.claimNamesAfterNamingWords()
+    if c.namingFailed {
+      // "a group called my group": a name azlin cannot read is asked about, never defaulted.
+      return .failure(ParseProblemError(problem: .unknownWords(c.namingWords)))
+    }
     claimRegion(&c, into: &p)
     claimGroup(&c, into: &p, context: context, live: live)
     claimLooseSize(&c, into: &p, region: p.region ?? context.region)
@@ -82,6 +86,14 @@ extension LocalIntentParser {
       case .createResourceGroup? where c.lower.contains("another"): object = .group
       default: object = .vm
       }
+    }
+    // "just like sam": the size and region of that VM.
+    if p.size == nil, let k = c.lower.firstIndex(of: "like"), k + 1 < c.lower.count,
+      let model = live.vms(named: c.lower[k + 1]).first
+    {
+      p.size = model.size
+      if p.region == nil { p.region = model.location }
+      c.claim(k...(k + 1))
     }
     // "one of those", "like that one", "the same size": the size and region just discussed.
     if p.size == nil,
@@ -208,7 +220,7 @@ extension LocalIntentParser {
 
     // Every word accounted for: a word no stage understood stops a change, and is named.
     // A purpose after "for" on a create ("a gpu vm for training") is not a request.
-    var unknown = c.unknownWords()
+    var unknown = c.unknownWords(known: Self.liveWords(live))
     if verb == .create || verb == nil, let f = c.lower.lastIndex(of: "for"), !c.used.contains(f) {
       let purpose = Set(c.words[(f + 1)...])
       unknown.removeAll { purpose.contains($0) }
@@ -389,6 +401,23 @@ extension LocalIntentParser {
         live: live, lastVerb: nil, confidence: confidence * 0.9)
     }
     guard let verb else {
+      // Terse: "k1 off", "both on", "k1 d4sv5", "bigger still".
+      if namesLiveVM, !question, c.lower.count <= 3, p.sizeChange == nil {
+        if p.size != nil { return .success(make(.resizeVM, p, confidence * 0.9)) }
+        let last = c.lower.last ?? ""
+        if ["off", "down"].contains(last) || p.powerState == "stopped" {
+          var q = p
+          q.powerState = nil
+          q.all = false
+          return .success(make(.stopVM, q, confidence * 0.9))
+        }
+        if ["on", "up"].contains(last) {
+          var q = p
+          q.powerState = nil
+          q.all = false
+          return .success(make(.startVM, q, confidence * 0.9))
+        }
+      }
       // No verb: a question or a noun alone ("is sam up", "vms", "what's in test-rg").
       if (namesLiveVM || p.fromContext == "it") && !p.names.isEmpty && p.names.count == 1
         && (question || c.lower.count <= 3)
@@ -498,6 +527,9 @@ extension LocalIntentParser {
       // "give him something with 4 cores": a create with no kind and no name is confirmed first.
       return .success(
         make(.provisionVM, p, object == .unknown && !c.naming ? 0.6 : confidence))
+    case .delete where p.size != nil || p.sizeChange != nil && c.lower.contains("to"):
+      // "drop it to a d2s v3", "take it down to a B2s": a size is never deleted.
+      return .success(make(.resizeVM, p, confidence * 0.9))
     case .delete:
       if groupTarget {
         return .success(make(.deleteResourceGroup, p, confidence))
@@ -530,6 +562,10 @@ extension LocalIntentParser {
     case .restart: return .success(make(.restartVM, p, confidence))
     case .resize: return .success(make(.resizeVM, p, confidence))
     case .cost:
+      if p.names.isEmpty, let vm = p.vm {
+        p.names = [vm]
+        p.vm = nil
+      }
       if groupTarget, p.resourceGroup == nil, let g = p.names.first, live.group(named: g) != nil {
         p.resourceGroup = g
         p.names = []
@@ -624,5 +660,24 @@ extension LocalIntentParser {
     }
     if let cheapest { p.size = cheapest.name }
     p.looseSize = LooseSize(vCPUs: cpus, memoryGB: memory)
+  }
+}
+
+extension LocalIntentParser {
+  /// The words of what exists: names, and the parts of hyphenated names ("replica" of
+  /// `db-replica`), which are understood though they name nothing on their own.
+  static func liveWords(_ live: LiveState) -> Set<String> {
+    var words = Set<String>()
+    let names =
+      live.vms.map(\.name) + live.groups.map(\.name) + live.storageAccounts.map(\.name)
+      + live.disks.map(\.name)
+    for n in names {
+      let l = n.lowercased()
+      words.insert(l)
+      for part in l.split(whereSeparator: { $0 == "-" || $0 == "_" }) where part.count >= 3 {
+        words.insert(String(part))
+      }
+    }
+    return words
   }
 }

@@ -26,6 +26,11 @@ extension LocalIntentParser {
     "big", "small", "first", "last", "next", "other",
     "others", "new", "old", "same", "else", "instead", "rather", "course", "of", "sorta", "kinda",
     "real", "quite", "pretty", "super", "totally", "definitely", "honestly", "basically",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend",
+    "lunch", "later", "soon", "hour", "hours", "minute", "minutes", "week", "weeks", "month",
+    "months", "nah", "nope", "point", "you've", "we've", "needs", "entirely", "completely",
+    "fully", "permanently", "live", "traffic", "says", "slow", "struggling", "broken",
+    "healthy", "people", "users", "anyway", "worries", "problem", "forever", "overnight",
     "currently", "right", "exactly", "azure", "cloud", "ahead", "you're", "youre", "we're",
     "while", "at", "pretty", "new", "him", "her", "his", "hers", "they're", "theyre", "lol",
     "stuff", "bunch", "whatnot", "etc", "sorry", "meant", "mean", "oh", "ohh", "wait", "hmm",
@@ -46,7 +51,9 @@ extension LocalIntentParser {
     ["what", "is", "the", "difference"], ["difference", "between"], ["why"], ["if", "i"],
     ["if", "we"], ["what", "does"], ["what", "do", "i", "lose"], ["would", "i", "lose"],
     ["will", "i", "lose"], ["does", "it"], ["do", "you", "think"], ["is", "there", "a", "way"],
-    ["explain"], ["what's", "the", "best", "way"], ["what", "is", "the", "best", "way"],
+    ["explain"], ["would", "that"], ["would", "it"], ["will", "that"], ["will", "it"],
+    ["does", "that"], ["is", "that", "going", "to"], ["what's", "the", "best", "way"],
+    ["what", "is", "the", "best", "way"],
     ["hypothetically"], ["in", "theory"], ["just", "asking"],
   ]
 

@@ -38,7 +38,8 @@ extension LocalIntentParser {
     "stop": .stop, "shutdown": .stop, "halt": .stop, "pause": .stop, "suspend": .stop,
     "deallocate": .deallocate, "dealloc": .deallocate, "detach": .detach, "unmount": .detach,
     "attach": .create, "mount": .create,
-    "restart": .restart, "reboot": .restart, "bounce": .restart, "cycle": .restart,
+    "restart": .restart, "reboot": .restart, "power-cycle": .restart, "powercycle": .restart,
+    "bounce": .restart, "cycle": .restart,
     "recycle": .restart,
     "resize": .resize, "scale": .resize, "upgrade": .resize, "downgrade": .resize,
     "change": .resize,
@@ -64,7 +65,9 @@ extension LocalIntentParser {
   ]
 
   /// Nouns for storage accounts and managed disks.
-  static let storageNouns: Set<String> = ["storage", "blob", "blobs", "bucket", "buckets"]
+  static let storageNouns: Set<String> = [
+    "storage", "blob", "blobs", "bucket", "buckets", "acct", "accts",
+  ]
   static let diskNouns: Set<String> = ["disk", "disks", "volume", "volumes", "drive"]
 
   /// Disk tiers and storage redundancy, by the words people use.

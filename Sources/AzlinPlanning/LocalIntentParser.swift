@@ -109,6 +109,15 @@ public struct LocalIntentParser: Sendable {
     }
     if intents.isEmpty, let aside { return .notUnderstood(aside) }
     intents = Self.disksForNewVMs(intents)
+    // "stg-worker needs more memory, make it an E4s v3": the size named wins over "bigger".
+    let sized = intents
+    intents.removeAll { vague in
+      vague.kind == .resizeVM && vague.parameters.size == nil
+        && sized.contains {
+          $0.kind == .resizeVM && $0.parameters.size != nil
+            && $0.parameters.names == vague.parameters.names
+        }
+    }
     // "site is struggling, make it bigger": a verbless remark beside a request is not a question.
     if intents.contains(where: { !$0.kind.isReadOnly }) {
       intents.removeAll { [.showVM, .listVMs].contains($0.kind) && $0.explanation.hasPrefix("~") }

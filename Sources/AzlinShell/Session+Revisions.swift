@@ -31,11 +31,59 @@ extension Session {
   }
 
   private static func spokenCommand(sentence line: String) -> String? {
-    let words = LocalIntentParser.tokens(of: line.lowercased()).filter {
+    var words = LocalIntentParser.tokens(of: line.lowercased()).filter {
       !["please", "pls", "can", "you", "could", "ok", "okay", "hmm", "so", "just", ",", "now"]
         .contains($0)
     }
+    while let first = words.first,
+      ["wait", "no", "oh", "actually", "nah", "ugh", "yeah"].contains(first)
+    {
+      words.removeFirst()
+    }
     let text = words.joined(separator: " ")
+    // "undo the last resize", "revert the storage delete": undo takes the most recent objective.
+    if let first = words.first, ["undo", "revert"].contains(first), words.count <= 5 {
+      return "/undo"
+    }
+    if text.hasPrefix("what did i do") || text.hasPrefix("what have i done") { return "/history" }
+    if words.contains("objectives") && words.count <= 4 { return "/objectives" }
+    // "set a monthly budget of 300", "raise the daily budget to 20".
+    if words.contains("budget") || words.contains("limit"),
+      words.contains(where: {
+        ["set", "raise", "lower", "change", "make", "increase", "bump"].contains($0)
+      }),
+      let amount = words.compactMap({
+        Decimal(string: $0.trimmingCharacters(in: CharacterSet(charactersIn: "$")))
+      }).first,
+      words.count <= 10
+    {
+      let period = words.contains("daily") || words.contains("day") ? "daily" : "monthly"
+      return "/budget set \(period) \(amount)"
+    }
+    if words.contains("budget")
+      && !words.contains(where: { ["set", "raise", "lower", "change", "to", "of"].contains($0) })
+      && words.count <= 7
+    {
+      return "/budget"
+    }
+    if [
+      "show me the plan", "show the plan", "show me the plan you ran", "what was the plan",
+      "the plan", "show plan", "show the last plan",
+    ].contains(text) {
+      return "/plan"
+    }
+    if [
+      "forget the context", "forget that", "clear the context", "forget everything", "start over",
+      "clear context", "forget it all",
+    ].contains(text) {
+      return "/clear"
+    }
+    if [
+      "goodbye", "bye", "bye bye", "good bye", "see you", "see ya", "i'm done goodbye",
+      "i'm done bye", "that's all", "thats all", "quit", "exit", "logout", "log out",
+    ].contains(text) {
+      return "/quit"
+    }
     let undo = [
       "undo", "undo that", "undo it", "undo this", "undo the last thing", "undo last",
       "revert", "revert that", "revert it", "revert this", "roll back", "roll it back",
@@ -176,6 +224,18 @@ extension Session {
       }
     }
     guard let target else { return false }
+    // "do the same for green-rg": the same request in another group.
+    if target.count == 1, let g = live.group(shortName: target[0]) {
+      let again = last.intents.map { intent -> Intent in
+        var i = intent
+        i.parameters.resourceGroup = g.name
+        i.parameters.names = []
+        if !i.kind.isReadOnly && i.kind != .provisionVM { i.parameters.all = true }
+        return i
+      }
+      plan(recorded(again), line: line)
+      return true
+    }
     let names = target.compactMap { w in live.vms(named: w).first?.name }
     guard !names.isEmpty,
       names.count == target.filter({ $0 != "," && $0.lowercased() != "and" }).count,
@@ -206,8 +266,11 @@ extension Session {
       if let want = delta.count, delta.names.isEmpty, delta.region == nil, delta.size == nil,
         delta.image == nil
       {
-        // "make that 3 vms" after 2 were made: one more.
-        let more = want - created.count
+        // "make that 3 vms" after 2 were made: one more. "a dozen more": twelve more.
+        let additive = line.lowercased().split(separator: " ").contains {
+          ["more", "another", "extra", "additional"].contains($0)
+        }
+        let more = additive ? want : want - created.count
         guard more > 0 else {
           say(Messages.alreadyHave(created))
           return
