@@ -153,7 +153,8 @@ extension ClauseScan {
         LocalIntentParser.verbWords[l] == nil, !LocalIntentParser.vmNouns.contains(l),
         !LocalIntentParser.groupNouns.contains(l), LocalIntentParser.numberWords[l] == nil,
         !LocalIntentParser.allWords.contains(l), !LocalIntentParser.costWords.contains(l),
-        !LocalIntentParser.fillerWords.contains(l) || (i > 0 && Self.resourceNouns.contains(lower[i - 1])),
+        !LocalIntentParser.fillerWords.contains(l)
+          || (i > 0 && Self.resourceNouns.contains(lower[i - 1])),
         !l.hasPrefix("-"), !l.contains("=")
       else {
         anchored = false

@@ -27,9 +27,12 @@ private final class FixedClient: LLMClient, @unchecked Sendable {
 }
 
 @Suite struct LLMIntentParserTests {
-  func outcome(_ reply: String, line: String = "do it") -> LLMParseOutcome {
+  /// What the parser makes of `reply`; the typed line defaults to the reply itself, so every
+  /// name in the reply was "typed" (a name from nowhere is tested on its own).
+  func outcome(_ reply: String, line: String? = nil) -> LLMParseOutcome {
     LLMIntentParser(client: FixedClient(reply: reply)).parse(
-      line, context: ConversationContext(), live: LiveState())
+      line ?? String(reply.prefix(LLMIntentParser.longestLine)), context: ConversationContext(),
+      live: LiveState())
   }
 
   func intents(_ reply: String) -> [Intent] {
@@ -297,5 +300,51 @@ private final class FixedClient: LLMClient, @unchecked Sendable {
     #expect(client.calls.first?.system == EmbeddedPrompts.intentSystem)
     #expect(client.calls.first?.user.contains("show them") == true)
     #expect(client.calls.first?.user.contains("last VMs: sam") == true)
+  }
+
+  // MARK: - Issue 12: exclusions, mood, and names that come from nowhere
+
+  @Test func exclusionsAndMoodAreRead() {
+    let parsed = intents(
+      #"{"intent":"stop_vm","parameters":{"all":true,"except":["web3"],"mood":"question"},"confidence":0.9,"explanation":"stop all but web3"}"#
+    )
+    #expect(parsed.first?.parameters.excluded == ["web3"])
+    #expect(parsed.first?.parameters.hypothetical == true)
+  }
+
+  @Test(arguments: [
+    #"{"intent":"stop_vm","parameters":{"except":"web3"},"confidence":0.9,"explanation":"x"}"#,
+    #"{"intent":"stop_vm","parameters":{"mood":"maybe"},"confidence":0.9,"explanation":"x"}"#,
+  ])
+  func malformedExclusionsAndMoodFallBack(_ reply: String) {
+    #expect(reason(reply) != nil)
+  }
+
+  @Test func aNameTheLineDoesNotSayIsAGuessAndFallsBack() {
+    let client = FixedClient(
+      reply:
+        #"{"intent":"provision_vm","parameters":{"names":["sandwich2"]},"confidence":0.95,"explanation":"x"}"#
+    )
+    let outcome = LLMIntentParser(client: client).parse(
+      "make me a sandwich", context: ConversationContext(), live: LiveState())
+    guard case .fellBack(let why) = outcome else {
+      Issue.record("an invented name was accepted")
+      return
+    }
+    #expect(why.contains("sandwich2"))
+  }
+
+  @Test func aNameTypedOrLiveIsAccepted() {
+    let client = FixedClient(
+      reply:
+        #"{"intent":"provision_vm","parameters":{"names":["web7"]},"confidence":0.95,"explanation":"x"}"#
+    )
+    let outcome = LLMIntentParser(client: client).parse(
+      "create a vm called web7", context: ConversationContext(), live: LiveState())
+    guard case .parsed(.intents(let list)) = outcome else {
+      Issue.record("a typed name was refused")
+      return
+    }
+    #expect(list.first?.parameters.names == ["web7"])
   }
 }

@@ -88,6 +88,25 @@ public enum EmbeddedPrompts {
     - `size_gb` (integer from 1 to 32767): a disk's size in GiB.
     - `sku` (string): a disk tier or storage account SKU (`Premium_LRS`, `Standard_GRS`).
     - `vm` (string): the VM a disk operation is for ("a 64 GB disk for it" → the last VM).
+    - `except` (array of strings): names left out of an `all` request ("stop all VMs except web3"
+      → `"all": true, "except": ["web3"]`; "delete everything but keep db" → `"except": ["db"]`).
+      Never drop an exclusion: if you cannot express it, reply `[]`.
+    - `mood` (string): `"question"` when the person asks about an operation instead of asking for
+      it ("what happens if I deallocate sam", "how do I stop it", "can I resize a running VM"):
+      azlin then only shows what it would do. Omit it for requests.
+
+    ## Words you must not guess
+
+    - A name comes only from a naming phrase ("called web1", "named db"), from a resource that
+      exists, or from the conversation. Never turn another word into a name: "make me a sandwich"
+      → `[]`; "create 2 vms in rg1" → `count: 2` with `resource_group: "rg1"`, no names.
+    - A count is a whole number the person typed ("3 vms", "three vms"). "0 vms", "-2 vms",
+      "2.5 vms", "some vms" are not counts: reply `[]`.
+    - Negations ("don't delete sam") → `[]`. "stopped" includes deallocated VMs; "every VM that
+      isn't running" → `"power_state": "stopped"`.
+    - Ordinals and recency ("the second one", "the last one I made", "the other one", "both") are
+      resolved from the conversation's VMs into `names`; when the context cannot tell, give a
+      confidence below 0.7.
 
     ## Conversation context
 

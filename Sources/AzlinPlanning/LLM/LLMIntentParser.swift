@@ -52,7 +52,38 @@ public struct LLMIntentParser: Sendable {
     }
     switch validator.intents(from: reply) {
     case .failure(let failure): return .fellBack(reason: failure.description)
-    case .success(let intents): return .parsed(.intents(intents))
+    case .success(let intents):
+      if let invented = Self.inventedName(in: intents, line: line, context: context, live: live) {
+        return .fellBack(
+          reason: LLMFailure.badReply("it named \"\(invented)\", which the line does not say")
+            .description)
+      }
+      return .parsed(.intents(intents))
     }
+  }
+
+  /// A name in the reply that comes from nowhere: not in the line, not live, not in the
+  /// conversation. Such a reply is a guess and is not used.
+  static func inventedName(
+    in intents: [Intent], line: String, context: ConversationContext, live: LiveState
+  ) -> String? {
+    let typed = line.lowercased()
+    var known = Set(context.vms.map { $0.lowercased() } + context.ordered.map { $0.lowercased() })
+    for n in live.vms.map(\.name) + live.groups.map(\.name) + live.storageAccounts.map(\.name)
+      + live.disks.map(\.name)
+    {
+      known.insert(n.lowercased())
+    }
+    for g in [context.resourceGroup, context.storage, context.disk].compactMap({ $0 }) {
+      known.insert(g.lowercased())
+    }
+    for intent in intents {
+      let p = intent.parameters
+      for name in p.names + p.excluded + [p.vm].compactMap({ $0 })
+      where !known.contains(name.lowercased()) && !typed.contains(name.lowercased()) {
+        return name
+      }
+    }
+    return nil
   }
 }

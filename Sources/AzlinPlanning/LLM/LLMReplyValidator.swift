@@ -26,7 +26,7 @@ struct LLMReplyValidator: Sendable {
   ]
   private static let parameterKeys: Set<String> = [
     "names", "count", "resource_group", "region", "size", "image", "power_state", "all",
-    "size_change", "size_gb", "sku", "vm",
+    "size_change", "size_gb", "sku", "vm", "except", "mood",
   ]
   /// The largest managed disk, in GiB.
   static let largestDiskGB = 32_767
@@ -223,6 +223,20 @@ struct LLMReplyValidator: Sendable {
           throw Problem("sku is not a SKU name")
         }
         p.sku = sku
+      case "except":
+        guard let array = value.arrayValue, array.count <= Self.maximumNames else {
+          throw Problem("except is not an array of names")
+        }
+        p.excluded = try array.map { item in
+          guard let name = item.stringValue, Self.isName(name) else {
+            throw Problem("an excluded name is not a valid name")
+          }
+          return name
+        }
+      case "mood":
+        guard let mood = value.stringValue?.lowercased(), ["question", "request"].contains(mood)
+        else { throw Problem("mood is not question or request") }
+        p.hypothetical = mood == "question"
       case "vm":
         guard let vm = value.stringValue, Self.isName(vm) else {
           throw Problem("vm is not a valid name")
