@@ -28,6 +28,14 @@ extension LocalIntentParser {
     // Negated requests are not carried out: "don't delete sam", "please do not stop it".
     if c.negatesVerb() { return .failure(ParseProblemError(problem: .negated)) }
 
+    // Services named in several words, before their words are read as verbs ("scale set").
+    for (phrase, what) in [
+      (["scale", "set"], "scale sets"), (["scale", "sets"], "scale sets"),
+      (["load", "balancer"], "load balancers"), (["key", "vault"], "key vaults"),
+      (["app", "service"], "app services"), (["function", "app"], "function apps"),
+    ] where c.has(phrase: phrase) {
+      return .failure(ParseProblemError(problem: .unsupported(what)))
+    }
     c.claimSecrets()
     c.claimCommandLineFlags(into: &p)
     var names = p.names + c.claimNamesAfterNamingWords()
@@ -138,8 +146,8 @@ extension LocalIntentParser {
         groupTarget = true
       }
     }
-    if names.isEmpty && !rest && verb != .cost && verb != nil {
-      names = c.claimNamesInObjectPosition(creating: verb == .create)
+    if names.isEmpty && !rest && verb != .cost && (verb ?? inheritedVerb) != nil {
+      names = c.claimNamesInObjectPosition(creating: (verb ?? inheritedVerb) == .create)
     }
     if !p.corrections.isEmpty { confidence = min(confidence, 0.6) }
 
@@ -425,6 +433,17 @@ extension LocalIntentParser {
         var show = make(.showVM, p, confidence)
         show.explanation = "~" + show.explanation
         return .success(show)
+      }
+      if p.count != nil, p.size != nil, !question {
+        // "and a pair of D2s v3 in the same region": more VMs, confirmed first.
+        return .success(make(.provisionVM, p, 0.6))
+      }
+      if p.sizeChange != nil, p.names.isEmpty, !question,
+        lastVerb == .resize || lastVerb == .create,
+        c.lower.count <= 6
+      {
+        // "bigger still", "too pricey now, something cheaper": the VM just talked about.
+        return .success(make(.resizeVM, p, 0.6))
       }
       if p.sizeChange != nil || p.size != nil, namesLiveVM || p.fromContext != nil {
         return .success(make(.resizeVM, p, confidence * 0.9))

@@ -116,7 +116,8 @@ extension LocalIntentParser {
 
   /// True when every word is filler: the clause is an aside ("thanks!", "ok so", "i'm done").
   static func isAside(_ lower: [String]) -> Bool {
-    lower.allSatisfy { fillerWords.contains($0) || $0 == "," || $0 == "." }
+    !(lower.contains("how") && lower.contains("much"))
+      && lower.allSatisfy { fillerWords.contains($0) || $0 == "," || $0 == "." }
   }
 }
 

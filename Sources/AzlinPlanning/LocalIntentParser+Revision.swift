@@ -52,6 +52,17 @@ extension LocalIntentParser {
     if p.names.isEmpty {
       p.names = c.claimLiveNames(live: live, groups: false).names
     }
+    if p.size == nil {
+      for (i, w) in c.lower.enumerated() where !c.used.contains(i) {
+        if Self.biggerWords.contains(w) && w != "up" || w == "bigger" {
+          p.sizeChange = "bigger"
+          c.claim([i])
+        } else if Self.smallerWords.contains(w) && w != "down" {
+          p.sizeChange = "smaller"
+          c.claim([i])
+        }
+      }
+    }
     let unknown = c.unknownWords()
     if !unknown.isEmpty { return .failure(ParseProblemError(problem: .unknownWords(unknown))) }
     out.parameters = p
@@ -87,6 +98,10 @@ extension LocalIntentParser {
       if let v = delta.size {
         p.size = v
         p.sizeChange = nil
+      }
+      if let v = delta.sizeChange, delta.size == nil {
+        p.sizeChange = v
+        p.size = nil
       }
       if let v = delta.looseSize { p.looseSize = v }
       if let v = delta.image { p.image = v }

@@ -18,6 +18,8 @@ extension Session {
     var resumable = false
     /// True when it was refused for a name Azure would reject: a bare word next is the new name.
     var refusedName = false
+    /// True when it was refused: a short answer next fills in what was wrong.
+    var refused = false
   }
 
   /// Slash commands people say in words: "undo that", "what did I just do", "show my history".
@@ -107,7 +109,49 @@ extension Session {
     {
       return "/state"
     }
-    if ["help", "what can you do", "what can i say", "commands"].contains(text) { return "/help" }
+    if [
+      "help", "what can you do", "what can i say", "commands", "what can you do for me",
+      "what do you do", "how does this work",
+    ].contains(text) {
+      return "/help"
+    }
+    if text.hasPrefix("tell me about the "), let name = words.dropFirst(4).first,
+      words.last == "command"
+    {
+      return "/help " + name
+    }
+    if [
+      "show me the current state", "show the current state", "current state", "show me the state",
+      "what's there", "whats there",
+    ].contains(text) {
+      return "/state"
+    }
+    if words.contains("sessions") && words.count <= 5 { return "/sessions" }
+    if text.hasPrefix("carry on from") || text.hasPrefix("pick up where")
+      || text.hasPrefix("continue my last session")
+      || text.hasPrefix("resume my last session") || text.hasPrefix("resume the last session")
+    {
+      return "/resume-session"
+    }
+    if words.contains("strategy") && words.count <= 8 { return "/strategy" }
+    if words.first == "save", words.contains("session"), let file = words.last, file.contains(".") {
+      return "/save " + file
+    }
+    if words.contains("failed"),
+      words.contains(where: { ["commands", "steps", "history", "things"].contains($0) }),
+      words.count <= 7
+    {
+      return "/history --failed"
+    }
+    if text.hasPrefix("what were the last"), let n = words.compactMap({ Int($0) }).first {
+      return "/history \(n)"
+    }
+    if [
+      "show me the plan again", "show me what you ran", "what did you run", "show the commands",
+      "show me the commands",
+    ].contains(text) {
+      return "/plan"
+    }
     return nil
   }
 
@@ -135,9 +179,9 @@ extension Session {
         return true
       }
       switch parser.revision(rest, context: conversation, live: live) {
-      case .failure(let problem):
-        record("intent", [("understood", false)])
-        fail(Messages.notUnderstood(problem, line: rest))
+      case .failure:
+        // "wait, is it running?": not a revision — the rest is a request of its own.
+        return false
       case .success(let r):
         if let replacement = r.replacement {
           plan(recorded(replacement), line: line)
@@ -184,13 +228,29 @@ extension Session {
       plan(recorded(LocalIntentParser.apply(delta, to: last.intents)), line: line)
       return true
     }
+    // "64", "north europe is fine", "just eastus": what the refused request lacked.
+    if last.refused, !last.executed, lower.count <= 5, !LocalIntentParser.mentionsVerb(lower),
+      case .success(let r) = parser.revision(line, context: conversation, live: live),
+      r.replacement == nil, !r.isEmpty
+    {
+      var delta = r.parameters
+      if last.intents.last?.kind == .attachDisk, delta.sizeGB == nil, let n = delta.count {
+        delta.sizeGB = n
+        delta.count = nil
+      }
+      revise(last, with: delta, line: line)
+      return true
+    }
     // "try that again", "again", "try that again with frontend1".
+    let spoken = Array(
+      lower.drop(while: { ["sorry", "ok", "okay", ",", "please", "hmm", "oh"].contains($0) }))
+    let typed = Array(words.suffix(spoken.count))
     let retry: [[String]] = [
       ["try", "that", "again"], ["try", "again"], ["again"], ["retry"], ["do", "it", "again"],
       ["same", "again"], ["one", "more", "time"], ["do", "that", "again"], ["try", "it", "again"],
     ]
-    for r in retry where lower.count >= r.count && Array(lower.prefix(r.count)) == r {
-      let rest = words.dropFirst(r.count)
+    for r in retry where spoken.count >= r.count && Array(spoken.prefix(r.count)) == r {
+      let rest = typed.dropFirst(r.count)
       if rest.isEmpty {
         plan(recorded(last.intents), line: line)
         return true
@@ -280,14 +340,16 @@ extension Session {
         plan(recorded(intents), line: line)
         return
       }
-      if let size = delta.size, delta.names.isEmpty, delta.region == nil, delta.image == nil,
-        !created.isEmpty
+      if delta.size != nil || delta.sizeChange != nil, delta.names.isEmpty, delta.region == nil,
+        delta.image == nil, !created.isEmpty
       {
         var resize = Intent(
           kind: .resizeVM, explanation: "resize " + created.joined(separator: ", "))
         resize.parameters.names = created
-        resize.parameters.size = size
-        say(Messages.revisedAsChange(created, size: size))
+        resize.parameters.size = delta.size
+        resize.parameters.sizeChange = delta.size == nil ? delta.sizeChange : nil
+        say(
+          Messages.revisedAsChange(created, size: delta.size ?? "a \(delta.sizeChange ?? "") size"))
         plan(recorded([resize]), line: line)
         return
       }
