@@ -47,6 +47,7 @@ public struct TranscriptReplayer {
         options.autoApprove = args.contains("--yes") || args.contains("-y")
         options.dryRun = args.contains("--dry-run")
         options.verbose = args.contains("--verbose")
+        options.readOnly = args.contains("--read-only")
       default:
         try AtomicFile.write(file.content, to: sandbox + "/" + file.name, mode: 0o600)
       }
