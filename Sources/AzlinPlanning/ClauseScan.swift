@@ -11,7 +11,7 @@ struct ClauseScan {
 
   let words: [String]
   let lower: [String]
-  private(set) var used = Set<Int>()
+  var used = Set<Int>()
   /// True when the clause names something with "called", "named" or "call it".
   private(set) var naming = false
 
@@ -78,19 +78,32 @@ struct ClauseScan {
         used.insert(i + 1)
         i += 2
       } else {
-        if flag.hasPrefix("-") { used.insert(i) }
+        // Other flags az takes ("--no-wait", "--admin-password"); a word like "-frontend-" is
+        // not one, and is left for the naming rules to refuse.
+        if flag.hasPrefix("--") { used.insert(i) }
         i += 1
       }
     }
-    if lower.last?.hasPrefix("-") == true { used.insert(lower.count - 1) }
+    if let last = lower.last, last.hasPrefix("--") { used.insert(lower.count - 1) }
   }
 
   /// Names after "called", "named", "name it", "call it": "a vm named box" names a VM "box".
   mutating func claimNamesAfterNamingWords() -> [String] {
-    guard let k = lower.firstIndex(where: { ["called", "named", "name", "call"].contains($0) })
+    guard
+      let k = lower.firstIndex(where: {
+        ["called", "named", "name", "call", "names", "naming"].contains($0)
+          || ($0.count >= 4 && EditDistance.closest(to: $0, in: ["called", "named"]) != nil
+            && LocalIntentParser.verbWords[$0] == nil && !["cancel", "calls"].contains($0))
+      })
     else { return [] }
     var j = k + 1
-    if j < lower.count, lower[j] == "it" { j += 1 }
+    // "call it web2", "name them a1 and a2" — but "a vm named it" names it "it".
+    if j + 1 < lower.count, ["call", "name"].contains(lower[k]),
+      ["it", "them", "they", "em", "one"].contains(lower[j])
+    {
+      j += 1
+    }
+    if j < lower.count, lower[j] == ":" { j += 1 }
     var names: [String] = []
     while j < words.count {
       let w = lower[j]
@@ -98,13 +111,33 @@ struct ClauseScan {
         j += 1
         continue
       }
+      // "load1 to load5": a numbered range.
+      if ["to", "through", "thru", "-", ".."].contains(w), let first = names.last,
+        j + 1 < words.count, let range = Self.numberedRange(from: first, to: words[j + 1])
+      {
+        names += range.dropFirst()
+        used.insert(j)
+        used.insert(j + 1)
+        j += 2
+        continue
+      }
       // The first word after "called" is the name even when Azure would reject it ("-sam"):
       // the planner then says which rule it breaks, instead of making up a name.
       guard !used.contains(j),
         !LocalIntentParser.stopWords.contains(w)
-          || (names.isEmpty && !["in", "with", "and", "it"].contains(w)),
+          || (names.isEmpty && !["in", "with", "and"].contains(w)),
         LocalIntentParser.looksLikeName(words[j]) || (names.isEmpty && w != ",")
       else { break }
+      // After the first name, another follows only after "and" or "," or when it looks like a
+      // sibling ("web1 web2"): "called lerner im lerning linux" names one VM, not four.
+      if let first = names.last, j > 0, ![",", "and"].contains(lower[j - 1]),
+        !Self.siblings(first, words[j])
+      {
+        break
+      }
+      if !names.isEmpty, LocalIntentParser.fillerWords.contains(w) || Self.looksLikeSize(w) {
+        break
+      }
       names.append(words[j])
       used.insert(j)
       j += 1
@@ -114,6 +147,43 @@ struct ClauseScan {
       used.insert(k)
     }
     return names
+  }
+
+  /// True for names that look like one series: "web1" and "web2", "app-a" and "app-b".
+  static func siblings(_ a: String, _ b: String) -> Bool {
+    let pa = a.lowercased().prefix { $0.isLetter }
+    let pb = b.lowercased().prefix { $0.isLetter }
+    return pa.count >= 2 && pa == pb && a.contains(where: \.isNumber) == b.contains(where: \.isNumber)
+  }
+
+  /// True for words shaped like a VM size ("D2s", "b1ms", "Standard_D4s_v3", "v5").
+  static func looksLikeSize(_ w: String) -> Bool {
+    let l = w.lowercased()
+    if l.hasPrefix("standard_") { return true }
+    if l.count <= 3, l.hasPrefix("v"), Int(l.dropFirst()) != nil { return true }
+    guard let first = l.first, "abdefghlmn".contains(first), l.count <= 7 else { return false }
+    let rest = l.dropFirst()
+    return rest.first?.isNumber == true && rest.allSatisfy { $0.isNumber || $0.isLetter || $0 == "_" }
+      && rest.contains(where: \.isLetter) == (l.count > 2)
+  }
+
+  /// The names from `first` to `last` when both are one prefix and a number ("web1", "web4").
+  static func numberedRange(from first: String, to last: String) -> [String]? {
+    func split(_ s: String) -> (String, Int)? {
+      let digits = s.reversed().prefix(while: \.isNumber)
+      guard !digits.isEmpty, digits.count < s.count, let n = Int(String(digits.reversed())) else {
+        return nil
+      }
+      return (String(s.dropLast(digits.count)), n)
+    }
+    guard let (a, m) = split(first), let (b, n) = split(last), a.lowercased() == b.lowercased(),
+      n > m, n - m < 50
+    else { return nil }
+    let width = first.reversed().prefix(while: \.isNumber).count
+    return (m...n).map {
+      let digits = String($0)
+      return a + String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
   }
 
   mutating func claimVerbPhrase() -> Verb? {

@@ -63,7 +63,7 @@ public struct CommandPlanner: Sendable {
       if let g = p.resourceGroup {
         vms = vms.filter { $0.resourceGroup.lowercased() == g.lowercased() }
       }
-      if let s = p.powerState { vms = vms.filter { $0.powerState == s } }
+      if let s = p.powerState { vms = vms.filter { Self.vm($0, isIn: s) } }
       return .report(.vms(vms, filter: p.powerState))
     }
   }
@@ -221,6 +221,18 @@ public struct CommandPlanner: Sendable {
           name: name, resourceGroup: groupName, location: region, size: size.name,
           powerState: "running", id: ""))
     }
+    // "3 vms each with a 64 GB disk": a data disk for every VM made.
+    if let gb = p.sizeGB {
+      for name in names {
+        var disk = Intent(kind: .attachDisk, explanation: "add a data disk to \(name)")
+        disk.parameters.vm = name
+        disk.parameters.sizeGB = gb
+        disk.parameters.sku = p.sku
+        if let stop = addStorageOrDisk(disk, index: index, of: intents, to: &b, context: context) {
+          return stop
+        }
+      }
+    }
     return nil
   }
 
@@ -276,6 +288,10 @@ public struct CommandPlanner: Sendable {
         undo: vm.powerState == "running"
           ? .vmPower(.start, name: vm.name, group: vm.resourceGroup) : nil)
       setState("deallocated")
+    case .restartVM where vm.powerState == "stopped" || vm.powerState == "deallocated":
+      // Azure refuses to restart a VM that is not running: start it, and say so.
+      b.notes.append(.restartStarts(vm: vm.name, state: vm.powerState))
+      return addChange(.startVM, vm: vm, size: size, to: &b)
     case .restartVM:
       b.append(
         action: .change, operation: .power(.restart, from: vm.powerState), resource: ref,
@@ -323,19 +339,39 @@ public struct CommandPlanner: Sendable {
       }
       pool = pool.filter { $0.resourceGroup.lowercased() == g.lowercased() }
     }
+    // "all but web3", "except what is in prod": what is kept out must exist, or nothing is done.
+    for kept in p.excluded {
+      let k = kept.lowercased()
+      guard world.vms.contains(where: { $0.name.lowercased() == k }) || world.group(named: kept) != nil
+      else {
+        return .failure(Stop(value: .refused(.exclusionNotFound(kept))))
+      }
+      pool.removeAll { $0.name.lowercased() == k || $0.resourceGroup.lowercased() == k }
+    }
     if !p.names.isEmpty {
       var found: [LiveState.VM] = []
       for name in p.names {
         let matches = pool.filter { $0.name.lowercased() == name.lowercased() }
         guard let first = matches.first else {
+          if p.excluded.contains(where: { $0.lowercased() == name.lowercased() }) { continue }
           return .failure(Stop(value: .refused(.vmNotFound(name, group: p.resourceGroup))))
         }
-        found.append(contentsOf: matches.count == 1 ? [first] : matches)
+        // One name held by VMs in two groups: ask which, never act on both.
+        if matches.count > 1 {
+          return .failure(
+            Stop(
+              value: .question(
+                PendingQuestion(
+                  kind: .whichVM(options: matches.map { "\($0.name) in \($0.resourceGroup)" }),
+                  intents: [], intentIndex: 0))))
+        }
+        found.append(first)
       }
       return .success(found)
     }
-    if p.all {
-      if let s = p.powerState { pool = pool.filter { $0.powerState == s } }
+    if p.all || !p.excluded.isEmpty || p.powerState != nil {
+      if let s = p.powerState { pool = pool.filter { Self.vm($0, isIn: s) } }
+
       guard !pool.isEmpty else { return .failure(Stop(value: .refused(.noVMs))) }
       return .success(pool)
     }
@@ -346,6 +382,14 @@ public struct CommandPlanner: Sendable {
       Stop(
         value: .question(
           PendingQuestion(kind: .whichVM(options: options), intents: [], intentIndex: 0))))
+  }
+
+  /// True when `vm` is in the power state a filter names; "stopped" covers deallocated VMs.
+  static func vm(_ vm: LiveState.VM, isIn state: String) -> Bool {
+    switch state {
+    case "stopped": return vm.powerState == "stopped" || vm.powerState == "deallocated"
+    default: return vm.powerState == state
+    }
   }
 
   private func resolveRegion(_ region: String?, fallback: String?, builder b: inout PlanBuilder)

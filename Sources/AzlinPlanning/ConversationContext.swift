@@ -15,6 +15,13 @@ public struct ConversationContext: Equatable, Sendable {
   public var storage: String?
   /// The disk last created or mentioned.
   public var disk: String?
+  /// The VMs in the order the conversation met them (listed, created, named), for "the second
+  /// one", "the other one" and "the rest".
+  public var ordered: [String] = []
+  /// The kind of the last request, for "and the storage accounts" and "another one".
+  public var lastKind: IntentKind?
+  /// The VMs created in this conversation, oldest first, for "the last one I made" and "the new one".
+  public var created: [String] = []
 
   public init() {}
 
@@ -24,6 +31,7 @@ public struct ConversationContext: Equatable, Sendable {
   /// Remembers what `intent` was about.
   public mutating func remember(_ intent: Intent) {
     let p = intent.parameters
+    lastKind = intent.kind
     switch intent.kind {
     case .createResourceGroup, .deleteResourceGroup:
       if let name = p.names.first { resourceGroup = name }
@@ -34,16 +42,35 @@ public struct ConversationContext: Equatable, Sendable {
       if let name = p.names.first { disk = name }
       if let vm = p.vm { vms = [vm] }
     default:
-      if !p.names.isEmpty { vms = p.names }
+      if !p.names.isEmpty {
+        vms = p.names
+        meet(p.names)
+      }
       if let g = p.resourceGroup { resourceGroup = g }
     }
     if let r = p.region { region = r }
     if let s = p.size { size = s }
   }
 
+  /// Adds `names` to the order the conversation met VMs in (once each).
+  public mutating func meet(_ names: [String]) {
+    for n in names where !ordered.contains(where: { $0.lowercased() == n.lowercased() }) {
+      ordered.append(n)
+    }
+  }
+
+  /// Remembers a listing: its VMs, in the order shown, are what "the second one" counts in.
+  public mutating func remember(listed names: [String]) {
+    guard !names.isEmpty else { return }
+    ordered = names
+    if names.count == 1 { vms = names }
+  }
+
   /// Forgets the VMs and the group that no longer exist, so "it" never names something gone.
   public mutating func forgetMissing(in live: LiveState) {
     vms.removeAll { live.vms(named: $0).isEmpty }
+    ordered.removeAll { live.vms(named: $0).isEmpty }
+    created.removeAll { live.vms(named: $0).isEmpty }
     if let g = resourceGroup, live.group(named: g) == nil { resourceGroup = nil }
     if let s = storage, live.storageAccounts(named: s).isEmpty { storage = nil }
     if let d = disk, !live.disks.contains(where: { $0.name.lowercased() == d.lowercased() }) {
@@ -57,7 +84,11 @@ public struct ConversationContext: Equatable, Sendable {
       if case .createVM = step.operation { return step.resource.name }
       return nil
     }
-    if !vmNames.isEmpty { vms = vmNames }
+    if !vmNames.isEmpty {
+      vms = vmNames
+      meet(vmNames)
+      created.append(contentsOf: vmNames)
+    }
     for step in plan.steps {
       switch step.operation {
       case .createStorage: storage = step.resource.name

@@ -112,11 +112,26 @@ public struct IntentParameters: Equatable, Sendable {
   public var sizeChange: String?
   /// Words that were read as a close live name (typos), as typed.
   public var corrections: [String] = []
+  /// Names the request leaves out ("all but web3", "except db", "but keep sam"): VMs, or groups
+  /// whose VMs are left out.
+  public var excluded: [String] = []
+  /// True for a question or hypothetical about an operation ("what happens if I deallocate sam",
+  /// "how do I stop it"): it is answered, and may be previewed, but never carried out.
+  public var hypothetical = false
+  /// What a size was chosen for when it was asked by vCPUs or memory ("8 vcpus and 32 gb").
+  public var looseSize: LooseSize?
 
   public init() {}
 }
 
 extension Intent {
+  /// The same intent asked for, not asked about: what "do it" carries out after a preview.
+  public var asked: Intent {
+    var i = self
+    i.parameters.hypothetical = false
+    return i
+  }
+
   /// The intent as the JSON that LLM backends produce and the audit log records.
   public var json: JSONValue {
     var params: [(String, JSONValue)] = []
@@ -131,10 +146,23 @@ extension Intent {
     if let s = parameters.sku { params.append(("sku", .string(s))) }
     if let v = parameters.vm { params.append(("vm", .string(v))) }
     if parameters.all { params.append(("all", .bool(true))) }
+    if !parameters.excluded.isEmpty { params.append(("except", .strings(parameters.excluded))) }
+    if parameters.hypothetical { params.append(("mood", .string("question"))) }
     return .object([
       ("intent", .string(kind.rawValue)), ("parameters", .object(params)),
       ("confidence", .number((confidence * 100).rounded() / 100)),
       ("explanation", .string(explanation)),
     ])
+  }
+}
+
+/// A size asked for by what it holds rather than by name.
+public struct LooseSize: Equatable, Sendable {
+  public var vCPUs: Int?
+  public var memoryGB: Double?
+
+  public init(vCPUs: Int?, memoryGB: Double?) {
+    self.vCPUs = vCPUs
+    self.memoryGB = memoryGB
   }
 }

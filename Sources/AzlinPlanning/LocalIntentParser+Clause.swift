@@ -19,17 +19,23 @@ extension LocalIntentParser {
     var p = IntentParameters()
     var confidence = 1.0
 
-    // Negated requests are not carried out: "don't delete sam".
-    if c.lower.contains(where: { Self.negations.contains($0) }) || c.has(phrase: ["do", "not"]) {
-      return .failure(ParseProblemError(problem: .noOperation))
+    // Exclusions first: "but don't touch prod" and "not web3" are not negations of the request.
+    switch c.claimExclusions(live: live, context: context) {
+    case .failure(let problem): return .failure(problem)
+    case .success(let names): p.excluded = names
+    case nil: break
     }
+    // Negated requests are not carried out: "don't delete sam", "please do not stop it".
+    if c.negatesVerb() { return .failure(ParseProblemError(problem: .negated)) }
 
     c.claimSecrets()
     c.claimCommandLineFlags(into: &p)
     var names = p.names + c.claimNamesAfterNamingWords()
     claimRegion(&c, into: &p)
     claimGroup(&c, into: &p, context: context, live: live)
+    claimLooseSize(&c, into: &p, region: p.region ?? context.region)
     c.claimDiskSizeAndSku(into: &p)
+    if let bad = c.claimBadCount() { return .failure(ParseProblemError(problem: .badCount(bad))) }
     claimSizeImageCount(&c, into: &p)
 
     // Verb, by phrase first ("shut sam down"), then by word, then by a one-edit typo.
@@ -43,23 +49,54 @@ extension LocalIntentParser {
     let costQuestion =
       c.lower.contains(where: { Self.costWords.contains($0) }) || c.has(phrase: ["how", "much"])
     if costQuestion { verb = .cost }
+    let filter = c.claimStateFilter()
 
-    // Object.
-    let object = c.claimObject()
+    // Object: named, or implied ("a 1 TB standard hdd" is a disk; "another one" is what the
+    // conversation was about).
+    var object = c.claimObject()
+    if object == .unknown, p.sizeGB != nil, p.sku != nil || verb == .create { object = .disk }
+    if object == .unknown, c.lower.contains(where: { ["another", "one", "it", "that"].contains($0) }),
+      let kind = context.lastKind
+    {
+      switch kind {
+      case .createStorage, .deleteStorage, .listStorage: object = .storage
+      case .createResourceGroup, .deleteResourceGroup: object = c.lower.contains("another") ? .group : .unknown
+      default: break
+      }
+    }
+    // "one of those", "like that one", "the same size": the size and region just discussed.
+    if p.size == nil, c.has(phrase: ["of", "those"]) || c.has(phrase: ["like", "that"])
+      || c.has(phrase: ["same", "size"]) || c.has(phrase: ["like", "it"])
+    {
+      p.size = context.size
+      if p.region == nil { p.region = context.region }
+    }
     if let what = c.unsupported(live: live, verb: verb) {
       return .failure(ParseProblemError(problem: .unsupported(what)))
     }
 
-    // Names of live resources (with one-edit typos), then name-like words.
+    // References by position and recency: "the second one", "the other one", "the rest".
+    var rest = false
+    if names.isEmpty, object != .storage, object != .group {
+      switch c.claimReferences(live: live, context: context, group: p.resourceGroup) {
+      case .failure(let problem): return .failure(problem)
+      case .success(let found):
+        names = found.names
+        rest = found.rest
+      case nil: break
+      }
+    }
+
+    // Names of live resources (with one-edit typos), then words in a naming position.
     let groupNamed = object == .group || (object == .unknown && c.mentionsGroupNoun)
     var corrected: [String] = []
-    if names.isEmpty {
+    if names.isEmpty && !rest {
       (names, corrected) = c.claimLiveNames(live: live, groups: groupNamed)
       if !corrected.isEmpty { confidence = min(confidence, 0.6) }
     }
     // "tear down test-rg": a live group named where a VM was expected.
     var groupTarget = groupNamed
-    if names.isEmpty, !groupNamed, verb == .delete || verb == .cost,
+    if names.isEmpty, !rest, !groupNamed, verb == .delete || verb == .cost,
       let g = c.claimLiveGroupName(live: live)
     {
       if verb == .cost {
@@ -69,21 +106,15 @@ extension LocalIntentParser {
         groupTarget = true
       }
     }
-    let showOne = verb == .list && object == .vm && c.lower.contains("vm")
-    if names.isEmpty && (verb != .list || showOne) && verb != .cost && verb != nil {
-      names = c.claimLeftoverNames()
+    if names.isEmpty && !rest && verb != .cost && verb != nil {
+      names = c.claimNamesInObjectPosition(creating: verb == .create)
     }
     if !p.corrections.isEmpty { confidence = min(confidence, 0.6) }
 
     // Filters and relative sizes.
-    p.all = c.lower.contains(where: { Self.allWords.contains($0) })
-    for (state, markers) in [
-      ("running", ["running", "on"]), ("stopped", ["stopped"]), ("deallocated", ["deallocated"]),
-    ]
-    where c.lower.contains(where: { markers.contains($0) }) {
-      if p.all || verb == .list || verb == nil { p.powerState = state }
-    }
-    if p.size == nil {
+    p.all = c.lower.contains(where: { Self.allWords.contains($0) }) || rest
+    if let filter { p.powerState = filter }
+    if p.size == nil && p.sizeChange == nil {
       if c.lower.contains(where: { Self.biggerWords.contains($0) }) && !c.lower.contains("up") {
         p.sizeChange = "bigger"
       } else if c.lower.contains(where: { Self.smallerWords.contains($0) })
@@ -91,8 +122,9 @@ extension LocalIntentParser {
       {
         p.sizeChange = "smaller"
       }
-      if c.lower.contains("memory") || c.lower.contains("ram") || c.lower.contains("cpu") {
-        p.sizeChange = "bigger"
+      if c.has(phrase: ["size", "up"]) || c.has(phrase: ["one", "up"]) { p.sizeChange = "bigger" }
+      if c.has(phrase: ["size", "down"]) || c.has(phrase: ["one", "down"]) {
+        p.sizeChange = "smaller"
       }
     }
 
@@ -119,6 +151,11 @@ extension LocalIntentParser {
         p.fromContext = "it"
       }
     }
+    // A filter without names means every VM in that state: "start whatever is stopped".
+    if p.powerState != nil, names.isEmpty, verb != nil, verb != .list, verb != .cost {
+      p.all = true
+    }
+    if rest { names = names.filter { n in !p.excluded.contains { $0.lowercased() == n.lowercased() } } }
     p.names = names
     p.corrections = corrected
     // A disk is for a VM: "a 64 GB disk for it", "attach a disk to sam".
@@ -133,14 +170,21 @@ extension LocalIntentParser {
       }
     }
 
-    return decide(
+    // Every word accounted for: a word no stage understood stops a change, and is named.
+    let unknown = c.unknownWords()
+    let decided = decide(
       verb: verb ?? inheritedVerb, object: object, groupTarget: groupTarget, p: p, c: c, live: live,
+      lastVerb: context.lastKind.map(Self.verb(of:)),
       confidence: verb == nil && inheritedVerb != nil ? confidence * 0.9 : confidence)
+    if !unknown.isEmpty, case .success(let intent) = decided, !intent.kind.isReadOnly {
+      return .failure(ParseProblemError(problem: .unknownWords(unknown)))
+    }
+    return decided
   }
 
   // MARK: - Stages that need the catalogue or the context
 
-  private func claimGroup(
+  func claimGroup(
     _ c: inout ClauseScan, into p: inout IntentParameters, context: ConversationContext,
     live: LiveState
   ) {
@@ -148,11 +192,17 @@ extension LocalIntentParser {
     // "in it", "in there", "there", "in the same group": the group the conversation is about.
     if let g = context.resourceGroup,
       c.has(phrase: ["in", "it"]) || c.lower.contains("there") || c.has(phrase: ["same", "group"])
-        || c.has(phrase: ["same", "rg"])
+        || c.has(phrase: ["same", "rg"]) || c.has(phrase: ["that", "group"])
+        || c.has(phrase: ["this", "group"]) || c.has(phrase: ["to", "it"])
+        && context.vms.isEmpty
     {
       p.resourceGroup = g
-      c.claim(words: ["in", "it", "there", "same", "group", "rg"])
+      c.claim(words: ["in", "it", "there", "same", "group", "rg", "that", "this"])
       return
+    }
+    if context.resourceGroup == nil, c.lower.contains("there"), let r = context.region {
+      p.region = r
+      c.claim(words: ["there"])
     }
     for (i, w) in c.lower.enumerated()
     where ["in", "into", "under", "inside", "to", "from"].contains(w) {
@@ -187,7 +237,7 @@ extension LocalIntentParser {
     }
   }
 
-  private func claimRegion(_ c: inout ClauseScan, into p: inout IntentParameters) {
+  func claimRegion(_ c: inout ClauseScan, into p: inout IntentParameters) {
     var i = 0
     while i < c.lower.count {
       var matched = false
@@ -207,7 +257,7 @@ extension LocalIntentParser {
     }
   }
 
-  private func claimSizeImageCount(_ c: inout ClauseScan, into p: inout IntentParameters) {
+  func claimSizeImageCount(_ c: inout ClauseScan, into p: inout IntentParameters) {
     for i in c.lower.indices where !c.used.contains(i) && p.size == nil {
       let w = c.lower[i]
       if i + 1 < c.lower.count, !c.used.contains(i + 1), c.lower[i + 1].hasPrefix("v"),
@@ -247,7 +297,7 @@ extension LocalIntentParser {
     }
     for i in c.lower.indices where !c.used.contains(i) && p.count == nil {
       let w = c.lower[i]
-      if let n = Int(w), n > 0, n < 1000 {
+      if let n = Int(w), n > 0 {
         p.count = n
         c.claim(i...i)
       } else if let n = Self.numberWords[w] {
@@ -261,25 +311,29 @@ extension LocalIntentParser {
 
   private func decide(
     verb: Verb?, object: Object, groupTarget: Bool, p: IntentParameters, c: ClauseScan,
-    live: LiveState,
+    live: LiveState, lastVerb: Verb?,
     confidence: Double
   ) -> Result<Intent, ParseProblemError> {
     var p = p
     let namesLiveVM = p.names.contains { !live.vms(named: $0).isEmpty }
     let question = c.lower.first.map { Self.questionWords.contains($0) } ?? false
     // "and a 64 GB disk for it", "also some storage": a follow-up that adds.
-    let addsMore = ["and", "also", "plus", "with"].contains(c.lower.first ?? "")
+    let addsMore =
+      ["and", "also", "plus", "with"].contains(c.lower.first ?? "")
+      || ["too", "also"].contains(c.lower.last ?? "")
     if verb == nil, addsMore, object != .unknown {
       return decide(
-        verb: .create, object: object, groupTarget: groupTarget, p: p, c: c, live: live,
-        confidence: confidence * 0.9)
+        verb: lastVerb ?? .create, object: object, groupTarget: groupTarget, p: p, c: c,
+        live: live, lastVerb: nil, confidence: confidence * 0.9)
     }
     guard let verb else {
       // No verb: a question or a noun alone ("is sam up", "vms", "what's in test-rg").
       if (namesLiveVM || p.fromContext == "it") && !p.names.isEmpty && p.names.count == 1
         && (question || c.lower.count <= 3)
       {
-        return .success(make(.showVM, p, confidence))
+        var show = make(.showVM, p, confidence)
+        show.explanation = "~" + show.explanation
+        return .success(show)
       }
       if p.sizeChange != nil || p.size != nil, namesLiveVM || p.fromContext != nil {
         return .success(make(.resizeVM, p, confidence * 0.9))
@@ -332,8 +386,10 @@ extension LocalIntentParser {
         return .success(make(.startVM, p, confidence))
       }
       let reshape = c.lower.contains(where: { ["make", "give", "change"].contains($0) })
-      if reshape && (namesLiveVM || p.fromContext == "it") && (p.size != nil || p.sizeChange != nil)
-        && !c.naming
+      let existing = namesLiveVM || p.fromContext != nil || p.all
+        || (p.names.isEmpty && p.sizeChange != nil && p.count == nil)
+      if reshape && existing && (p.size != nil || p.sizeChange != nil) && !c.naming
+        && !c.lower.contains(where: { ["new", "another", "more"].contains($0) })
       {
         return .success(make(.resizeVM, p, confidence))
       }
@@ -350,6 +406,12 @@ extension LocalIntentParser {
     case .delete:
       if groupTarget {
         return .success(make(.deleteResourceGroup, p, confidence))
+      }
+      // "delete everything" with no kind, group or filter: which things is not said.
+      if p.names.isEmpty, object == .unknown, p.resourceGroup == nil, p.powerState == nil,
+        p.excluded.isEmpty
+      {
+        return .failure(ParseProblemError(problem: .missingTarget("delete")))
       }
       if p.names.isEmpty && !p.all {
         return .failure(ParseProblemError(problem: .missingTarget("delete")))
@@ -411,4 +473,61 @@ extension LocalIntentParser {
 /// A parse problem carried through `Result`.
 struct ParseProblemError: Error, Equatable {
   var problem: ParseProblem
+}
+
+extension LocalIntentParser {
+  /// Sizes by what they hold: "8 vcpus and 32 gb memory", "something with 2 cores",
+  /// "16gb of ram". The cheapest size in the region that fits is chosen (no GPUs unless asked).
+  func claimLooseSize(_ c: inout ClauseScan, into p: inout IntentParameters, region: String?) {
+    var cpus: Int?
+    var memory: Double?
+    let cpuWords: Set<String> = ["vcpu", "vcpus", "cpu", "cpus", "core", "cores", "vcores"]
+    let memoryWords: Set<String> = ["ram", "memory", "mem"]
+    for i in c.lower.indices where !c.used.contains(i) {
+      let w = c.lower[i]
+      let next = i + 1 < c.lower.count ? c.lower[i + 1] : ""
+      if let n = Int(w) ?? Self.numberWords[w], cpuWords.contains(next) {
+        cpus = n
+        c.claim(i...(i + 1))
+      } else if let suffix = cpuWords.first(where: { w.hasSuffix($0) }),
+        let n = Int(w.dropLast(suffix.count))
+      {
+        cpus = n
+        c.claim(i...i)
+      } else if let n = Double(w), ["gb", "gib", "g"].contains(next) {
+        var k = i + 2
+        if k < c.lower.count, c.lower[k] == "of" { k += 1 }
+        if k < c.lower.count, memoryWords.contains(c.lower[k]) {
+          memory = n
+          c.claim(i...k)
+        }
+      } else if let unit = ["gb", "gib", "g"].first(where: { w.hasSuffix($0) }),
+        let n = Double(w.dropLast(unit.count))
+      {
+        var k = i + 1
+        if k < c.lower.count, c.lower[k] == "of" { k += 1 }
+        if k < c.lower.count, memoryWords.contains(c.lower[k]) {
+          memory = n
+          c.claim(i...k)
+        }
+      }
+    }
+    guard cpus != nil || memory != nil else { return }
+    let wantsGPU = c.lower.contains("gpu")
+    let offered = catalog.sizesOffered(in: region ?? "eastus").filter {
+      $0.vCPUs >= (cpus ?? 0) && $0.memoryGB >= (memory ?? 0) && ($0.gpus > 0) == wantsGPU
+    }
+    let region = region ?? "eastus"
+    let cheapest = offered.min { a, b in
+      let pa = catalog.vmPrice(size: a.name, region: region)?.hourly
+      let pb = catalog.vmPrice(size: b.name, region: region)?.hourly
+      switch (pa, pb) {
+      case (let x?, let y?): return x < y || (x == y && a.name < b.name)
+      case (.some, nil): return true
+      default: return false
+      }
+    }
+    if let cheapest { p.size = cheapest.name }
+    p.looseSize = LooseSize(vCPUs: cpus, memoryGB: memory)
+  }
 }

@@ -27,17 +27,63 @@ public struct LocalIntentParser: Sendable {
   ///   - live: What exists now (names for typo correction and bare-name recognition).
   /// - Returns: The intents in order, or why nothing was understood.
   public func parse(_ line: String, context: ConversationContext, live: LiveState) -> ParseResult {
-    let clauses = Self.clauses(of: line)
+    var words = Self.tokens(of: line)
+    // "what happens if I deallocate sam", "how do I stop it": asked about, never carried out.
+    var hypothetical = false
+    if let n = Self.hypotheticalPrefix(words.map { $0.lowercased() }) {
+      hypothetical = true
+      words = Array(words.dropFirst(n))
+    }
+    // "create a vm called web1, no wait, call it web2": the words after an in-line correction
+    // revise the request before it.
+    var revision: [String] = []
+    if let (at, length) = Self.inlineCorrection(words.map { $0.lowercased() }) {
+      revision = Array(words[(at + length)...])
+      words = Array(words[..<at])
+    }
+    var result = parse(words: words, context: context, live: live)
+    if !revision.isEmpty, case .intents(let intents) = result {
+      switch revise(intents, with: revision, context: context, live: live) {
+      case .success(let revised): result = .intents(revised)
+      case .failure(let problem): result = .notUnderstood(problem.problem)
+      }
+    }
+    guard hypothetical else { return result }
+    switch result {
+    case .intents(let intents):
+      return .intents(
+        intents.map {
+          var i = $0
+          i.parameters.hypothetical = true
+          return i
+        })
+    case .notUnderstood: return .notUnderstood(.question)
+    }
+  }
+
+  /// Parses a line's words, clause by clause.
+  func parse(words: [String], context: ConversationContext, live: LiveState) -> ParseResult {
+    let clauses = Self.clauses(of: words)
     var intents: [Intent] = []
     var carried = context
     var lineGroup: Intent?
     var previousVerb: Verb?
+    var lineExcluded: [String] = []
     for clause in clauses {
+      let lower = clause.map { $0.lowercased() }
+      if Self.isAside(lower) { continue }
+      // "keep b1 running and deallocate the rest": a clause that only keeps something out.
+      if let kept = Self.keepClause(clause, live: live, context: carried) {
+        lineExcluded += kept
+        continue
+      }
       switch parseClause(clause, context: carried, live: live, inheritedVerb: previousVerb) {
       case .success(var intent):
         // "create rg demo … then a vm": later VMs on the line go into the group it creates.
         if intent.kind == .createResourceGroup { lineGroup = intent }
-        if intent.kind == .provisionVM, intent.parameters.resourceGroup == nil, let g = lineGroup {
+        if [.provisionVM, .createStorage].contains(intent.kind),
+          intent.parameters.resourceGroup == nil, let g = lineGroup
+        {
           intent.parameters.resourceGroup = g.parameters.names.first
           if intent.parameters.region == nil { intent.parameters.region = g.parameters.region }
         }
@@ -53,7 +99,103 @@ public struct LocalIntentParser: Sendable {
         return .notUnderstood(problem.problem)
       }
     }
+    intents = Self.disksForNewVMs(intents)
+    // "site is struggling, make it bigger": a verbless remark beside a request is not a question.
+    if intents.contains(where: { !$0.kind.isReadOnly }) {
+      intents.removeAll { [.showVM, .listVMs].contains($0.kind) && $0.explanation.hasPrefix("~") }
+    }
+    for i in intents.indices where intents[i].explanation.hasPrefix("~") {
+      intents[i].explanation.removeFirst()
+    }
+    if !lineExcluded.isEmpty {
+      for i in intents.indices where !intents[i].kind.isReadOnly {
+        intents[i].parameters.excluded += lineExcluded
+        let kept = Set(lineExcluded.map { $0.lowercased() })
+        intents[i].parameters.names.removeAll { kept.contains($0.lowercased()) }
+        if intents[i].parameters.names.isEmpty { intents[i].parameters.all = true }
+      }
+    }
     return intents.isEmpty ? .notUnderstood(.noOperation) : .intents(intents)
+  }
+
+  /// "a vm called data1 with a 128 GB disk", "3 vms each with a 64 GB disk": a disk that follows
+  /// a VM create on the line goes on each VM it creates — one attach per named VM, or with the
+  /// create itself when the names are generated.
+  static func disksForNewVMs(_ intents: [Intent]) -> [Intent] {
+    var out: [Intent] = []
+    for intent in intents {
+      guard intent.kind == .attachDisk, intent.parameters.names.isEmpty,
+        let provision = out.last(where: { $0.kind == .provisionVM }),
+        intent.parameters.vm == nil || provision.parameters.names.contains(intent.parameters.vm!)
+      else {
+        out.append(intent)
+        continue
+      }
+      if provision.parameters.names.isEmpty {
+        let i = out.lastIndex(where: { $0.kind == .provisionVM })!
+        out[i].parameters.sizeGB = intent.parameters.sizeGB ?? CommandPlanner.defaultDiskGB
+        out[i].parameters.sku = intent.parameters.sku
+        continue
+      }
+      for name in provision.parameters.names {
+        var disk = intent
+        disk.parameters.vm = name
+        disk.explanation = IntentKind.attachDisk.phrase + " to " + name
+        out.append(disk)
+      }
+    }
+    return out
+  }
+
+  /// Where an in-line correction starts ("…, no wait, …", "… scratch that …", "…, actually …"),
+  /// and how many words it takes.
+  static func inlineCorrection(_ lower: [String]) -> (Int, Int)? {
+    let markers: [[String]] = [
+      [",", "no", "wait", ","], [",", "no", "wait"], ["no", "wait", ","], ["no", "wait"],
+      ["scratch", "that", ","], ["scratch", "that"], [",", "actually", ","], [",", "actually"],
+      [",", "i", "mean"], [",", "i", "meant"], [",", "sorry", ","], [",", "sorry"],
+      [",", "make", "that"], [",", "or", "rather"], [",", "rather"],
+    ]
+    var found: (Int, Int)?
+    for start in lower.indices where start > 1 {
+      for m in markers where start + m.count <= lower.count {
+        if Array(lower[start..<start + m.count]) == m {
+          var length = m.count
+          // "no wait, scratch that, call it web2": take every marker in a row.
+          while start + length < lower.count, [",", "scratch", "that", "actually", "no", "wait"]
+            .contains(lower[start + length])
+          {
+            length += 1
+          }
+          if found == nil { found = (start, length) }
+        }
+      }
+    }
+    return found
+  }
+
+  /// A clause that only keeps something out: "keep b1 running", "but leave db alone".
+  static func keepClause(_ clause: [String], live: LiveState, context: ConversationContext)
+    -> [String]?
+  {
+    let lower = clause.map { $0.lowercased() }
+    var i = 0
+    while i < lower.count, ["but", "and", "please", "just"].contains(lower[i]) { i += 1 }
+    guard i < lower.count, ["keep", "leave", "spare", "except"].contains(lower[i]) else {
+      return nil
+    }
+    guard !lower.contains(where: { verbWords[$0] != nil && $0 != "keep" }) else { return nil }
+    var names: [String] = []
+    for w in lower[(i + 1)...] {
+      if let vm = live.vms.first(where: { $0.name.lowercased() == w }) {
+        names.append(vm.name)
+      } else if let g = live.group(named: w) {
+        names.append(g.name)
+      } else if ["it", "that"].contains(w), context.vms.count == 1 {
+        names.append(context.vms[0])
+      }
+    }
+    return names.isEmpty ? nil : names
   }
 
   static func verb(of kind: IntentKind) -> Verb {
@@ -72,8 +214,10 @@ public struct LocalIntentParser: Sendable {
   }
 
   /// Splits a line into clauses at "then", ";", sentence ends, and "and" or "," before a new verb.
-  static func clauses(of line: String) -> [[String]] {
-    let words = tokens(of: line)
+  static func clauses(of line: String) -> [[String]] { clauses(of: tokens(of: line)) }
+
+  /// Splits words into clauses (see `clauses(of:)` for a line).
+  static func clauses(of words: [String]) -> [[String]] {
     var result: [[String]] = [[]]
     var i = 0
     func startsVerb(_ k: Int) -> Bool {
@@ -97,6 +241,12 @@ public struct LocalIntentParser: Sendable {
       {
         result.append([])
         i += 1
+      } else if ["with", "and", "plus", ",", "each"].contains(w), hasNoun(result[result.count - 1]),
+        startsResource(words, at: w == "each" && next == "with" ? i + 2 : i + 1)
+      {
+        // "a vm called data1 with a 128 GB disk", "rg demo with 2 vms and a storage account".
+        result.append([])
+        i += w == "each" && next == "with" ? 2 : 1
       } else {
         result[result.count - 1].append(words[i])
         i += 1
@@ -105,8 +255,37 @@ public struct LocalIntentParser: Sendable {
     return result.filter { !$0.isEmpty }
   }
 
+  /// True when the clause names a kind of resource.
+  static func hasNoun(_ clause: [String]) -> Bool {
+    clause.contains {
+      let l = $0.lowercased()
+      return vmNouns.contains(l) || groupNouns.contains(l) || storageNouns.contains(l)
+        || diskNouns.contains(l)
+    }
+  }
+
+  /// True when the words from `k` are a resource with only articles, counts and sizes before
+  /// its noun: "a 128gb disk", "2 vms", "a storage account", "another premium disk".
+  static func startsResource(_ words: [String], at k: Int) -> Bool {
+    var j = k
+    while j < words.count, j < k + 6 {
+      let l = words[j].lowercased()
+      if vmNouns.contains(l) || storageNouns.contains(l) || diskNouns.contains(l) {
+        return l != "virtual" || (j + 1 < words.count && words[j + 1].lowercased().hasPrefix("machine"))
+      }
+      let modifier =
+        ["a", "an", "one", "another", "extra", "data", "new", "small", "big", "large", "fast",
+         "premium", "standard", "ssd", "hdd", "gb", "tb", "managed", "separate", "its", "own"]
+        .contains(l) || numberWords[l] != nil || Int(l) != nil
+        || ((l.hasSuffix("gb") || l.hasSuffix("tb")) && Int(l.dropLast(2)) != nil)
+      guard modifier else { return false }
+      j += 1
+    }
+    return false
+  }
+
   /// Splits a line into words: quotes keep a name whole, edge punctuation is dropped, ";" stands alone.
-  static func tokens(of text: String) -> [String] {
+  public static func tokens(of text: String) -> [String] {
     var words: [String] = []
     var current = ""
     var quote: Character?
@@ -162,11 +341,21 @@ public enum ParseResult: Equatable, Sendable {
 }
 
 /// Why a line was not understood, for one clear sentence.
-public enum ParseProblem: Equatable, Sendable {
+public enum ParseProblem: Error, Equatable, Sendable {
   /// No operation found at all.
   case noOperation
   /// An operation azlin knows of but cannot do yet, such as storage accounts.
   case unsupported(String)
   /// A verb without anything to apply it to.
   case missingTarget(String)
+  /// Words no rule understood; azlin asks instead of guessing what they mean.
+  case unknownWords([String])
+  /// A count that cannot be a number of resources (0, negative, a fraction), as typed.
+  case badCount(String)
+  /// The request is negated ("don't delete sam"): nothing is done.
+  case negated
+  /// A question azlin cannot answer ("how do I …" about something it does not know).
+  case question
+  /// A reference the conversation cannot resolve ("the second one" before any list).
+  case unresolvedReference(String)
 }

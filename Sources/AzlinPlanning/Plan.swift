@@ -118,4 +118,6 @@ public enum PlanNote: Equatable, Sendable {
   case alreadyInState(vm: String, state: String)
   case groupExists(String)
   case storageExists(String)
+  /// A restart asked of a VM that is not running becomes a start (Azure refuses the restart).
+  case restartStarts(vm: String, state: String)
 }

@@ -92,4 +92,6 @@ public enum PlanProblem: Equatable, Sendable {
   case diskAttached(disk: String, vm: String)
   case noDiskOn(vm: String)
   case badDiskSize(Int)
+  /// A name the request leaves out ("all but web9") that does not exist.
+  case exclusionNotFound(String)
 }

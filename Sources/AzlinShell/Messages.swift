@@ -45,6 +45,27 @@ enum Messages {
   static let controlCharacters = "That line has control characters; azlin removed them."
   static let invalidUTF8 = "That line is not valid UTF-8; azlin ignored it."
   static let nothingWaiting = "There is no question waiting for an answer."
+
+  // MARK: Revisions and previews
+
+  static func alreadyHave(_ names: [String]) -> String {
+    "Your last request already made \(names.count) (\(names.joined(separator: ", "))); nothing more to do."
+  }
+
+  static func revisedAsChange(_ names: [String], size: String) -> String {
+    "\(names.joined(separator: ", ")) already \(names.count == 1 ? "exists" : "exist"), so this resizes \(names.count == 1 ? "it" : "them") to \(size):"
+  }
+
+  static func cannotReviseCreated(_ names: [String]) -> String {
+    let list = names.isEmpty ? "That" : names.joined(separator: ", ")
+    return
+      "\(list) already \(names.count == 1 ? "exists" : "exist") and azlin cannot rename or move a VM. Say \"/undo\" (or \"delete \(names.first ?? "it")\") first, then ask for the new one."
+  }
+
+  static let previewOnly =
+    "Nothing was changed: that was a question. Say \"do it\" to carry it out."
+
+  static let nothingToGoAhead = "There is nothing waiting to go ahead with. Say what you want done."
   static let interrupted = "Stopped."
 
   static func notUnderstood(_ problem: ParseProblem, line: String) -> String {
@@ -56,6 +77,21 @@ enum Messages {
       return "azlin cannot manage \(what) yet; it handles resource groups and VMs."
     case .missingTarget(let verb):
       return "What should I \(verb)? Name it, e.g. \"\(verb) vm web1\"."
+    case .unknownWords(let words):
+      let quoted = words.prefix(3).map { "\"\($0)\"" }.joined(separator: ", ")
+      return
+        "I didn't understand \(quoted), so I did nothing. Say it another way (names go after \"called\"), or /help for examples."
+    case .badCount(let text):
+      return
+        "\(text) is not a number of things to create: give a whole number from 1 to \(CommandPlanner.maximumCount)."
+    case .negated:
+      return "OK — nothing done."
+    case .question:
+      return
+        "That reads as a question, so nothing was changed. /help lists what azlin can do and answer."
+    case .unresolvedReference(let phrase):
+      return
+        "Which VM do you mean by \"\(phrase)\"? Name it (e.g. \"stop web1\"); \"list vms\" shows them."
     }
   }
 
@@ -95,6 +131,9 @@ enum Messages {
     case .diskAttached(let disk, let vm):
       return "Disk \(disk) is attached to \(vm); detach it first (\"detach \(disk)\")."
     case .noDiskOn(let vm): return "\(vm) has no data disk to detach."
+    case .exclusionNotFound(let name):
+      return
+        "There is nothing called \(name) to leave out, so nothing was done. /state lists what exists."
     case .badDiskSize(let gb):
       return "\(gb) GB is not a disk size Azure offers; use 1 to 32,767 GB."
     case .tooMany(let n):
@@ -132,6 +171,8 @@ enum Messages {
         ? "\(vm) is already \(state)." : "\(vm) is already \(state)."
     case .groupExists(let g): return "Resource group \(g) already exists."
     case .storageExists(let s): return "Storage account \(s) already exists."
+    case .restartStarts(let vm, let state):
+      return "\(vm) is \(state), so it is started instead of restarted (Azure restarts only running VMs)."
     }
   }
 

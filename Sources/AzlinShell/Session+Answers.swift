@@ -83,15 +83,36 @@ extension Session {
           say(Messages.cancelled)
           return true
         }
+        // "web1 in dev-rg" or "web1 in prod-rg": "the one in dev", "prod".
+        if chosen == nil, options.contains(where: { $0.contains(" in ") }) {
+          let words = t.split(separator: " ").map(String.init).filter { $0.count >= 2 }
+          let matching = options.filter { option in
+            let group = option.components(separatedBy: " in ").last?.lowercased() ?? ""
+            return words.contains { group == $0 || group.hasPrefix($0 + "-") || group.hasPrefix($0) }
+          }
+          if matching.count == 1 { chosen = matching }
+        }
         guard let chosen else { return notAnAnswer() }
         pending = nil
         var intents = q.intents
         if q.answerFills == .diskVM {
           intents[q.intentIndex].parameters.vm = chosen[0]
+        } else if chosen.contains(where: { $0.contains(" in ") }) {
+          let base = intents[q.intentIndex]
+          let qualified = chosen.map { option -> Intent in
+            let parts = option.components(separatedBy: " in ")
+            var i = base
+            i.parameters.names = [parts[0]]
+            i.parameters.resourceGroup = parts.last
+            i.parameters.all = false
+            return i
+          }
+          intents.replaceSubrange(q.intentIndex...q.intentIndex, with: qualified)
         } else {
           intents[q.intentIndex].parameters.names = chosen
           intents[q.intentIndex].parameters.all = false
         }
+        lastRequest?.intents = intents
         plan(intents, line: original)
         return true
       case .useOtherName(_, let suggestion):

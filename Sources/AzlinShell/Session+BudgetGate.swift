@@ -117,6 +117,7 @@ extension Session {
     }
     if let limit = decision.refusal {
       lastTurnFailed = true
+      if case .plan = run { lastRequest?.resumable = true }
       if options.dryRun {
         say(Messages.dryRun)
         return nil

@@ -8,6 +8,12 @@ import Foundation
 extension Session {
   /// Parses, plans, prices and — once approved — executes one request.
   func request(_ typed: String) {
+    if let command = Self.spokenCommand(typed) {
+      record("routed", [("command", .string(command))])
+      runSlash(command)
+      return
+    }
+    if reviseOrRepeat(typed) { return }
     let words = typed.split(separator: " ")
     forceBudget = words.contains("--force")
     let line = forceBudget ? words.filter { $0 != "--force" }.joined(separator: " ") : typed
@@ -17,7 +23,10 @@ extension Session {
       fail(Messages.notUnderstood(problem, line: line))
     case .intents(let intents):
       record("intent", [("intents", .array(intents.map(\.json)))])
-      if let low = intents.map(\.confidence).min(), low < 0.7 {
+      lastRequest = LastRequest(line: line, intents: intents.map(\.asked))
+      if let low = intents.map(\.confidence).min(), low < 0.7,
+        !intents.contains(where: \.parameters.hypothetical)
+      {
         let q = PendingQuestion(kind: .confirmUnderstanding, intents: intents, intentIndex: 0)
         pending = .question(q, line: line)
         say(Messages.question(q))
@@ -63,6 +72,12 @@ extension Session {
       for intent in intents { conversation.remember(intent) }
       say(notes.map(Messages.note))
       if notes.isEmpty { say("Nothing to do.") }
+    case .plan(let plan) where intents.contains(where: \.parameters.hypothetical):
+      // A question about a change: show what it would do and cost, run nothing.
+      say(Messages.plan(plan, verbose: options.verbose))
+      say(Messages.cost(estimate(plan)))
+      say(Messages.previewOnly)
+      lastRequest?.resumable = true
     case .plan(let plan):
       let names = checkStorageNames(plan, intents: intents)
       if let problem = names.refusal {
@@ -88,8 +103,12 @@ extension Session {
 
   func show(_ report: Report) {
     switch report {
-    case .vms(let vms, _): say(Messages.vmTable(vms))
-    case .vm(let vm): say(Messages.vmDetail(vm))
+    case .vms(let vms, _):
+      conversation.remember(listed: vms.map(\.name))
+      say(Messages.vmTable(vms))
+    case .vm(let vm):
+      conversation.remember(listed: [vm.name])
+      say(Messages.vmDetail(vm))
     case .groups(let groups): say(Messages.groupTable(groups))
     case .cost(let q): say(costAnswer(q))
     case .storageAccounts(let accounts): say(Messages.storageTable(accounts))
@@ -254,6 +273,11 @@ extension Session {
       settled = true
       for intent in p.intents { conversation.remember(intent) }
       conversation.remember(created: p.plan)
+      lastRequest?.executed = true
+      lastRequest?.resumable = false
+      lastRequest?.created = p.plan.steps.compactMap {
+        if case .createVM = $0.operation { return $0.resource.name } else { return nil }
+      }
       if failure != nil || stopped { lastTurnFailed = true }
       if let failure {
         let rolledBack = rollBackAfterFailure(&objective)

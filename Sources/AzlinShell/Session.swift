@@ -76,6 +76,8 @@ public final class Session {
   var pending: Pending?
   var alwaysApprove = false
   var lastPlan: Plan?
+  /// The last request understood (see `Session+Revisions`).
+  var lastRequest: LastRequest?
   var lastEstimate: CostEstimate?
   /// True for a turn whose request carried --force: a budget refusal is overridden (and audited).
   var forceBudget = false
@@ -201,8 +203,17 @@ public final class Session {
       return
     }
     if let pending, answer(pending, with: line) { return }
-    if pending == nil, Self.yesNo(line) != nil {
-      say(Messages.nothingWaiting)
+    if pending == nil, Self.yesNo(line) == .yes || Self.goAhead(line),
+      let last = lastRequest, last.resumable
+    {
+      record("input", [("text", .string(Redactor.text(line)))])
+      refreshLive()
+      lastRequest?.resumable = false
+      plan(last.intents.map(\.asked), line: last.line)
+      return
+    }
+    if pending == nil, Self.yesNo(line) != nil || Self.goAhead(line) {
+      say(lastRequest == nil ? Messages.nothingWaiting : Messages.nothingToGoAhead)
       return
     }
     record("input", [("text", .string(Redactor.text(line)))])

@@ -1,7 +1,6 @@
 import AzlinAzure
 import AzlinCore
 import AzlinExecution
-import AzlinMCPServer
 import Foundation
 
 /// Replays transcripts in fresh deterministic sandboxes and compares what the shell says.
@@ -27,12 +26,9 @@ public struct TranscriptReplayer {
   /// Replays `transcript`.
   /// - Throws: `FileError` when the sandbox cannot be made.
   public func replay(_ transcript: Transcript, path: String) throws -> Outcome {
-    let sandbox = NSTemporaryDirectory() + "azlin-replay-\(getpid())-\(UUID().uuidString.prefix(8))"
-    defer { try? FileManager.default.removeItem(atPath: sandbox) }
-    let home = AzlinHome(root: sandbox)
-    try home.prepare()
     var environment: [String: String] = [:]
     var options = Session.Options()
+    var files: [(name: String, content: String)] = []
     for file in transcript.files {
       switch file.name {
       case "env":
@@ -49,48 +45,22 @@ public struct TranscriptReplayer {
         options.verbose = args.contains("--verbose")
         options.readOnly = args.contains("--read-only")
       default:
-        try AtomicFile.write(file.content, to: sandbox + "/" + file.name, mode: 0o600)
+        files.append((file.name, file.content))
       }
     }
-    let clock = ManualClock()
-    let context = AzlinContext.deterministic(
-      home: home, clock: clock, runner: RefusingProcessRunner(), environment: environment)
-    let simulator = try AzureSimulator(
-      folder: home.simulatorFolder, clock: clock, sleeper: context.sleeper,
-      ids: SequentialIDGenerator(),
-      faults: environment["AZLIN_SIM_FAULTS"])
-    let (config, _) = AzlinConfig.load(path: home.configFile)
-    let sink = BufferOutput()
-    // MCP servers: `azlin mcp-server` is served in-process on the sandbox's simulator and
-    // clock; the sandbox starts no other program.
-    let tools = SimulatorToolServer(simulator: simulator, version: version)
-    let connector: (MCPServerSettings) -> MCPInProcessConnector? = { server in
-      if server.command == "azlin" && server.args.first == "mcp-server" {
-        return tools.inProcessConnector()
-      }
-      return { throw SandboxRefusal(program: server.command) }
-    }
-    let session = Session(
-      context: context, backend: SimulatorBackend(simulator: simulator), config: config,
-      output: sink, options: options,
-      version: version, mcpConnector: connector)
-    session.start()
-    _ = sink.take()
+    let sandbox = try ShellSandbox(
+      files: files, environment: environment, options: options, version: version)
+    defer { sandbox.close() }
     var actual = transcript
     for (i, turn) in transcript.turns.enumerated() {
       if turn.isAzCommand {
-        let result = simulator.run(turn.input.split(separator: " ").map(String.init))
-        let printed = (result.stdout + result.stderr).split(
-          separator: "\n", omittingEmptySubsequences: false)
-        actual.turns[i].expected =
-          printed.last == "" ? printed.dropLast().map(String.init) : printed.map(String.init)
+        actual.turns[i].expected = sandbox.az(turn.input)
         continue
       }
-      session.handle(turn.input)
-      actual.turns[i].expected = sink.take()
-      if session.wantsToQuit { break }
+      sandbox.session.handle(turn.input)
+      actual.turns[i].expected = sandbox.output.take()
+      if sandbox.session.wantsToQuit { break }
     }
-    session.end()
     let diff = Self.diff(expected: transcript, actual: actual)
     return Outcome(
       path: path, passed: diff.isEmpty, diff: diff, actual: actual, turns: transcript.turns.count)

@@ -1,0 +1,145 @@
+import Foundation
+
+extension ClauseScan {
+  /// Every word any stage of the grammar knows, claimed or not.
+  static let vocabulary: Set<String> = {
+    typealias P = LocalIntentParser
+    var all = P.stopWords.union(P.fillerWords).union(P.vmNouns).union(P.groupNouns)
+      .union(P.storageNouns).union(P.diskNouns).union(P.allWords).union(P.singularPronouns)
+      .union(P.pluralPronouns).union(P.negations).union(P.questionWords).union(P.costWords)
+      .union(P.biggerWords).union(P.smallerWords).union(P.secretWords)
+    all.formUnion(P.verbWords.keys)
+    all.formUnion(P.numberWords.keys)
+    all.formUnion(P.sizeWords.keys)
+    all.formUnion(P.imageWords.keys)
+    all.formUnion(P.skuWords.keys)
+    all.formUnion(P.verbPhrases.flatMap { $0.phrase.compactMap { $0 } })
+    all.formUnion([
+      ",", ".", ";", "?", "!", "-", "account", "accounts", "data", "os", "managed", "standard",
+      "ssd", "hdd", "disk", "region", "location", "zone", "ones", "called", "named", "size",
+      "vcpu", "vcpus", "core", "cores", "gb", "gib", "memory", "ram", "cpu", "cpus", "sku",
+      "image", "os", "version", "v", "each", "per", "apiece", "every", "whichever", "whatever",
+      "current", "currently", "anymore", "left", "exist", "exists", "existing", "there", "up",
+      "down", "back", "over", "around", "out", "into", "onto", "from", "under", "inside", "across",
+      "both", "extra", "additional", "another", "again", "same", "similar", "like",
+      "identical", "matching", "match", "one", "two", "too", "plus", "times", "x", "more",
+    ])
+    return all
+  }()
+
+  /// The words no stage claimed and no vocabulary knows: what azlin did not understand.
+  func unknownWords() -> [String] {
+    lower.indices.filter { i in
+      let w = lower[i]
+      guard !used.contains(i), !Self.vocabulary.contains(w) else { return false }
+      let bare = w.hasSuffix("'s") ? String(w.dropLast(2)) : w
+      if Self.vocabulary.contains(bare) { return false }
+      // Inflections of known verbs ("stopping", "deleted") are understood.
+      if Self.stems(of: w).contains(where: { LocalIntentParser.verbWords[$0] != nil }) {
+        return false
+      }
+      return w.contains(where: { $0.isLetter || $0.isNumber })
+    }.map { words[$0] }
+  }
+
+  /// True when a negation governs the clause's verb: "don't delete sam", "please do not stop
+  /// it", "never restart db". A negation elsewhere ("isn't running") is a filter, not this.
+  func negatesVerb() -> Bool {
+    for (i, w) in lower.enumerated() where !used.contains(i) {
+      var j: Int
+      switch w {
+      case "don't", "dont", "never", "do't", "mustn't", "shouldn't", "cannot", "can't":
+        j = i + 1
+      case "do" where i + 1 < lower.count && lower[i + 1] == "not": j = i + 2
+      case "not" where i == 0: j = i + 1
+      default: continue
+      }
+      // "don't you", "please don't", "don't ever": up to two words before the verb.
+      var k = j
+      while k < min(lower.count, j + 3) {
+        let v = lower[k]
+        if LocalIntentParser.verbWords[v] != nil
+          || LocalIntentParser.verbPhrases.contains(where: { $0.phrase.first == v })
+          || ["touch", "run", "change", "do"].contains(v)
+        {
+          return true
+        }
+        k += 1
+      }
+    }
+    return false
+  }
+
+  /// A count that cannot be one: "0 vms", "-2 vms", "2.5 vms", "zero". Returns it as typed.
+  mutating func claimBadCount() -> String? {
+    for (i, w) in lower.enumerated() where !used.contains(i) {
+      let next = i + 1 < lower.count ? lower[i + 1] : ""
+      let countsThings =
+        LocalIntentParser.vmNouns.contains(next) || LocalIntentParser.storageNouns.contains(next)
+        || LocalIntentParser.diskNouns.contains(next) || ["more", "of", "new", "extra"].contains(next)
+        || i + 1 == lower.count
+      if w == "zero" || w == "0" || w == "none", countsThings, next != "" || w != "none" {
+        return w
+      }
+      if let d = Double(w), countsThings, d < 0 || d != d.rounded() { return w }
+      // "make some vms", "a few servers": how many is not said.
+      if ["some", "few", "several", "bunch", "couple"].contains(w), countsThings || next == "vms",
+        i + 1 < lower.count, LocalIntentParser.vmNouns.contains(lower[i + 1]) || next == "of"
+      {
+        if w == "couple" { continue }
+        return w
+      }
+    }
+    return nil
+  }
+
+  /// Names in a naming position: right after a resource noun ("vm sam", "rg demo", "storage
+  /// account logs"), or — for verbs other than create — right after the verb ("stop sam",
+  /// "shut sam down"); more names may follow in a list ("web1 web2", "web1 and web2").
+  ///
+  /// A word anywhere else is never a name: "make me a sandwich" names nothing.
+  mutating func claimNamesInObjectPosition(creating: Bool) -> [String] {
+    var names: [String] = []
+    var anchored = false
+    for (i, w) in words.enumerated() {
+      let l = lower[i]
+      if used.contains(i) {
+        let anchor =
+          LocalIntentParser.vmNouns.contains(l) || LocalIntentParser.groupNouns.contains(l)
+          || LocalIntentParser.storageNouns.contains(l) || LocalIntentParser.diskNouns.contains(l)
+          || ["account", "accounts", "group"].contains(l)
+          || (!creating
+            && (LocalIntentParser.verbWords[l] != nil
+              || LocalIntentParser.verbPhrases.contains { $0.phrase.contains(l) }))
+        anchored = anchor || (anchored && !names.isEmpty && (l == "and" || l == ","))
+        continue
+      }
+      if ["and", ",", "&"].contains(l), !names.isEmpty {
+        used.insert(i)
+        continue
+      }
+      // "web-01 through web-04".
+      if ["through", "thru", "to", ".."].contains(l), let first = names.last, i + 1 < words.count,
+        let range = Self.numberedRange(from: first, to: words[i + 1])
+      {
+        names += range.dropFirst()
+        used.insert(i)
+        used.insert(i + 1)
+        continue
+      }
+      if i > 0, lower[i - 1] == "through" || lower[i - 1] == "thru", used.contains(i) { continue }
+      guard anchored, !LocalIntentParser.stopWords.contains(l), LocalIntentParser.looksLikeName(w),
+        LocalIntentParser.verbWords[l] == nil, !LocalIntentParser.vmNouns.contains(l),
+        !LocalIntentParser.groupNouns.contains(l), LocalIntentParser.numberWords[l] == nil,
+        !LocalIntentParser.allWords.contains(l), !LocalIntentParser.costWords.contains(l),
+        !LocalIntentParser.fillerWords.contains(l), !l.hasPrefix("-"), !l.contains("=")
+      else {
+        anchored = false
+        continue
+      }
+      names.append(w)
+      used.insert(i)
+    }
+    return names
+  }
+}

@@ -1,0 +1,102 @@
+import Foundation
+
+extension LocalIntentParser {
+  /// Words that carry no request: greetings, thanks, politeness and filler. A clause of nothing
+  /// else is an aside and is skipped; elsewhere they are accounted for without meaning.
+  static let fillerWords: Set<String> = [
+    "hi", "hello", "hey", "ok", "okay", "k", "cool", "great", "nice", "awesome", "perfect",
+    "thanks", "thank", "thx", "ty", "cheers", "please", "pls", "plz", "kindly", "so", "well", "oh",
+    "ah", "hmm", "hm", "um", "uh", "yikes", "oops", "lol", "haha", "fine", "alright", "right",
+    "sure", "good", "morning", "evening", "afternoon", "sorry", "yeah", "yep", "yes", "just",
+    "now", "then", "quickly", "actually", "really", "maybe", "probably", "again", "too", "also",
+    "i'm", "im", "i've", "ive", "i'd", "i'll", "you", "your", "we're", "we'll", "let's", "lets",
+    "could", "would", "can", "will", "want", "wanna", "need", "like", "love", "think", "guess",
+    "done", "finished", "today", "tonight", "tomorrow", "anymore", "already", "yet", "still",
+    "though", "tho", "anyway", "anyways", "btw", "ps", "hmmm", "wow", "dear", "friend", "buddy",
+    "mate", "team", "folks", "guys", "there", "here", "something", "stuff", "thing", "things",
+    "idea", "sounds", "seems", "looks", "ready", "go", "going", "gonna", "after", "all", "a",
+    "an", "the", "it", "that", "this", "is", "be", "am", "are", "was", "i", "me", "my", "to",
+    "for", "of", "and", "but", "or", "in", "on", "at", "with", "some", "bit", "lot", "very",
+    "much", "many", "more", "less", "one", "ones", "way", "day", "night", "work", "working",
+    "fast", "asap", "immediately", "quick", "please?", "nvm", "no", "not", "don't", "dont",
+    "won't", "wont", "let", "know", "see", "say", "said", "tell", "told", "help", "helping",
+    "ever", "every", "since", "because", "cause", "as", "if", "when", "while", "what", "which",
+    "who", "why", "how", "where", "do", "does", "did", "have", "has", "had", "get", "got", "keep",
+    "keeping", "paying", "pay", "money", "cost", "costs", "billing", "bill", "overkill", "slow",
+    "pricey", "expensive", "cheap", "cheaper", "big", "small", "first", "last", "next", "other",
+    "others", "new", "old", "same", "else", "instead", "rather", "course", "of", "sorta", "kinda",
+    "real", "quite", "pretty", "super", "totally", "definitely", "honestly", "basically",
+    "currently", "right", "exactly", "either", "neither", "both", "each", "any", "anything",
+    "everything", "nothing", "whatever", "whichever", "whole", "entire", "only", "even",
+  ]
+
+  /// How a line begins when it asks about an operation instead of asking for it.
+  static let hypotheticalMarkers: [[String]] = [
+    ["what", "happens", "if"], ["what", "would", "happen", "if"], ["what", "will", "happen", "if"],
+    ["what", "happens", "when"], ["what", "if"], ["what", "would", "happen", "to"],
+    ["how", "do", "i"], ["how", "can", "i"], ["how", "would", "i"], ["how", "should", "i"],
+    ["how", "do", "you"], ["how", "to"], ["how", "does", "one"],
+    ["can", "i"], ["could", "i"], ["should", "i"], ["may", "i"], ["am", "i", "able", "to"],
+    ["is", "it", "possible", "to"], ["is", "it", "safe", "to"], ["is", "it", "ok", "to"],
+    ["is", "it", "okay", "to"], ["would", "it", "be"], ["do", "i", "need", "to"],
+    ["do", "i", "have", "to"], ["what's", "the", "difference"], ["whats", "the", "difference"],
+    ["what", "is", "the", "difference"], ["difference", "between"], ["why"], ["if", "i"],
+    ["if", "we"], ["what", "does"], ["what", "do", "i", "lose"], ["would", "i", "lose"],
+    ["will", "i", "lose"], ["does", "it"], ["do", "you", "think"], ["is", "there", "a", "way"],
+    ["explain"], ["what's", "the", "best", "way"], ["what", "is", "the", "best", "way"],
+    ["hypothetically"], ["in", "theory"], ["just", "asking"],
+  ]
+
+  /// How a line begins when it revises the previous request ("actually, put it in westeurope").
+  public static let correctionMarkers: [[String]] = [
+    ["no", "wait"], ["wait", "no"], ["scratch", "that"], ["on", "second", "thought"],
+    ["on", "second", "thoughts"], ["i", "meant"], ["i", "mean"], ["sorry", "i", "meant"],
+    ["oh", "sorry", "i", "meant"], ["no", "i", "meant"], ["actually"], ["instead"],
+    ["make", "that"], ["change", "that", "to"], ["rather"], ["correction"], ["oops"],
+    ["no", "sorry"], ["wait"], ["hmm", "actually"], ["no"],
+  ]
+
+  /// The number of words a hypothetical marker takes at the start of `lower` (after filler),
+  /// or nil when the line asks for something.
+  static func hypotheticalPrefix(_ lower: [String]) -> Int? {
+    var start = 0
+    while start < lower.count, ["ok", "okay", "so", "hmm", "hey", "quick", "question", ",", "um"]
+      .contains(lower[start])
+    {
+      start += 1
+    }
+    for marker in hypotheticalMarkers where start + marker.count <= lower.count {
+      if Array(lower[start..<start + marker.count]) == marker { return start + marker.count }
+    }
+    // Later in the line: "too many. how would i get rid of some of them?".
+    let strong: [[String]] = [
+      ["how", "do", "i"], ["how", "would", "i"], ["how", "can", "i"], ["how", "should", "i"],
+      ["what", "happens", "if"], ["what", "would", "happen"], ["is", "it", "possible"],
+      ["can", "i"], ["should", "i"], ["what", "if", "i"],
+    ]
+    for i in lower.indices where i > start {
+      for marker in strong where i + marker.count <= lower.count {
+        if Array(lower[i..<i + marker.count]) == marker { return i + marker.count }
+      }
+    }
+    return nil
+  }
+
+  /// The number of words a correction marker takes at the start of `lower`, or nil.
+  public static func correctionPrefix(_ lower: [String]) -> Int? {
+    var best: Int?
+    for marker in correctionMarkers where marker.count <= lower.count {
+      if Array(lower[0..<marker.count]) == marker {
+        var n = marker.count
+        while n < lower.count, lower[n] == "," { n += 1 }
+        best = max(best ?? 0, n)
+      }
+    }
+    return best
+  }
+
+  /// True when every word is filler: the clause is an aside ("thanks!", "ok so", "i'm done").
+  static func isAside(_ lower: [String]) -> Bool {
+    lower.allSatisfy { fillerWords.contains($0) || $0 == "," || $0 == "." }
+  }
+}

@@ -1,0 +1,99 @@
+import AzlinAzure
+import Foundation
+
+extension LocalIntentParser {
+  /// What a revision changes: "call it web2", "in westeurope", "the D2s_v5", "3 vms".
+  public struct Revision: Sendable {
+    /// The parameters the words give (names only from a naming phrase or a live VM).
+    public var parameters = IntentParameters()
+    /// The intents the words make on their own, when they carry a verb of their own
+    /// ("no, I meant deallocate it"): they replace the request instead of revising it.
+    public var replacement: [Intent]?
+    /// True when the words said nothing azlin could use.
+    public var isEmpty: Bool {
+      replacement == nil && parameters == IntentParameters()
+    }
+  }
+
+  /// Reads `words` as a revision of an earlier request.
+  public func revision(_ line: String, context: ConversationContext, live: LiveState)
+    -> Result<Revision, ParseProblem>
+  {
+    revision(Self.tokens(of: line), context: context, live: live).mapError(\.problem)
+  }
+
+  func revision(_ words: [String], context: ConversationContext, live: LiveState)
+    -> Result<Revision, ParseProblemError>
+  {
+    var out = Revision()
+    var c = ClauseScan(words: words)
+    let light: Set<String> = ["put", "make", "give", "change", "call", "use", "go", "do", "get", "add"]
+    let ownVerb = c.lower.contains { w in
+      guard let v = Self.verbWords[w] else { return false }
+      return !light.contains(w) && v != .list
+    }
+    if ownVerb, case .intents(let intents) = parse(words: words, context: context, live: live) {
+      out.replacement = intents
+      return .success(out)
+    }
+    var p = IntentParameters()
+    c.claimSecrets()
+    p.names = c.claimNamesAfterNamingWords()
+    claimRegion(&c, into: &p)
+    claimGroup(&c, into: &p, context: context, live: live)
+    claimLooseSize(&c, into: &p, region: p.region ?? context.region)
+    c.claimDiskSizeAndSku(into: &p)
+    if let bad = c.claimBadCount() { return .failure(ParseProblemError(problem: .badCount(bad))) }
+    claimSizeImageCount(&c, into: &p)
+    _ = c.claimVerbWord()
+    _ = c.claimObject()
+    if p.names.isEmpty {
+      p.names = c.claimLiveNames(live: live, groups: false).names
+    }
+    let unknown = c.unknownWords()
+    if !unknown.isEmpty { return .failure(ParseProblemError(problem: .unknownWords(unknown))) }
+    out.parameters = p
+    return .success(out)
+  }
+
+  /// Applies the revision in `words` to the last intent of `intents`.
+  func revise(
+    _ intents: [Intent], with words: [String], context: ConversationContext, live: LiveState
+  ) -> Result<[Intent], ParseProblemError> {
+    switch revision(words, context: context, live: live) {
+    case .failure(let problem): return .failure(problem)
+    case .success(let r):
+      if let replacement = r.replacement { return .success(replacement) }
+      if r.isEmpty { return .failure(ParseProblemError(problem: .unknownWords(words))) }
+      return .success(Self.apply(r.parameters, to: intents))
+    }
+  }
+
+  /// Puts what `delta` says over the last intent of `intents` (and the intents of its kind).
+  public static func apply(_ delta: IntentParameters, to intents: [Intent]) -> [Intent] {
+    guard let last = intents.last else { return intents }
+    var out = intents
+    for i in out.indices where out[i].kind == last.kind {
+      var p = out[i].parameters
+      if !delta.names.isEmpty {
+        p.names = delta.names
+        p.all = false
+      }
+      if let v = delta.count { p.count = v }
+      if let v = delta.resourceGroup { p.resourceGroup = v }
+      if let v = delta.region { p.region = v }
+      if let v = delta.size {
+        p.size = v
+        p.sizeChange = nil
+      }
+      if let v = delta.looseSize { p.looseSize = v }
+      if let v = delta.image { p.image = v }
+      if let v = delta.sizeGB { p.sizeGB = v }
+      if let v = delta.sku { p.sku = v }
+      p.hypothetical = false
+      out[i].parameters = p
+      out[i].explanation = out[i].kind.phrase + (p.names.isEmpty ? "" : " " + p.names.joined(separator: ", "))
+    }
+    return out
+  }
+}

@@ -1,0 +1,76 @@
+import AzlinAzure
+import AzlinCore
+import AzlinExecution
+import AzlinMCPServer
+import Foundation
+
+/// A whole shell in a fresh deterministic sandbox: a temporary `$AZLIN_HOME`, the simulator,
+/// a fixed clock, sequential IDs and no colour.
+///
+/// Transcript replay and the held-out dialogue scorer both run turns through one; the folder
+/// is removed when the sandbox is closed.
+public final class ShellSandbox {
+  /// The sandbox's state folder.
+  public let home: AzlinHome
+  /// The simulated Azure the session works on.
+  public let simulator: AzureSimulator
+  /// The session; lines go in through `session.handle(_:)`.
+  public let session: Session
+  /// What the session said since the last `take()`.
+  public let output = BufferOutput()
+
+  /// Makes the sandbox and starts its session.
+  /// - Parameters:
+  ///   - files: Files written into `$AZLIN_HOME` before the session starts (`config.toml`, …).
+  ///   - environment: The environment the session sees (`AZLIN_SIM_FAULTS`, …).
+  ///   - options: --yes, --dry-run, --verbose.
+  ///   - version: The version named in the audit log.
+  /// - Throws: `FileError` when the folder cannot be made, or the simulator's state cannot be read.
+  public init(
+    files: [(name: String, content: String)] = [], environment: [String: String] = [:],
+    options: Session.Options = Session.Options(), version: String
+  ) throws {
+    let root =
+      NSTemporaryDirectory() + "azlin-sandbox-\(getpid())-\(UUID().uuidString.prefix(8))"
+    home = AzlinHome(root: root)
+    try home.prepare()
+    for file in files {
+      try AtomicFile.write(file.content, to: root + "/" + file.name, mode: 0o600)
+    }
+    let clock = ManualClock()
+    let context = AzlinContext.deterministic(
+      home: home, clock: clock, runner: RefusingProcessRunner(), environment: environment)
+    simulator = try AzureSimulator(
+      folder: home.simulatorFolder, clock: clock, sleeper: context.sleeper,
+      ids: SequentialIDGenerator(), faults: environment["AZLIN_SIM_FAULTS"])
+    let (config, _) = AzlinConfig.load(path: home.configFile)
+    // MCP servers: `azlin mcp-server` is served in-process on the sandbox's simulator and
+    // clock; the sandbox starts no other program.
+    let tools = SimulatorToolServer(simulator: simulator, version: version)
+    let connector: (MCPServerSettings) -> MCPInProcessConnector? = { server in
+      if server.command == "azlin" && server.args.first == "mcp-server" {
+        return tools.inProcessConnector()
+      }
+      return { throw SandboxRefusal(program: server.command) }
+    }
+    session = Session(
+      context: context, backend: SimulatorBackend(simulator: simulator), config: config,
+      output: output, options: options, version: version, mcpConnector: connector)
+    session.start()
+    _ = output.take()
+  }
+
+  /// Runs one az command on the simulator, as a person would by hand, and returns what az printed.
+  public func az(_ line: String) -> [String] {
+    let result = simulator.run(line.split(separator: " ").map(String.init))
+    let printed = (result.stdout + result.stderr).split(
+      separator: "\n", omittingEmptySubsequences: false)
+    return printed.last == "" ? printed.dropLast().map(String.init) : printed.map(String.init)
+  }
+
+  /// Ends the session and removes the folder.
+  public func close() {
+    session.end()
+    try? FileManager.default.removeItem(atPath: home.root)
+  }
+}
