@@ -21,6 +21,28 @@ public struct AzCommand: Equatable, Hashable, Sendable, CustomStringConvertible 
     arguments.prefix(while: { !$0.hasPrefix("-") }).joined(separator: " ")
   }
 
+  /// The value after `flag` (or its short form `alias`), e.g. `--name sam` gives "sam".
+  public func value(of flag: String, or alias: String? = nil) -> String? {
+    guard
+      let i = arguments.firstIndex(where: { $0 == flag || (alias != nil && $0 == alias) }),
+      i + 1 < arguments.count
+    else { return nil }
+    return arguments[i + 1]
+  }
+
+  /// True when the command only reads (`show`, `list`, `exists`, `check-name`, …) and so
+  /// changes nothing and costs nothing.
+  public var onlyReads: Bool {
+    guard let last = arguments.prefix(while: { !$0.hasPrefix("-") }).last else { return false }
+    return Self.readingVerbs.contains(last.lowercased())
+  }
+
+  /// The last words of az commands that only read.
+  static let readingVerbs: Set<String> = [
+    "show", "list", "exists", "check-name", "list-sizes", "list-usage", "list-skus",
+    "list-locations", "get-instance-view", "list-vm-resize-options", "version",
+  ]
+
   static func quoteForDisplay(_ word: String) -> String {
     let safe = word.unicodeScalars.allSatisfy {
       ($0.value >= 0x30 && $0.value <= 0x39) || ($0.value >= 0x41 && $0.value <= 0x5A)

@@ -40,12 +40,21 @@ public struct AzlinConfig: Equatable, Sendable {
     public init() {}
   }
 
+  /// `[safety]`: what the shell may do at all.
+  public struct Safety: Equatable, Sendable {
+    /// `read_only = true`: questions, plans and prices only; nothing is executed and
+    /// `config.toml` is not edited from the shell.
+    public var readOnly = false
+    public init() {}
+  }
+
   /// The preferences `[execution] strategy` accepts.
   public static let strategyPreferences = ["auto", "az", "mcp", "terraform"]
 
   public var defaults = Defaults()
   public var budget = Budget()
   public var execution = Execution()
+  public var safety = Safety()
   /// `[mcp] servers`.
   public var mcpServers: [MCPServerSettings] = []
   /// `[docs] search`: look error codes up on Microsoft Learn; `nil` decides by backend.
@@ -129,6 +138,17 @@ extension AzlinConfig {
     }
     readExecution(document, into: &config, warnings: &warnings, location: location)
     readMCP(document, into: &config, warnings: &warnings, location: location)
+    if let value = document["safety.read_only"] {
+      if case .bool(let b) = value {
+        config.safety.readOnly = b
+      } else {
+        // Fails closed: a setting meant to forbid changes that cannot be read forbids them.
+        config.safety.readOnly = true
+        warnings.append(
+          "\(location("safety.read_only")): safety.read_only must be true or false; read-only until it is fixed."
+        )
+      }
+    }
     if let value = document["docs.search"] {
       if case .bool(let b) = value {
         config.docsSearch = b

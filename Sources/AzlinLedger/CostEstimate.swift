@@ -33,6 +33,12 @@ public struct CostEstimate: Equatable, Sendable {
   /// The sum of the known lines.
   public var totalMonthly: Money { lines.compactMap(\.monthly).reduce(.zero, +) }
 
+  /// The lines whose price is unknown, by what they price: counted as nothing in
+  /// `totalMonthly`, so a budget check refuses them rather than take them for $0.
+  public var unpriced: [String] {
+    lines.filter { $0.confidence == .unknown }.map(\.item)
+  }
+
   /// The weakest confidence among the lines.
   public var confidence: PriceConfidence {
     if lines.contains(where: { $0.confidence == .unknown }) { return .unknown }

@@ -32,7 +32,7 @@ public struct CostEstimator: Sendable {
       } else {
         lines.append(
           .init(
-            item: "\(label) (\(size), \(region)): size not in the price catalogue", quantity: count,
+            item: "\(label) (\(size), \(region), size not in the price catalogue)", quantity: count,
             hourly: nil, monthly: nil, confidence: .unknown))
       }
     }
@@ -102,9 +102,14 @@ extension CostEstimator {
   /// What `vm` costs per hour in its current power state: everything while running or
   /// stopped (Azure bills allocated VMs), only its OS disk and public IP once deallocated.
   public func hourly(of vm: LiveState.VM) -> Money {
+    monthly(of: vm) * (1 / CostEstimate.hoursPerMonth)
+  }
+
+  /// What `vm` costs per month in its current power state, as `runRate(of:group:)` counts it.
+  public func monthly(of vm: LiveState.VM) -> Money {
     let lines = vmLines(
       label: vm.name, size: vm.size, region: vm.location, running: vm.powerState != "deallocated")
-    return lines.compactMap(\.monthly).reduce(.zero, +) * (1 / CostEstimate.hoursPerMonth)
+    return lines.compactMap(\.monthly).reduce(.zero, +)
   }
 }
 
@@ -113,7 +118,7 @@ extension CostEstimator {
   public func diskLines(name: String, sku: String, sizeGB: Int) -> CostEstimate.Line? {
     guard let price = catalog.diskPrice(tier: sku, sizeGB: sizeGB) else {
       return .init(
-        item: "disk \(name) (\(sku), \(sizeGB) GB): price unknown", quantity: 1, hourly: nil,
+        item: "disk \(name) (\(sku), \(sizeGB) GB)", quantity: 1, hourly: nil,
         monthly: nil, confidence: .unknown)
     }
     return .init(

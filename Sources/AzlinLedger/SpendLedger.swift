@@ -7,6 +7,11 @@ import Foundation
 /// append-only): a running or stopped VM accrues its hourly price plus disk and IP, a
 /// deallocated one only its disk and IP, a deleted one nothing. Spend over a period is the
 /// integral of those rates. These are estimates from list prices, not Azure's invoice.
+///
+/// The ledger also holds budget reservations: a run that passed the budget check reserves
+/// what it adds (`reserve`), under `lock`, until it ends and its real rates are recorded
+/// (`settle`). Another shell's check counts open reservations, so two shells cannot both
+/// spend the same headroom.
 public struct SpendLedger {
   /// One change of a resource's billing rate.
   public struct Entry: Equatable, Sendable {
@@ -25,10 +30,118 @@ public struct SpendLedger {
     }
   }
 
+  /// What an approved run adds to the monthly bill, held until the run ends.
+  public struct Reservation: Equatable, Sendable {
+    public var id: String
+    public var at: Date
+    /// The whole run, per month.
+    public var monthly: Money
+    /// What it adds per resource group, per month.
+    public var groups: [String: Money]
+    /// The process that holds it, and the machine it runs on.
+    public var pid: Int32
+    public var host: String
+
+    public init(
+      id: String, at: Date, monthly: Money, groups: [String: Money] = [:],
+      pid: Int32 = getpid(), host: String = SpendLedger.hostName
+    ) {
+      self.id = id
+      self.at = at
+      self.monthly = monthly
+      self.groups = groups
+      self.pid = pid
+      self.host = host
+    }
+
+    /// True unless the holder ran on this machine and has exited (a shell killed mid-run):
+    /// its reservation then counts no more, and what it made is seen in the live state.
+    public var holderIsRunning: Bool {
+      guard host == SpendLedger.hostName else { return true }
+      return kill(pid, 0) == 0 || errno == EPERM
+    }
+
+    /// What it reserved in `group` (matched without regard to case).
+    public func monthly(in group: String) -> Money {
+      groups.filter { $0.key.lowercased() == group.lowercased() }.values.reduce(.zero, +)
+    }
+  }
+
   /// The ledger file.
   public let path: String
 
   public init(path: String) { self.path = path }
+
+  /// The lock that budget decisions and reservations are made under, shared by every process
+  /// on this state folder. Hold one instance per session: nested use on one thread is allowed.
+  public func makeLock() -> FileLock { FileLock(path: path + ".lock") }
+
+  /// This machine's name, to tell whether a reservation's holder can be checked.
+  public static let hostName: String = {
+    var buffer = [CChar](repeating: 0, count: 256)
+    guard gethostname(&buffer, buffer.count) == 0 else { return "" }
+    return String(cString: buffer)
+  }()
+
+  /// Appends a reservation; call it under `makeLock()`, after the budget check.
+  /// - Throws: `FileError` when the ledger cannot be written.
+  public func reserve(_ r: Reservation) throws {
+    let groups = JSONValue.object(
+      r.groups.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value.amount.description)) })
+    let line =
+      JSONValue.object([
+        ("ts", .string(Timestamp.string(r.at))), ("reserve", .string(r.id)),
+        ("monthly", .string(r.monthly.amount.description)), ("groups", groups),
+        ("pid", .number(Double(r.pid))), ("host", .string(r.host)),
+      ]).compact() + "\n"
+    try AppendOnlyFile.append(Data(line.utf8), to: path)
+  }
+
+  /// Ends a reservation: the run finished or failed, and its real rates are recorded.
+  /// - Throws: `FileError` when the ledger cannot be written.
+  public func settle(_ id: String, at: Date) throws {
+    let line =
+      JSONValue.object([("ts", .string(Timestamp.string(at))), ("settle", .string(id))]).compact()
+      + "\n"
+    try AppendOnlyFile.append(Data(line.utf8), to: path)
+  }
+
+  /// Reservations not settled whose holder still runs (`Reservation.holderIsRunning`, unless
+  /// `isRunning` says otherwise), oldest first.
+  public func openReservations(
+    isRunning: (Reservation) -> Bool = { $0.holderIsRunning }
+  ) -> [Reservation] {
+    var open: [String: Reservation] = [:]
+    var order: [String] = []
+    for json in lines() {
+      if let id = json["settle"]?.stringValue {
+        open[id] = nil
+        continue
+      }
+      guard let id = json["reserve"]?.stringValue,
+        let at = json["ts"]?.stringValue.flatMap(Timestamp.parse),
+        let monthly = json["monthly"]?.stringValue.flatMap(Money.init(string:)),
+        let pid = json["pid"]?.intValue
+      else { continue }
+      var groups: [String: Money] = [:]
+      if case .object(let pairs)? = json["groups"] {
+        for (g, v) in pairs { groups[g] = v.stringValue.flatMap(Money.init(string:)) }
+      }
+      open[id] = Reservation(
+        id: id, at: at, monthly: monthly, groups: groups, pid: Int32(pid),
+        host: json["host"]?.stringValue ?? "")
+      order.append(id)
+    }
+    return order.compactMap { open[$0] }.filter(isRunning)
+  }
+
+  /// Every readable line as JSON; a torn line is skipped.
+  private func lines() -> [JSONValue] {
+    guard let data = FileManager.default.contents(atPath: path) else { return [] }
+    return data.split(separator: UInt8(ascii: "\n")).compactMap {
+      try? JSONValue.parse(data: Data($0))
+    }
+  }
 
   /// Appends one rate change.
   /// - Throws: `FileError` when the ledger cannot be written.
@@ -43,10 +156,8 @@ public struct SpendLedger {
 
   /// Every readable entry, oldest first; a torn last line is skipped.
   public func entries() -> [Entry] {
-    guard let data = FileManager.default.contents(atPath: path) else { return [] }
-    return data.split(separator: UInt8(ascii: "\n")).compactMap { line in
-      guard let json = try? JSONValue.parse(data: Data(line)),
-        let ts = json["ts"]?.stringValue.flatMap(Timestamp.parse),
+    lines().compactMap { json in
+      guard let ts = json["ts"]?.stringValue.flatMap(Timestamp.parse),
         let resource = json["resource"]?.stringValue,
         let hourly = json["hourly"]?.stringValue.flatMap(Money.init(string:))
       else { return nil }

@@ -13,6 +13,8 @@ public enum AzureToolCallError: Error, Equatable, Sendable, CustomStringConverti
   case unsplittable(String)
   /// A pass-through command line with no words.
   case emptyCommand(tool: String)
+  /// A tool that changes something, called on a read-only server.
+  case readOnly(tool: String)
 
   public var description: String {
     switch self {
@@ -28,6 +30,8 @@ public enum AzureToolCallError: Error, Equatable, Sendable, CustomStringConverti
       "Cannot split the command line (unclosed quote or trailing backslash): \(line)"
     case .emptyCommand(let tool):
       "\(tool): the command is empty."
+    case .readOnly(let tool):
+      "\(tool): not run: this server is read-only (azlin mcp-server --read-only, or [safety] read_only); only tools and commands that read run."
     }
   }
 }

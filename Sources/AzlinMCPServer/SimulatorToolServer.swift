@@ -20,12 +20,36 @@ public final class SimulatorToolServer: Sendable {
   let simulator: AzureSimulator
   let catalog: AzureToolCatalog
   let version: String
+  /// True when only tools and pass-through commands that read may run.
+  public let readOnly: Bool
 
   /// A server of `catalog`'s tools that runs them on `simulator`.
-  public init(simulator: AzureSimulator, catalog: AzureToolCatalog = .azure, version: String) {
+  /// - Parameter readOnly: Offer and run only what reads: the tools marked read-only, and the
+  ///   az pass-through for commands that only read (`show`, `list`, …); any other call is an
+  ///   error result of one line.
+  public init(
+    simulator: AzureSimulator, catalog: AzureToolCatalog = .azure, version: String,
+    readOnly: Bool = false
+  ) {
     self.simulator = simulator
     self.catalog = catalog
     self.version = version
+    self.readOnly = readOnly
+  }
+
+  /// The tools `tools/list` gives: all of them, or on a read-only server those that read and
+  /// the pass-through, described as limited to reading.
+  public var listedTools: [Tool] {
+    guard readOnly else { return catalog.tools.map(\.definition) }
+    return catalog.tools.compactMap { tool in
+      if tool.readOnly { return tool.definition }
+      guard tool.words.isEmpty else { return nil }
+      var reading = tool
+      reading.readOnly = true
+      reading.destructive = false
+      reading.description += " This server is read-only: only commands that read (show, list, …) run."
+      return reading.definition
+    }
   }
 
   /// Runs one tool call and answers it. Blocks while the simulator works.
@@ -34,8 +58,11 @@ public final class SimulatorToolServer: Sendable {
   ///   - arguments: The call's arguments.
   public func call(_ name: String, arguments: [String: Value]?) -> CallTool.Result {
     let argv: [String]
-    do {
+    do throws(AzureToolCallError) {
       argv = try catalog.argv(tool: name, arguments: arguments)
+      if readOnly, catalog.tool(named: name)?.readOnly != true, !AzCommand(argv).onlyReads {
+        throw AzureToolCallError.readOnly(tool: name)
+      }
     } catch {
       return CallTool.Result(
         content: [.text(text: error.description, annotations: nil, _meta: nil)], isError: true)
@@ -56,7 +83,7 @@ public final class SimulatorToolServer: Sendable {
     let server = Server(
       name: Self.serverName, version: version,
       capabilities: Server.Capabilities(tools: .init(listChanged: false)))
-    let tools = catalog.tools.map(\.definition)
+    let tools = listedTools
     await server.withMethodHandler(ListTools.self) { _ in ListTools.Result(tools: tools) }
     await server.withMethodHandler(CallTool.self) { [self] parameters in
       await withCheckedContinuation { continuation in

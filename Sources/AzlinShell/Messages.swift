@@ -9,12 +9,20 @@ import Foundation
 enum Messages {
   // MARK: Start and input
 
-  static func welcome(version: String, backend: any AzureBackend) -> String {
+  static func welcome(version: String, backend: any AzureBackend, readOnly: Bool = false)
+    -> String
+  {
     let target =
       backend.kind == .sim
       ? "the embedded simulator (sim): nothing here touches Azure"
       : "Azure subscription \(backend.displayName) via az"
-    return "azlin \(version) on \(target). /help for commands, Ctrl-D to leave."
+    let mode = readOnly ? " Read-only: questions, plans and prices; nothing is run." : ""
+    return "azlin \(version) on \(target).\(mode) /help for commands, Ctrl-D to leave."
+  }
+
+  /// One line for every path that would change something while the shell is read-only.
+  static func readOnly(_ what: String) -> String {
+    "Read-only: \(what) was not run; this shell only answers, plans and prices (--read-only or [safety] read_only)."
   }
 
   static func quotaShort(region: String, label: String, free: Int, need: Int) -> String {
@@ -235,7 +243,9 @@ enum Messages {
     let sign = !signed ? "" : (total < .zero ? "-" : "+")
     let amount = total < .zero ? (Money.zero - total) : total
     var lines = [
-      "Cost: \(sign)\(amount.perMonth)" + confidenceNote(estimate.confidence)
+      total == .zero && !estimate.unpriced.isEmpty
+        ? "Cost: unknown (azlin has no price for it)"
+        : "Cost: \(sign)\(amount.perMonth)" + confidenceNote(estimate.confidence)
     ]
     for l in estimate.lines {
       let qty = l.quantity > 1 ? "\(l.quantity) × " : ""
@@ -293,15 +303,21 @@ enum Messages {
   }
 
   static func budget(_ d: BudgetMonitor.Decision) -> String {
+    let scope = d.group.map { " in resource group \($0)" } ?? ""
+    let of = d.group == nil ? "" : "its limit "
     switch d.level {
     case .ok:
       guard let limit = d.limit else {
         return "Budget: no limit set (/budget set monthly 500 adds one)."
       }
-      return "Budget: \(d.projected.perMonth) projected — \(d.percent ?? 0)% of \(limit.perMonth)."
+      return
+        "Budget: \(d.projected.perMonth) projected\(scope) — \(d.percent ?? 0)% of \(of)\(limit.perMonth)."
     case .warning(let t):
       return
-        "Budget warning: \(d.projected.perMonth) projected — \(d.percent ?? 0)% of \(d.limit?.perMonth ?? "the limit") (alert at \(t)%)."
+        "Budget warning: \(d.projected.perMonth) projected\(scope) — \(d.percent ?? 0)% of \(of)\(d.limit?.perMonth ?? "the limit") (alert at \(t)%)."
+    case .unpriced(let items, let limit):
+      return
+        "Refused: azlin has no price for \(items.map { clip($0) }.joined(separator: "; ")), and the \(limit) applies. Nothing was changed."
     case .refused(let limit):
       let amount = d.daily ? d.projected.description + " today" : d.projected.perMonth
       return
@@ -309,13 +325,41 @@ enum Messages {
     }
   }
 
+  static let nothingCosts = "Nothing azlin can see is costing money: there are no VMs or disks."
+  /// The answer to "how much am I spending": the same total as `/cost all`.
+  static func runsAt(_ rate: CostEstimate) -> String {
+    "What exists now runs at \(rate.totalMonthly.perMonth)\(unpricedNote(rate))."
+  }
+  static func costTotal(_ rate: CostEstimate) -> String {
+    "Total: \(rate.totalMonthly.perMonth) (VMs with OS disk and public IP, and data disks, at list prices)\(unpricedNote(rate))"
+  }
+  /// "; not counted, price unknown: disk big (Premium_LRS, 32767 GB)", or nothing.
+  static func unpricedNote(_ estimate: CostEstimate) -> String {
+    let items = estimate.unpriced
+    return items.isEmpty
+      ? "" : "; not counted, price unknown: " + items.map { clip($0) }.joined(separator: "; ")
+  }
   static let stopStillBills =
     "Note: a stopped VM is still billed for compute; \"deallocate\" stops that."
   static let overrideHint =
     "Type \"override\" to run it anyway, raise the limit with /budget set, or ask for less."
+  static let unpricedHint =
+    "Price unknown: type \"override\" to accept it, or ask for something azlin can price."
+  static let budgetChangedSinceShown =
+    "Refused just before it ran: the budget now counts what other azlin shells spent or reserved since it was shown. Nothing was changed."
+  static func ledgerUnusable(_ error: any Error) -> String {
+    "Nothing was changed: the spend ledger cannot be used (\(error)), and azlin does not spend without a budget check."
+  }
+  static func rollbackNotRun(id: String) -> String {
+    "Left in place, not rolled back. /undo \(id.suffix(8)) shows the rollback again."
+  }
   static let overrideNeedsWord =
     "Not run: a budget refusal is overridden only by typing \"override\"."
   static func overridden(_ d: BudgetMonitor.Decision, limit: String, by how: String) -> String {
+    if case .unpriced(let items, _) = d.level {
+      return
+        "Budget override (\(how)): \(items.map { clip($0) }.joined(separator: "; ")) accepted without a price under the \(limit); recorded in the audit log."
+    }
     let amount = d.daily ? d.projected.description + " today" : d.projected.perMonth
     return "Budget override (\(how)): \(amount) goes past the \(limit); recorded in the audit log."
   }

@@ -148,11 +148,12 @@ extension Session {
         return true
       }
 
-    case .budgetOverride(let plan, let decision, let limit):
+    case .budgetOverride(let run, let decision, let limit):
       let t = line.lowercased().trimmingCharacters(in: .whitespaces)
       if t == "override" {
         pending = nil
-        overrideBudget(plan, decision, limit: limit, by: "typed override")
+        overrideBudget(decision, limit: limit, by: "typed override")
+        proceed(run, overriddenBy: "typed override")
         return true
       }
       guard Self.yesNo(line) != nil else { return notAnAnswer() }
@@ -160,7 +161,7 @@ extension Session {
       say(yn == .no ? Messages.cancelled : Messages.overrideNeedsWord)
       return true
 
-    case .undo(let objective, let steps):
+    case .undo(let objective, let steps, let overriddenBy):
       guard let yn else { return notAnAnswer() }
       pending = nil
       record(
@@ -170,7 +171,7 @@ extension Session {
         say(Messages.cancelled)
         return true
       }
-      runUndo(objective, steps)
+      runUndo(objective, steps, overriddenBy: overriddenBy)
       return true
     }
   }

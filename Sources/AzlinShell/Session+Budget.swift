@@ -10,6 +10,9 @@ extension Session {
       showBudget()
       return
     }
+    if readOnly, sub == "set" || sub == "clear" {
+      return fail(Messages.readOnly("/budget \(sub)"))
+    }
     switch sub {
     case "set": setBudget(Array(args.dropFirst()))
     case "clear": clearBudget(Array(args.dropFirst()))
@@ -24,19 +27,23 @@ extension Session {
     let b = config.budget
     let rate = runRate()
     let s = spent()
-    let projected = s.month + rate
+    let reserved = ledger.openReservations().map(\.monthly).reduce(.zero, +)
+    let projected = s.month + rate + reserved
     var lines = [
       "Monthly limit: \(b.monthlyLimit?.perMonth ?? "none")    Daily limit: \(b.dailyLimit.map { $0.description + "/day" } ?? "none")",
       "Spent today: \(s.today)    this month: \(s.month)    (estimates from list prices)",
-      "Run-rate of what exists: \(rate.perMonth)",
+      "Run-rate of what exists: \(rate.perMonth)\(Messages.unpricedNote(costOfWhatExists()))",
     ]
+    if reserved > .zero {
+      lines.append("Reserved by runs in progress (this shell or others): \(reserved.perMonth)")
+    }
     var projection = "Projected this month: \(projected.description)"
     if let limit = b.monthlyLimit {
       projection += " — \(projected.percent(of: limit))% of \(limit.perMonth)"
       switch BudgetMonitor(budget: b).level(of: projected) {
       case .ok: projection += " (ok)"
       case .warning(let t): projection += " (alert: past \(t)%)"
-      case .refused: projection += " (over the limit)"
+      case .refused, .unpriced: projection += " (over the limit)"
       }
     }
     lines.append(projection)
@@ -119,23 +126,46 @@ extension Session {
       say(Messages.cost(estimate))
       return
     }
-    var vms = live.vms
+    var group: String?
     if let g = args.first, args.first != "all" {
-      guard live.group(named: g) != nil else { return fail(Messages.problem(.groupNotFound(g))) }
-      vms = vms.filter { $0.resourceGroup.lowercased() == g.lowercased() }
+      guard let found = live.group(named: g) else { return fail(Messages.problem(.groupNotFound(g))) }
+      group = found.name
     }
-    guard !vms.isEmpty else {
-      return say("Nothing azlin can see is costing money: there are no VMs.")
+    let costs = costOfWhatExists(group: group)
+    let vms = live.vms.filter {
+      group == nil || $0.resourceGroup.lowercased() == group!.lowercased()
     }
-    let rows = vms.map { vm in
-      [
-        vm.name, vm.resourceGroup, vm.size, vm.powerState,
-        (estimator.hourly(of: vm) * CostEstimate.hoursPerMonth).rounded.perMonth,
-      ]
+    let disks = CostEstimator.dataDisks(of: live, group: group)
+    guard !vms.isEmpty || !disks.isEmpty else { return say(Messages.nothingCosts) }
+    if !vms.isEmpty {
+      say(
+        Messages.table(
+          ["VM", "GROUP", "SIZE", "STATE", "RUN-RATE"],
+          vms.map { vm in
+            [
+              vm.name, vm.resourceGroup, vm.size, vm.powerState,
+              estimator.monthly(of: vm).rounded.perMonth,
+            ]
+          }))
     }
-    say(Messages.table(["VM", "GROUP", "SIZE", "STATE", "RUN-RATE"], rows))
-    let total = vms.map { estimator.hourly(of: $0) * CostEstimate.hoursPerMonth }.reduce(.zero, +)
-      .rounded
-    say("Total: \(total.perMonth) (VM, OS disk and public IP at list prices)")
+    if !disks.isEmpty {
+      say(
+        Messages.table(
+          ["DISK", "GROUP", "SIZE", "SKU", "RUN-RATE"],
+          disks.map { d in
+            [
+              d.name, d.resourceGroup, "\(d.sizeGB) GB", d.sku,
+              estimator.diskLines(name: d.name, sku: d.sku, sizeGB: d.sizeGB)?.monthly?.perMonth
+                ?? "price unknown",
+            ]
+          }))
+    }
+    say(Messages.costTotal(costs))
+  }
+
+  /// What exists costs per month, line by line: the one figure `/cost`, `/cost all` and
+  /// "how much am I spending" give (VMs with OS disk and public IP, and data disks).
+  func costOfWhatExists(group: String? = nil) -> CostEstimate {
+    estimator.runRate(of: live, group: group)
   }
 }

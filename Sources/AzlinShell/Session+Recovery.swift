@@ -20,10 +20,13 @@ extension Session {
     }
   }
 
-  /// `/resume <id>`: runs what an interrupted objective has left.
-  func resume(_ args: [String]) {
+  /// `/resume <id> [--force]`: passes what an interrupted objective has left through the
+  /// budget gate, then runs it.
+  func resume(_ allArgs: [String]) {
+    let force = allArgs.contains("--force")
+    let args = allArgs.filter { $0 != "--force" }
     guard let id = args.first, args.count == 1 else {
-      return fail(Messages.usage("/resume <objective-id>"))
+      return fail(Messages.usage("/resume <objective-id> [--force]"))
     }
     refreshLive()
     guard let found = store.all().objectives.first(where: { $0.id == id || $0.id.hasSuffix(id) })
@@ -36,18 +39,31 @@ extension Session {
       )
     }
     let finding = ObjectiveRecovery().settle(found, live: live)
-    var objective = finding.objective
+    let objective = finding.objective
     say(
       "Resuming \"\(Messages.clip(objective.naturalLanguage))\" (objective \(objective.id.suffix(8))): \(finding.remaining.count) step\(finding.remaining.count == 1 ? "" : "s") left."
     )
+    let run = GatedRun.resume(objective, remaining: finding.remaining, done: finding.done)
+    guard let overridden = budgetGate(run, force: force ? "--force" : nil, always: false) else {
+      return
+    }
+    proceed(run, overriddenBy: overridden)
+  }
+
+  /// Runs the steps an interrupted objective has left, with what they add held in the budget.
+  func runResume(_ settled: Objective, remaining: [Int], done: [Int], overriddenBy: String?) {
+    let run = GatedRun.resume(settled, remaining: remaining, done: done)
+    guard let reservation = holdBudget(run, overriddenBy: overriddenBy) else { return }
+    defer { settleBudget(reservation) }
+    var objective = settled
     record(
       "resume", objective: objective.id,
-      [("remaining", .array(finding.remaining.map { .number(Double($0)) }))])
+      [("remaining", .array(remaining.map { .number(Double($0)) }))])
     let steps = objective.plan.map { ExecutableStep(recorded: $0) }
     do {
       let outcomes = try withInterrupts { cancelled in
         try executor.execute(
-          steps, approved: Set(finding.remaining), alreadyDone: Set(finding.done),
+          steps, approved: Set(remaining), alreadyDone: Set(done),
           objective: &objective, cancelled: cancelled, progress: showProgress)
       }
       refreshLive()

@@ -143,10 +143,9 @@ extension Session {
         lines: estimator.vmLines(label: "VM", size: size, region: q.region, count: q.count))
       return Messages.cost(estimate, signed: false)
     }
-    let rate = estimator.runRate(of: live)
-    if rate.lines.isEmpty { return ["Nothing azlin can see is costing money: there are no VMs."] }
-    return ["What exists now runs at \(rate.totalMonthly.perMonth)."]
-      + Array(Messages.cost(rate, signed: false).dropFirst())
+    let rate = costOfWhatExists()
+    if rate.lines.isEmpty { return [Messages.nothingCosts] }
+    return [Messages.runsAt(rate)] + Array(Messages.cost(rate, signed: false).dropFirst())
   }
 
   /// The monthly cost of what `plan` creates (changes and deletions are shown in the run-rate).
@@ -173,49 +172,10 @@ extension Session {
         )
       ])
     record("cost_estimate", [("monthly", .string(p.estimate.totalMonthly.plain))])
-    let group = p.plan.steps.first(where: { $0.action == .create })?.resource.resourceGroup
-    let decision = budgetDecision(planMonthly: p.estimate.totalMonthly, group: group)
-    if case .refused(let limit) = decision.level, forceBudget {
-      record(
-        "budget",
-        [("decision", "refused"), ("projected", .string(decision.projected.plain))])
-      overrideBudget(p, decision, limit: limit, by: "--force")
-      return
-    }
-    say(Messages.budget(decision))
-    record(
-      "budget",
-      [
-        ("decision", .string(Self.describe(decision.level))),
-        ("projected", .string(decision.projected.plain)),
-      ])
-    if case .refused(let limit) = decision.level {
-      lastTurnFailed = true
-      lastRequest?.resumable = true
-      if options.dryRun {
-        say(Messages.dryRun)
-        return
-      }
-      pending = .budgetOverride(p, decision, limit: limit)
-      say(Messages.overrideHint)
-      return
-    }
-    seekApproval(p)
-  }
-
-  /// The budget was overridden explicitly: audit it, then ask for approval as usual.
-  func overrideBudget(
-    _ p: PendingPlan, _ decision: BudgetMonitor.Decision, limit: String, by how: String
-  ) {
-    record(
-      "budget_override",
-      [
-        ("limit", .string(limit)), ("projected", .string(decision.projected.plain)),
-        ("by", .string(how)),
-      ])
-    say(Messages.overridden(decision, limit: limit, by: how))
-    lastTurnFailed = false
-    seekApproval(p)
+    let run = GatedRun.plan(p)
+    guard let overridden = budgetGate(run, force: forceBudget ? "--force" : nil, always: true)
+    else { return }
+    proceed(run, overriddenBy: overridden)
   }
 
   /// Runs the plan at once (--yes, always) or asks for approval; --dry-run stops here.
@@ -247,6 +207,7 @@ extension Session {
     case .ok: return "ok"
     case .warning(let t): return "warning \(t)%"
     case .refused: return "refused"
+    case .unpriced: return "refused: price unknown"
     }
   }
 
@@ -279,6 +240,13 @@ extension Session {
   func execute(_ p: PendingPlan, approved: Set<Int>) {
     let estimateText = p.estimate.totalMonthly.plain
     defer { fixInProgress = nil }
+    var chosen = p
+    chosen.plan.steps = p.plan.steps.filter { approved.contains($0.number) }
+    guard let reservation = holdBudget(.plan(chosen), overriddenBy: p.overriddenBy) else {
+      return
+    }
+    var settled = false
+    defer { if !settled { settleBudget(reservation) } }
     var objective = Objective(
       id: context.ids.next(), session: sessionID, naturalLanguage: Redactor.text(p.line),
       intents: p.intents.map { $0.json.compact() }, plan: p.plan.steps.map(recorded),
@@ -303,6 +271,8 @@ extension Session {
       let stopped = outcomes.values.contains(.cancelled)
       refreshLive()
       reconcileLedger()
+      settleBudget(reservation)
+      settled = true
       for intent in p.intents { conversation.remember(intent) }
       conversation.remember(created: p.plan)
       lastRequest?.executed = true

@@ -19,6 +19,12 @@ extension Session {
       }
       return false
     case .success(var steps):
+      // A rollback can add cost too (restarting what the objective deallocated).
+      guard let reservation = holdBudget(.undo(objective, steps), overriddenBy: nil) else {
+        say(Messages.rollbackNotRun(id: objective.id))
+        return false
+      }
+      defer { settleBudget(reservation) }
       say(Messages.rollingBack(steps.count))
       if let remaining = destroyWithTerraform(objective) { steps = remaining }
       let failure = runInverse(steps, of: objective.id)
@@ -45,7 +51,7 @@ extension Session {
     guard case .success(let steps) = Rollback().plan(for: objective, live: live) else { return }
     say(Messages.offerRollback(steps.count))
     say(steps.map(Messages.undoStep))
-    pending = .undo(objective, steps)
+    pending = .undo(objective, steps, overriddenBy: nil)
     say(Messages.confirmUndo)
   }
 

@@ -26,9 +26,11 @@ extension Session {
       for disk in CostEstimator.dataDisks(of: live, group: nil) {
         let key = "disk/\(disk.resourceGroup.lowercased())/\(disk.name.lowercased())"
         seen.insert(key)
-        let monthly =
-          estimator.diskLines(name: disk.name, sku: disk.sku, sizeGB: disk.sizeGB)?.monthly ?? .zero
-        let rate = monthly * (1 / CostEstimate.hoursPerMonth)
+        // A disk without a known price is not counted (as $0 or otherwise); /budget names it.
+        let monthly = estimator.diskLines(name: disk.name, sku: disk.sku, sizeGB: disk.sizeGB)?
+          .monthly
+        if monthly == nil && last[key] == nil { continue }
+        let rate = (monthly ?? .zero) * (1 / CostEstimate.hoursPerMonth)
         if last[key]?.hourly != rate {
           try ledger.record(.init(at: now, resource: key, group: disk.resourceGroup, hourly: rate))
         }
@@ -68,18 +70,5 @@ extension Session {
       ledger.spent(from: starts.day, to: now, group: group).rounded,
       ledger.spent(from: starts.month, to: now, group: group).rounded
     )
-  }
-
-  /// The budget check for a plan adding `planMonthly` in `group`.
-  func budgetDecision(planMonthly: Money, group: String?) -> BudgetMonitor.Decision {
-    let total = spent()
-    let groupSpent = group.map { spent(group: $0).month } ?? .zero
-    return BudgetMonitor(budget: config.budget).check(
-      .init(
-        planMonthly: planMonthly, runRate: runRate(),
-        spentThisMonth: total.month,
-        spentToday: total.today, group: group,
-        groupRunRate: group.map { runRate(group: $0) } ?? .zero,
-        groupSpentThisMonth: groupSpent))
   }
 }

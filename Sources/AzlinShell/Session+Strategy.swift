@@ -73,6 +73,7 @@ extension Session {
           "Unknown strategy \(Messages.clip(wanted, 30)): use one of \(AzlinConfig.strategyPreferences.joined(separator: ", "))."
         )
       }
+      if readOnly { return fail(Messages.readOnly("/strategy \(preference.rawValue)")) }
       do {
         try ConfigEditor(path: context.home.configFile).set(
           table: "execution", key: "strategy", value: "\"\(preference.rawValue)\"")

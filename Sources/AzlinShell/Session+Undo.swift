@@ -5,8 +5,11 @@ import AzlinLedger
 import Foundation
 
 extension Session {
-  /// `/undo [id]`: shows the inverse plan of the most recent objective not yet undone, and asks.
-  func undo(_ args: [String]) {
+  /// `/undo [id] [--force]`: shows the inverse plan of the most recent objective not yet
+  /// undone, passes it through the budget gate (an undo can start billing again), and asks.
+  func undo(_ allArgs: [String]) {
+    let force = allArgs.contains("--force")
+    let args = allArgs.filter { $0 != "--force" }
     refreshLive()
     let (objectives, _) = store.all()
     let candidates = objectives.filter {
@@ -42,14 +45,23 @@ extension Session {
         "Undo \"\(Messages.clip(objective.naturalLanguage))\" (objective \(objective.id.suffix(8))):"
       )
       say(steps.map(Messages.undoStep))
-      if options.autoApprove {
-        record("approval", [("undo", .string(objective.id)), ("answer", "auto"), ("by", "--yes")])
-        runUndo(objective, steps)
+      let run = GatedRun.undo(objective, steps)
+      guard let overridden = budgetGate(run, force: force ? "--force" : nil, always: false) else {
         return
       }
-      pending = .undo(objective, steps)
-      say(Messages.confirmUndo)
+      proceed(run, overriddenBy: overridden)
     }
+  }
+
+  /// Runs the undo at once with --yes, or asks.
+  func confirmUndo(_ objective: Objective, _ steps: [Rollback.Step], overriddenBy: String?) {
+    if options.autoApprove {
+      record("approval", [("undo", .string(objective.id)), ("answer", "auto"), ("by", "--yes")])
+      runUndo(objective, steps, overriddenBy: overriddenBy)
+      return
+    }
+    pending = .undo(objective, steps, overriddenBy: overriddenBy)
+    say(Messages.confirmUndo)
   }
 
   /// An objective Terraform applied is undone with `terraform destroy` from its folder first;
@@ -104,8 +116,13 @@ extension Session {
     return nil
   }
 
-  /// Runs the inverse steps and marks the objective rolled back.
-  func runUndo(_ original: Objective, _ planned: [Rollback.Step]) {
+  /// Runs the inverse steps, with what they add held in the budget, and marks the objective
+  /// rolled back.
+  func runUndo(_ original: Objective, _ planned: [Rollback.Step], overriddenBy: String?) {
+    guard let reservation = holdBudget(.undo(original, planned), overriddenBy: overriddenBy) else {
+      return
+    }
+    defer { settleBudget(reservation) }
     var objective = original
     var steps = planned
     if let remaining = destroyWithTerraform(objective) {

@@ -21,6 +21,8 @@ public final class Session {
     public var verbose = false
     /// Take over the conversation of the most recent earlier session.
     public var resume = false
+    /// Questions, plans and prices only: nothing is executed (also `[safety] read_only`).
+    public var readOnly = false
     public init() {}
   }
 
@@ -29,8 +31,8 @@ public final class Session {
     case approval(PendingPlan)
     case destroyConfirmation(PendingPlan, remaining: [Int], approved: Set<Int>)
     case question(PendingQuestion, line: String)
-    case undo(Objective, [Rollback.Step])
-    case budgetOverride(PendingPlan, BudgetMonitor.Decision, limit: String)
+    case undo(Objective, [Rollback.Step], overriddenBy: String?)
+    case budgetOverride(GatedRun, BudgetMonitor.Decision, limit: String)
   }
 
   /// A plan that waits for approval, with what it was made from.
@@ -39,6 +41,8 @@ public final class Session {
     var intents: [Intent]
     var plan: Plan
     var estimate: CostEstimate
+    /// How a budget refusal of this plan was overridden ("--force", "typed override").
+    var overriddenBy: String?
   }
 
   let context: AzlinContext
@@ -52,6 +56,10 @@ public final class Session {
   /// The LLM intent parser, when one is configured.
   let llm: LLMIntentParser?
   let estimator = CostEstimator()
+  /// The lock budget decisions and reservations are made under, shared with other processes.
+  let budgetLock: FileLock
+  /// How many budget reservations this session made (their IDs are this session's ID and a count).
+  var reservations = 0
   /// The spinner shown on a terminal while a step runs.
   let spinner = ProgressIndicator()
   public let sessionID: String
@@ -110,6 +118,7 @@ public final class Session {
       id: sessionID, startedAt: context.clock.now, backend: backend.kind.rawValue)
     self.audit = AuditLog(path: context.home.auditLog, session: sessionID, clock: context.clock)
     self.store = ObjectiveStore(folder: context.home.objectivesFolder)
+    self.budgetLock = SpendLedger(path: context.home.spendLedger).makeLock()
     self.parser = LocalIntentParser()
     self.strategies = Self.makeStrategies(
       context: context, backend: backend, config: config, connector: mcpConnector)
@@ -149,8 +158,11 @@ public final class Session {
       config.budget.monthlyLimit.map { "\(Self.whole(rate))/\(Self.whole($0))" }
       ?? "\(Self.whole(rate))/mo"
     return
-      "azlin \(backend.kind == .sim ? "sim" : backend.displayName):\(group)@\(region) \(money) > "
+      "azlin \(backend.kind == .sim ? "sim" : backend.displayName):\(group)@\(region) \(money)\(readOnly ? " read-only" : "") > "
   }
+
+  /// True when nothing may be executed: `--read-only`, or `[safety] read_only = true`.
+  public var readOnly: Bool { options.readOnly || config.safety.readOnly }
 
   static func whole(_ m: Money) -> String {
     let text = m.description

@@ -43,6 +43,7 @@ public struct TranscriptReplayer {
         options.autoApprove = args.contains("--yes") || args.contains("-y")
         options.dryRun = args.contains("--dry-run")
         options.verbose = args.contains("--verbose")
+        options.readOnly = args.contains("--read-only")
       default:
         files.append((file.name, file.content))
       }

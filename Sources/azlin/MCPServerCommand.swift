@@ -1,4 +1,5 @@
 import ArgumentParser
+import AzlinCore
 import AzlinMCPServer
 import Foundation
 
@@ -17,9 +18,19 @@ struct MCPServerCommand: ParsableCommand {
       """
   )
 
+  @Flag(
+    help:
+      "Offer and run only tools and commands that read (also [safety] read_only = true in config.toml)."
+  )
+  var readOnly = false
+
   func run() throws {
-    let simulator = try SimulatorSetup.open(ProcessInfo.processInfo.environment)
-    let server = SimulatorToolServer(simulator: simulator, version: AzlinCommand.version)
+    let environment = ProcessInfo.processInfo.environment
+    let simulator = try SimulatorSetup.open(environment)
+    let (config, _) = AzlinConfig.load(path: AzlinHome.fromEnvironment(environment).configFile)
+    let server = SimulatorToolServer(
+      simulator: simulator, version: AzlinCommand.version,
+      readOnly: readOnly || config.safety.readOnly)
     let finished = DispatchSemaphore(value: 0)
     Task {
       do {

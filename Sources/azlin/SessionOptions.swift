@@ -16,6 +16,12 @@ struct SessionOptions: ParsableArguments {
   @Flag(help: "Plan and price, then stop: nothing is changed.")
   var dryRun = false
 
+  @Flag(
+    help:
+      "Questions, plans and prices only: nothing is executed, no setting is changed (also [safety] read_only = true)."
+  )
+  var readOnly = false
+
   @Flag(name: .shortAndLong, help: "Show the az commands of every plan.")
   var verbose = false
 
@@ -28,6 +34,7 @@ struct SessionOptions: ParsableArguments {
     o.dryRun = dryRun
     o.verbose = verbose
     o.resume = resume
+    o.readOnly = readOnly
     return o
   }
 }

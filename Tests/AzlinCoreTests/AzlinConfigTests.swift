@@ -70,6 +70,27 @@ import Testing
       ])
   }
 
+  @Test(arguments: [
+    ("[safety]\nread_only = true\n", true, false),
+    ("[safety]\nread_only = false\n", false, false),
+    ("", false, false),
+    ("[safety]\nread_only = \"yes\"\n", true, true),
+  ])
+  func readOnlyIsReadAndAnUnreadableValueFailsClosed(
+    _ text: String, _ readOnly: Bool, _ warned: Bool
+  ) throws {
+    let folder = TemporaryFolder()
+    let path = folder.file("config.toml")
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    let (config, warnings) = AzlinConfig.load(path: path)
+    #expect(config.safety.readOnly == readOnly)
+    #expect(
+      warnings
+        == (warned
+          ? ["\(path):2: safety.read_only must be true or false; read-only until it is fixed."]
+          : []))
+  }
+
   @Test func invalidUTF8IsReported() throws {
     let folder = TemporaryFolder()
     let path = folder.file("config.toml")

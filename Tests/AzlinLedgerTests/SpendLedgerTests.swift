@@ -30,3 +30,38 @@ import Testing
     #expect(ledger.spent(from: t0, to: t0 + 3600) == Money(1))
   }
 }
+
+@Suite struct SpendLedgerReservationTests {
+  let t0 = Date(timeIntervalSince1970: 1_795_683_600)
+
+  @Test func aReservationIsOpenUntilSettled() throws {
+    let folder = TemporaryFolder()
+    let ledger = SpendLedger(path: folder.file("ledger.jsonl"))
+    try ledger.record(.init(at: t0, resource: "vm/rg/a", group: "rg", hourly: Money(1)))
+    let r = SpendLedger.Reservation(
+      id: "s-1", at: t0, monthly: Money(39.3), groups: ["RG": Money(39.3)])
+    try ledger.reserve(r)
+    #expect(ledger.openReservations() == [r])
+    #expect(ledger.openReservations().first?.monthly(in: "rg") == Money(39.3))
+    // Reservations are not billing-rate entries: spend is unchanged.
+    #expect(ledger.entries().count == 1)
+    #expect(ledger.spent(from: t0, to: t0 + 3600) == Money(1))
+    try ledger.settle("s-1", at: t0 + 60)
+    #expect(ledger.openReservations().isEmpty)
+  }
+
+  /// A shell killed mid-run leaves its reservation open; it counts no more once the holder is gone.
+  @Test func aReservationOfAProcessThatExitedDoesNotCount() throws {
+    let folder = TemporaryFolder()
+    let ledger = SpendLedger(path: folder.file("ledger.jsonl"))
+    let exited = Process()
+    exited.executableURL = URL(fileURLWithPath: "/bin/true")
+    try exited.run()
+    exited.waitUntilExit()
+    try ledger.reserve(.init(id: "gone", at: t0, monthly: Money(10), pid: exited.processIdentifier))
+    try ledger.reserve(.init(id: "here", at: t0, monthly: Money(20)))
+    try ledger.reserve(
+      .init(id: "elsewhere", at: t0, monthly: Money(30), pid: 1, host: "another-machine"))
+    #expect(ledger.openReservations().map(\.id) == ["here", "elsewhere"])
+  }
+}

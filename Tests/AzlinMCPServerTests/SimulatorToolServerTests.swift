@@ -14,12 +14,12 @@ struct SimulatorToolServerTests {
     let simulator: AzureSimulator
     let server: SimulatorToolServer
 
-    init(faults: String? = nil) throws {
+    init(faults: String? = nil, readOnly: Bool = false) throws {
       let clock = ManualClock()
       simulator = try AzureSimulator(
         folder: folder, clock: clock, sleeper: ClockSleeper(clock: clock),
         ids: SequentialIDGenerator(), faults: faults)
-      server = SimulatorToolServer(simulator: simulator, version: "test")
+      server = SimulatorToolServer(simulator: simulator, version: "test", readOnly: readOnly)
     }
 
     deinit { try? FileManager.default.removeItem(atPath: folder) }
@@ -116,5 +116,35 @@ struct SimulatorToolServerTests {
 
     await client.disconnect()
     await server.stop()
+  }
+
+  @Test("a read-only server lists what reads and refuses every change in one line")
+  func readOnly() throws {
+    let fixture = try Fixture(readOnly: true)
+    #expect(fixture.simulator.run(["group", "create", "-n", "rg", "-l", "eastus"]).succeeded)
+    let listed = fixture.server.listedTools
+    #expect(listed.allSatisfy { $0.annotations.readOnlyHint == true })
+    #expect(listed.contains { $0.name == "azmcp_group_list" })
+    #expect(!listed.contains { $0.name == "azmcp_compute_vm_create" })
+    let passThrough = try #require(listed.first { $0.name == "azmcp_extension_az" })
+    #expect(passThrough.annotations.destructiveHint == false)
+
+    let create = fixture.server.call(
+      "azmcp_group_create", arguments: ["name": "other", "location": "eastus"])
+    #expect(create.isError == true)
+    #expect(
+      Self.text(create.content)
+        == "azmcp_group_create: not run: this server is read-only (azlin mcp-server --read-only, or [safety] read_only); only tools and commands that read run."
+    )
+    let delete = fixture.server.call(
+      "azmcp_extension_az", arguments: ["command": "group delete --name rg --yes"])
+    #expect(delete.isError == true)
+    #expect(Self.text(delete.content).hasPrefix("azmcp_extension_az: not run: "))
+    #expect(fixture.sim("group", "list")?.arrayValue?.count == 1)
+
+    #expect(fixture.server.call("azmcp_group_list", arguments: [:]).isError == false)
+    let list = fixture.server.call("azmcp_extension_az", arguments: ["command": "group list"])
+    #expect(list.isError == false)
+    #expect(try JSONValue.parse(Self.text(list.content)).arrayValue?.count == 1)
   }
 }

@@ -144,7 +144,7 @@ struct DialogueScorer {
       }
     }
     switch sandbox.session.pending {
-    case .approval(let p), .destroyConfirmation(let p, _, _), .budgetOverride(let p, _, _):
+    case .approval(let p), .destroyConfirmation(let p, _, _), .budgetOverride(.plan(let p), _, _):
       seen.planned = true
       seen.intents = p.intents.map(\.json)
       for step in p.plan.steps where step.resource.kind == .virtualMachine {
@@ -155,7 +155,7 @@ struct DialogueScorer {
         if let vm = step.resource.size { seen.planDiskVMs.append(vm) }
       }
     case .question: seen.asked = true
-    case .undo: seen.planned = true
+    case .undo, .budgetOverride: seen.planned = true
     case nil: break
     }
     if sandbox.session.wantsToQuit { seen.slash = seen.slash ?? "/quit" }

@@ -1,0 +1,111 @@
+import AzlinAzure
+import AzlinCore
+import Foundation
+
+extension PlanStep {
+  /// Reads back a step from an az command azlin generated, so that commands that were not
+  /// planned in this turn — an undo's inverse commands, the steps an interrupted objective has
+  /// left — are priced and checked by the same functions as a plan.
+  ///
+  /// What the command does not say (a VM's current size or power state, a group's region) is
+  /// taken from `live`. A command azlin does not generate gives `nil`.
+  /// - Parameters:
+  ///   - command: The az arguments, without the leading `az`.
+  ///   - number: The step's position.
+  ///   - live: What exists now.
+  public init?(reading command: AzCommand, number: Int, live: LiveState) {
+    let group = command.value(of: "--resource-group", or: "-g") ?? ""
+    let name = command.value(of: "--name", or: "-n") ?? ""
+    let location = command.value(of: "--location", or: "-l")
+    func region(of group: String) -> String {
+      location ?? live.group(named: group)?.location ?? ""
+    }
+    let vm = live.vms.first {
+      $0.name.lowercased() == name.lowercased()
+        && $0.resourceGroup.lowercased() == group.lowercased()
+    }
+    func vmRef(size: String?) -> ResourceRef {
+      ResourceRef(
+        kind: .virtualMachine, name: name, resourceGroup: group,
+        location: vm?.location ?? region(of: group), size: size)
+    }
+    let action: StepAction
+    let operation: StepOperation
+    let resource: ResourceRef
+    switch command.verb {
+    case "group create":
+      (action, operation) = (.create, .createGroup)
+      resource = ResourceRef(
+        kind: .resourceGroup, name: name, resourceGroup: name, location: location ?? "")
+    case "group delete":
+      let count = live.vms.filter { $0.resourceGroup.lowercased() == name.lowercased() }.count
+      (action, operation) = (.destroy, .deleteGroup(resourceCount: count))
+      resource = ResourceRef(
+        kind: .resourceGroup, name: name, resourceGroup: name,
+        location: live.group(named: name)?.location ?? "")
+    case "vm create":
+      (action, operation) = (.create, .createVM(image: command.value(of: "--image") ?? ""))
+      resource = vmRef(size: command.value(of: "--size"))
+    case "vm delete":
+      (action, operation, resource) = (.destroy, .deleteVM, vmRef(size: vm?.size))
+    case "vm start", "vm stop", "vm deallocate", "vm restart":
+      guard let verb = AzCommand.PowerVerb(rawValue: String(command.verb.dropFirst(3))) else {
+        return nil
+      }
+      (action, operation) = (.change, .power(verb, from: vm?.powerState ?? ""))
+      resource = vmRef(size: vm?.size)
+    case "vm resize":
+      (action, operation) = (.change, .resizeVM(from: vm?.size ?? ""))
+      resource = vmRef(size: command.value(of: "--size"))
+    case "disk create":
+      guard let gb = command.value(of: "--size-gb").flatMap(Int.init) else { return nil }
+      let sku = command.value(of: "--sku") ?? "Premium_LRS"
+      (action, operation) = (.create, .createDisk(sizeGB: gb, sku: sku))
+      resource = ResourceRef(
+        kind: .disk, name: name, resourceGroup: group, location: region(of: group), size: "\(gb)")
+    case "disk delete":
+      (action, operation) = (.destroy, .deleteDisk)
+      resource = ResourceRef(
+        kind: .disk, name: name, resourceGroup: group, location: region(of: group))
+    case "vm disk attach", "vm disk detach":
+      let owner = command.value(of: "--vm-name") ?? ""
+      let attach = command.verb == "vm disk attach"
+      (action, operation) = (.change, attach ? .attachDisk(vm: owner) : .detachDisk(vm: owner))
+      resource = ResourceRef(
+        kind: .diskAttachment, name: name, resourceGroup: group, location: region(of: group),
+        size: owner)
+    case "storage account create":
+      (action, operation) = (.create, .createStorage(sku: command.value(of: "--sku") ?? ""))
+      resource = ResourceRef(
+        kind: .storageAccount, name: name, resourceGroup: group, location: region(of: group))
+    case "storage account delete":
+      (action, operation) = (.destroy, .deleteStorage)
+      resource = ResourceRef(
+        kind: .storageAccount, name: name, resourceGroup: group, location: region(of: group))
+    default:
+      return nil
+    }
+    self.init(
+      number: number, action: action, operation: operation, resource: resource, command: command,
+      undo: nil)
+  }
+}
+
+extension Plan {
+  /// The az commands as steps, read back with `PlanStep(reading:number:live:)`.
+  /// - Returns: The plan, and the commands that could not be read (priced as unknown).
+  public static func reading(_ commands: [AzCommand], live: LiveState) -> (
+    plan: Plan, unread: [AzCommand]
+  ) {
+    var steps: [PlanStep] = []
+    var unread: [AzCommand] = []
+    for (i, command) in commands.enumerated() {
+      if let step = PlanStep(reading: command, number: i + 1, live: live) {
+        steps.append(step)
+      } else if !command.onlyReads {
+        unread.append(command)
+      }
+    }
+    return (Plan(steps: steps), unread)
+  }
+}
