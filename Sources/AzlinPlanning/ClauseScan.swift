@@ -148,7 +148,7 @@ struct ClauseScan {
     }
     // "a resource group called my group": a stop word followed by more words is not a name.
     if names.count == 1, LocalIntentParser.stopWords.contains(names[0].lowercased()),
-      let at = lower.firstIndex(of: names[0].lowercased()), at + 1 < lower.count,
+      let at = lower[(k + 1)...].firstIndex(of: names[0].lowercased()), at + 1 < lower.count,
       ![",", "and", "in", "with", "please", "then", "."].contains(lower[at + 1])
     {
       used.remove(at)
