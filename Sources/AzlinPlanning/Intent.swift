@@ -118,6 +118,8 @@ public struct IntentParameters: Equatable, Sendable {
   /// True for a question or hypothetical about an operation ("what happens if I deallocate sam",
   /// "how do I stop it"): it is answered, and may be previewed, but never carried out.
   public var hypothetical = false
+  /// More VMs a disk operation is for, each getting its own disk ("a 64 GB disk on both").
+  public var alsoFor: [String] = []
   /// What a size was chosen for when it was asked by vCPUs or memory ("8 vcpus and 32 gb").
   public var looseSize: LooseSize?
 

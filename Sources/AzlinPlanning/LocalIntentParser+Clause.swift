@@ -45,6 +45,9 @@ extension LocalIntentParser {
     }
     claimRegion(&c, into: &p)
     claimGroup(&c, into: &p, context: context, live: live)
+    if p.resourceGroup == "" {
+      return .failure(ParseProblemError(problem: .unresolvedReference("the same group")))
+    }
     claimLooseSize(&c, into: &p, region: p.region ?? context.region)
     c.claimDiskSizeAndSku(into: &p)
     if let bad = c.claimBadCount() { return .failure(ParseProblemError(problem: .badCount(bad))) }
@@ -216,7 +219,13 @@ extension LocalIntentParser {
     p.corrections = corrected
     // A disk is for a VM: "a 64 GB disk for it", "attach a disk to sam".
     if object == .disk {
-      if let vm = p.names.first(where: { !live.vms(named: $0).isEmpty }) {
+      let vmNames = p.names.filter { !live.vms(named: $0).isEmpty }
+      if vmNames.count > 1, vmNames.count == p.names.count, verb == .create || verb == nil {
+        // "put a 64 gb disk on both": one disk for each VM, never a disk named after a VM.
+        p.names = []
+        p.vm = vmNames[0]
+        p.alsoFor = Array(vmNames.dropFirst())
+      } else if let vm = p.names.first(where: { !live.vms(named: $0).isEmpty }) {
         p.vm = live.vms(named: vm).first?.name
         p.names.removeAll { $0 == vm }
       } else if p.names.isEmpty, context.vms.count == 1,
@@ -260,6 +269,12 @@ extension LocalIntentParser {
     {
       p.resourceGroup = g
       c.claim(words: ["in", "it", "there", "same", "group", "rg", "that", "this"])
+      return
+    }
+    if context.resourceGroup == nil, c.has(phrase: ["same", "group"]) || c.has(phrase: ["same", "rg"]) {
+      // "in the same group" with no group in the conversation: asked, never defaulted.
+      p.resourceGroup = ""
+      c.claim(words: ["same", "group", "rg"])
       return
     }
     if context.resourceGroup == nil, c.lower.contains("there"), let r = context.region {
@@ -402,9 +417,9 @@ extension LocalIntentParser {
     let indefinite =
       c.lower.contains { ["a", "an", "another", "more", "extra", "new"].contains($0) }
       || p.count != nil
-    if verb == nil, addsMore, object != .unknown {
+    if verb == nil, addsMore, object != .unknown, indefinite || lastVerb != nil {
       return decide(
-        verb: indefinite ? .create : (lastVerb ?? .create), object: object,
+        verb: indefinite ? .create : lastVerb, object: object,
         groupTarget: groupTarget, p: p, c: c,
         live: live, lastVerb: nil, confidence: confidence * 0.9)
     }

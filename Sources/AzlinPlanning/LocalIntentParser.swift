@@ -142,6 +142,18 @@ public struct LocalIntentParser: Sendable {
   static func disksForNewVMs(_ intents: [Intent]) -> [Intent] {
     var out: [Intent] = []
     for intent in intents {
+      if intent.kind == .attachDisk, !intent.parameters.alsoFor.isEmpty {
+        var first = intent
+        first.parameters.alsoFor = []
+        out.append(first)
+        for vm in intent.parameters.alsoFor {
+          var more = first
+          more.parameters.vm = vm
+          more.explanation = IntentKind.attachDisk.phrase + " to " + vm
+          out.append(more)
+        }
+        continue
+      }
       guard intent.kind == .attachDisk, intent.parameters.names.isEmpty,
         let provision = out.last(where: { $0.kind == .provisionVM }),
         intent.parameters.vm == nil || provision.parameters.names.contains(intent.parameters.vm!)

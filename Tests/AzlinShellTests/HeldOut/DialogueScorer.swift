@@ -28,6 +28,7 @@ struct DialogueScorer {
     var planVMs: [String] = []
     var planSizes: [String] = []
     var planDiskVMs: [String] = []
+    var planRegions: [String] = []
     var output: [String] = []
   }
 
@@ -150,6 +151,7 @@ struct DialogueScorer {
       for step in p.plan.steps where step.resource.kind == .virtualMachine {
         seen.planVMs.append(step.resource.name)
         if let size = step.resource.size { seen.planSizes.append(size) }
+        seen.planRegions.append(step.resource.location)
       }
       for step in p.plan.steps where step.resource.kind == .diskAttachment {
         if let vm = step.resource.size { seen.planDiskVMs.append(vm) }
@@ -227,6 +229,11 @@ struct DialogueScorer {
       let names = p["names"]?.arrayValue ?? []
       if names.isEmpty, !seen.planVMs.isEmpty, expected.count == 1 {
         p = p.setting("names", to: .strings(seen.planVMs))
+      }
+      if p["region"] == nil, e.kind == "provision_vm", let region = seen.planRegions.first,
+        expected.count == 1
+      {
+        p = p.setting("region", to: .string(region))
       }
       if p["vm"] == nil, e.kind == "attach_disk", let vm = seen.planDiskVMs.first,
         expected.count == 1
