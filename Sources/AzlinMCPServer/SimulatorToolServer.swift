@@ -47,7 +47,8 @@ public final class SimulatorToolServer: Sendable {
       var reading = tool
       reading.readOnly = true
       reading.destructive = false
-      reading.description += " This server is read-only: only commands that read (show, list, …) run."
+      reading.description +=
+        " This server is read-only: only commands that read (show, list, …) run."
       return reading.definition
     }
   }

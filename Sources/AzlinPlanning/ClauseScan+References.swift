@@ -46,6 +46,12 @@ extension ClauseScan {
           !names.isEmpty || j == start + marker.count
         {
           names.append(context.vms[0])
+        } else if !["keep", "leave", "not", "but", "without", "minus"].contains(marker.last ?? ""),
+          names.isEmpty, j == start + marker.count, LocalIntentParser.looksLikeName(words[j]),
+          !Self.vocabulary.contains(w)
+        {
+          // "except web9": kept out as typed; the planner refuses it if nothing has that name.
+          names.append(words[j])
         } else if [
           "and", ",", "or", "the", "vm", "vms", "one", "running", "alone", "on", "up",
           "as", "is", "group", "rg", "nor", "machine", "box", "server", "untouched", "intact",
@@ -211,7 +217,13 @@ extension ClauseScan {
       case "oldest":
         chosen = context.created.first
       case "other":
-        let pool = context.ordered.count >= 2 ? living(context.ordered) : scope
+        // The other of the pair in play: the last two made, the two listed, or the two that exist.
+        let pairs = [Array(context.created.suffix(2)), living(context.ordered), scope]
+        let pool =
+          pairs.first { pair in
+            pair.count == 2
+              && context.vms.allSatisfy { v in pair.contains { $0.lowercased() == v.lowercased() } }
+          } ?? []
         let others = pool.filter { n in !context.vms.contains { $0.lowercased() == n.lowercased() }
         }
         chosen = others.count == 1 ? others[0] : nil

@@ -237,7 +237,13 @@ struct ClauseScan {
   mutating func claimVerbWord() -> Verb? {
     var found: [(Int, Verb)] = []
     for (i, w) in lower.enumerated() where !used.contains(i) {
+      // "if I deallocated sam": after a subject, a past form is the verb, not a state.
+      let afterSubject = i > 0 && ["i", "we", "you", "they"].contains(lower[i - 1])
+      let past: [String: Verb] = [
+        "deallocated": .deallocate, "stopped": .stop, "started": .start, "restarted": .restart,
+      ]
       if let v = LocalIntentParser.verbWords[w]
+        ?? (afterSubject ? past[w] : nil)
         ?? Self.stems(of: w).lazy.compactMap({ LocalIntentParser.verbWords[$0] }).first
       {
         found.append((i, v))

@@ -60,7 +60,11 @@ extension LocalIntentParser {
       verb = typo
       confidence = 0.85
     }
-    if c.lower.contains("deallocate") || c.lower.contains("dealloc") { verb = .deallocate }
+    if c.lower.contains("deallocate") || c.lower.contains("dealloc")
+      || c.has(phrase: ["i", "deallocated"])
+    {
+      verb = .deallocate
+    }
     let costQuestion =
       c.lower.indices.contains { !c.used.contains($0) && Self.costWords.contains(c.lower[$0]) }
       || c.has(phrase: ["how", "much"])
@@ -271,7 +275,9 @@ extension LocalIntentParser {
       c.claim(words: ["in", "it", "there", "same", "group", "rg", "that", "this"])
       return
     }
-    if context.resourceGroup == nil, c.has(phrase: ["same", "group"]) || c.has(phrase: ["same", "rg"]) {
+    if context.resourceGroup == nil,
+      c.has(phrase: ["same", "group"]) || c.has(phrase: ["same", "rg"])
+    {
       // "in the same group" with no group in the conversation: asked, never defaulted.
       p.resourceGroup = ""
       c.claim(words: ["same", "group", "rg"])
@@ -302,7 +308,9 @@ extension LocalIntentParser {
       {
         p.resourceGroup = live.groups.first { $0.name.lowercased() == g }?.name
         p.corrections.append(candidate)
-      } else if (explicit || candidate.lowercased().hasSuffix("rg")) && w != "to" && w != "from" {
+      } else if (explicit || Self.looksLikeGroupName(candidate.lowercased())) && w != "to"
+        && w != "from"
+      {
         p.resourceGroup = candidate
       } else if catalog.normalizeRegion(candidate) == nil,
         Self.looksLikeRegion(candidate.lowercased()), w == "in"
@@ -713,5 +721,14 @@ extension LocalIntentParser {
       }
     }
     return words
+  }
+}
+
+extension LocalIntentParser {
+  /// Names shaped like resource groups: "rg1", "rg-demo", "demo-rg", "team_rg2".
+  static func looksLikeGroupName(_ word: String) -> Bool {
+    let trimmed = word.trimmingCharacters(in: .decimalDigits)
+    return trimmed.hasSuffix("rg") || word.hasPrefix("rg-") || word.hasPrefix("rg_")
+      || (word.hasPrefix("rg") && word.dropFirst(2).allSatisfy(\.isNumber) && word.count > 2)
   }
 }

@@ -117,6 +117,10 @@ extension LocalIntentParser {
   /// True when every word is filler: the clause is an aside ("thanks!", "ok so", "i'm done").
   static func isAside(_ lower: [String]) -> Bool {
     !(lower.contains("how") && lower.contains("much"))
+      && !lower.contains(where: {
+        ["other", "others", "first", "last", "both", "rest", "second", "all", "everything", "new"]
+          .contains($0)
+      })
       && lower.allSatisfy { fillerWords.contains($0) || $0 == "," || $0 == "." }
   }
 }

@@ -48,6 +48,10 @@ enum Messages {
 
   // MARK: Revisions and previews
 
+  static func countAgainstNames(_ count: Int, named: [String]) -> String {
+    "You named \(named.count) (\(named.joined(separator: ", "))), not \(count): say the names, e.g. \"call them \(named[0]) to …\". Nothing was changed."
+  }
+
   static func alreadyHave(_ names: [String]) -> String {
     "Your last request already made \(names.count) (\(names.joined(separator: ", "))); nothing more to do."
   }

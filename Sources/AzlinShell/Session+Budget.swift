@@ -128,7 +128,9 @@ extension Session {
     }
     var group: String?
     if let g = args.first, args.first != "all" {
-      guard let found = live.group(named: g) else { return fail(Messages.problem(.groupNotFound(g))) }
+      guard let found = live.group(named: g) else {
+        return fail(Messages.problem(.groupNotFound(g)))
+      }
       group = found.name
     }
     let costs = costOfWhatExists(group: group)

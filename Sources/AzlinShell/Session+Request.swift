@@ -65,7 +65,7 @@ extension Session {
       show(report)
     case .refused(let problem):
       if case .invalidName = problem { lastRequest?.refusedName = true }
-      lastRequest?.refused = true
+      lastRequest?.refused = Self.refusalKind(problem)
       fail(Messages.problem(problem))
     case .question(let q):
       pending = .question(q, line: line)

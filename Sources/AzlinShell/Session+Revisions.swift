@@ -18,8 +18,9 @@ extension Session {
     var resumable = false
     /// True when it was refused for a name Azure would reject: a bare word next is the new name.
     var refusedName = false
-    /// True when it was refused: a short answer next fills in what was wrong.
-    var refused = false
+    /// What it was refused for, when a short answer can fill that in: "count", "region",
+    /// "size" or "disk size".
+    var refused: String?
   }
 
   /// Slash commands people say in words: "undo that", "what did I just do", "show my history".
@@ -203,7 +204,11 @@ extension Session {
     ),
       !LocalIntentParser.mentionsVerb(lower),
       !lower.contains(where: {
-        ["disk", "disks", "storage", "vm", "vms", "group", "rg"].contains($0)
+        [
+          "disk", "disks", "storage", "vm", "vms", "group", "rg", "other", "first", "second",
+          "third",
+          "last", "rest", "both", "others", "one", "ones", "it", "them",
+        ].contains($0)
       })
     {
       let rest = words.dropFirst(f.count).joined(separator: " ")
@@ -229,17 +234,25 @@ extension Session {
       return true
     }
     // "64", "north europe is fine", "just eastus": what the refused request lacked.
-    if last.refused, !last.executed, lower.count <= 5, !LocalIntentParser.mentionsVerb(lower),
+    if let wanted = last.refused, !last.executed, lower.count <= 5,
+      !LocalIntentParser.mentionsVerb(lower),
       case .success(let r) = parser.revision(line, context: conversation, live: live),
       r.replacement == nil, !r.isEmpty
     {
-      var delta = r.parameters
-      if last.intents.last?.kind == .attachDisk, delta.sizeGB == nil, let n = delta.count {
-        delta.sizeGB = n
-        delta.count = nil
+      // Only what was refused is taken from the answer, and a number only as digits.
+      var delta = IntentParameters()
+      let digits = lower.contains { Int($0) != nil }
+      switch wanted {
+      case "count" where digits: delta.count = r.parameters.count
+      case "region": delta.region = r.parameters.region
+      case "size": delta.size = r.parameters.size
+      case "disk size" where digits: delta.sizeGB = r.parameters.sizeGB ?? r.parameters.count
+      default: break
       }
-      revise(last, with: delta, line: line)
-      return true
+      if delta != IntentParameters() {
+        revise(last, with: delta, line: line)
+        return true
+      }
     }
     // "try that again", "again", "try that again with frontend1".
     let spoken = Array(
@@ -320,6 +333,14 @@ extension Session {
   /// Applies a revision to the last request: a request not yet run is planned again; one
   /// that ran becomes a change from what now exists, or a question when only re-making would do.
   func revise(_ last: LastRequest, with delta: IntentParameters, line: String) {
+    // "make that 4" after naming three: which name the fourth gets is not said.
+    if let want = delta.count, delta.names.isEmpty, !last.executed,
+      let named = last.intents.last?.parameters.names, !named.isEmpty, named.count != want
+    {
+      lastTurnFailed = true
+      say(Messages.countAgainstNames(want, named: named))
+      return
+    }
     var intents = LocalIntentParser.apply(delta, to: last.intents)
     if last.executed, let made = intents.last, made.kind == .provisionVM {
       let created = last.created
@@ -365,5 +386,16 @@ extension Session {
     record("intent", [("intents", .array(intents.map(\.json)))])
     lastRequest = LastRequest(line: lastRequest?.line ?? "", intents: intents)
     return intents
+  }
+
+  /// What a short answer may fill in after `problem`: nil when an answer cannot mend it.
+  static func refusalKind(_ problem: PlanProblem) -> String? {
+    switch problem {
+    case .tooMany: return "count"
+    case .unknownRegion: return "region"
+    case .unknownSize, .sizeNotOffered: return "size"
+    case .badDiskSize: return "disk size"
+    default: return nil
+    }
   }
 }

@@ -120,9 +120,11 @@ public struct ShellLauncher {
   public func runLoop(_ session: Session, interactive: Bool) -> Int32 {
     let reader = makeLineReader(historyPath: interactive ? session.context.home.shellHistory : nil)
     reader.completer = { [unowned session] in session.completions(for: $0) }
-    if interactive { print(
+    if interactive {
+      print(
         Messages.welcome(
-          version: version, backend: session.backend, readOnly: session.readOnly)) }
+          version: version, backend: session.backend, readOnly: session.readOnly))
+    }
     session.start()
     loop: while !session.wantsToQuit {
       switch reader.readLine(prompt: session.prompt) {

@@ -108,8 +108,10 @@ import Testing
         .init(planMonthly: Money(39.3), runRate: .zero, reserved: Money(39.3))
       ).refusal == "monthly limit $50.00/month")
     #expect(
-      monitor(daily: 2).check(.init(planMonthly: Money(39.3), runRate: .zero, reserved: Money(39.3)))
-        .refusal == "daily limit $2.00/day")
+      monitor(daily: 2).check(
+        .init(planMonthly: Money(39.3), runRate: .zero, reserved: Money(39.3))
+      )
+      .refusal == "daily limit $2.00/day")
     let group = monitor(groups: ["rg": Money(50)]).check(
       .init(
         planMonthly: Money(39.3), runRate: .zero,
