@@ -150,6 +150,8 @@ extension ClauseScan {
       if afterCreateVerb { anchored = true }
       guard anchored, !LocalIntentParser.stopWords.contains(l), LocalIntentParser.looksLikeName(w),
         !Self.vocabulary.contains(l) || (i > 0 && Self.resourceNouns.contains(lower[i - 1])),
+        !LocalIntentParser.singularPronouns.contains(l),
+        !LocalIntentParser.pluralPronouns.contains(l),
         LocalIntentParser.verbWords[l] == nil, !LocalIntentParser.vmNouns.contains(l),
         !LocalIntentParser.groupNouns.contains(l), LocalIntentParser.numberWords[l] == nil,
         !LocalIntentParser.allWords.contains(l), !LocalIntentParser.costWords.contains(l),

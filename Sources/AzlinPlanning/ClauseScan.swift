@@ -242,7 +242,13 @@ struct ClauseScan {
       let past: [String: Verb] = [
         "deallocated": .deallocate, "stopped": .stop, "started": .start, "restarted": .restart,
       ]
+      // "new resource group ci-rg", "a new vm called x": a create — but "the new one" is a reference.
+      let newThing =
+        w == "new"
+        && (i == 0 || ["a", "an", "and", "also", "plus", "another"].contains(lower[i - 1]))
+        && i + 1 < lower.count && !["one", "ones"].contains(lower[i + 1])
       if let v = LocalIntentParser.verbWords[w]
+        ?? (newThing ? .create : nil)
         ?? (afterSubject ? past[w] : nil)
         ?? Self.stems(of: w).lazy.compactMap({ LocalIntentParser.verbWords[$0] }).first
       {

@@ -250,10 +250,14 @@ extension LocalIntentParser {
       verb: verb ?? inheritedVerb, object: object, groupTarget: groupTarget, p: p, c: c, live: live,
       lastVerb: context.lastKind.map(Self.verb(of:)),
       confidence: verb == nil && inheritedVerb != nil ? confidence * 0.9 : confidence)
-    if !unknown.isEmpty, case .success(let intent) = decided, !intent.kind.isReadOnly {
-      return .failure(ParseProblemError(problem: .unknownWords(unknown)))
+    guard !unknown.isEmpty else { return decided }
+    switch decided {
+    case .success(let intent) where intent.kind.isReadOnly: return decided
+    // "make me a sandwich": a create of something unknown names the word; a verbless remark
+    // beside a request ("load test done, delete them") stays an aside.
+    case .failure(let e) where e.problem != .noOperation || verb == nil: return decided
+    default: return .failure(ParseProblemError(problem: .unknownWords(unknown)))
     }
-    return decided
   }
 
   // MARK: - Stages that need the catalogue or the context
@@ -486,6 +490,9 @@ extension LocalIntentParser {
           lastVerb: nil, confidence: confidence * 0.9)
       }
       if object == .storage { return .success(make(.listStorage, p, confidence * 0.9)) }
+      if object == .group { return .success(make(.listResourceGroups, p, confidence * 0.9)) }
+      // "good, leave it like that", "keep sam": only something kept out — nothing to do.
+      if !p.excluded.isEmpty { return .failure(ParseProblemError(problem: .negated)) }
       if object == .vm, p.count != nil, !question {
         // "3 vms": most likely a create, but the line does not say so — confirm first.
         return .success(make(.provisionVM, p, 0.6))
@@ -552,6 +559,12 @@ extension LocalIntentParser {
         }
         return .success(make(.createResourceGroup, p, confidence))
       }
+      // "i'm pretty new to azure": a create of nothing in particular is no request.
+      if object == .unknown, p.names.isEmpty, p.count == nil, p.size == nil, p.image == nil,
+        p.sizeGB == nil, !c.naming
+      {
+        return .failure(ParseProblemError(problem: .noOperation))
+      }
       p.sizeChange = nil
       // "create test-rg": a name shaped like a group, with no kind said.
       if object == .unknown, p.names.count == 1, p.names[0].lowercased().hasSuffix("rg") {
@@ -573,7 +586,9 @@ extension LocalIntentParser {
       // "drop it to a d2s v3", "take it down to a B2s": a size is never deleted.
       return .success(make(.resizeVM, p, confidence * 0.9))
     case .delete:
-      if groupTarget {
+      if groupTarget
+        || (p.names.count == 1 && !namesLiveVM && Self.looksLikeGroupName(p.names[0].lowercased()))
+      {
         return .success(make(.deleteResourceGroup, p, confidence))
       }
       // "delete everything" with no kind, group or filter: which things is not said.

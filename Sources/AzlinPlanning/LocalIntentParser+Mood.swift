@@ -116,7 +116,9 @@ extension LocalIntentParser {
 
   /// True when every word is filler: the clause is an aside ("thanks!", "ok so", "i'm done").
   static func isAside(_ lower: [String]) -> Bool {
-    !(lower.contains("how") && lower.contains("much"))
+    !["what", "which", "is", "are", "how", "anything", "who", "whats", "what's", "where"].contains(
+      lower.first { $0 != "," && $0 != "now" && $0 != "so" } ?? "")
+      && !(lower.contains("how") && lower.contains("much"))
       && !lower.contains(where: {
         ["other", "others", "first", "last", "both", "rest", "second", "all", "everything", "new"]
           .contains($0)

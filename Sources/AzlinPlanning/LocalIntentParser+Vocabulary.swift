@@ -26,7 +26,7 @@ extension LocalIntentParser {
   static let verbWords: [String: Verb] = [
     "create": .create, "make": .create, "mk": .create, "provision": .create, "launch": .create,
     "deploy": .create,
-    "build": .create, "add": .create, "new": .create, "give": .create, "put": .create,
+    "build": .create, "add": .create, "give": .create, "put": .create,
     "spawn": .create, "allocate": .create,
     "delete": .delete, "remove": .delete, "destroy": .delete, "kill": .delete, "drop": .delete,
     "nuke": .delete,
@@ -47,14 +47,14 @@ extension LocalIntentParser {
     "spend": .cost,
     "spending": .cost, "spent": .cost, "bill": .cost, "billing": .cost, "damage": .cost,
     "budget": .cost,
-    "charges": .cost, "estimate": .cost,
+    "charges": .cost, "estimate": .cost, "paying": .cost,
   ]
 
   /// Words that make a line about money, whatever else it says.
   static let costWords: Set<String> = [
     "cost", "costs", "costing", "price", "prices", "pricing", "spend", "spending", "spent", "bill",
     "billing",
-    "damage", "charges", "expensive", "cheap",
+    "damage", "charges", "expensive", "cheap", "paying",
   ]
 
   /// Nouns for virtual machines.

@@ -138,7 +138,14 @@ extension Session {
         plan(q.intents, line: original)
         return true
       case .confirmUnderstanding:
-        guard let yn else { return notAnAnswer() }
+        // "yes, sam", "web2, yes": yes, with the name the question was about.
+        let named = Set(q.intents.flatMap(\.parameters.names).map { $0.lowercased() })
+        let spoken = line.lowercased().split(whereSeparator: { $0 == " " || $0 == "," })
+          .map(String.init)
+        let sayYes =
+          spoken.contains { Self.yesNo($0) == .yes }
+          && spoken.allSatisfy { Self.yesNo($0) == .yes || named.contains($0) }
+        guard let yn = yn ?? (sayYes ? .yes : nil) else { return notAnAnswer() }
         pending = nil
         if yn == .no {
           say("OK — say it another way, or /help for examples.")

@@ -114,6 +114,13 @@ import Testing
         == .notUnderstood(.noOperation))
   }
 
+  @Test func wordsNotUnderstoodAreNamed() {
+    #expect(
+      LocalIntentParser().parse(
+        "make me a sandwich", context: ConversationContext(), live: Self.live)
+        == .notUnderstood(.unknownWords(["sandwich"])))
+  }
+
   @Test(arguments: [
     ("create a key vault", "key vaults"), ("set up an aks cluster", "Kubernetes clusters"),
     ("create a blob container", "blob containers"), ("open port 22 on sam", "network rules"),
