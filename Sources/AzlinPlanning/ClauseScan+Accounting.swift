@@ -37,9 +37,12 @@ extension ClauseScan {
   /// The words no stage claimed and no vocabulary knows: what azlin did not understand.
   /// - Parameter known: Words that name something that exists (parts of live names count).
   func unknownWords(known: Set<String> = []) -> [String] {
-    lower.indices.filter { i in
+    let remarks = remarkIndices()
+    return lower.indices.filter { i in
       let w = lower[i]
-      guard !used.contains(i), !Self.vocabulary.contains(w), !known.contains(w) else {
+      guard !used.contains(i), !remarks.contains(i), !Self.vocabulary.contains(w),
+        !known.contains(w)
+      else {
         return false
       }
       let bare = w.hasSuffix("'s") ? String(w.dropLast(2)) : w
@@ -50,6 +53,39 @@ extension ClauseScan {
       }
       return w.contains(where: { $0.isLetter || $0.isNumber })
     }.map { words[$0] }
+  }
+
+  /// The words of remarks beside the request: "stop it now, class is over", "delete it i
+  /// messed up", "restart it, I broke the kernel module". A remark comes after the verb,
+  /// starts at a comma, a speaker ("i", "we") or a reason ("because"), runs to the next comma,
+  /// claims nothing, and holds no condition ("unless", "if", "only", "but") that could change
+  /// the request.
+  func remarkIndices() -> Set<Int> {
+    guard let firstUsed = used.min() else { return [] }
+    let starters: Set<String> = [
+      "i", "i'm", "im", "we", "we're", "it's", "its", "they", "that's", "because", "since",
+      "cause", "coz", "cuz", "as",
+    ]
+    let conditions: Set<String> = [
+      "unless", "if", "only", "when", "until", "before", "after", "but", "except", "not", "don't",
+      "dont", "keep", "leave", "instead", "without",
+    ]
+    var result: Set<Int> = []
+    var i = firstUsed + 1
+    while i < lower.count {
+      guard lower[i] == "," || (starters.contains(lower[i]) && !used.contains(i)) else {
+        i += 1
+        continue
+      }
+      var end = i + 1
+      while end < lower.count, lower[end] != "," { end += 1 }
+      let span = i..<end
+      if !span.contains(where: { used.contains($0) || conditions.contains(lower[$0]) }) {
+        result.formUnion(span)
+      }
+      i = end == i ? i + 1 : end
+    }
+    return result
   }
 
   /// True when a negation governs the clause's verb: "don't delete sam", "please do not stop

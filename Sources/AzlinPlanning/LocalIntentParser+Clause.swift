@@ -33,6 +33,8 @@ extension LocalIntentParser {
       (["scale", "set"], "scale sets"), (["scale", "sets"], "scale sets"),
       (["load", "balancer"], "load balancers"), (["key", "vault"], "key vaults"),
       (["app", "service"], "app services"), (["function", "app"], "function apps"),
+      (["machine", "learning"], "machine learning workspaces"),
+      (["container", "registry"], "container registries"), (["data", "factory"], "data factories"),
     ] where c.has(phrase: phrase) {
       return .failure(ParseProblemError(problem: .unsupported(what)))
     }
@@ -56,6 +58,15 @@ extension LocalIntentParser {
     // Verb, by phrase first ("shut sam down"), then by word, then by a one-edit typo.
     var verb = c.claimVerbPhrase()
     if verb == nil { verb = c.claimVerbWord() }
+    // "deallocate it or delete it": two actions offered as alternatives — which is not said.
+    if verb != nil, let or = c.lower.firstIndex(of: "or"),
+      let other = c.lower[(or + 1)...].prefix(3).first(where: {
+        Self.verbWords[$0] != nil && Self.verbWords[$0] != verb && !Self.costWords.contains($0)
+      })
+    {
+      let first = c.lower[..<or].last(where: { Self.verbWords[$0] == verb }) ?? "that"
+      return .failure(ParseProblemError(problem: .alternatives([first, other])))
+    }
     if verb == nil, let typo = c.claimVerbTypo() {
       verb = typo
       confidence = 0.85

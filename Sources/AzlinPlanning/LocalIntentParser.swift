@@ -34,6 +34,7 @@ public struct LocalIntentParser: Sendable {
       hypothetical = true
       words = Array(words.dropFirst(n))
     }
+    let questionMark = !hypothetical && Self.asksWithoutAsking(line, words: words.map { $0.lowercased() })
     // "create a vm called web1, no wait, call it web2": the words after an in-line correction
     // revise the request before it.
     var revision: [String] = []
@@ -47,6 +48,15 @@ public struct LocalIntentParser: Sendable {
       case .success(let revised): result = .intents(revised)
       case .failure(let problem): result = .notUnderstood(problem.problem)
       }
+    }
+    if questionMark, case .intents(let intents) = result {
+      // A change asked about with only a question mark is previewed; reads are answered.
+      return .intents(
+        intents.map {
+          var i = $0
+          if !i.kind.isReadOnly { i.parameters.hypothetical = true }
+          return i
+        })
     }
     guard hypothetical else { return result }
     switch result {
@@ -392,6 +402,8 @@ public enum ParseProblem: Error, Equatable, Sendable {
   case howMany
   /// A question azlin cannot answer ("how do I …" about something it does not know).
   case question
+  /// Two actions offered as alternatives ("deallocate it or delete it"): which is not said.
+  case alternatives([String])
   /// A reference the conversation cannot resolve ("the second one" before any list).
   case unresolvedReference(String)
 }

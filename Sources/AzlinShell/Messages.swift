@@ -93,6 +93,9 @@ enum Messages {
     case .question:
       return
         "That reads as a question, so nothing was changed. /help lists what azlin can do and answer."
+    case .alternatives(let verbs):
+      let quoted = verbs.map { "\"\($0)\"" }.joined(separator: " or ")
+      return "Which one — \(quoted)? Say just the one you want (nothing was done)."
     case .unresolvedReference(let phrase):
       return
         "Which VM do you mean by \"\(phrase)\"? Name it (e.g. \"stop web1\"); \"list vms\" shows them."
