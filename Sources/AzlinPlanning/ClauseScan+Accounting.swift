@@ -23,7 +23,8 @@ extension ClauseScan {
       "current", "currently", "anymore", "left", "exist", "exists", "existing", "there", "up",
       "down", "back", "over", "around", "out", "into", "onto", "from", "under", "inside", "across",
       "both", "extra", "additional", "another", "again", "same", "similar", "like",
-      "identical", "matching", "match", "one", "two", "too", "plus", "times", "x", "more",
+      "identical", "matching", "match", "one", "two", "too", "plus", "times", "x", "more", "ssh",
+      "keys",
     ])
     return all
   }()

@@ -38,7 +38,8 @@ extension LocalIntentParser {
     ] where c.has(phrase: phrase) {
       return .failure(ParseProblemError(problem: .unsupported(what)))
     }
-    c.claimSecrets()
+    // "with password Hunter2!": azlin never takes a secret typed in a line (VMs get SSH keys).
+    if c.claimSecrets() { return .failure(ParseProblemError(problem: .secretInLine)) }
     c.claimCommandLineFlags(into: &p)
     var names = p.names + c.claimNamesAfterNamingWords()
     if c.namingFailed {
@@ -58,6 +59,21 @@ extension LocalIntentParser {
     // Verb, by phrase first ("shut sam down"), then by word, then by a one-edit typo.
     var verb = c.claimVerbPhrase()
     if verb == nil { verb = c.claimVerbWord() }
+    // "shut it down so I'm not charged for it": a stop that is meant to end the bill deallocates.
+    if verb == .stop,
+      c.lower.contains(where: {
+        ["charged", "charge", "billed", "billing", "pay", "paying", "cost", "costs", "money"]
+          .contains($0)
+      })
+    {
+      verb = .deallocate
+      for (i, w) in c.lower.enumerated()
+      where ["charged", "charge", "billed", "billing", "pay", "paying", "cost", "costs", "money"]
+        .contains(w)
+      {
+        c.used.insert(i)
+      }
+    }
     // "deallocate it or delete it": two actions offered as alternatives — which is not said.
     if verb != nil, let or = c.lower.firstIndex(of: "or"),
       let other = c.lower[(or + 1)...].prefix(3).first(where: {

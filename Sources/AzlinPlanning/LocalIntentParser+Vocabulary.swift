@@ -8,7 +8,7 @@ extension LocalIntentParser {
     (["get", "rid", "of"], .delete), (["stop", "the", "billing"], .deallocate),
     (["stop", "billing"], .deallocate), (["stop", "paying"], .deallocate),
     (["stop", "being", "charged"], .deallocate), (["stop", "charging"], .deallocate),
-    (["tear", "down"], .delete), (["blow", "away"], .delete),
+    (["tear", "down"], .delete), (["tear", nil, "down"], .delete), (["blow", "away"], .delete),
     (["how", "much"], .cost), (["what", "would"], .cost),
     (["spin", "up"], .create), (["fire", "up"], .create), (["set", "up"], .create),
     (["stand", "up"], .create),

@@ -34,7 +34,8 @@ public struct LocalIntentParser: Sendable {
       hypothetical = true
       words = Array(words.dropFirst(n))
     }
-    let questionMark = !hypothetical && Self.asksWithoutAsking(line, words: words.map { $0.lowercased() })
+    let questionMark =
+      !hypothetical && Self.asksWithoutAsking(line, words: words.map { $0.lowercased() })
     // "create a vm called web1, no wait, call it web2": the words after an in-line correction
     // revise the request before it.
     var revision: [String] = []
@@ -402,6 +403,8 @@ public enum ParseProblem: Error, Equatable, Sendable {
   case howMany
   /// A question azlin cannot answer ("how do I …" about something it does not know).
   case question
+  /// A password, key or token typed in the line: azlin does not take secrets that way.
+  case secretInLine
   /// Two actions offered as alternatives ("deallocate it or delete it"): which is not said.
   case alternatives([String])
   /// A reference the conversation cannot resolve ("the second one" before any list).

@@ -49,7 +49,21 @@ extension Session {
       record(
         "approval", [("answer", .string(yn == .no ? "no" : (yn == .always ? "always" : "yes")))])
       switch yn {
-      case .no: say(Messages.cancelled)
+      case .no:
+        // "stop sam" — no — "delete it": what was talked about is still "it".
+        for intent in plan.intents
+        where ![.provisionVM, .createResourceGroup, .createStorage].contains(intent.kind) {
+          conversation.remember(intent)
+        }
+        let existing = Set(live.vms.map(\.name))
+        let acted = plan.plan.steps.filter {
+          $0.resource.kind == .virtualMachine && existing.contains($0.resource.name)
+        }.map(\.resource.name)
+        if !acted.isEmpty {
+          conversation.vms = acted
+          conversation.meet(acted)
+        }
+        say(Messages.cancelled)
       case .always:
         alwaysApprove = true
         approve(plan)
