@@ -220,7 +220,12 @@ extension LocalIntentParser {
       names = [d]
     }
     if names.isEmpty && !p.all && object != .storage && (object != .disk || verb == .create) {
-      if plural, !context.vms.isEmpty {
+      // "which runners are not running" — "delete those": the listing just shown.
+      let listed = context.ordered.filter { n in live.vms.contains { $0.name == n } }
+      if plural, context.lastKind == .listVMs, !listed.isEmpty, !c.lower.contains("both") {
+        names = listed
+        p.fromContext = "them"
+      } else if plural, !context.vms.isEmpty {
         names = context.vms
         p.fromContext = "them"
       } else if singular, groupTarget, let g = context.resourceGroup {
@@ -319,13 +324,15 @@ extension LocalIntentParser {
       c.claim(words: ["there"])
     }
     for (i, w) in c.lower.enumerated()
-    where ["in", "into", "under", "inside", "to", "from"].contains(w) {
+    where ["in", "into", "under", "inside", "to", "from", "of", "on"].contains(w) {
       var j = i + 1
       while j < c.lower.count, ["the", "a", "resource"].contains(c.lower[j]) { j += 1 }
       let explicit = j < c.lower.count && Self.groupNouns.contains(c.lower[j])
       if explicit { j += 1 }
       guard j < c.words.count, !c.used.contains(j) else { continue }
       let candidate = c.words[j]
+      // "the rest of test-rg", "everything on dev-rg": only a group that exists.
+      if ["of", "on"].contains(w), live.group(named: candidate) == nil { continue }
       if let g = live.group(named: candidate)
         ?? (explicit || (j + 1 < c.lower.count && Self.groupNouns.contains(c.lower[j + 1]))
           ? live.group(shortName: candidate) : nil)
