@@ -131,7 +131,15 @@ extension ClauseScan {
       if w == "zero" || w == "0" || w == "none", countsThings, next != "" || w != "none" {
         return w
       }
-      if let d = Double(w), countsThings, d < 0 || d != d.rounded() { return w }
+      if let d = Double(w), countsThings, d < 0 || d != d.rounded() || w.contains("e") {
+        return w
+      }
+      // "1e6 vms", "10k vms": a number azlin will not read as a count.
+      if countsThings, w.first?.isNumber == true, let last = w.last, "km".contains(last),
+        Int(w.dropLast()) != nil
+      {
+        return w
+      }
       // "make some vms", "a few servers": how many is not said.
       if ["some", "few", "several", "bunch", "couple"].contains(w), countsThings || next == "vms",
         i + 1 < lower.count, LocalIntentParser.vmNouns.contains(lower[i + 1]) || next == "of"

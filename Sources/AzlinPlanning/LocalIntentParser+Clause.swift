@@ -60,18 +60,31 @@ extension LocalIntentParser {
     var verb = c.claimVerbPhrase()
     if verb == nil { verb = c.claimVerbWord() }
     // "shut it down so I'm not charged for it": a stop that is meant to end the bill deallocates.
-    if verb == .stop,
-      c.lower.contains(where: {
-        ["charged", "charge", "billed", "billing", "pay", "paying", "cost", "costs", "money"]
-          .contains($0)
-      })
-    {
+    let billWords: Set<String> = [
+      "charged", "charge", "billed", "billing", "pay", "paying", "cost", "costs", "money",
+    ]
+    if verb == .stop, c.lower.contains(where: billWords.contains) {
       verb = .deallocate
-      for (i, w) in c.lower.enumerated()
-      where ["charged", "charge", "billed", "billing", "pay", "paying", "cost", "costs", "money"]
-        .contains(w)
-      {
-        c.used.insert(i)
+      for (i, w) in c.lower.enumerated() where billWords.contains(w) { c.used.insert(i) }
+    }
+    // A VM called "all", "it" or "two": "restart all" could mean that VM or every VM — ask;
+    // a number beside any verb but create names the VM ("stop two").
+    if let v = verb, v != .create {
+      for (i, w) in c.lower.enumerated() {
+        guard let vm = live.vms.first(where: { $0.name.lowercased() == w }) else { continue }
+        let next = i + 1 < c.lower.count ? c.lower[i + 1] : ""
+        if !c.used.contains(i),
+          Self.allWords.contains(w) || Self.singularPronouns.contains(w)
+            || Self.pluralPronouns.contains(w),
+          !Self.vmNouns.contains(next), !["of", "the", "my", "in"].contains(next)
+        {
+          return .failure(ParseProblemError(problem: .unresolvedReference(c.words[i])))
+        }
+        if Self.numberWords[w] != nil || Int(w) != nil, !Self.vmNouns.contains(next) {
+          c.used.insert(i)
+          names.append(vm.name)
+          p.count = nil
+        }
       }
     }
     // "deallocate it or delete it": two actions offered as alternatives — which is not said.
