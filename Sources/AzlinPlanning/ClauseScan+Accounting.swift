@@ -24,7 +24,8 @@ extension ClauseScan {
       "down", "back", "over", "around", "out", "into", "onto", "from", "under", "inside", "across",
       "both", "extra", "additional", "another", "again", "same", "similar", "like",
       "identical", "matching", "match", "one", "two", "too", "plus", "times", "x", "more", "ssh",
-      "keys",
+      "keys", "rest", "remaining", "else", "latest", "newest", "previous", "oldest", "first",
+      "second", "third", "fourth", "fifth", "last",
     ])
     return all
   }()

@@ -27,7 +27,7 @@ public struct LocalIntentParser: Sendable {
   ///   - live: What exists now (names for typo correction and bare-name recognition).
   /// - Returns: The intents in order, or why nothing was understood.
   public func parse(_ line: String, context: ConversationContext, live: LiveState) -> ParseResult {
-    var words = Self.tokens(of: line)
+    var words = Self.mendingTypos(Self.tokens(of: line), live: live, regions: catalog.regions)
     // "what happens if I deallocate sam", "how do I stop it": asked about, never carried out.
     var hypothetical = false
     if let n = Self.hypotheticalPrefix(words.map { $0.lowercased() }) {
