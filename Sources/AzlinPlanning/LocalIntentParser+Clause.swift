@@ -465,7 +465,13 @@ extension LocalIntentParser {
   ) -> Result<Intent, ParseProblemError> {
     var p = p
     let namesLiveVM = p.names.contains { !live.vms(named: $0).isEmpty }
-    let question = c.lower.first.map { Self.questionWords.contains($0) } ?? false
+    // "ok, is shop running though", "x1 is still running, right?": asked, whatever leads.
+    let leadWord = c.lower.first {
+      ![",", "ok", "okay", "so", "and", "hmm", "well", "oh", "now", "then", "but"].contains($0)
+    }
+    let question =
+      leadWord.map { Self.questionWords.contains($0) } ?? false
+      || (namesLiveVM && c.lower.count > 2 && ["is", "are"].contains(c.lower[1]))
     // "and a 64 GB disk for it", "also some storage": a follow-up that adds.
     let lead = c.lower.first {
       !Self.fillerWords.contains($0) || ["and", "also", "plus", "with"].contains($0)
@@ -507,6 +513,14 @@ extension LocalIntentParser {
         var show = make(.showVM, p, confidence)
         show.explanation = "~" + show.explanation
         return .success(show)
+      }
+      // "are they all up", "are those running": the state of the VMs just talked about.
+      if question, object != .group, object != .storage, object != .disk,
+        c.lower.contains(where: { ["they", "them", "those", "these", "all"].contains($0) })
+      {
+        var list = make(.listVMs, p, confidence * 0.9)
+        list.explanation = "~" + list.explanation
+        return .success(list)
       }
       if p.count != nil, p.size != nil, !question {
         // "and a pair of D2s v3 in the same region": more VMs, confirmed first.
