@@ -14,6 +14,8 @@ extension LocalIntentParser {
     (["stand", "up"], .create),
     (["shut", nil, "down"], .stop), (["shut", "down"], .stop), (["power", nil, "off"], .stop),
     (["power", "off"], .stop), (["turn", nil, "off"], .stop), (["turn", "off"], .stop),
+    (["switch", nil, "off"], .stop), (["switch", "off"], .stop), (["switch", nil, "on"], .start),
+    (["switch", "on"], .start), (["put", "it", "off"], .stop), (["put", "it", "on"], .start),
     (["power", nil, "on"], .start), (["power", "on"], .start), (["turn", nil, "on"], .start),
     (["turn", "on"], .start), (["boot", "up"], .start), (["bring", nil, "up"], .start),
     (["bring", "up"], .start),
@@ -42,7 +44,7 @@ extension LocalIntentParser {
     "bounce": .restart, "cycle": .restart,
     "recycle": .restart,
     "resize": .resize, "scale": .resize, "upgrade": .resize, "downgrade": .resize,
-    "change": .resize,
+    "change": .resize, "bump": .resize, "downsize": .resize, "upsize": .resize, "shrink": .resize,
     "cost": .cost, "costs": .cost, "price": .cost, "prices": .cost, "pricing": .cost,
     "spend": .cost,
     "spending": .cost, "spent": .cost, "bill": .cost, "billing": .cost, "damage": .cost,
@@ -197,10 +199,10 @@ extension LocalIntentParser {
 
   /// Words for a relative size change.
   static let biggerWords: Set<String> = [
-    "bigger", "larger", "faster", "powerful", "more", "upgrade", "up",
+    "bigger", "larger", "faster", "powerful", "more", "upgrade", "up", "upsize",
   ]
   static let smallerWords: Set<String> = [
-    "smaller", "cheaper", "slower", "less", "downgrade", "down",
+    "smaller", "cheaper", "slower", "less", "downgrade", "down", "downsize", "shrink",
   ]
 
   /// Image aliases az accepts.

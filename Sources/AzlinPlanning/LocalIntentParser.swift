@@ -267,7 +267,7 @@ public struct LocalIntentParser: Sendable {
       let w = words[k].lowercased()
       if verbWords[w] != nil && !costWords.contains(w) { return true }
       return verbPhrases.contains { $0.phrase.first == w }
-        && ["shut", "turn", "power", "bring", "spin", "fire", "tear", "get", "wake", "boot"]
+        && ["shut", "turn", "power", "bring", "spin", "fire", "tear", "get", "wake", "boot", "switch"]
           .contains(w)
     }
     while i < words.count {
