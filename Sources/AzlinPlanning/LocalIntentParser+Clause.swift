@@ -482,9 +482,12 @@ extension LocalIntentParser {
     let indefinite =
       c.lower.contains { ["a", "an", "another", "more", "extra", "new"].contains($0) }
       || p.count != nil
-    if verb == nil, addsMore, object != .unknown, indefinite || lastVerb != nil {
+    // "and a pair of D2s v3 in the same region": a size with no noun is VMs.
+    if verb == nil, addsMore, object != .unknown || (p.size != nil && indefinite),
+      indefinite || lastVerb != nil
+    {
       return decide(
-        verb: indefinite ? .create : lastVerb, object: object,
+        verb: indefinite ? .create : lastVerb, object: object == .unknown ? .vm : object,
         groupTarget: groupTarget, p: p, c: c,
         live: live, lastVerb: nil, confidence: confidence * 0.9)
     }

@@ -214,7 +214,9 @@ extension Session {
           "disk", "disks", "storage", "vm", "vms", "group", "rg", "other", "first", "second",
           "third",
           "last", "rest", "both", "others", "one", "ones", "it", "them",
-        ].contains($0)
+          // "and a pair of D2s v3 too", "and 2 more": more things, not the last request again.
+          "a", "an", "another", "more", "extra", "pair", "couple",
+        ].contains($0) || Int($0) != nil
       })
     {
       let rest = words.dropFirst(f.count).joined(separator: " ")
