@@ -30,6 +30,14 @@ extension ClauseScan {
     return all
   }()
 
+  /// Words that are not names even right after a resource noun ("a linux vm instead").
+  static let neverNames: Set<String> = [
+    "instead", "too", "then", "now", "again", "please", "also", "anyway", "though", "tho",
+    "later", "today", "tomorrow", "tonight", "right", "quickly", "asap", "here", "there", "only",
+    "already", "yet", "still", "either", "as", "well", "or", "but", "running", "stopped",
+    "deallocated", "first", "last", "next", "please?", "thanks", "ok", "okay",
+  ]
+
   /// Nouns after which the next word is a name ("vm sam", "rg demo", "account logs").
   static let resourceNouns: Set<String> = LocalIntentParser.vmNouns.union(
     LocalIntentParser.groupNouns
@@ -196,7 +204,7 @@ extension ClauseScan {
       if afterCreateVerb { anchored = true }
       guard anchored, !LocalIntentParser.stopWords.contains(l), LocalIntentParser.looksLikeName(w),
         !Self.vocabulary.contains(l) || (i > 0 && Self.resourceNouns.contains(lower[i - 1])),
-        !LocalIntentParser.singularPronouns.contains(l),
+        !Self.neverNames.contains(l), !LocalIntentParser.singularPronouns.contains(l),
         !LocalIntentParser.pluralPronouns.contains(l),
         LocalIntentParser.verbWords[l] == nil, !LocalIntentParser.vmNouns.contains(l),
         !LocalIntentParser.groupNouns.contains(l), LocalIntentParser.numberWords[l] == nil,

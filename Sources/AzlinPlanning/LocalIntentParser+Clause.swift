@@ -123,6 +123,9 @@ extension LocalIntentParser {
       case .createStorage, .deleteStorage, .listStorage: object = .storage
       case .createResourceGroup, .deleteResourceGroup:
         object = c.lower.contains("another") ? .group : .unknown
+      case .listResourceGroups:
+        // "how many resource groups do I have" — "create one called poems": a group.
+        object = verb == .create && c.lower.contains("one") ? .group : .unknown
       default: break
       }
     }
@@ -587,7 +590,15 @@ extension LocalIntentParser {
       switch verb {
       case .create: return .success(make(.attachDisk, p, confidence))
       case .delete: return .success(make(.deleteDisk, p, confidence))
-      case .detach: return .success(make(.detachDisk, p, confidence))
+      case .detach:
+        // "detach db1-logs (from db1)": the VM it hangs on, as Azure says.
+        if p.vm == nil, p.names.count == 1,
+          let disk = live.disks.first(where: { $0.name.lowercased() == p.names[0].lowercased() }),
+          let owner = disk.managedBy
+        {
+          p.vm = String(owner.split(separator: "/").last ?? Substring(owner))
+        }
+        return .success(make(.detachDisk, p, confidence))
       case .cost: break
       default: return .failure(ParseProblemError(problem: .unsupported("that operation on disks")))
       }
