@@ -25,7 +25,8 @@ extension ClauseScan {
       "both", "extra", "additional", "another", "again", "same", "similar", "like",
       "identical", "matching", "match", "one", "two", "too", "plus", "times", "x", "more", "ssh",
       "keys", "rest", "remaining", "else", "latest", "newest", "previous", "oldest", "first",
-      "second", "third", "fourth", "fifth", "last",
+      "second", "third", "fourth", "fifth", "last", "fresh", "space", "optimized", "optimised",
+      "fits", "fit", "safe", "plain", "rate", "run-rate",
     ])
     return all
   }()

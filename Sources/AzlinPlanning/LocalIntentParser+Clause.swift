@@ -290,7 +290,15 @@ extension LocalIntentParser {
     // Every word accounted for: a word no stage understood stops a change, and is named.
     // A purpose after "for" on a create ("a gpu vm for training") is not a request.
     var unknown = c.unknownWords(known: Self.liveWords(live))
-    if verb == .create || verb == nil, let f = c.lower.lastIndex(of: "for"), !c.used.contains(f) {
+    // So is "to run k3s on", "to host the wiki".
+    let purposeStart =
+      c.lower.lastIndex(of: "for").flatMap { c.used.contains($0) ? nil : $0 }
+      ?? c.lower.indices.first {
+        c.lower[$0] == "to" && $0 + 1 < c.lower.count
+          && ["run", "host", "test", "serve", "try", "play", "build", "train", "use"].contains(
+            c.lower[$0 + 1])
+      }
+    if verb == .create || verb == nil, let f = purposeStart {
       let purpose = Set(c.words[(f + 1)...])
       unknown.removeAll { purpose.contains($0) }
     }
