@@ -183,7 +183,9 @@ struct DialogueScorer {
             || $0["parameters"]?["mood"]?.stringValue == "question"
         }
     case .slash(let name):
-      return seen.slash == name && !(seen.executed && name != "/undo" && name != "/resume")
+      // "set a monthly budget of 1500" routed to `/budget set monthly 1500` is the budget command.
+      let command = seen.slash.map { String($0.split(separator: " ").first ?? "") }
+      return command == name && !(seen.executed && name != "/undo" && name != "/resume")
     case .intents(let list):
       guard seen.slash == nil else { return false }
       return Self.matches(list, Self.merged(seen.intents), seen: seen)
