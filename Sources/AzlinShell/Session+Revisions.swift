@@ -67,6 +67,28 @@ extension Session {
     {
       return "/clear"
     }
+    // "show me my state", "show the last 5 things I did", "show only the failures",
+    // "show me the plan you'd run", "ok show me the commands you know".
+    if words.first == "show" || words.first == "list", words.count <= 9,
+      !LocalIntentParser.mentionsVerb(Array(words.dropFirst()))
+    {
+      if words.contains("failures") || words.contains("failed") { return "/history --failed" }
+      if words.contains("state") { return "/state" }
+      if words.contains("plan") { return "/plan" }
+      if words.contains("commands"), words.contains("you") || words.contains("know") {
+        return "/help"
+      }
+      if words.contains(where: { ["did", "ran", "done", "happened"].contains($0) }),
+        words.contains("i") || words.contains("we")
+      {
+        if let n = words.compactMap({ Int($0) }).first { return "/history \(n)" }
+        return "/history"
+      }
+    }
+    // "how do I use the budget command": help on that command.
+    if text.hasPrefix("how do i use the "), words.last == "command", words.count == 7 {
+      return "/help " + words[5]
+    }
     if text.hasPrefix("what exists") || text.hasPrefix("what do i have") && words.count <= 6 {
       return "/state"
     }
@@ -349,7 +371,10 @@ extension Session {
     }
     // "do the same for bob", "same for bob", "bob too", "and bob as well".
     var target: [String]?
-    if let i = lower.firstIndex(of: "same"), lower.dropFirst(i).contains("for") {
+    // "do it again for proxy2", "same again for bob".
+    if let i = lower.firstIndex(where: { $0 == "same" || $0 == "again" }),
+      lower.dropFirst(i).contains("for")
+    {
       target = Array(words.drop(while: { $0.lowercased() != "for" }).dropFirst())
     } else if lower.count <= 4,
       ["too", "also", "as well"].contains(where: { lower.last == $0 })

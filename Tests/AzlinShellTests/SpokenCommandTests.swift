@@ -12,7 +12,10 @@ import Testing
     ("give backend a 400 a month cap", "/budget set group backend 400"),
     ("put a limit of 100 a month on the interns group", "/budget set group interns 100"),
     ("set a daily limit of 20 dollars", "/budget set daily 20"),
-    ("clear the daily limit", "/budget clear daily"),
+    ("clear the daily limit", "/budget clear daily"), ("show me my state", "/state"),
+    ("show the last 5 things I did", "/history 5"), ("show only the failures", "/history --failed"),
+    ("show me the plan you'd run", "/plan"), ("ok show me the commands you know", "/help"),
+    ("how do I use the budget command", "/help budget"),
   ])
   func wordsReachTheCommand(_ line: String, _ command: String) {
     #expect(Session.spokenCommand(line) == command)
@@ -20,7 +23,7 @@ import Testing
 
   @Test(arguments: [
     "stop web1", "create a vm called quit", "delete the history vm", "how much will it cost",
-    "exit the building and delete sam",
+    "exit the building and delete sam", "show me the stopped vms", "list vms in test-rg",
   ])
   func requestsStayRequests(_ line: String) {
     #expect(Session.spokenCommand(line) == nil)
