@@ -229,6 +229,20 @@ extension LocalIntentParser {
       c.lower.contains(where: { Self.singularPronouns.contains($0) })
       || (c.lower.contains("the") && object == .vm && !p.all)
     let plural = c.lower.contains(where: { Self.pluralPronouns.contains($0) })
+    // "detach bastion-logs" — "and delete it as well": the disk just detached.
+    if names.isEmpty, object == .unknown, singular, verb == .delete,
+      context.lastKind == .detachDisk,
+      let d = context.disk, live.disks.contains(where: { $0.name == d })
+    {
+      object = .disk
+    }
+    // "detach it, keep the disk": "it" is the VM the disk hangs on.
+    if names.isEmpty, verb == .detach, singular, p.vm == nil, context.vms.count == 1,
+      object == .unknown || object == .disk
+    {
+      p.vm = context.vms[0]
+      object = .disk
+    }
     if names.isEmpty, object == .storage, let s = context.storage, singular { names = [s] }
     if names.isEmpty, object == .disk, let d = context.disk, singular,
       verb == .delete || verb == .detach
@@ -501,6 +515,22 @@ extension LocalIntentParser {
         verb: indefinite ? .create : lastVerb, object: object == .unknown ? .vm : object,
         groupTarget: groupTarget, p: p, c: c,
         live: live, lastVerb: nil, confidence: confidence * 0.9)
+    }
+    // "just the one called all", "the vm named stop": a VM that exists, pointed at — never a
+    // new VM of the same name.
+    if c.naming, !p.names.isEmpty, p.names.allSatisfy({ !live.vms(named: $0).isEmpty }),
+      c.lower.contains("the"), verb == nil || verb == .create,
+      let at = c.lower.firstIndex(where: { ["called", "named"].contains($0) }), at >= 2,
+      c.lower[at - 2] == "the"
+    {
+      if let last = lastVerb, verb == nil, last != .create, last != .list, last != .cost {
+        return decide(
+          verb: last, object: .vm, groupTarget: false, p: p, c: c, live: live, lastVerb: nil,
+          confidence: confidence * 0.9)
+      }
+      var show = make(.showVM, p, confidence)
+      show.explanation = "~" + show.explanation
+      return .success(show)
     }
     guard let verb else {
       // Terse: "k1 off", "both on", "k1 d4sv5", "bigger still".

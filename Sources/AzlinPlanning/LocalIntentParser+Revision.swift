@@ -92,7 +92,10 @@ extension LocalIntentParser {
         p.names = delta.names
         p.all = false
       }
-      if let v = delta.count { p.count = v }
+      // "a 100gb disk, actually 200": a bare number revises the disk's size, not a count.
+      if let v = delta.count {
+        if last.kind == .attachDisk, delta.sizeGB == nil { p.sizeGB = v } else { p.count = v }
+      }
       if let v = delta.resourceGroup { p.resourceGroup = v }
       if let v = delta.region { p.region = v }
       if let v = delta.size {
