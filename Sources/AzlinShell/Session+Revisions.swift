@@ -174,6 +174,21 @@ extension Session {
     if undo.contains(text) || (text.hasPrefix("put it back") && text.contains("way it was")) {
       return "/undo"
     }
+    // "revert that, the site got slow", "roll that back, it was fine": the first part decides.
+    if let first = line.lowercased().split(separator: ",").first, line.contains(","),
+      undo.contains(
+        LocalIntentParser.tokens(of: String(first)).filter {
+          !["please", "ok", "okay", "hmm", "so", "just", "now"].contains($0)
+        }.joined(separator: " "))
+    {
+      return "/undo"
+    }
+    if [
+      "go back to what it was", "go back to what it was before", "scratch that last thing",
+      "scratch the last thing", "go back to how it was", "back to how it was",
+    ].contains(text) {
+      return "/undo"
+    }
     let history = [
       "what did i just do", "what did i do", "what have i done", "what did i just run",
       "show my history", "show me my history", "show history", "show me the history", "history",

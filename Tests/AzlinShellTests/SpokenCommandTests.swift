@@ -5,7 +5,9 @@ import Testing
 /// Slash commands said in words go to the command; other lines stay requests.
 @Suite struct SpokenCommandTests {
   @Test(arguments: [
-    ("undo that", "/undo"), ("roll it back", "/undo"), ("what did we do today", "/history"),
+    ("undo that", "/undo"), ("revert that, the site got slow", "/undo"),
+    ("hmm, too much. go back to what it was before", "/undo"), ("roll it back", "/undo"),
+    ("what did we do today", "/history"),
     ("hist", "/history"), ("show my history please", "/history"), ("i'm done, quit", "/quit"),
     ("q", "/quit"), ("ok bye", "/quit"), ("forget our conversation", "/clear"),
     ("what exists right now?", "/state"), ("what can you actually do?", "/help"),
