@@ -149,7 +149,10 @@ struct ClauseScan {
       {
         break
       }
-      if !names.isEmpty, LocalIntentParser.fillerWords.contains(w) || Self.looksLikeSize(w) {
+      if let first = names.last,
+        LocalIntentParser.fillerWords.contains(w)
+          || (Self.looksLikeSize(w) && !Self.siblings(first, words[j]))
+      {
         break
       }
       names.append(words[j])
@@ -177,7 +180,9 @@ struct ClauseScan {
   static func siblings(_ a: String, _ b: String) -> Bool {
     let pa = a.lowercased().prefix { $0.isLetter }
     let pb = b.lowercased().prefix { $0.isLetter }
-    return pa.count >= 2 && pa == pb
+    // "web1 web2", and short ones with numbers: "k1 k2 k3".
+    let numbered = a.contains(where: \.isNumber) && b.contains(where: \.isNumber)
+    return (pa.count >= 2 || (pa.count == 1 && numbered)) && pa == pb
       && a.contains(where: \.isNumber) == b.contains(where: \.isNumber)
   }
 

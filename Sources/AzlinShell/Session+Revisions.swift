@@ -320,12 +320,13 @@ extension Session {
       }
     }
     // "webserver then", "mylogs2024": a new name after one Azure would reject.
-    if last.refusedName, !last.executed, lower.count <= 3,
-      let name = words.first(where: {
-        !["then", "instead", "please", "ok", "use", "try", ","].contains($0.lowercased())
-      }),
-      lower.filter({ !["then", "instead", "please", "ok", "use", "try", ","].contains($0) }).count
-        == 1,
+    let around: Set<String> = [
+      "then", "instead", "please", "ok", "okay", "use", "try", ",", "fine", "just", "call", "it",
+      "name", "sure", "alright", "how", "about", "go", "with",
+    ]
+    if last.refusedName, !last.executed, lower.count <= 4,
+      let name = words.first(where: { !around.contains($0.lowercased()) }),
+      lower.filter({ !around.contains($0) }).count == 1,
       LocalIntentParser.tokens(of: name).count == 1
     {
       var delta = IntentParameters()
