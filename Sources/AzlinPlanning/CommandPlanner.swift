@@ -81,7 +81,7 @@ public struct CommandPlanner: Sendable {
     case .createResourceGroup:
       let name = p.names.first ?? p.resourceGroup ?? defaults.resourceGroup
       if p.names.isEmpty && p.resourceGroup == nil { b.assume(.resourceGroup(name)) }
-      if let problem = NamingRules.violation(of: name, as: .resourceGroup) {
+      if let problem = Self.nameViolation(name, as: .resourceGroup) {
         return .refused(.invalidName(problem))
       }
       guard let region = resolveRegion(p.region, fallback: context.region, builder: &b) else {
@@ -184,7 +184,7 @@ public struct CommandPlanner: Sendable {
       for name in names { b.assume(.generatedName(name)) }
     }
     for name in names {
-      if let problem = NamingRules.violation(of: name, as: .virtualMachine) {
+      if let problem = Self.nameViolation(name, as: .virtualMachine) {
         return .refused(.invalidName(problem))
       }
     }

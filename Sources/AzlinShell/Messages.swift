@@ -43,6 +43,8 @@ enum Messages {
 
   static let lineTooLong = "That line is over 64 KB; azlin ignored it. Type a shorter request."
   static let controlCharacters = "That line has control characters; azlin removed them."
+  static let secretOnLine =
+    "That line held a password, key or token: azlin removed it from every record and screen, and never uses one (VMs sign in with SSH keys). Say the request without it."
   static let invalidUTF8 = "That line is not valid UTF-8; azlin ignored it."
   static let nothingWaiting = "There is no question waiting for an answer."
 

@@ -13,6 +13,13 @@ extension Session {
       runSlash(command)
       return
     }
+    // The line was redacted on arrival; a request that carried a secret is not guessed at
+    // without it.
+    if typed.contains(Redactor.mask) {
+      record("intent", [("understood", false), ("reason", "secret")])
+      fail(Messages.secretOnLine)
+      return
+    }
     if reviseOrRepeat(typed) { return }
     let words = typed.split(separator: " ")
     forceBudget = words.contains("--force")
