@@ -43,6 +43,18 @@ enum Messages {
 
   static let lineTooLong = "That line is over 64 KB; azlin ignored it. Type a shorter request."
   static let controlCharacters = "That line has control characters; azlin removed them."
+  static func budgetUnreadable(_ setting: String) -> String {
+    "Refused: the budget setting \(setting) cannot be read, so no limit is known; fix it (/budget set monthly 500 rewrites it) and nothing that adds cost runs until then."
+  }
+  static func objectiveIDTooShort(_ id: String) -> String {
+    "\(clip(id, 40)) is too short to name an objective: give at least 4 characters of its ID (/objectives lists them)."
+  }
+  static func noObjective(_ id: String) -> String {
+    "There is no objective \(clip(id, 40)). /objectives lists them."
+  }
+  static func objectiveIDAmbiguous(_ id: String, count: Int) -> String {
+    "\(clip(id, 40)) fits \(count) objectives; give more of the ID (/objectives lists them)."
+  }
   static let secretOnLine =
     "That line held a password, key or token: azlin removed it from every record and screen, and never uses one (VMs sign in with SSH keys). Say the request without it."
   static let invalidUTF8 = "That line is not valid UTF-8; azlin ignored it."

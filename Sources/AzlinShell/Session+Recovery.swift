@@ -29,9 +29,10 @@ extension Session {
       return fail(Messages.usage("/resume <objective-id> [--force]"))
     }
     refreshLive()
-    guard let found = store.all().objectives.first(where: { $0.id == id || $0.id.hasSuffix(id) })
-    else {
-      return fail("There is no objective \(Messages.clip(id, 40)). /objectives lists them.")
+    let found: Objective
+    switch objective(named: id, in: store.all().objectives) {
+    case .success(let objective): found = objective
+    case .failure(let failure): return fail(failure.message)
     }
     guard found.status == .inProgress else {
       return fail(

@@ -39,7 +39,9 @@ extension Session {
         say(Messages.question(q))
         return
       }
-      if let error = liveError, intents.contains(where: { !$0.kind.isReadOnly }) {
+      // Nothing is planned or reported on a picture that could not be read ("No VMs" would
+      // be a guess).
+      if let error = liveError {
         fail(Messages.stateUnknown(error))
         return
       }

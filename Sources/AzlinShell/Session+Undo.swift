@@ -18,9 +18,10 @@ extension Session {
     }
     let target: Objective?
     if let id = args.first {
-      target = objectives.first { $0.id == id || $0.id.hasSuffix(id) }
-      if target == nil {
-        fail("There is no objective \(Messages.clip(id, 40)). /objectives lists them.")
+      switch objective(named: id, in: objectives) {
+      case .success(let found): target = found
+      case .failure(let failure):
+        fail(failure.message)
         return
       }
     } else {
