@@ -153,7 +153,7 @@ public struct PlanExecutor: @unchecked Sendable {
       objective.errorMessage = Redactor.text(error.description)
       try objective.move(to: .failed, at: clock.now)
     } else if stopped {
-      try objective.move(to: .failed, at: clock.now)
+      // Stopped by Ctrl-C: it stays in progress, so /resume can finish it (or /undo roll it back).
     } else {
       try objective.move(to: .completed, at: clock.now)
     }

@@ -567,10 +567,40 @@ enum Messages {
     "/\(command) has no \(clip(sub, 20)). Usage: \(usage)"
   }
 
-  static func interrupted(_ o: Objective, done: Int, total: Int) -> String {
+  static func interrupted(_ o: Objective, done: Int, total: Int, underWay: [String] = [])
+    -> String
+  {
     let id = String(o.id.suffix(8))
+    let busy =
+      underWay.isEmpty ? "" : ", and \(underWay.joined(separator: ", ")) still under way in Azure"
     return
-      "Objective \(id) (\"\(clip(o.naturalLanguage, 40))\") was interrupted with \(done) of \(total) steps done: /resume \(id) finishes it, /undo \(id) rolls it back."
+      "Objective \(id) (\"\(clip(o.naturalLanguage, 40))\") was interrupted with \(done) of \(total) steps done\(busy): /resume \(id) finishes it, /undo \(id) rolls it back."
+  }
+  static func resuming(_ o: Objective, left: Int, underWay: [String]) -> String {
+    let busy =
+      underWay.isEmpty
+      ? "" : " (\(underWay.joined(separator: ", ")) still under way in Azure: waited for first)"
+    return
+      "Resuming \"\(clip(o.naturalLanguage))\" (objective \(o.id.suffix(8))): \(left) step\(left == 1 ? "" : "s") left\(busy)."
+  }
+  static func waitingForOperations(_ underWay: [String], seconds: Double) -> String {
+    "  … \(underWay.joined(separator: ", ")) still under way; checking again in \(duration(Int(seconds * 1000)))."
+  }
+  static func stillUnderWay(_ o: Objective, _ underWay: [String]) -> String {
+    "Not resumed: \(underWay.joined(separator: ", ")) is still under way in Azure after the longest wait; nothing more was changed. /resume \(o.id.suffix(8)) tries again."
+  }
+  /// The answer "no" to an undo or a rollback offer: what stays, and what is left to run.
+  static func undoDeclined(_ o: Objective) -> String {
+    let kept = o.resourcesCreated.count
+    guard kept > 0 else { return cancelled }
+    let id = String(o.id.suffix(8))
+    let done = Set(o.executionResults.filter { $0.exitCode == 0 }.map(\.step))
+    let left = o.plan.filter { !done.contains($0.number) }.count
+    let resume =
+      o.status == .inProgress && left > 0
+      ? " /resume \(id) runs the \(left) step\(left == 1 ? "" : "s") not done;" : ""
+    return
+      "Not rolled back: the \(kept) change\(kept == 1 ? "" : "s") objective \(id) made \(kept == 1 ? "is" : "are") kept.\(resume) /undo \(id) rolls \(kept == 1 ? "it" : "them") back."
   }
 
   static let undoNothing = "Nothing to undo."
