@@ -106,8 +106,13 @@ public struct CommandPlanner: Sendable {
         resource: ResourceRef(
           kind: .resourceGroup, name: group.name, resourceGroup: group.name,
           location: group.location),
-        command: .groupDelete(name: group.name), undo: nil)
+        command: .groupDelete(name: group.name), undo: nil,
+        takesAlong: PlanStep.contents(ofGroup: group.name, in: b.world))
       b.world.vms.removeAll { $0.resourceGroup.lowercased() == group.name.lowercased() }
+      b.world.disks.removeAll { $0.resourceGroup.lowercased() == group.name.lowercased() }
+      b.world.storageAccounts.removeAll {
+        $0.resourceGroup.lowercased() == group.name.lowercased()
+      }
       b.world.groups.removeAll { $0.name == group.name }
       return nil
 
@@ -450,7 +455,7 @@ struct PlanBuilder {
   mutating func append(
     action: StepAction, operation: StepOperation, resource: ResourceRef, command: AzCommand,
     undo: AzCommand?,
-    dependsOn: [Int] = []
+    dependsOn: [Int] = [], takesAlong: [String] = []
   ) -> Int {
     let number = steps.count + 1
     let group = resource.resourceGroup.lowercased()
@@ -476,7 +481,7 @@ struct PlanBuilder {
     steps.append(
       PlanStep(
         number: number, action: action, operation: operation, resource: resource, command: command,
-        undo: undo, dependsOn: deps.sorted()))
+        undo: undo, dependsOn: deps.sorted(), takesAlong: takesAlong))
     for key in touched { lastTouch[key] = number }
     return number
   }

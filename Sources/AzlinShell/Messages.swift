@@ -202,7 +202,16 @@ enum Messages {
     case .change: mark = "~"
     case .destroy: mark = "-"
     }
-    return "  \(s.number). \(mark) \(stepSummary(s))"
+    return "  \(s.number). \(mark) \(stepSummary(s))\(label(s))"
+  }
+
+  /// A step's reversibility as shown at approval: nothing for a reversible step (undo puts
+  /// it back), " [loses data]" or " [irreversible]" otherwise.
+  static func label(_ s: PlanStep) -> String {
+    switch s.reversibility {
+    case .reversible: return ""
+    case .losesData, .irreversible: return " [\(s.reversibility.rawValue)]"
+    }
   }
 
   static func stepSummary(_ s: PlanStep) -> String {
@@ -210,8 +219,12 @@ enum Messages {
     switch s.operation {
     case .createGroup: return "create resource group \(r.name) in \(r.location)"
     case .deleteGroup(let count):
+      if !s.takesAlong.isEmpty {
+        return "delete resource group \(r.name) and everything in it: "
+          + s.takesAlong.joined(separator: ", ")
+      }
       return "delete resource group \(r.name)"
-        + (count > 0 ? " and the \(count) VM\(count == 1 ? "" : "s") in it" : "")
+        + (count > 0 ? " and the \(count) VM\(count == 1 ? "" : "s") in it" : " (empty)")
     case .createVM(let image):
       return "create VM \(r.name) (\(r.size ?? "?"), \(image)) in \(r.resourceGroup), \(r.location)"
     case .deleteVM: return "delete VM \(r.name) in \(r.resourceGroup)"
@@ -383,7 +396,8 @@ enum Messages {
   }
   static let proceed = "Proceed? [y]es / [n]o / [a]lways this session"
   static func confirmDestroy(_ s: PlanStep) -> String {
-    "Really \(stepSummary(s))? This cannot be undone. [y/N]"
+    let loses = s.reversibility == .losesData ? "It loses data and cannot" : "This cannot"
+    return "Really \(stepSummary(s))? \(loses) be undone. [y/N]"
   }
   static func confirmDestructiveTool(_ s: PlanStep, route: StepRoute?) -> String {
     let tool = route?.label ?? "its tool"
@@ -615,8 +629,17 @@ enum Messages {
         "Cannot undo: resource group \(group) now holds \(list(names)), which this objective did not create; undo never deletes what it did not create."
     }
   }
-  static func undoStep(_ s: Rollback.Step) -> String {
-    "  \(s.destroys ? "-" : "~") \(s.command)"
+  /// The inverse steps: each command, what a group delete takes along (read against what
+  /// the steps before it leave), and each step's label.
+  static func undoSteps(_ steps: [Rollback.Step], live: LiveState) -> [String] {
+    let read = Plan.reading(steps.map(\.command), live: live).plan.steps
+    return steps.map { s in
+      let line = "  \(s.destroys ? "-" : "~") \(s.command)"
+      guard let step = read.first(where: { $0.command == s.command }) else { return line }
+      let along =
+        step.takesAlong.isEmpty ? "" : " — takes " + step.takesAlong.joined(separator: ", ")
+      return line + along + label(step)
+    }
   }
   static let confirmUndo = "Undo this? [y/N]"
   static func undone(_ id: String) -> String { "Undone (objective \(id.suffix(8)) rolled back)." }

@@ -67,6 +67,7 @@ extension Session {
 
   /// Plans `intents` and shows the result: a report, a question, a refusal, or a plan to approve.
   func plan(_ intents: [Intent], line: String) {
+    if planEverything(intents, line: line) { return }
     let planner = CommandPlanner(defaults: config.defaults)
     switch planner.plan(intents, live: live, context: conversation) {
     case .report(let report):
