@@ -55,6 +55,12 @@ enum Messages {
   static func objectiveIDAmbiguous(_ id: String, count: Int) -> String {
     "\(clip(id, 40)) fits \(count) objectives; give more of the ID (/objectives lists them)."
   }
+  static func worldChanged(_ changes: [String]) -> String {
+    "Not run: what the plan was made on changed — \(changes.joined(separator: "; ")). Planning again on what exists now:"
+  }
+  static func worldKeepsChanging(_ changes: [String]) -> String {
+    "Not run: what exists keeps changing (\(changes.joined(separator: "; "))); nothing was changed. Ask again once it settles."
+  }
   static let secretOnLine =
     "That line held a password, key or token: azlin removed it from every record and screen, and never uses one (VMs sign in with SSH keys). Say the request without it."
   static let invalidUTF8 = "That line is not valid UTF-8; azlin ignored it."

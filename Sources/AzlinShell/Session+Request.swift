@@ -162,7 +162,9 @@ extension Session {
   func estimate(_ plan: Plan) -> CostEstimate { estimator.estimate(plan, live: live) }
 
   /// Shows a plan with its cost and budget status, then runs it or asks for approval.
-  func present(_ p: PendingPlan) {
+  func present(_ made: PendingPlan) {
+    var p = made
+    p.facts = p.plan.facts(in: live)
     lastPlan = p.plan
     lastEstimate = p.estimate
     say(Messages.plan(p.plan, verbose: options.verbose))
@@ -223,6 +225,7 @@ extension Session {
 
   /// The plan was approved: confirm destroy steps one by one, then execute.
   func approve(_ p: PendingPlan) {
+    guard worldStillHolds(p) else { return }
     let asking = stepsThatAsk(p)
     let others = Set(p.plan.steps.map(\.number).filter { !asking.contains($0) })
     askNextDestroy(p, remaining: asking, approved: others)
@@ -250,6 +253,7 @@ extension Session {
   func execute(_ p: PendingPlan, approved: Set<Int>) {
     let estimateText = p.estimate.totalMonthly.plain
     defer { fixInProgress = nil }
+    guard worldStillHolds(p) else { return }
     var chosen = p
     chosen.plan.steps = p.plan.steps.filter { approved.contains($0.number) }
     guard let reservation = holdBudget(.plan(chosen), overriddenBy: p.overriddenBy) else {

@@ -43,6 +43,9 @@ public final class Session {
     var estimate: CostEstimate
     /// How a budget refusal of this plan was overridden ("--force", "typed override").
     var overriddenBy: String?
+    /// The facts the plan was made on (`Plan.facts(in:)`), checked again at approval and
+    /// right before it runs.
+    var facts: [String: String] = [:]
   }
 
   let context: AzlinContext
@@ -81,6 +84,8 @@ public final class Session {
   var lastEstimate: CostEstimate?
   /// True for a turn whose request carried --force: a budget refusal is overridden (and audited).
   var forceBudget = false
+  /// Plans made again this turn because the world changed under them (see `Session+Facts`).
+  var staleReplans = 0
   /// The signature of the last failure explained, and the fix offered for it.
   var lastFailureSignature: String?
   var offeredFix: (signature: String, fix: String)?
@@ -178,6 +183,7 @@ public final class Session {
 
   private func handleLine(_ raw: String) {
     lastTurnFailed = false
+    staleReplans = 0
     if raw.utf8.count > Self.maximumLineBytes {
       output.beginTurn(Redactor.text(String(raw.prefix(40))) + "…")
       fail(Messages.lineTooLong)
