@@ -345,9 +345,15 @@ extension Session {
   func explain(_ error: AzError, command: AzCommand) {
     let analysis = FailureAnalyzer().analyze(error, command: command, lookup: documentation)
     let history = FailureHistory(path: context.home.failureHistory)
-    let seen =
-      (try? history.record(
-        signature: analysis.signature, code: FailureClass(error).code, at: context.clock.now)) ?? 0
+    var seen = 0
+    do {
+      seen = try history.record(
+        signature: analysis.signature, code: FailureClass(error).code, at: context.clock.now)
+    } catch let unreadable as FailureHistory.Unreadable {
+      output.error("azlin: \(unreadable)")
+    } catch {
+      output.error("azlin: cannot write \(context.home.failureHistory): \(error)")
+    }
     lastFailureSignature = analysis.signature
     say(
       Messages.advice(

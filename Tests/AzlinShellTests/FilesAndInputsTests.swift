@@ -30,6 +30,23 @@ import Testing
     #expect(try Data(contentsOf: URL(fileURLWithPath: state)) == Data(content.utf8))
   }
 
+  @Test func aCorruptFailureHistoryIsNamedAndNeverOverwritten() throws {
+    var options = Session.Options()
+    options.autoApprove = true
+    let sandbox = try ShellSandbox(
+      environment: ["AZLIN_SIM_FAULTS": "vm create=SkuNotAvailable"], options: options,
+      version: "test")
+    defer { sandbox.close() }
+    let path = sandbox.home.failureHistory
+    try Data("not a history".utf8).write(to: URL(fileURLWithPath: path))
+    sandbox.session.handle("create a vm called a1")
+    let said = sandbox.output.take()
+    #expect(
+      said.filter { $0.contains("failure_history.json") && $0.contains("left as it is") }.count
+        == 1, "\(said)")
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == "not a history")
+  }
+
   @Test(arguments: ["monthly_limit = \"fifty\"", "monthly_limit = -5", "monthly_limit = [50]"])
   func anUnreadableLimitFailsClosed(_ setting: String) throws {
     let sandbox = try ShellSandbox(
@@ -128,5 +145,16 @@ import Testing
     let events = reader.newest(limit: 10) { _ in true }.map(\.event)
     #expect(events == ["after_the_tear", "first"])
     #expect(reader.skipped == 1)
+  }
+
+  @Test func aTornLedgerLineNeverSwallowsTheNextEntry() throws {
+    let folder = TemporaryFolder()
+    let path = folder.file("ledger.jsonl")
+    try Data(#"{"ts":"2026-11-26T09:00:00.000Z","resource":"vm/a/"#.utf8).write(
+      to: URL(fileURLWithPath: path))
+    let ledger = SpendLedger(path: path)
+    let at = Date(timeIntervalSince1970: 1_790_000_000)
+    try ledger.record(.init(at: at, resource: "vm/rg/a1", group: "rg", hourly: Money(1)))
+    #expect(ledger.entries().map(\.resource) == ["vm/rg/a1"])
   }
 }
