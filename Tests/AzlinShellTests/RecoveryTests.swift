@@ -49,6 +49,27 @@ import Testing
     #expect(finding.objective.resourcesCreated.map(\.name) == ["rg5"])
   }
 
+  /// At start, an objective a killed shell left is announced with what is really done: a VM
+  /// still Creating is named as under way, not counted.
+  @Test func theInterruptedAnnouncementCountsOnlyWhatIsDone() throws {
+    let sandbox = try ShellSandbox(version: "test")
+    defer { sandbox.close() }
+    _ = sandbox.az("group create -n rg5 -l eastus")
+    _ = sandbox.az(
+      "vm create -g rg5 -n s1 --image Ubuntu2204 --size Standard_B2s --no-wait")
+    var objective = Objective(
+      id: "0000beef-0000-4000-8000-00000000dead", session: "killed",
+      naturalLanguage: "create rg5 with s1 then s2", intents: [], plan: Self.plan,
+      strategy: "azure-cli", costEstimate: nil, at: Date(timeIntervalSince1970: 0))
+    try objective.move(to: .inProgress, at: Date(timeIntervalSince1970: 0))
+    try sandbox.session.store.save(objective)
+    sandbox.session.refreshLive()
+    sandbox.session.announceInterrupted()
+    let said = sandbox.output.take().joined(separator: "\n")
+    #expect(said.contains("interrupted with 1 of 3 steps done"), "\(said)")
+    #expect(said.contains("VM s1 (Creating) still under way in Azure"), "\(said)")
+  }
+
   @Test func aConflictWithAnOperationInProgressIsRetriedAndANameConflictIsNot() {
     let busy = AzError(
       code: "Conflict",
