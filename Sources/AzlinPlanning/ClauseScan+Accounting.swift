@@ -23,7 +23,9 @@ extension ClauseScan {
       "current", "currently", "anymore", "left", "exist", "exists", "existing", "there", "up",
       "down", "back", "over", "around", "out", "into", "onto", "from", "under", "inside", "across",
       "both", "extra", "additional", "another", "again", "same", "similar", "like",
-      "identical", "matching", "match", "one", "two", "too", "plus", "times", "x", "more",
+      "identical", "matching", "match", "one", "two", "too", "plus", "times", "x", "more", "ssh",
+      "keys", "rest", "remaining", "else", "latest", "newest", "previous", "oldest", "first",
+      "second", "third", "fourth", "fifth", "last",
     ])
     return all
   }()
@@ -37,9 +39,12 @@ extension ClauseScan {
   /// The words no stage claimed and no vocabulary knows: what azlin did not understand.
   /// - Parameter known: Words that name something that exists (parts of live names count).
   func unknownWords(known: Set<String> = []) -> [String] {
-    lower.indices.filter { i in
+    let remarks = remarkIndices()
+    return lower.indices.filter { i in
       let w = lower[i]
-      guard !used.contains(i), !Self.vocabulary.contains(w), !known.contains(w) else {
+      guard !used.contains(i), !remarks.contains(i), !Self.vocabulary.contains(w),
+        !known.contains(w)
+      else {
         return false
       }
       let bare = w.hasSuffix("'s") ? String(w.dropLast(2)) : w
@@ -50,6 +55,39 @@ extension ClauseScan {
       }
       return w.contains(where: { $0.isLetter || $0.isNumber })
     }.map { words[$0] }
+  }
+
+  /// The words of remarks beside the request: "stop it now, class is over", "delete it i
+  /// messed up", "restart it, I broke the kernel module". A remark comes after the verb,
+  /// starts at a comma, a speaker ("i", "we") or a reason ("because"), runs to the next comma,
+  /// claims nothing, and holds no condition ("unless", "if", "only", "but") that could change
+  /// the request.
+  func remarkIndices() -> Set<Int> {
+    guard let firstUsed = used.min() else { return [] }
+    let starters: Set<String> = [
+      "i", "i'm", "im", "we", "we're", "it's", "its", "they", "that's", "because", "since",
+      "cause", "coz", "cuz", "as",
+    ]
+    let conditions: Set<String> = [
+      "unless", "if", "only", "when", "until", "before", "after", "but", "except", "not", "don't",
+      "dont", "keep", "leave", "instead", "without",
+    ]
+    var result: Set<Int> = []
+    var i = firstUsed + 1
+    while i < lower.count {
+      guard lower[i] == "," || (starters.contains(lower[i]) && !used.contains(i)) else {
+        i += 1
+        continue
+      }
+      var end = i + 1
+      while end < lower.count, lower[end] != "," { end += 1 }
+      let span = i..<end
+      if !span.contains(where: { used.contains($0) || conditions.contains(lower[$0]) }) {
+        result.formUnion(span)
+      }
+      i = end == i ? i + 1 : end
+    }
+    return result
   }
 
   /// True when a negation governs the clause's verb: "don't delete sam", "please do not stop
@@ -94,7 +132,15 @@ extension ClauseScan {
       if w == "zero" || w == "0" || w == "none", countsThings, next != "" || w != "none" {
         return w
       }
-      if let d = Double(w), countsThings, d < 0 || d != d.rounded() { return w }
+      if let d = Double(w), countsThings, d < 0 || d != d.rounded() || w.contains("e") {
+        return w
+      }
+      // "1e6 vms", "10k vms": a number azlin will not read as a count.
+      if countsThings, w.first?.isNumber == true, let last = w.last, "km".contains(last),
+        Int(w.dropLast()) != nil
+      {
+        return w
+      }
       // "make some vms", "a few servers": how many is not said.
       if ["some", "few", "several", "bunch", "couple"].contains(w), countsThings || next == "vms",
         i + 1 < lower.count, LocalIntentParser.vmNouns.contains(lower[i + 1]) || next == "of"
@@ -150,6 +196,8 @@ extension ClauseScan {
       if afterCreateVerb { anchored = true }
       guard anchored, !LocalIntentParser.stopWords.contains(l), LocalIntentParser.looksLikeName(w),
         !Self.vocabulary.contains(l) || (i > 0 && Self.resourceNouns.contains(lower[i - 1])),
+        !LocalIntentParser.singularPronouns.contains(l),
+        !LocalIntentParser.pluralPronouns.contains(l),
         LocalIntentParser.verbWords[l] == nil, !LocalIntentParser.vmNouns.contains(l),
         !LocalIntentParser.groupNouns.contains(l), LocalIntentParser.numberWords[l] == nil,
         !LocalIntentParser.allWords.contains(l), !LocalIntentParser.costWords.contains(l),

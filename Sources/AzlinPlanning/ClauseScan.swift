@@ -48,17 +48,27 @@ struct ClauseScan {
   }
 
   /// A secret and the word before it are never names, sizes or anything else.
-  mutating func claimSecrets() {
+  /// - Returns: true when a secret's value was typed ("password as Hunter2!", "key: 8f3e…").
+  @discardableResult
+  mutating func claimSecrets() -> Bool {
+    var valueTyped = false
     for (i, w) in lower.enumerated() where LocalIntentParser.secretWords.contains(w) {
-      if i + 1 < lower.count, lower[i + 1] == "vault" { continue }
+      if i + 1 < lower.count, ["vault", "vaults", "keys"].contains(lower[i + 1]) { continue }
       used.insert(i)
       var j = i + 1
-      while j < lower.count, ["is", "=", ":", "of"].contains(lower[j]) {
+      while j < lower.count, ["is", "=", ":", "of", "as", "to", "be", "should"].contains(lower[j]) {
         used.insert(j)
         j += 1
       }
-      if j < lower.count { used.insert(j) }
+      // "with password Hunter2!", "and here's my key: 8f3e…": a value, not a word of the request.
+      if j < lower.count, !LocalIntentParser.stopWords.contains(lower[j]),
+        !ClauseScan.vocabulary.contains(lower[j]) || lower[j].contains(where: \.isNumber)
+      {
+        used.insert(j)
+        valueTyped = true
+      }
     }
+    return valueTyped
   }
 
   /// `--name foo -g rg --size X --location L`, as people paste from az.
@@ -242,7 +252,13 @@ struct ClauseScan {
       let past: [String: Verb] = [
         "deallocated": .deallocate, "stopped": .stop, "started": .start, "restarted": .restart,
       ]
+      // "new resource group ci-rg", "a new vm called x": a create — but "the new one" is a reference.
+      let newThing =
+        w == "new"
+        && (i == 0 || ["a", "an", "and", "also", "plus", "another"].contains(lower[i - 1]))
+        && i + 1 < lower.count && !["one", "ones"].contains(lower[i + 1])
       if let v = LocalIntentParser.verbWords[w]
+        ?? (newThing ? .create : nil)
         ?? (afterSubject ? past[w] : nil)
         ?? Self.stems(of: w).lazy.compactMap({ LocalIntentParser.verbWords[$0] }).first
       {

@@ -33,10 +33,13 @@ extension LocalIntentParser {
       (["scale", "set"], "scale sets"), (["scale", "sets"], "scale sets"),
       (["load", "balancer"], "load balancers"), (["key", "vault"], "key vaults"),
       (["app", "service"], "app services"), (["function", "app"], "function apps"),
+      (["machine", "learning"], "machine learning workspaces"),
+      (["container", "registry"], "container registries"), (["data", "factory"], "data factories"),
     ] where c.has(phrase: phrase) {
       return .failure(ParseProblemError(problem: .unsupported(what)))
     }
-    c.claimSecrets()
+    // "with password Hunter2!": azlin never takes a secret typed in a line (VMs get SSH keys).
+    if c.claimSecrets() { return .failure(ParseProblemError(problem: .secretInLine)) }
     c.claimCommandLineFlags(into: &p)
     var names = p.names + c.claimNamesAfterNamingWords()
     if c.namingFailed {
@@ -56,6 +59,43 @@ extension LocalIntentParser {
     // Verb, by phrase first ("shut sam down"), then by word, then by a one-edit typo.
     var verb = c.claimVerbPhrase()
     if verb == nil { verb = c.claimVerbWord() }
+    // "shut it down so I'm not charged for it": a stop that is meant to end the bill deallocates.
+    let billWords: Set<String> = [
+      "charged", "charge", "billed", "billing", "pay", "paying", "cost", "costs", "money",
+    ]
+    if verb == .stop, c.lower.contains(where: billWords.contains) {
+      verb = .deallocate
+      for (i, w) in c.lower.enumerated() where billWords.contains(w) { c.used.insert(i) }
+    }
+    // A VM called "all", "it" or "two": "restart all" could mean that VM or every VM — ask;
+    // a number beside any verb but create names the VM ("stop two").
+    if let v = verb, v != .create {
+      for (i, w) in c.lower.enumerated() {
+        guard let vm = live.vms.first(where: { $0.name.lowercased() == w }) else { continue }
+        let next = i + 1 < c.lower.count ? c.lower[i + 1] : ""
+        if !c.used.contains(i),
+          Self.allWords.contains(w) || Self.singularPronouns.contains(w)
+            || Self.pluralPronouns.contains(w),
+          !Self.vmNouns.contains(next), !["of", "the", "my", "in"].contains(next)
+        {
+          return .failure(ParseProblemError(problem: .unresolvedReference(c.words[i])))
+        }
+        if Self.numberWords[w] != nil || Int(w) != nil, !Self.vmNouns.contains(next) {
+          c.used.insert(i)
+          names.append(vm.name)
+          p.count = nil
+        }
+      }
+    }
+    // "deallocate it or delete it": two actions offered as alternatives — which is not said.
+    if verb != nil, let or = c.lower.firstIndex(of: "or"),
+      let other = c.lower[(or + 1)...].prefix(3).first(where: {
+        Self.verbWords[$0] != nil && Self.verbWords[$0] != verb && !Self.costWords.contains($0)
+      })
+    {
+      let first = c.lower[..<or].last(where: { Self.verbWords[$0] == verb }) ?? "that"
+      return .failure(ParseProblemError(problem: .alternatives([first, other])))
+    }
     if verb == nil, let typo = c.claimVerbTypo() {
       verb = typo
       confidence = 0.85
@@ -193,7 +233,12 @@ extension LocalIntentParser {
       names = [d]
     }
     if names.isEmpty && !p.all && object != .storage && (object != .disk || verb == .create) {
-      if plural, !context.vms.isEmpty {
+      // "which runners are not running" — "delete those": the listing just shown.
+      let listed = context.ordered.filter { n in live.vms.contains { $0.name == n } }
+      if plural, context.lastKind == .listVMs, !listed.isEmpty, !c.lower.contains("both") {
+        names = listed
+        p.fromContext = "them"
+      } else if plural, !context.vms.isEmpty {
         names = context.vms
         p.fromContext = "them"
       } else if singular, groupTarget, let g = context.resourceGroup {
@@ -250,10 +295,14 @@ extension LocalIntentParser {
       verb: verb ?? inheritedVerb, object: object, groupTarget: groupTarget, p: p, c: c, live: live,
       lastVerb: context.lastKind.map(Self.verb(of:)),
       confidence: verb == nil && inheritedVerb != nil ? confidence * 0.9 : confidence)
-    if !unknown.isEmpty, case .success(let intent) = decided, !intent.kind.isReadOnly {
-      return .failure(ParseProblemError(problem: .unknownWords(unknown)))
+    guard !unknown.isEmpty else { return decided }
+    switch decided {
+    case .success(let intent) where intent.kind.isReadOnly: return decided
+    // "make me a sandwich": a create of something unknown names the word; a verbless remark
+    // beside a request ("load test done, delete them") stays an aside.
+    case .failure(let e) where e.problem != .noOperation || verb == nil: return decided
+    default: return .failure(ParseProblemError(problem: .unknownWords(unknown)))
     }
-    return decided
   }
 
   // MARK: - Stages that need the catalogue or the context
@@ -288,13 +337,15 @@ extension LocalIntentParser {
       c.claim(words: ["there"])
     }
     for (i, w) in c.lower.enumerated()
-    where ["in", "into", "under", "inside", "to", "from"].contains(w) {
+    where ["in", "into", "under", "inside", "to", "from", "of", "on"].contains(w) {
       var j = i + 1
       while j < c.lower.count, ["the", "a", "resource"].contains(c.lower[j]) { j += 1 }
       let explicit = j < c.lower.count && Self.groupNouns.contains(c.lower[j])
       if explicit { j += 1 }
       guard j < c.words.count, !c.used.contains(j) else { continue }
       let candidate = c.words[j]
+      // "the rest of test-rg", "everything on dev-rg": only a group that exists.
+      if ["of", "on"].contains(w), live.group(named: candidate) == nil { continue }
       if let g = live.group(named: candidate)
         ?? (explicit || (j + 1 < c.lower.count && Self.groupNouns.contains(c.lower[j + 1]))
           ? live.group(shortName: candidate) : nil)
@@ -421,7 +472,13 @@ extension LocalIntentParser {
   ) -> Result<Intent, ParseProblemError> {
     var p = p
     let namesLiveVM = p.names.contains { !live.vms(named: $0).isEmpty }
-    let question = c.lower.first.map { Self.questionWords.contains($0) } ?? false
+    // "ok, is shop running though", "x1 is still running, right?": asked, whatever leads.
+    let leadWord = c.lower.first {
+      ![",", "ok", "okay", "so", "and", "hmm", "well", "oh", "now", "then", "but"].contains($0)
+    }
+    let question =
+      leadWord.map { Self.questionWords.contains($0) } ?? false
+      || (namesLiveVM && c.lower.count > 2 && ["is", "are"].contains(c.lower[1]))
     // "and a 64 GB disk for it", "also some storage": a follow-up that adds.
     let lead = c.lower.first {
       !Self.fillerWords.contains($0) || ["and", "also", "plus", "with"].contains($0)
@@ -464,6 +521,14 @@ extension LocalIntentParser {
         show.explanation = "~" + show.explanation
         return .success(show)
       }
+      // "are they all up", "are those running": the state of the VMs just talked about.
+      if question, object != .group, object != .storage, object != .disk,
+        c.lower.contains(where: { ["they", "them", "those", "these", "all"].contains($0) })
+      {
+        var list = make(.listVMs, p, confidence * 0.9)
+        list.explanation = "~" + list.explanation
+        return .success(list)
+      }
       if p.count != nil, p.size != nil, !question {
         // "and a pair of D2s v3 in the same region": more VMs, confirmed first.
         return .success(make(.provisionVM, p, 0.6))
@@ -493,6 +558,9 @@ extension LocalIntentParser {
           lastVerb: nil, confidence: confidence * 0.9)
       }
       if object == .storage { return .success(make(.listStorage, p, confidence * 0.9)) }
+      if object == .group { return .success(make(.listResourceGroups, p, confidence * 0.9)) }
+      // "good, leave it like that", "keep sam": only something kept out — nothing to do.
+      if !p.excluded.isEmpty { return .failure(ParseProblemError(problem: .negated)) }
       if object == .vm, p.count != nil, !question {
         // "3 vms": most likely a create, but the line does not say so — confirm first.
         return .success(make(.provisionVM, p, 0.6))
@@ -559,6 +627,12 @@ extension LocalIntentParser {
         }
         return .success(make(.createResourceGroup, p, confidence))
       }
+      // "i'm pretty new to azure": a create of nothing in particular is no request.
+      if object == .unknown, p.names.isEmpty, p.count == nil, p.size == nil, p.image == nil,
+        p.sizeGB == nil, !c.naming
+      {
+        return .failure(ParseProblemError(problem: .noOperation))
+      }
       p.sizeChange = nil
       // "create test-rg": a name shaped like a group, with no kind said.
       if object == .unknown, p.names.count == 1, p.names[0].lowercased().hasSuffix("rg") {
@@ -580,7 +654,9 @@ extension LocalIntentParser {
       // "drop it to a d2s v3", "take it down to a B2s": a size is never deleted.
       return .success(make(.resizeVM, p, confidence * 0.9))
     case .delete:
-      if groupTarget {
+      if groupTarget
+        || (p.names.count == 1 && !namesLiveVM && Self.looksLikeGroupName(p.names[0].lowercased()))
+      {
         return .success(make(.deleteResourceGroup, p, confidence))
       }
       // "delete everything" with no kind, group or filter: which things is not said.

@@ -55,6 +55,12 @@ extension LocalIntentParser {
     ["does", "that"], ["is", "that", "going", "to"], ["what's", "the", "best", "way"],
     ["what", "is", "the", "best", "way"],
     ["hypothetically"], ["in", "theory"], ["just", "asking"],
+    // Intentions for later, not requests now: "I was going to create …", "I'll probably delete …".
+    ["i", "was", "going", "to"], ["i", "was", "gonna"], ["i'll", "probably"], ["ill", "probably"],
+    ["i", "will", "probably"], ["i", "might"], ["we", "might"], ["i", "may"], ["maybe", "i'll"],
+    ["i'm", "thinking", "about"], ["i'm", "thinking", "of"], ["im", "thinking", "about"],
+    ["thinking", "about"], ["thinking", "of"], ["i", "was", "thinking"], ["i", "plan", "to"],
+    ["i'm", "planning", "to"], ["planning", "to"], ["at", "some", "point"],
   ]
 
   /// How a line begins when it revises the previous request ("actually, put it in westeurope").
@@ -93,6 +99,31 @@ extension LocalIntentParser {
     return nil
   }
 
+  /// True when a line is a question by its mark alone: "the disk is attached now to app?".
+  /// A line that starts with a verb ("stop sam?") or asks someone to act ("can you stop
+  /// sam?") is still a request.
+  static func asksWithoutAsking(_ line: String, words lower: [String]) -> Bool {
+    guard line.trimmingCharacters(in: .whitespaces).hasSuffix("?") else { return false }
+    let skipped: Set<String> = [
+      "ok", "okay", "so", "and", "now", "then", "please", "pls", "hmm", "um", "oh", "well", ",",
+      "also", "just", "hey", "alright",
+    ]
+    guard let at = lower.firstIndex(where: { !skipped.contains($0) }) else { return false }
+    let first = lower[at]
+    let next = at + 1 < lower.count ? lower[at + 1] : ""
+    if verbWords[first] != nil || verbPhrases.contains(where: { $0.phrase.first == first }) {
+      return false
+    }
+    // "could you make me a vm called sam please?": a polite request anywhere in the line.
+    let polite = lower.indices.contains { i in
+      ["please", "pls", "plz"].contains(lower[i])
+        || (["can", "could", "would", "will"].contains(lower[i]) && i + 1 < lower.count
+          && ["you", "u", "ya"].contains(lower[i + 1]))
+    }
+    if polite || next == "" { return false }
+    return correctionPrefix(lower) == nil
+  }
+
   /// The number of words a correction marker takes at the start of `lower`, or nil.
   public static func correctionPrefix(_ lower: [String]) -> Int? {
     var at = 0
@@ -116,7 +147,9 @@ extension LocalIntentParser {
 
   /// True when every word is filler: the clause is an aside ("thanks!", "ok so", "i'm done").
   static func isAside(_ lower: [String]) -> Bool {
-    !(lower.contains("how") && lower.contains("much"))
+    !["what", "which", "is", "are", "how", "anything", "who", "whats", "what's", "where"].contains(
+      lower.first { $0 != "," && $0 != "now" && $0 != "so" } ?? "")
+      && !(lower.contains("how") && lower.contains("much"))
       && !lower.contains(where: {
         ["other", "others", "first", "last", "both", "rest", "second", "all", "everything", "new"]
           .contains($0)

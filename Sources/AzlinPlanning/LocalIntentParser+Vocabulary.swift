@@ -8,12 +8,14 @@ extension LocalIntentParser {
     (["get", "rid", "of"], .delete), (["stop", "the", "billing"], .deallocate),
     (["stop", "billing"], .deallocate), (["stop", "paying"], .deallocate),
     (["stop", "being", "charged"], .deallocate), (["stop", "charging"], .deallocate),
-    (["tear", "down"], .delete), (["blow", "away"], .delete),
+    (["tear", "down"], .delete), (["tear", nil, "down"], .delete), (["blow", "away"], .delete),
     (["how", "much"], .cost), (["what", "would"], .cost),
     (["spin", "up"], .create), (["fire", "up"], .create), (["set", "up"], .create),
     (["stand", "up"], .create),
     (["shut", nil, "down"], .stop), (["shut", "down"], .stop), (["power", nil, "off"], .stop),
     (["power", "off"], .stop), (["turn", nil, "off"], .stop), (["turn", "off"], .stop),
+    (["switch", nil, "off"], .stop), (["switch", "off"], .stop), (["switch", nil, "on"], .start),
+    (["switch", "on"], .start), (["put", "it", "off"], .stop), (["put", "it", "on"], .start),
     (["power", nil, "on"], .start), (["power", "on"], .start), (["turn", nil, "on"], .start),
     (["turn", "on"], .start), (["boot", "up"], .start), (["bring", nil, "up"], .start),
     (["bring", "up"], .start),
@@ -26,7 +28,7 @@ extension LocalIntentParser {
   static let verbWords: [String: Verb] = [
     "create": .create, "make": .create, "mk": .create, "provision": .create, "launch": .create,
     "deploy": .create,
-    "build": .create, "add": .create, "new": .create, "give": .create, "put": .create,
+    "build": .create, "add": .create, "give": .create, "put": .create,
     "spawn": .create, "allocate": .create,
     "delete": .delete, "remove": .delete, "destroy": .delete, "kill": .delete, "drop": .delete,
     "nuke": .delete,
@@ -42,19 +44,19 @@ extension LocalIntentParser {
     "bounce": .restart, "cycle": .restart,
     "recycle": .restart,
     "resize": .resize, "scale": .resize, "upgrade": .resize, "downgrade": .resize,
-    "change": .resize,
+    "change": .resize, "bump": .resize, "downsize": .resize, "upsize": .resize, "shrink": .resize,
     "cost": .cost, "costs": .cost, "price": .cost, "prices": .cost, "pricing": .cost,
     "spend": .cost,
     "spending": .cost, "spent": .cost, "bill": .cost, "billing": .cost, "damage": .cost,
     "budget": .cost,
-    "charges": .cost, "estimate": .cost,
+    "charges": .cost, "estimate": .cost, "paying": .cost,
   ]
 
   /// Words that make a line about money, whatever else it says.
   static let costWords: Set<String> = [
     "cost", "costs", "costing", "price", "prices", "pricing", "spend", "spending", "spent", "bill",
     "billing",
-    "damage", "charges", "expensive", "cheap",
+    "damage", "charges", "expensive", "cheap", "paying",
   ]
 
   /// Nouns for virtual machines.
@@ -197,10 +199,10 @@ extension LocalIntentParser {
 
   /// Words for a relative size change.
   static let biggerWords: Set<String> = [
-    "bigger", "larger", "faster", "powerful", "more", "upgrade", "up",
+    "bigger", "larger", "faster", "powerful", "more", "upgrade", "up", "upsize",
   ]
   static let smallerWords: Set<String> = [
-    "smaller", "cheaper", "slower", "less", "downgrade", "down",
+    "smaller", "cheaper", "slower", "less", "downgrade", "down", "downsize", "shrink",
   ]
 
   /// Image aliases az accepts.

@@ -27,13 +27,15 @@ public struct LocalIntentParser: Sendable {
   ///   - live: What exists now (names for typo correction and bare-name recognition).
   /// - Returns: The intents in order, or why nothing was understood.
   public func parse(_ line: String, context: ConversationContext, live: LiveState) -> ParseResult {
-    var words = Self.tokens(of: line)
+    var words = Self.mendingTypos(Self.tokens(of: line), live: live, regions: catalog.regions)
     // "what happens if I deallocate sam", "how do I stop it": asked about, never carried out.
     var hypothetical = false
     if let n = Self.hypotheticalPrefix(words.map { $0.lowercased() }) {
       hypothetical = true
       words = Array(words.dropFirst(n))
     }
+    let questionMark =
+      !hypothetical && Self.asksWithoutAsking(line, words: words.map { $0.lowercased() })
     // "create a vm called web1, no wait, call it web2": the words after an in-line correction
     // revise the request before it.
     var revision: [String] = []
@@ -47,6 +49,15 @@ public struct LocalIntentParser: Sendable {
       case .success(let revised): result = .intents(revised)
       case .failure(let problem): result = .notUnderstood(problem.problem)
       }
+    }
+    if questionMark, case .intents(let intents) = result {
+      // A change asked about with only a question mark is previewed; reads are answered.
+      return .intents(
+        intents.map {
+          var i = $0
+          if !i.kind.isReadOnly { i.parameters.hypothetical = true }
+          return i
+        })
     }
     guard hypothetical else { return result }
     switch result {
@@ -256,7 +267,7 @@ public struct LocalIntentParser: Sendable {
       let w = words[k].lowercased()
       if verbWords[w] != nil && !costWords.contains(w) { return true }
       return verbPhrases.contains { $0.phrase.first == w }
-        && ["shut", "turn", "power", "bring", "spin", "fire", "tear", "get", "wake", "boot"]
+        && ["shut", "turn", "power", "bring", "spin", "fire", "tear", "get", "wake", "boot", "switch"]
           .contains(w)
     }
     while i < words.count {
@@ -392,6 +403,10 @@ public enum ParseProblem: Error, Equatable, Sendable {
   case howMany
   /// A question azlin cannot answer ("how do I …" about something it does not know).
   case question
+  /// A password, key or token typed in the line: azlin does not take secrets that way.
+  case secretInLine
+  /// Two actions offered as alternatives ("deallocate it or delete it"): which is not said.
+  case alternatives([String])
   /// A reference the conversation cannot resolve ("the second one" before any list).
   case unresolvedReference(String)
 }

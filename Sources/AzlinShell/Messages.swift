@@ -113,6 +113,12 @@ enum Messages {
     case .question:
       return
         "That reads as a question, so nothing was changed. /help lists what azlin can do and answer."
+    case .secretInLine:
+      return
+        "azlin does not take passwords, keys or tokens typed in a line (VMs get SSH keys), so nothing was done; say it again without the secret."
+    case .alternatives(let verbs):
+      let quoted = verbs.map { "\"\($0)\"" }.joined(separator: " or ")
+      return "Which one — \(quoted)? Say just the one you want (nothing was done)."
     case .unresolvedReference(let phrase):
       return
         "Which VM do you mean by \"\(phrase)\"? Name it (e.g. \"stop web1\"); \"list vms\" shows them."

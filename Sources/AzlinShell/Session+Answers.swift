@@ -49,7 +49,21 @@ extension Session {
       record(
         "approval", [("answer", .string(yn == .no ? "no" : (yn == .always ? "always" : "yes")))])
       switch yn {
-      case .no: say(Messages.cancelled)
+      case .no:
+        // "stop sam" — no — "delete it": what was talked about is still "it".
+        for intent in plan.intents
+        where ![.provisionVM, .createResourceGroup, .createStorage].contains(intent.kind) {
+          conversation.remember(intent)
+        }
+        let existing = Set(live.vms.map(\.name))
+        let acted = plan.plan.steps.filter {
+          $0.resource.kind == .virtualMachine && existing.contains($0.resource.name)
+        }.map(\.resource.name)
+        if !acted.isEmpty {
+          conversation.vms = acted
+          conversation.meet(acted)
+        }
+        say(Messages.cancelled)
       case .always:
         alwaysApprove = true
         approve(plan)
@@ -138,7 +152,14 @@ extension Session {
         plan(q.intents, line: original)
         return true
       case .confirmUnderstanding:
-        guard let yn else { return notAnAnswer() }
+        // "yes, sam", "web2, yes": yes, with the name the question was about.
+        let named = Set(q.intents.flatMap(\.parameters.names).map { $0.lowercased() })
+        let spoken = line.lowercased().split(whereSeparator: { $0 == " " || $0 == "," })
+          .map(String.init)
+        let sayYes =
+          spoken.contains { Self.yesNo($0) == .yes }
+          && spoken.allSatisfy { Self.yesNo($0) == .yes || named.contains($0) }
+        guard let yn = yn ?? (sayYes ? .yes : nil) else { return notAnAnswer() }
         pending = nil
         if yn == .no {
           say("OK — say it another way, or /help for examples.")

@@ -156,6 +156,12 @@ extension Session {
     return nil
   }
 
+  /// True for words that acknowledge rather than approve: "ok", "okay", "sure", "cool".
+  static func acknowledges(_ line: String) -> Bool {
+    let t = line.lowercased().trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
+    return ["ok", "okay", "sure", "k", "cool", "go"].contains(t)
+  }
+
   /// Words that say "go on" to a previewed or refused request.
   static func goAhead(_ line: String) -> Bool {
     let t = line.lowercased().trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))

@@ -207,7 +207,8 @@ public final class Session {
       return
     }
     if let pending, answer(pending, with: line) { return }
-    if pending == nil, Self.yesNo(line) == .yes || Self.goAhead(line),
+    // A bare "ok" after a preview acknowledges it; carrying it out takes "do it" or "yes".
+    if pending == nil, Self.goAhead(line) || (Self.yesNo(line) == .yes && !Self.acknowledges(line)),
       let last = lastRequest, last.resumable
     {
       record("input", [("text", .string(Redactor.text(line)))])

@@ -114,6 +114,13 @@ import Testing
         == .notUnderstood(.noOperation))
   }
 
+  @Test func wordsNotUnderstoodAreNamed() {
+    #expect(
+      LocalIntentParser().parse(
+        "make me a sandwich", context: ConversationContext(), live: Self.live)
+        == .notUnderstood(.unknownWords(["sandwich"])))
+  }
+
   @Test(arguments: [
     ("create a key vault", "key vaults"), ("set up an aks cluster", "Kubernetes clusters"),
     ("create a blob container", "blob containers"), ("open port 22 on sam", "network rules"),
@@ -134,5 +141,39 @@ import Testing
     let premium = try #require(parse("give sam a 128 GB premium disk").first)
     #expect(premium.parameters.sku == "Premium_LRS")
     #expect(premium.parameters.vm == "sam")
+  }
+}
+
+extension LocalIntentParserTests {
+  /// Slips in the grammar's own words are mended; a word where a name may stand is not.
+  @Test(arguments: [
+    Case(line: "stopp all teh vms in test-rg", kind: .stopVM, group: "test-rg"),
+    Case(
+      line: "make a storge acount called mypics2024", kind: .createStorage, names: ["mypics2024"]),
+    Case(
+      line: "craete resouce group stuff in eastsu", kind: .createResourceGroup, names: ["stuff"],
+      region: "eastus"),
+    Case(line: "delete vm ghost", kind: .deleteVM, names: ["ghost"]),
+    Case(line: "create a vm called storge", kind: .provisionVM, names: ["storge"]),
+  ])
+  func typosOfTheGrammarsWordsAreMended(_ c: Case) {
+    let intent = parse(c.line).first
+    #expect(intent?.kind == c.kind)
+    if !c.names.isEmpty { #expect(intent?.parameters.names == c.names) }
+    if let g = c.group { #expect(intent?.parameters.resourceGroup == g) }
+    if let r = c.region { #expect(intent?.parameters.region == r) }
+  }
+
+  @Test(arguments: [
+    ("create a vm called web8 with password Hunter2!", ParseProblem.secretInLine),
+    ("create a storage account and here's my key: 8f3e9a-sk-live-77x", .secretInLine),
+    ("deallocate sam or delete it", .alternatives(["deallocate", "delete"])),
+    ("should I deallocate sam or delete it", .question),
+    ("make 1e6 vms", .badCount("1e6")),
+  ])
+  func refusedBeforeAnyPlan(_ line: String, _ problem: ParseProblem) {
+    #expect(
+      LocalIntentParser().parse(line, context: ConversationContext(), live: Self.live)
+        == .notUnderstood(problem))
   }
 }

@@ -62,7 +62,8 @@ import Testing
   static let target = Floor(accuracy: 0.90, guessRate: 0.02, actions: 0)
 
   static let floors: [String: Floor] = [
-    "set-a.dialogues": Floor(accuracy: 0.68, guessRate: 0.08, actions: 4),
-    "set-b.dialogues": Floor(accuracy: 0.50, guessRate: 0.10, actions: 10),
+    "set-a.dialogues": Floor(accuracy: 0.78, guessRate: 0.09, actions: 3),
+    "set-b.dialogues": Floor(accuracy: 0.62, guessRate: 0.15, actions: 10),
+    "set-c.dialogues": Floor(accuracy: 0.67, guessRate: 0.14, actions: 7),
   ]
 }
