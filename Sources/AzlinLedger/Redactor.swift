@@ -106,6 +106,11 @@ public enum Redactor {
         + value,
       "$1$2" + mask
     ),
+    // "my key: 8f3e…", "the key is X": a bare "key" only with an explicit "=", ":" or "is".
+    (
+      #"(?i)\b(key)(\s*[=:]\s*|\s+(?:is|=|:)\s+)"# + value,
+      "$1$2" + mask
+    ),
     // "set password to X", "the password as X", "client secret: X", "api key = X".
     (
       #"(?i)\b(passwords?|passwd|pwd|passphrase|pass\s+phrase|secret|client[_\- ]?secret|token|api[_\- ]?key|apikey|access[_\- ]key|account[_\- ]key|storage[_\- ]key|sas[_\- ]token|connection[_\- ]string)"#

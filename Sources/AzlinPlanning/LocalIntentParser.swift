@@ -267,8 +267,10 @@ public struct LocalIntentParser: Sendable {
       let w = words[k].lowercased()
       if verbWords[w] != nil && !costWords.contains(w) { return true }
       return verbPhrases.contains { $0.phrase.first == w }
-        && ["shut", "turn", "power", "bring", "spin", "fire", "tear", "get", "wake", "boot", "switch"]
-          .contains(w)
+        && [
+          "shut", "turn", "power", "bring", "spin", "fire", "tear", "get", "wake", "boot", "switch",
+        ]
+        .contains(w)
     }
     while i < words.count {
       let w = words[i].lowercased()

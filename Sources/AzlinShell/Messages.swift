@@ -61,8 +61,6 @@ enum Messages {
   static func worldKeepsChanging(_ changes: [String]) -> String {
     "Not run: what exists keeps changing (\(changes.joined(separator: "; "))); nothing was changed. Ask again once it settles."
   }
-  static let secretOnLine =
-    "That line held a password, key or token: azlin removed it from every record and screen, and never uses one (VMs sign in with SSH keys). Say the request without it."
   static let invalidUTF8 = "That line is not valid UTF-8; azlin ignored it."
   static let nothingWaiting = "There is no question waiting for an answer."
 

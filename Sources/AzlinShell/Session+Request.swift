@@ -17,7 +17,7 @@ extension Session {
     // without it.
     if typed.contains(Redactor.mask) {
       record("intent", [("understood", false), ("reason", "secret")])
-      fail(Messages.secretOnLine)
+      fail(Messages.notUnderstood(.secretInLine, line: typed))
       return
     }
     if reviseOrRepeat(typed) { return }

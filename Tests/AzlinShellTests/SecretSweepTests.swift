@@ -81,6 +81,8 @@ import Testing
     ("the password for sam is Zq41pw", "Zq41pw"),
     ("change the password of web1 to Zq42pw", "Zq42pw"),
     ("create a vm called s\u{200B}am with password Zq43\u{202E}pw", "Zq43"),
+    ("and here's my key: 8f3eZq44abcdef", "8f3eZq44abcdef"),
+    ("the storage key is Zq45storagekey", "Zq45storagekey"),
   ]
 
   /// Records what the shell sends to the LLM, and fails every call so the local grammar answers.
