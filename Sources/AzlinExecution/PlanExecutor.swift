@@ -194,7 +194,7 @@ public struct PlanExecutor: @unchecked Sendable {
     var record = StepRun()
     // az's create is create-or-update: a resource that appeared since the plan was made
     // would be changed and taken for azlin's. Checked right before the create; it stops here.
-    if let appeared = appearedSincePlanned(step) {
+    if let appeared = appearedSincePlanned(step) ?? groupGrewSinceApproved(step) {
       record.outcome = .failed(appeared)
       return record
     }
@@ -241,6 +241,29 @@ public struct PlanExecutor: @unchecked Sendable {
       }
     }
     return record
+  }
+
+  /// For a group delete: what the group holds now that it did not hold when the plan was
+  /// approved (a destroy never takes what it did not name).
+  func groupGrewSinceApproved(_ step: ExecutableStep) -> AzError? {
+    guard let approved = step.approvedMembers, step.command.verb == "group delete",
+      let name = step.command.value(of: "--name", or: "-n")
+    else { return nil }
+    let live: LiveState
+    if let source = backend as? LiveStateSource, let read = try? source.liveState() {
+      live = read
+    } else if let read = try? LiveState.fetch(from: backend) {
+      live = read
+    } else {
+      return nil
+    }
+    let more = PlanStep.members(ofGroup: name, in: live).filter { !approved.contains($0) }
+    guard !more.isEmpty else { return nil }
+    return AzError(
+      code: "GroupChanged",
+      message:
+        "resource group \(name) now also holds \(more.joined(separator: ", ")), which the approved plan did not name; nothing was deleted."
+    )
   }
 
   /// For a create step: the resource it would create, if it exists already (someone made

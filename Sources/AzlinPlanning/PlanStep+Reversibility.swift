@@ -27,6 +27,20 @@ extension PlanStep {
     return items
   }
 
+  /// What is in a group, by kind and name only ("VM a1", "disk d1", "storage account s1"):
+  /// what a group delete was approved to take, compared again right before it runs.
+  public static func members(ofGroup group: String, in live: LiveState) -> [String] {
+    let inGroup: (String) -> Bool = { $0.lowercased() == group.lowercased() }
+    return
+      (live.vms.filter { inGroup($0.resourceGroup) }.map { "VM \($0.name)" }
+      + live.disks.filter { inGroup($0.resourceGroup) && !isOSDisk($0, in: live) }.map {
+        "disk \($0.name)"
+      }
+      + live.storageAccounts.filter { inGroup($0.resourceGroup) }.map {
+        "storage account \($0.name)"
+      }).sorted()
+  }
+
   /// True for a VM's OS disk (named `<vm>_OsDisk_…` by Azure), which goes with its VM.
   public static func isOSDisk(_ disk: LiveState.Disk, in live: LiveState) -> Bool {
     disk.name.contains("_OsDisk_")

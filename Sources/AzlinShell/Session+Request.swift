@@ -270,7 +270,9 @@ extension Session {
     sessionRecord.objectives.append(objective.id)
     do {
       try store.save(objective)
-      let steps = p.plan.steps.map { ExecutableStep($0, summary: Messages.stepSummary($0)) }
+      let steps = p.plan.steps.map {
+        ExecutableStep($0, summary: Messages.stepSummary($0), live: live)
+      }
       var lateInterrupt = false
       let outcomes = try withInterrupts { cancelled in
         let outcomes = try executor.execute(

@@ -2,6 +2,7 @@ import AzlinAzure
 import AzlinCore
 import AzlinExecution
 import AzlinLedger
+import AzlinPlanning
 import Foundation
 import Testing
 
@@ -42,5 +43,35 @@ import Testing
     let shown = sandbox.az("vm show -g rg -n a1").joined()
     #expect(shown.contains("Standard_D2s_v5"))
     #expect(!shown.contains("managed-by"))
+  }
+
+  /// Something added to a group after its delete was approved: the delete stops right
+  /// before it runs, naming it; nothing is deleted.
+  @Test func aGroupDeleteStopsWhenTheGroupGainedSomethingSinceApproval() throws {
+    let sandbox = try ShellSandbox(version: "test")
+    defer { sandbox.close() }
+    _ = sandbox.az("group create -n rg -l eastus")
+    _ = sandbox.az("vm create -g rg -n a1 --image Ubuntu2204 --size Standard_B2s")
+    sandbox.session.refreshLive()
+    let planned = try #require(
+      PlanStep(
+        reading: AzCommand(["group", "delete", "--name", "rg", "--yes"]), number: 1,
+        live: sandbox.session.live))
+    let step = ExecutableStep(planned, summary: "delete rg", live: sandbox.session.live)
+    #expect(step.approvedMembers == ["VM a1"])
+    _ = sandbox.az("storage account create -g rg -n late1 -l eastus")
+    var objective = Objective(
+      id: "o-grew", session: sandbox.session.sessionID, naturalLanguage: "delete rg",
+      intents: [], plan: [], strategy: "azure-cli", costEstimate: nil,
+      at: Date(timeIntervalSince1970: 0))
+    let outcomes = try sandbox.session.executor.execute(
+      [step], approved: [1], objective: &objective, progress: { _, _ in })
+    guard case .failed(let error) = outcomes[1] else {
+      Issue.record("the delete ran: \(String(describing: outcomes[1]))")
+      return
+    }
+    #expect(error.code == "GroupChanged")
+    #expect(error.message.contains("storage account late1"))
+    #expect(sandbox.simulator.run(["group", "show", "-n", "rg"]).exitCode == 0)
   }
 }
