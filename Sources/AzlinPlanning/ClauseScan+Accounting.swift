@@ -25,10 +25,19 @@ extension ClauseScan {
       "both", "extra", "additional", "another", "again", "same", "similar", "like",
       "identical", "matching", "match", "one", "two", "too", "plus", "times", "x", "more", "ssh",
       "keys", "rest", "remaining", "else", "latest", "newest", "previous", "oldest", "first",
-      "second", "third", "fourth", "fifth", "last",
+      "second", "third", "fourth", "fifth", "last", "fresh", "space", "optimized", "optimised",
+      "fits", "fit", "safe", "plain", "rate", "run-rate",
     ])
     return all
   }()
+
+  /// Words that are not names even right after a resource noun ("a linux vm instead").
+  static let neverNames: Set<String> = [
+    "instead", "too", "then", "now", "again", "please", "also", "anyway", "though", "tho",
+    "later", "today", "tomorrow", "tonight", "right", "quickly", "asap", "here", "there", "only",
+    "already", "yet", "still", "either", "as", "well", "or", "but", "running", "stopped",
+    "deallocated", "first", "last", "next", "please?", "thanks", "ok", "okay",
+  ]
 
   /// Nouns after which the next word is a name ("vm sam", "rg demo", "account logs").
   static let resourceNouns: Set<String> = LocalIntentParser.vmNouns.union(
@@ -196,7 +205,7 @@ extension ClauseScan {
       if afterCreateVerb { anchored = true }
       guard anchored, !LocalIntentParser.stopWords.contains(l), LocalIntentParser.looksLikeName(w),
         !Self.vocabulary.contains(l) || (i > 0 && Self.resourceNouns.contains(lower[i - 1])),
-        !LocalIntentParser.singularPronouns.contains(l),
+        !Self.neverNames.contains(l), !LocalIntentParser.singularPronouns.contains(l),
         !LocalIntentParser.pluralPronouns.contains(l),
         LocalIntentParser.verbWords[l] == nil, !LocalIntentParser.vmNouns.contains(l),
         !LocalIntentParser.groupNouns.contains(l), LocalIntentParser.numberWords[l] == nil,

@@ -340,15 +340,27 @@ struct ClauseScan {
     let liveNames = Set(
       live.vms.map { $0.name.lowercased() } + live.groups.map { $0.name.lowercased() })
     for (i, w) in lower.enumerated() where !used.contains(i) && !liveNames.contains(w) {
-      if i == 0 || verb == nil, let what = LocalIntentParser.unsupportedVerbs[w] { return what }
+      let next = i + 1 < lower.count ? lower[i + 1] : ""
+      let before = i > 0 ? lower[i - 1] : ""
+      // "a resource group webapp", "a vm called sql1": a name, not a service.
+      if ClauseScan.resourceNouns.contains(before) || ["called", "named", "name"].contains(before) {
+        continue
+      }
+      // "the west copy": after a determiner, a noun — not the verb azlin cannot do.
+      if i == 0 || verb == nil, !["the", "a", "an", "that", "this", "my"].contains(before),
+        let what = LocalIntentParser.unsupportedVerbs[w]
+      {
+        return what
+      }
       guard let what = LocalIntentParser.unsupportedNouns[w] else { continue }
-      // "a big vm for the database": a purpose, not a request for a database.
+      // "a big vm for the database", "a database vm": a purpose, not a request for a database.
       let aboutAVM = lower.contains { LocalIntentParser.vmNouns.contains($0) }
       if aboutAVM, i >= 2, lower[i - 1] == "the" || lower[i - 2] == "for" || lower[i - 1] == "for" {
         continue
       }
-      let next = i + 1 < lower.count ? lower[i + 1] : ""
-      let before = i > 0 ? lower[i - 1] : ""
+      if aboutAVM, LocalIntentParser.vmNouns.contains(next) { continue }
+      // "use ssh keys": how VMs are reached by default, not a request to connect.
+      if w == "ssh", next == "key" || next == "keys" { continue }
       switch w {
       case "scale": if next == "set" || next == "sets" { return what }
       case "load": if next == "balancer" { return what }

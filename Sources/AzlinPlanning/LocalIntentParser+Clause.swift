@@ -123,6 +123,9 @@ extension LocalIntentParser {
       case .createStorage, .deleteStorage, .listStorage: object = .storage
       case .createResourceGroup, .deleteResourceGroup:
         object = c.lower.contains("another") ? .group : .unknown
+      case .listResourceGroups:
+        // "how many resource groups do I have" — "create one called poems": a group.
+        object = verb == .create && c.lower.contains("one") ? .group : .unknown
       default: break
       }
     }
@@ -287,7 +290,15 @@ extension LocalIntentParser {
     // Every word accounted for: a word no stage understood stops a change, and is named.
     // A purpose after "for" on a create ("a gpu vm for training") is not a request.
     var unknown = c.unknownWords(known: Self.liveWords(live))
-    if verb == .create || verb == nil, let f = c.lower.lastIndex(of: "for"), !c.used.contains(f) {
+    // So is "to run k3s on", "to host the wiki".
+    let purposeStart =
+      c.lower.lastIndex(of: "for").flatMap { c.used.contains($0) ? nil : $0 }
+      ?? c.lower.indices.first {
+        c.lower[$0] == "to" && $0 + 1 < c.lower.count
+          && ["run", "host", "test", "serve", "try", "play", "build", "train", "use"].contains(
+            c.lower[$0 + 1])
+      }
+    if verb == .create || verb == nil, let f = purposeStart {
       let purpose = Set(c.words[(f + 1)...])
       unknown.removeAll { purpose.contains($0) }
     }
@@ -489,9 +500,12 @@ extension LocalIntentParser {
     let indefinite =
       c.lower.contains { ["a", "an", "another", "more", "extra", "new"].contains($0) }
       || p.count != nil
-    if verb == nil, addsMore, object != .unknown, indefinite || lastVerb != nil {
+    // "and a pair of D2s v3 in the same region": a size with no noun is VMs.
+    if verb == nil, addsMore, object != .unknown || (p.size != nil && indefinite),
+      indefinite || lastVerb != nil
+    {
       return decide(
-        verb: indefinite ? .create : lastVerb, object: object,
+        verb: indefinite ? .create : lastVerb, object: object == .unknown ? .vm : object,
         groupTarget: groupTarget, p: p, c: c,
         live: live, lastVerb: nil, confidence: confidence * 0.9)
     }
@@ -591,7 +605,15 @@ extension LocalIntentParser {
       switch verb {
       case .create: return .success(make(.attachDisk, p, confidence))
       case .delete: return .success(make(.deleteDisk, p, confidence))
-      case .detach: return .success(make(.detachDisk, p, confidence))
+      case .detach:
+        // "detach db1-logs (from db1)": the VM it hangs on, as Azure says.
+        if p.vm == nil, p.names.count == 1,
+          let disk = live.disks.first(where: { $0.name.lowercased() == p.names[0].lowercased() }),
+          let owner = disk.managedBy
+        {
+          p.vm = String(owner.split(separator: "/").last ?? Substring(owner))
+        }
+        return .success(make(.detachDisk, p, confidence))
       case .cost: break
       default: return .failure(ParseProblemError(problem: .unsupported("that operation on disks")))
       }

@@ -9,7 +9,7 @@ extension LocalIntentParser {
     (["stop", "billing"], .deallocate), (["stop", "paying"], .deallocate),
     (["stop", "being", "charged"], .deallocate), (["stop", "charging"], .deallocate),
     (["tear", "down"], .delete), (["tear", nil, "down"], .delete), (["blow", "away"], .delete),
-    (["how", "much"], .cost), (["what", "would"], .cost),
+    (["how", "much"], .cost), (["what", "would"], .cost), (["run", "rate"], .cost),
     (["spin", "up"], .create), (["fire", "up"], .create), (["set", "up"], .create),
     (["stand", "up"], .create),
     (["shut", nil, "down"], .stop), (["shut", "down"], .stop), (["power", nil, "off"], .stop),
@@ -49,18 +49,19 @@ extension LocalIntentParser {
     "spend": .cost,
     "spending": .cost, "spent": .cost, "bill": .cost, "billing": .cost, "damage": .cost,
     "budget": .cost,
-    "charges": .cost, "estimate": .cost, "paying": .cost,
+    "charges": .cost, "estimate": .cost, "paying": .cost, "run-rate": .cost,
   ]
 
   /// Words that make a line about money, whatever else it says.
   static let costWords: Set<String> = [
     "cost", "costs", "costing", "price", "prices", "pricing", "spend", "spending", "spent", "bill",
     "billing",
-    "damage", "charges", "expensive", "cheap", "paying",
+    "damage", "charges", "expensive", "cheap", "paying", "run-rate",
   ]
 
   /// Nouns for virtual machines.
   static let vmNouns: Set<String> = [
+    "computer", "computers",
     "vm", "vms", "machine", "machines", "server", "servers", "box", "boxes", "instance",
     "instances", "host",
     "hosts", "virtual", "node", "nodes",

@@ -115,6 +115,11 @@ public struct LocalIntentParser: Sendable {
           aside = problem.problem
           continue
         }
+        // "ok I'm not going to delete it. just stop it": what is not wanted, beside what is.
+        if problem.problem == .negated, clauses.count > 1 {
+          aside = problem.problem
+          continue
+        }
         return .notUnderstood(problem.problem)
       }
     }

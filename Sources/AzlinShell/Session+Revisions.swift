@@ -48,7 +48,62 @@ extension Session {
     if let first = words.first, ["undo", "revert"].contains(first), words.count <= 5 {
       return "/undo"
     }
-    if text.hasPrefix("what did i do") || text.hasPrefix("what have i done") { return "/history" }
+    if text.hasPrefix("what did i do") || text.hasPrefix("what have i done")
+      || text.hasPrefix("what did we do") || text.hasPrefix("what have we done")
+      || ["hist", "h"].contains(text)
+      || (words.contains("history") && words.count <= 5 && !LocalIntentParser.mentionsVerb(words))
+    {
+      return "/history"
+    }
+    // "i'm done, quit", "ok bye", "q": leaving.
+    if text == "q"
+      || (words.count <= 4 && ["quit", "exit", "bye", "goodbye"].contains(words.last ?? ""))
+    {
+      return "/quit"
+    }
+    // "forget our conversation", "start over, forget the context".
+    if words.contains("forget"), words.count <= 6,
+      words.contains(where: { ["conversation", "context", "everything", "chat"].contains($0) })
+    {
+      return "/clear"
+    }
+    if text.hasPrefix("what exists") || text.hasPrefix("what do i have") && words.count <= 6 {
+      return "/state"
+    }
+    let said = line.lowercased()
+    if words.count <= 6, said.contains("can you do") || said.contains("can you actually do") {
+      return "/help"
+    }
+    // "give backend a 400 a month cap", "put a limit of 100 a month on the interns group".
+    if words.contains(where: { ["cap", "limit", "budget"].contains($0) }),
+      words.contains("month") || words.contains("monthly") || words.contains("day")
+        || words.contains("daily"),
+      let amount = words.compactMap({
+        Decimal(string: $0.trimmingCharacters(in: CharacterSet(charactersIn: "$")))
+      }).first,
+      words.count <= 12, !words.contains("clear")
+    {
+      let period = words.contains("daily") || words.contains("day") ? "daily" : "monthly"
+      if let at = words.lastIndex(where: { ["on", "for"].contains($0) }), at + 1 < words.count {
+        let rest = words[(at + 1)...].filter { !["the", "group", "rg"].contains($0) }
+        if rest.count == 1, let group = rest.first, period == "monthly" {
+          return "/budget set group \(group) \(amount)"
+        }
+      }
+      if period == "monthly", words.count > 1, words[0] == "give",
+        !["a", "me", "it", "the", "us"].contains(words[1])
+      {
+        return "/budget set group \(words[1]) \(amount)"
+      }
+      return "/budget set \(period) \(amount)"
+    }
+    // "clear the daily limit", "remove the monthly budget".
+    if words.contains(where: { ["clear", "remove", "drop"].contains($0) }),
+      words.contains(where: { ["limit", "budget", "cap"].contains($0) }), words.count <= 6
+    {
+      let period = words.contains("daily") || words.contains("day") ? "daily" : "monthly"
+      return "/budget clear \(period)"
+    }
     if words.contains("objectives") && words.count <= 4 { return "/objectives" }
     // "set a monthly budget of 300", "raise the daily budget to 20".
     if words.contains("budget") || words.contains("limit"),
@@ -214,7 +269,9 @@ extension Session {
           "disk", "disks", "storage", "vm", "vms", "group", "rg", "other", "first", "second",
           "third",
           "last", "rest", "both", "others", "one", "ones", "it", "them",
-        ].contains($0)
+          // "and a pair of D2s v3 too", "and 2 more": more things, not the last request again.
+          "a", "an", "another", "more", "extra", "pair", "couple",
+        ].contains($0) || Int($0) != nil
       })
     {
       let rest = words.dropFirst(f.count).joined(separator: " ")

@@ -107,7 +107,8 @@ public struct ShellLauncher {
     do {
       let simulator = try AzureSimulator(
         folder: context.home.simulatorFolder, clock: time, sleeper: time, ids: context.ids,
-        faults: environment["AZLIN_SIM_FAULTS"])
+        faults: environment["AZLIN_SIM_FAULTS"],
+        vCPUQuota: environment["AZLIN_SIM_VCPU_QUOTA"].flatMap { Int($0) })
       context.sleeper = time
       return SimulatorBackend(simulator: simulator)
     } catch {

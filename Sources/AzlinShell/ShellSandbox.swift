@@ -44,7 +44,8 @@ public final class ShellSandbox {
       home: home, clock: clock, runner: RefusingProcessRunner(), environment: environment)
     simulator = try AzureSimulator(
       folder: home.simulatorFolder, clock: clock, sleeper: context.sleeper,
-      ids: SequentialIDGenerator(), faults: environment["AZLIN_SIM_FAULTS"])
+      ids: SequentialIDGenerator(), faults: environment["AZLIN_SIM_FAULTS"],
+      vCPUQuota: environment["AZLIN_SIM_VCPU_QUOTA"].flatMap { Int($0) })
     let (config, _) = AzlinConfig.load(path: home.configFile)
     // MCP servers: `azlin mcp-server` is served in-process on the sandbox's simulator and
     // clock; the sandbox starts no other program.

@@ -23,7 +23,8 @@ enum SimulatorSetup {
     do {
       return try AzureSimulator(
         folder: home.simulatorFolder, clock: time, sleeper: time, ids: RandomIDGenerator(),
-        faults: environment["AZLIN_SIM_FAULTS"])
+        faults: environment["AZLIN_SIM_FAULTS"],
+        vCPUQuota: environment["AZLIN_SIM_VCPU_QUOTA"].flatMap { Int($0) })
     } catch {
       FileHandle.standardError.write(Data("ERROR: \(error)\n".utf8))
       throw ExitCode(1)

@@ -68,15 +68,15 @@ extension AzureSimulator {
           + "parameters listed in the 'Details' section for deployment to succeed. Please read more about quota "
           + "limits at https://docs.microsoft.com/en-us/azure/azure-supportability/\(link)")
     }
-    if usage.cores + size.vCPUs > Self.totalVCPULimit {
+    if usage.cores + size.vCPUs > vCPULimits.total {
       throw exceeded(
-        "Total Regional Cores", limit: Self.totalVCPULimit, used: usage.cores,
+        "Total Regional Cores", limit: vCPULimits.total, used: usage.cores,
         link: "regional-quota-requests")
     }
     let familyUsed = usage.families[size.quotaFamily, default: 0]
-    if familyUsed + size.vCPUs > Self.familyVCPULimit {
+    if familyUsed + size.vCPUs > vCPULimits.family {
       throw exceeded(
-        "\(size.quotaFamily) Cores", limit: Self.familyVCPULimit, used: familyUsed,
+        "\(size.quotaFamily) Cores", limit: vCPULimits.family, used: familyUsed,
         link: "per-vm-quota-requests")
     }
   }
@@ -118,7 +118,8 @@ extension AzureSimulator {
       default: current = 0
       }
       return Self.usageJSON(
-        value: entry.value, name: entry.name, current: current, limit: entry.limit)
+        value: entry.value, name: entry.name, current: current,
+        limit: entry.value == "cores" ? vCPULimits.total : entry.limit)
     }
     var families: [(String, String)] = []
     for size in catalog.sizesOffered(in: region)
@@ -129,7 +130,7 @@ extension AzureSimulator {
       rows.append(
         Self.usageJSON(
           value: value, name: name, current: usage.families[value, default: 0],
-          limit: Self.familyVCPULimit))
+          limit: vCPULimits.family))
     }
     return SimulatorResponse(.array(rows), duration: Self.readDuration, table: Self.usageTable)
   }

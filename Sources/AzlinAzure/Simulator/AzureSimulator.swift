@@ -31,6 +31,8 @@ public final class AzureSimulator: Sendable {
   let ids: any IDGenerator
   let faults: SimulatorFaultPlan
   let catalog: AzureCatalog
+  /// The vCPU limits this subscription has: Azure's pay-as-you-go defaults, or a raised quota.
+  let vCPULimits: (total: Int, family: Int)
 
   /// Opens (or starts) the simulator whose state is in `folder`.
   /// - Parameters:
@@ -39,15 +41,19 @@ public final class AzureSimulator: Sendable {
   ///   - sleeper: Waits out each operation's modelled duration.
   ///   - ids: Makes the identifiers Azure would make up (`vmId`, disk `uniqueId`…).
   ///   - faults: An `AZLIN_SIM_FAULTS` value, such as `vm create=InternalServerError*2`.
+  ///   - vCPUQuota: A raised vCPU quota (regional and per family), as a subscription that asked
+  ///     Azure for more has; `nil` for the pay-as-you-go defaults.
   /// - Throws: `SimulatorFaultPlanError` for a malformed faults value; `FileError` when the
   ///   folder cannot be created.
   public init(
     folder: String, clock: any Clock, sleeper: any Sleeper, ids: any IDGenerator,
-    faults: String? = nil
+    faults: String? = nil, vCPUQuota: Int? = nil
   )
     throws
   {
     self.faults = try SimulatorFaultPlan(parsing: faults)
+    self.vCPULimits =
+      vCPUQuota.map { ($0, $0) } ?? (Self.totalVCPULimit, Self.familyVCPULimit)
     try AzlinHome.makeFolder(folder)
     self.folder = folder
     self.statePath = folder + "/state.json"

@@ -67,7 +67,9 @@ struct DialogueScorer {
   }
 
   private func run(_ d: Dialogue, into score: inout Score) throws {
-    let sandbox = try ShellSandbox(version: "held-out")
+    // The set-up is what a subscription already holds, made by hand: its quota was raised to fit.
+    let sandbox = try ShellSandbox(
+      environment: ["AZLIN_SIM_VCPU_QUOTA": "100"], version: "held-out")
     defer { sandbox.close() }
     for line in d.setUp {
       _ = sandbox.az(line.hasPrefix("az ") ? String(line.dropFirst(3)) : line)
@@ -181,7 +183,9 @@ struct DialogueScorer {
             || $0["parameters"]?["mood"]?.stringValue == "question"
         }
     case .slash(let name):
-      return seen.slash == name && !(seen.executed && name != "/undo" && name != "/resume")
+      // "set a monthly budget of 1500" routed to `/budget set monthly 1500` is the budget command.
+      let command = seen.slash.map { String($0.split(separator: " ").first ?? "") }
+      return command == name && !(seen.executed && name != "/undo" && name != "/resume")
     case .intents(let list):
       guard seen.slash == nil else { return false }
       return Self.matches(list, Self.merged(seen.intents), seen: seen)
