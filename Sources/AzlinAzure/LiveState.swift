@@ -26,10 +26,13 @@ public struct LiveState: Equatable, Sendable {
     /// `running`, `stopped`, `deallocated`, or what az reported without the "VM " prefix.
     public var powerState: String
     public var id: String
+    /// Azure's `provisioningState`: `Succeeded` once made; `Creating`, `Updating` or
+    /// `Deleting` while an operation is still under way.
+    public var provisioningState: String
 
     public init(
       name: String, resourceGroup: String, location: String, size: String, powerState: String,
-      id: String
+      id: String, provisioningState: String = "Succeeded"
     ) {
       self.name = name
       self.resourceGroup = resourceGroup
@@ -37,6 +40,7 @@ public struct LiveState: Equatable, Sendable {
       self.size = size
       self.powerState = powerState
       self.id = id
+      self.provisioningState = provisioningState
     }
   }
 
@@ -46,12 +50,18 @@ public struct LiveState: Equatable, Sendable {
     public var resourceGroup: String
     public var location: String
     public var sku: String
+    /// Azure's `provisioningState` (`Creating` while it is being made).
+    public var provisioningState: String
 
-    public init(name: String, resourceGroup: String, location: String, sku: String) {
+    public init(
+      name: String, resourceGroup: String, location: String, sku: String,
+      provisioningState: String = "Succeeded"
+    ) {
       self.name = name
       self.resourceGroup = resourceGroup
       self.location = location
       self.sku = sku
+      self.provisioningState = provisioningState
     }
   }
 
@@ -62,13 +72,19 @@ public struct LiveState: Equatable, Sendable {
     public var sizeGB: Int
     public var sku: String
     public var managedBy: String?
+    /// Azure's `provisioningState` (`Creating` while it is being made).
+    public var provisioningState: String
 
-    public init(name: String, resourceGroup: String, sizeGB: Int, sku: String, managedBy: String?) {
+    public init(
+      name: String, resourceGroup: String, sizeGB: Int, sku: String, managedBy: String?,
+      provisioningState: String = "Succeeded"
+    ) {
       self.name = name
       self.resourceGroup = resourceGroup
       self.sizeGB = sizeGB
       self.sku = sku
       self.managedBy = managedBy
+      self.provisioningState = provisioningState
     }
   }
 
@@ -126,6 +142,8 @@ extension LiveState {
     if let source = backend as? LiveStateSource {
       do {
         return try source.liveState().sorted()
+      } catch let failure as SimulatorFailure {
+        throw AzError(code: failure.code ?? "SimulatorStateUnreadable", message: failure.message)
       } catch {
         throw AzError(code: "SimulatorStateUnreadable", message: "\(error)")
       }
@@ -149,7 +167,8 @@ extension LiveState {
         name: name, resourceGroup: v["resourceGroup"]?.stringValue ?? "",
         location: v["location"]?.stringValue ?? "",
         size: v.value(at: "hardwareProfile.vmSize")?.stringValue ?? "",
-        powerState: power, id: v["id"]?.stringValue ?? "")
+        powerState: power, id: v["id"]?.stringValue ?? "",
+        provisioningState: v["provisioningState"]?.stringValue ?? "Succeeded")
     }
     let storage = backend.run(AzCommand(["storage", "account", "list"]))
     if storage.succeeded {
@@ -158,7 +177,8 @@ extension LiveState {
         return StorageAccount(
           name: name, resourceGroup: s["resourceGroup"]?.stringValue ?? "",
           location: s["location"]?.stringValue ?? "",
-          sku: s.value(at: "sku.name")?.stringValue ?? "")
+          sku: s.value(at: "sku.name")?.stringValue ?? "",
+          provisioningState: s["provisioningState"]?.stringValue ?? "Succeeded")
       }
     }
     // az lists disks only per group.
@@ -170,7 +190,8 @@ extension LiveState {
         return Disk(
           name: name, resourceGroup: d["resourceGroup"]?.stringValue ?? group.name,
           sizeGB: d["diskSizeGb"]?.intValue ?? 0, sku: d.value(at: "sku.name")?.stringValue ?? "",
-          managedBy: d["managedBy"]?.stringValue)
+          managedBy: d["managedBy"]?.stringValue,
+          provisioningState: d["provisioningState"]?.stringValue ?? "Succeeded")
       }
     }
     return state.sorted()

@@ -17,6 +17,9 @@ public struct AzlinConfig: Equatable, Sendable {
     public var dailyLimit: Money?
     public var alertThresholds: [Int] = [50, 80, 100]
     public var groupLimits: [String: Money] = [:]
+    /// Budget settings that are present but cannot be read, as "file:line key". While any is
+    /// listed the budget fails closed: nothing that adds to the bill runs.
+    public var unreadable: [String] = []
     public init() {}
   }
 
@@ -79,12 +82,20 @@ extension AzlinConfig {
       return (AzlinConfig(), ["\(path): is not UTF-8 text; using defaults."])
     }
     let document: TOMLDocument
+    // A file that cannot be parsed but speaks of limits fails closed: its limits are unknown.
+    var unparsed = AzlinConfig()
+    if text.contains("[budget") || text.contains("_limit") {
+      unparsed.budget.unreadable = ["\(path) [budget]"]
+    }
     do {
       document = try TOMLDocument(parsing: text)
     } catch let error as TOMLError {
-      return (AzlinConfig(), ["\(path):\(error.line): \(error.reason); using defaults."])
+      unparsed.budget.unreadable = unparsed.budget.unreadable.map { _ in
+        "\(path):\(error.line) [budget]"
+      }
+      return (unparsed, ["\(path):\(error.line): \(error.reason); using defaults."])
     } catch {
-      return (AzlinConfig(), ["\(path): \(error); using defaults."])
+      return (unparsed, ["\(path): \(error); using defaults."])
     }
     return from(document, path: path)
   }
@@ -102,10 +113,14 @@ extension AzlinConfig {
       )
       return nil
     }
+    /// A limit in dollars; one that cannot be read fails closed (see `Budget.unreadable`).
     func money(_ key: String) -> Money? {
       guard let value = document[key] else { return nil }
       if let d = value.decimal, d >= 0 { return Money(d) }
-      warnings.append("\(location(key)): \(key) must be a number of dollars ≥ 0; ignoring it.")
+      warnings.append(
+        "\(location(key)): \(key) must be a number of dollars ≥ 0; nothing that adds cost runs until it is fixed."
+      )
+      config.budget.unreadable.append("\(location(key)) \(key)")
       return nil
     }
     if let v = string("defaults.region") {

@@ -14,6 +14,9 @@ public struct ExecutableStep: Equatable, Sendable {
   public var dependsOn: [Int]
   /// What the step creates or changes, with its undo command; nil when it cannot be undone.
   public var change: Objective.ResourceChange?
+  /// For a group delete: what the group held when the plan was approved
+  /// (`PlanStep.members`); anything more right before it runs stops it.
+  public var approvedMembers: [String]?
 
   public init(
     number: Int, summary: String, command: AzCommand, dependsOn: [Int],
@@ -26,8 +29,13 @@ public struct ExecutableStep: Equatable, Sendable {
     self.change = change
   }
 
-  /// A planned step.
-  public init(_ step: PlanStep, summary: String) {
+  /// A planned step; `live` is what exists when it was approved.
+  public init(_ step: PlanStep, summary: String, live: LiveState? = nil) {
+    defer {
+      if case .deleteGroup = step.operation, let live {
+        approvedMembers = PlanStep.members(ofGroup: step.resource.name, in: live)
+      }
+    }
     let r = step.resource
     var before: String?
     var after: String?

@@ -32,7 +32,14 @@ public struct FailureClass: Equatable, Sendable {
       }
     }
     self.code = code
-    self.retriable = Self.retriableCodes.contains(code)
+    // A conflict with an operation still in progress settles by itself: wait and retry. A
+    // conflict over a name that exists does not.
+    let lower = error.message.lowercased()
+    let busy =
+      code == "Conflict"
+      && (lower.contains("another operation") || lower.contains("operation in progress")
+        || lower.contains("is in progress"))
+    self.retriable = Self.retriableCodes.contains(code) || busy
     self.retryAfter = Self.retryAfter(in: error.message)
   }
 

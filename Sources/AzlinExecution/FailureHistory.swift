@@ -25,12 +25,13 @@ public struct FailureHistory: Sendable {
   public init(path: String) { self.path = path }
 
   /// Counts one more sighting of `signature` and returns how many times it was seen before.
-  /// - Throws: `FileError` when the file cannot be written.
+  /// - Throws: `FileError` when the file cannot be written, or `Unreadable` when it holds
+  ///   something that is not a history (it is left as it is, never overwritten).
   @discardableResult
   public func record(signature: String, code: String, at date: Date) throws -> Int {
     let lock = FileLock(path: path + ".lock")
     return try lock.withLock {
-      var entries = load()
+      var entries = try loadForUpdate()
       let old = entries.first { $0.signature == signature }
       let before = old?.count ?? 0
       entries.removeAll { $0.signature == signature }
@@ -49,7 +50,7 @@ public struct FailureHistory: Sendable {
   public func resolve(signature: String, by resolution: String) throws {
     let lock = FileLock(path: path + ".lock")
     try lock.withLock {
-      var entries = load()
+      var entries = try loadForUpdate()
       guard let i = entries.firstIndex(where: { $0.signature == signature }) else { return }
       entries[i].resolution = resolution
       try save(entries)
@@ -65,6 +66,23 @@ public struct FailureHistory: Sendable {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
     try AtomicFile.write(try encoder.encode(Array(entries.prefix(Self.limit))), to: path)
+  }
+
+  /// The file cannot be read as a failure history; it was left as it is.
+  public struct Unreadable: Error, CustomStringConvertible {
+    public var path: String
+    public var description: String {
+      "\(path) is not a failure history azlin can read; it was left as it is (move it aside to start a new one)"
+    }
+  }
+
+  /// The entries to update: a file that exists but cannot be read is never overwritten.
+  private func loadForUpdate() throws -> [Entry] {
+    guard let data = FileManager.default.contents(atPath: path) else { return [] }
+    guard let entries = try? JSONDecoder().decode([Entry].self, from: data) else {
+      throw Unreadable(path: path)
+    }
+    return entries
   }
 
   /// The recorded entries, most recent first; an unreadable file counts as empty.

@@ -5,10 +5,11 @@ import AzlinLedger
 /// Finds objectives a killed session left `in_progress`, and settles what they did.
 ///
 /// A step may have finished in Azure after the last write of its objective (the shell
-/// was killed in between). Recovery compares each unrecorded step with live state: a VM
-/// that exists was created, a stopped VM was stopped. Those steps are recorded as done,
-/// with their undo commands, so `/resume` runs only what is left and `/undo` removes all
-/// that the objective did.
+/// was killed in between). Recovery compares each unrecorded step with live state,
+/// provisioning state included: a VM that exists and has `Succeeded` was created, a stopped
+/// VM was stopped; one still `Creating` (or `Updating`, `Deleting`) is under way, not done.
+/// Done steps are recorded with their undo commands, so `/resume` runs only what is left
+/// (after waiting out what is under way) and `/undo` removes all that the objective did.
 public struct ObjectiveRecovery: Sendable {
   public init() {}
 
@@ -17,8 +18,10 @@ public struct ObjectiveRecovery: Sendable {
     public var objective: Objective
     /// Step numbers done (recorded, or seen in live state).
     public var done: [Int]
-    /// Step numbers still to run.
+    /// Step numbers still to run (those under way included).
     public var remaining: [Int]
+    /// Step numbers whose operation is still under way in Azure (a VM still `Creating`).
+    public var inProgress: [Int] = []
   }
 
   /// The objectives of other sessions still `in_progress`, settled against `live`.
@@ -34,9 +37,16 @@ public struct ObjectiveRecovery: Sendable {
   public func settle(_ original: Objective, live: LiveState) -> Finding {
     var objective = original
     var done = Set(objective.executionResults.filter { $0.exitCode == 0 }.map(\.step))
+    var underWay: [Int] = []
     for step in objective.plan where !done.contains(step.number) {
       let target = StepTarget(argv: step.argv)
-      guard target.holds(in: live) else { continue }
+      switch target.state(in: live) {
+      case .notDone: continue
+      case .underWay:
+        underWay.append(step.number)
+        continue
+      case .done: break
+      }
       done.insert(step.number)
       objective.executionResults.append(
         Objective.StepResult(
@@ -52,12 +62,13 @@ public struct ObjectiveRecovery: Sendable {
       }
     }
     let remaining = objective.plan.map(\.number).filter { !done.contains($0) }
-    return Finding(objective: objective, done: done.sorted(), remaining: remaining)
+    return Finding(
+      objective: objective, done: done.sorted(), remaining: remaining, inProgress: underWay)
   }
 }
 
 /// What an az command line is about, read back from its argv.
-struct StepTarget {
+public struct StepTarget {
   var verb: String
   var kind: String
   var name: String
@@ -66,7 +77,7 @@ struct StepTarget {
   /// The VM of a disk attach or detach.
   var vmName: String?
 
-  init(argv: [String]) {
+  public init(argv: [String]) {
     let words = argv.first == "az" ? Array(argv.dropFirst()) : argv
     verb = words.prefix(while: { !$0.hasPrefix("-") }).joined(separator: " ")
     func value(_ flags: String...) -> String? {
@@ -100,12 +111,59 @@ struct StepTarget {
     }
   }
 
-  /// True when live state shows the step's effect.
-  func holds(in live: LiveState) -> Bool {
-    let vm = live.vms.first {
+  /// Where a step stands in live state.
+  enum State { case done, underWay, notDone }
+
+  /// Done when live state shows the step's effect with nothing left under way; under way
+  /// when its resource is still being created, updated or deleted.
+  func state(in live: LiveState) -> State {
+    let busy: String?
+    switch kind {
+    case "vm": busy = vm(in: live)?.provisioningState
+    case "storage": busy = live.storageAccounts(named: name).first?.provisioningState
+    case "disk", "attachment":
+      busy = live.disks.first { $0.name.lowercased() == name.lowercased() }?.provisioningState
+    default: busy = nil
+    }
+    if let busy, Self.underWay.contains(busy.lowercased()) { return .underWay }
+    if kind == "attachment", let vmName,
+      let vm = live.vms.first(where: {
+        $0.name.lowercased() == vmName.lowercased()
+          && $0.resourceGroup.lowercased() == group.lowercased()
+      }), Self.underWay.contains(vm.provisioningState.lowercased())
+    {
+      return .underWay
+    }
+    return holds(in: live) ? .done : .notDone
+  }
+
+  /// Provisioning states of an operation still running.
+  static let underWay: Set<String> = [
+    "creating", "updating", "deleting", "accepted", "provisioning", "migrating", "resolvingdns",
+  ]
+
+  func vm(in live: LiveState) -> LiveState.VM? {
+    live.vms.first {
       $0.name.lowercased() == name.lowercased()
         && $0.resourceGroup.lowercased() == group.lowercased()
     }
+  }
+
+  /// What the step is about, as the user reads it: "VM r2 (Creating)".
+  public func describe(in live: LiveState) -> String {
+    let noun =
+      ["vm": "VM", "storage": "storage account", "disk": "disk", "group": "group"][kind]
+      ?? kind
+    let state =
+      kind == "vm"
+      ? vm(in: live)?.provisioningState
+      : live.disks.first { $0.name.lowercased() == name.lowercased() }?.provisioningState
+    return "\(noun) \(name)" + (state.map { " (\($0))" } ?? "")
+  }
+
+  /// True when live state shows the step's effect.
+  func holds(in live: LiveState) -> Bool {
+    let vm = vm(in: live)
     switch verb {
     case "group create": return live.group(named: name) != nil
     case "group delete": return live.group(named: name) == nil

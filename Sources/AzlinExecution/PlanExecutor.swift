@@ -21,6 +21,8 @@ public struct PlanExecutor: @unchecked Sendable {
   public static let strategyName = AzureCLIStrategy.strategyName
 
   private let strategies: StrategySelector
+  /// Where a create step checks, right before it runs, that its resource does not exist.
+  private let backend: any AzureBackend
   private let validator: StepValidator?
   private let audit: AuditLog
   private let store: ObjectiveStore
@@ -42,6 +44,7 @@ public struct PlanExecutor: @unchecked Sendable {
   ) {
     self.maxParallel = max(1, maxParallel)
     self.strategies = strategies ?? StrategySelector(azureCLI: AzureCLIStrategy(backend: backend))
+    self.backend = backend
     self.validator = validate ? StepValidator(backend: backend) : nil
     self.audit = audit
     self.store = store
@@ -153,7 +156,7 @@ public struct PlanExecutor: @unchecked Sendable {
       objective.errorMessage = Redactor.text(error.description)
       try objective.move(to: .failed, at: clock.now)
     } else if stopped {
-      try objective.move(to: .failed, at: clock.now)
+      // Stopped by Ctrl-C: it stays in progress, so /resume can finish it (or /undo roll it back).
     } else {
       try objective.move(to: .completed, at: clock.now)
     }
@@ -189,6 +192,12 @@ public struct PlanExecutor: @unchecked Sendable {
   /// they happen.
   func run(_ step: ExecutableStep, report: (StepOutcome) -> Void = { _ in }) -> StepRun {
     var record = StepRun()
+    // az's create is create-or-update: a resource that appeared since the plan was made
+    // would be changed and taken for azlin's. Checked right before the create; it stops here.
+    if let appeared = appearedSincePlanned(step) ?? groupGrewSinceApproved(step) {
+      record.outcome = .failed(appeared)
+      return record
+    }
     let chain = strategies.chain(for: step)
     for (index, link) in chain.enumerated() {
       let started = clock.now
@@ -232,6 +241,73 @@ public struct PlanExecutor: @unchecked Sendable {
       }
     }
     return record
+  }
+
+  /// For a group delete: what the group holds now that it did not hold when the plan was
+  /// approved (a destroy never takes what it did not name).
+  func groupGrewSinceApproved(_ step: ExecutableStep) -> AzError? {
+    guard let approved = step.approvedMembers, step.command.verb == "group delete",
+      let name = step.command.value(of: "--name", or: "-n")
+    else { return nil }
+    let live: LiveState
+    if let source = backend as? LiveStateSource, let read = try? source.liveState() {
+      live = read
+    } else if let read = try? LiveState.fetch(from: backend) {
+      live = read
+    } else {
+      return nil
+    }
+    let more = PlanStep.members(ofGroup: name, in: live).filter { !approved.contains($0) }
+    guard !more.isEmpty else { return nil }
+    return AzError(
+      code: "GroupChanged",
+      message:
+        "resource group \(name) now also holds \(more.joined(separator: ", ")), which the approved plan did not name; nothing was deleted."
+    )
+  }
+
+  /// For a create step: the resource it would create, if it exists already (someone made
+  /// it by hand or from another shell after the plan was made).
+  func appearedSincePlanned(_ step: ExecutableStep) -> AzError? {
+    let c = step.command
+    let name = c.value(of: "--name", or: "-n") ?? ""
+    let group = c.value(of: "--resource-group", or: "-g") ?? ""
+    let probe: AzCommand
+    let noun: String
+    switch c.verb {
+    case "vm create":
+      (probe, noun) = (.vmShow(name: name, group: group), "VM \(name) in \(group)")
+    case "disk create":
+      (probe, noun) = (.diskShow(name: name, group: group), "disk \(name) in \(group)")
+    case "storage account create":
+      (probe, noun) = (.storageShow(name: name, group: group), "storage account \(name)")
+    case "group create":
+      (probe, noun) = (.groupShow(name: name), "resource group \(name)")
+    default:
+      return nil
+    }
+    guard !name.isEmpty else { return nil }
+    // The simulator answers from one read of its state (no modelled time); az is asked.
+    if let source = backend as? LiveStateSource, let live = try? source.liveState() {
+      let same: (String, String) -> Bool = { $0.lowercased() == $1.lowercased() }
+      let exists: Bool
+      switch c.verb {
+      case "vm create":
+        exists = live.vms.contains { same($0.name, name) && same($0.resourceGroup, group) }
+      case "disk create":
+        exists = live.disks.contains { same($0.name, name) && same($0.resourceGroup, group) }
+      case "storage account create": exists = !live.storageAccounts(named: name).isEmpty
+      default: exists = live.group(named: name) != nil
+      }
+      guard exists else { return nil }
+    } else {
+      guard backend.run(probe).exitCode == 0 else { return nil }
+    }
+    return AzError(
+      code: "ResourceAppeared",
+      message:
+        "\(noun) appeared after the plan was made; azlin creates, it never changes what it did not make, so it left it as it is."
+    )
   }
 
   /// Runs `chunk` on threads of their own (never the concurrency pool, whose few threads

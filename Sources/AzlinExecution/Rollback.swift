@@ -25,7 +25,23 @@ public struct Rollback: Sendable {
   public init() {}
 
   /// The inverse plan for `objective` against `live`.
-  public func plan(for objective: Objective, live: LiveState) -> Result<[Step], RefusalError> {
+  /// - Parameter others: Every recorded objective, to name which one made something this
+  ///   undo would destroy but did not make ("disk d1, made by objective 0000abcd").
+  public func plan(for objective: Objective, live: LiveState, others: [Objective] = [])
+    -> Result<[Step], RefusalError>
+  {
+    // Who made what: "kind/group/name" → the objective's short ID.
+    var makers: [String: String] = [:]
+    for other in others where other.id != objective.id && other.status != .rolledBack {
+      for change in other.resourcesCreated where change.change == "created" {
+        makers["\(change.kind)/\(change.resourceGroup.lowercased())/\(change.name.lowercased())"] =
+          String(other.id.suffix(8))
+      }
+    }
+    func owner(_ kind: String, _ group: String, _ name: String) -> String {
+      makers["\(kind)/\(group.lowercased())/\(name.lowercased())"].map { "made by objective \($0)" }
+        ?? "made outside this objective's record"
+    }
     var steps: [Step] = []
     let created = Set(
       objective.resourcesCreated.filter { $0.change == "created" }.map {
@@ -73,20 +89,23 @@ public struct Rollback: Sendable {
       } else if change.kind == "group" {
         guard live.group(named: change.name) != nil else { continue }
         let inGroup: (String) -> Bool = { $0.lowercased() == change.name.lowercased() }
+        // Everything the group delete would take that this objective did not make: VMs,
+        // storage accounts, and data disks attached or not (an OS disk goes with its VM).
+        let g = change.name
         let foreign =
           live.vms.filter {
             inGroup($0.resourceGroup)
-              && !created.contains("vm/\(change.name.lowercased())/\($0.name.lowercased())")
+              && !created.contains("vm/\(g.lowercased())/\($0.name.lowercased())")
           }
-          .map(\.name)
+          .map { "VM \($0.name) (\(owner("vm", g, $0.name)))" }
           + live.storageAccounts.filter {
             inGroup($0.resourceGroup)
-              && !created.contains("storage/\(change.name.lowercased())/\($0.name.lowercased())")
-          }.map(\.name)
+              && !created.contains("storage/\(g.lowercased())/\($0.name.lowercased())")
+          }.map { "storage account \($0.name) (\(owner("storage", g, $0.name)))" }
           + live.disks.filter {
-            inGroup($0.resourceGroup) && $0.managedBy == nil
-              && !created.contains("disk/\(change.name.lowercased())/\($0.name.lowercased())")
-          }.map(\.name)
+            inGroup($0.resourceGroup) && !$0.name.contains("_OsDisk_")
+              && !created.contains("disk/\(g.lowercased())/\($0.name.lowercased())")
+          }.map { "disk \($0.name) (\($0.sizeGB) GB, \(owner("disk", g, $0.name)))" }
         if !foreign.isEmpty {
           return .failure(
             RefusalError(refusal: .foreignResources(group: change.name, names: foreign.sorted())))

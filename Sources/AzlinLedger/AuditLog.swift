@@ -57,7 +57,7 @@ public final class AuditLog {
   }
 
   private func append(_ data: Data) throws {
-    var fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+    var fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
     guard fd >= 0 else { throw FileError(path: path, operation: "open", code: errno) }
     defer { close(fd) }
     while flock(fd, LOCK_EX) != 0 {
@@ -68,7 +68,7 @@ public final class AuditLog {
     var opened = stat()
     if stat(path, &onDisk) != 0 || fstat(fd, &opened) != 0 || onDisk.st_ino != opened.st_ino {
       close(fd)
-      fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+      fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
       guard fd >= 0 else { throw FileError(path: path, operation: "open", code: errno) }
       while flock(fd, LOCK_EX) != 0 {
         guard errno == EINTR else { throw FileError(path: path, operation: "lock", code: errno) }
@@ -78,10 +78,20 @@ public final class AuditLog {
     if Int(opened.st_size) + data.count > rotateBytes, opened.st_size > 0 {
       rotate()
       close(fd)
-      fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+      fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
       guard fd >= 0 else { throw FileError(path: path, operation: "open", code: errno) }
       while flock(fd, LOCK_EX) != 0 {
         guard errno == EINTR else { throw FileError(path: path, operation: "lock", code: errno) }
+      }
+    }
+    // A line torn by a crash (no newline at the end) stays a line of its own, which readers
+    // skip: the event appended now starts on a fresh line and is never merged into it.
+    var data = data
+    var current = stat()
+    if fstat(fd, &current) == 0, current.st_size > 0 {
+      var last: UInt8 = 0
+      if pread(fd, &last, 1, current.st_size - 1) == 1, last != 0x0A {
+        data.insert(0x0A, at: 0)
       }
     }
     let written = data.withUnsafeBytes { raw in Glibc.write(fd, raw.baseAddress!, raw.count) }

@@ -28,7 +28,7 @@ extension CommandPlanner {
         name = "st\(Self.compact(group))\(n)"
         b.assume(.generatedName(name))
       }
-      if let problem = NamingRules.violation(of: name, as: .storageAccount) {
+      if let problem = Self.nameViolation(name, as: .storageAccount) {
         return .refused(.invalidName(problem))
       }
       if !b.world.storageAccounts(named: name).isEmpty {
@@ -119,7 +119,7 @@ extension CommandPlanner {
         name = "\(vm.name)-data\(n)"
         b.assume(.generatedName(name))
       }
-      if let problem = NamingRules.violation(of: name, as: .disk) {
+      if let problem = Self.nameViolation(name, as: .disk) {
         return .refused(.invalidName(problem))
       }
       let create = b.append(
@@ -218,7 +218,7 @@ extension CommandPlanner {
       group = defaults.resourceGroup
       b.assume(.resourceGroup(group))
     }
-    if let problem = NamingRules.violation(of: group, as: .resourceGroup) {
+    if let problem = Self.nameViolation(group, as: .resourceGroup) {
       return (group, "", .refused(.invalidName(problem)))
     }
     if let r = p.region {

@@ -81,7 +81,7 @@ public struct CommandPlanner: Sendable {
     case .createResourceGroup:
       let name = p.names.first ?? p.resourceGroup ?? defaults.resourceGroup
       if p.names.isEmpty && p.resourceGroup == nil { b.assume(.resourceGroup(name)) }
-      if let problem = NamingRules.violation(of: name, as: .resourceGroup) {
+      if let problem = Self.nameViolation(name, as: .resourceGroup) {
         return .refused(.invalidName(problem))
       }
       guard let region = resolveRegion(p.region, fallback: context.region, builder: &b) else {
@@ -106,8 +106,13 @@ public struct CommandPlanner: Sendable {
         resource: ResourceRef(
           kind: .resourceGroup, name: group.name, resourceGroup: group.name,
           location: group.location),
-        command: .groupDelete(name: group.name), undo: nil)
+        command: .groupDelete(name: group.name), undo: nil,
+        takesAlong: PlanStep.contents(ofGroup: group.name, in: b.world))
       b.world.vms.removeAll { $0.resourceGroup.lowercased() == group.name.lowercased() }
+      b.world.disks.removeAll { $0.resourceGroup.lowercased() == group.name.lowercased() }
+      b.world.storageAccounts.removeAll {
+        $0.resourceGroup.lowercased() == group.name.lowercased()
+      }
       b.world.groups.removeAll { $0.name == group.name }
       return nil
 
@@ -184,7 +189,7 @@ public struct CommandPlanner: Sendable {
       for name in names { b.assume(.generatedName(name)) }
     }
     for name in names {
-      if let problem = NamingRules.violation(of: name, as: .virtualMachine) {
+      if let problem = Self.nameViolation(name, as: .virtualMachine) {
         return .refused(.invalidName(problem))
       }
     }
@@ -450,7 +455,7 @@ struct PlanBuilder {
   mutating func append(
     action: StepAction, operation: StepOperation, resource: ResourceRef, command: AzCommand,
     undo: AzCommand?,
-    dependsOn: [Int] = []
+    dependsOn: [Int] = [], takesAlong: [String] = []
   ) -> Int {
     let number = steps.count + 1
     let group = resource.resourceGroup.lowercased()
@@ -476,7 +481,7 @@ struct PlanBuilder {
     steps.append(
       PlanStep(
         number: number, action: action, operation: operation, resource: resource, command: command,
-        undo: undo, dependsOn: deps.sorted()))
+        undo: undo, dependsOn: deps.sorted(), takesAlong: takesAlong))
     for key in touched { lastTouch[key] = number }
     return number
   }

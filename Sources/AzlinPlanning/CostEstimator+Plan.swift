@@ -7,8 +7,11 @@ extension CostEstimator {
   /// What `plan` adds to (or takes from) the monthly run-rate, line by line: new VMs, disks
   /// and storage accounts at list prices; deletions, deallocations and resizes as changes
   /// of what exists in `live`.
-  public func estimate(_ plan: Plan, live: LiveState) -> CostEstimate {
+  public func estimate(_ plan: Plan, live original: LiveState) -> CostEstimate {
     var estimate = CostEstimate()
+    // Each step is priced against what the steps before it leave (a group delete after its
+    // VMs' deletes saves nothing more for them).
+    var live = original
     func monthly(_ vm: LiveState.VM) -> Money {
       (hourly(of: vm) * CostEstimate.hoursPerMonth).rounded
     }
@@ -17,6 +20,7 @@ extension CostEstimator {
         .init(item: item, quantity: 1, hourly: nil, monthly: amount, confidence: .exact))
     }
     for step in plan.steps {
+      defer { live = step.applied(to: live) }
       let r = step.resource
       let vm = live.vms.first {
         $0.name == r.name && $0.resourceGroup.lowercased() == r.resourceGroup.lowercased()
@@ -30,6 +34,15 @@ extension CostEstimator {
       case .deleteGroup:
         for vm in live.vms where vm.resourceGroup.lowercased() == r.name.lowercased() {
           change("VM \(vm.name) deleted with its group", .zero - monthly(vm))
+        }
+        // Data disks bill on their own (a VM's price already holds its OS disk).
+        for disk in live.disks
+        where disk.resourceGroup.lowercased() == r.name.lowercased()
+          && !PlanStep.isOSDisk(disk, in: live)
+        {
+          if let line = diskLines(name: disk.name, sku: disk.sku, sizeGB: disk.sizeGB) {
+            change("disk \(disk.name) deleted with its group", .zero - (line.monthly ?? .zero))
+          }
         }
       case .power(let verb, let from):
         guard let vm, verb == .deallocate || (verb == .start && from == "deallocated") else {

@@ -411,6 +411,13 @@ extension LocalIntentParser {
         let text = c.lower[i..<i + span].joined(separator: " ")
         if span == 1 && Self.stopWords.contains(text) { continue }
         if let region = catalog.normalizeRegion(text) {
+          // A second, different region in one clause is not guessed between: it is left
+          // unclaimed, and the accounting refuses it by name.
+          if let earlier = p.region, earlier != region {
+            i += span
+            matched = true
+            break
+          }
           p.region = region
           c.claim(i..<i + span)
           i += span

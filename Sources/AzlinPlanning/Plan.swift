@@ -37,11 +37,14 @@ public struct PlanStep: Equatable, Sendable {
   public var undo: AzCommand?
   /// Steps that must succeed first.
   public var dependsOn: [Int]
+  /// What a destroy takes with it besides its own resource, as the user reads it: a group
+  /// delete's VMs, disks (with their size) and storage accounts.
+  public var takesAlong: [String]
 
   public init(
     number: Int, action: StepAction, operation: StepOperation, resource: ResourceRef,
     command: AzCommand,
-    undo: AzCommand?, dependsOn: [Int] = []
+    undo: AzCommand?, dependsOn: [Int] = [], takesAlong: [String] = []
   ) {
     self.number = number
     self.action = action
@@ -50,6 +53,7 @@ public struct PlanStep: Equatable, Sendable {
     self.command = command
     self.undo = undo
     self.dependsOn = dependsOn
+    self.takesAlong = takesAlong
   }
 }
 

@@ -32,6 +32,7 @@ extension PlanStep {
     let action: StepAction
     let operation: StepOperation
     let resource: ResourceRef
+    var takesAlong: [String] = []
     switch command.verb {
     case "group create":
       (action, operation) = (.create, .createGroup)
@@ -40,6 +41,7 @@ extension PlanStep {
     case "group delete":
       let count = live.vms.filter { $0.resourceGroup.lowercased() == name.lowercased() }.count
       (action, operation) = (.destroy, .deleteGroup(resourceCount: count))
+      takesAlong = Self.contents(ofGroup: name, in: live)
       resource = ResourceRef(
         kind: .resourceGroup, name: name, resourceGroup: name,
         location: live.group(named: name)?.location ?? "")
@@ -87,7 +89,7 @@ extension PlanStep {
     }
     self.init(
       number: number, action: action, operation: operation, resource: resource, command: command,
-      undo: nil)
+      undo: nil, takesAlong: takesAlong)
   }
 }
 
@@ -99,13 +101,54 @@ extension Plan {
   ) {
     var steps: [PlanStep] = []
     var unread: [AzCommand] = []
+    // Each step is read against the world the steps before it leave: a group delete after
+    // its VMs' deletes neither takes them along again nor saves their cost twice.
+    var world = live
     for (i, command) in commands.enumerated() {
-      if let step = PlanStep(reading: command, number: i + 1, live: live) {
+      if let step = PlanStep(reading: command, number: i + 1, live: world) {
         steps.append(step)
+        world = step.applied(to: world)
       } else if !command.onlyReads {
         unread.append(command)
       }
     }
     return (Plan(steps: steps), unread)
+  }
+}
+
+extension PlanStep {
+  /// `live` as it is once this destroy or detach has run (other steps leave it as it is).
+  func applied(to live: LiveState) -> LiveState {
+    var world = live
+    let r = resource
+    let same: (String, String) -> Bool = { $0.lowercased() == $1.lowercased() }
+    switch operation {
+    case .deleteVM:
+      let ids = Set(
+        world.vms.filter { same($0.name, r.name) && same($0.resourceGroup, r.resourceGroup) }.map(
+          \.id))
+      world.vms.removeAll { ids.contains($0.id) }
+      world.disks.removeAll {
+        Self.isOSDisk($0, in: live) && $0.managedBy.map(ids.contains) == true
+      }
+      for i in world.disks.indices where world.disks[i].managedBy.map(ids.contains) == true {
+        world.disks[i].managedBy = nil
+      }
+    case .deleteDisk:
+      world.disks.removeAll { same($0.name, r.name) && same($0.resourceGroup, r.resourceGroup) }
+    case .deleteStorage:
+      world.storageAccounts.removeAll { same($0.name, r.name) }
+    case .deleteGroup:
+      world.vms.removeAll { same($0.resourceGroup, r.name) }
+      world.disks.removeAll { same($0.resourceGroup, r.name) }
+      world.storageAccounts.removeAll { same($0.resourceGroup, r.name) }
+      world.groups.removeAll { same($0.name, r.name) }
+    case .detachDisk:
+      for i in world.disks.indices where same(world.disks[i].name, r.name) {
+        world.disks[i].managedBy = nil
+      }
+    default: break
+    }
+    return world
   }
 }

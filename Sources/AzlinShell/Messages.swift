@@ -43,6 +43,24 @@ enum Messages {
 
   static let lineTooLong = "That line is over 64 KB; azlin ignored it. Type a shorter request."
   static let controlCharacters = "That line has control characters; azlin removed them."
+  static func budgetUnreadable(_ setting: String) -> String {
+    "Refused: the budget setting \(setting) cannot be read, so no limit is known; fix it (/budget set monthly 500 rewrites it) and nothing that adds cost runs until then."
+  }
+  static func objectiveIDTooShort(_ id: String) -> String {
+    "\(clip(id, 40)) is too short to name an objective: give at least 4 characters of its ID (/objectives lists them)."
+  }
+  static func noObjective(_ id: String) -> String {
+    "There is no objective \(clip(id, 40)). /objectives lists them."
+  }
+  static func objectiveIDAmbiguous(_ id: String, count: Int) -> String {
+    "\(clip(id, 40)) fits \(count) objectives; give more of the ID (/objectives lists them)."
+  }
+  static func worldChanged(_ changes: [String]) -> String {
+    "Not run: what the plan was made on changed — \(changes.joined(separator: "; ")). Planning again on what exists now:"
+  }
+  static func worldKeepsChanging(_ changes: [String]) -> String {
+    "Not run: what exists keeps changing (\(changes.joined(separator: "; "))); nothing was changed. Ask again once it settles."
+  }
   static let invalidUTF8 = "That line is not valid UTF-8; azlin ignored it."
   static let nothingWaiting = "There is no question waiting for an answer."
 
@@ -194,7 +212,16 @@ enum Messages {
     case .change: mark = "~"
     case .destroy: mark = "-"
     }
-    return "  \(s.number). \(mark) \(stepSummary(s))"
+    return "  \(s.number). \(mark) \(stepSummary(s))\(label(s))"
+  }
+
+  /// A step's reversibility as shown at approval: nothing for a reversible step (undo puts
+  /// it back), " [loses data]" or " [irreversible]" otherwise.
+  static func label(_ s: PlanStep) -> String {
+    switch s.reversibility {
+    case .reversible: return ""
+    case .losesData, .irreversible: return " [\(s.reversibility.rawValue)]"
+    }
   }
 
   static func stepSummary(_ s: PlanStep) -> String {
@@ -202,8 +229,12 @@ enum Messages {
     switch s.operation {
     case .createGroup: return "create resource group \(r.name) in \(r.location)"
     case .deleteGroup(let count):
+      if !s.takesAlong.isEmpty {
+        return "delete resource group \(r.name) and everything in it: "
+          + s.takesAlong.joined(separator: ", ")
+      }
       return "delete resource group \(r.name)"
-        + (count > 0 ? " and the \(count) VM\(count == 1 ? "" : "s") in it" : "")
+        + (count > 0 ? " and the \(count) VM\(count == 1 ? "" : "s") in it" : " (empty)")
     case .createVM(let image):
       return "create VM \(r.name) (\(r.size ?? "?"), \(image)) in \(r.resourceGroup), \(r.location)"
     case .deleteVM: return "delete VM \(r.name) in \(r.resourceGroup)"
@@ -375,7 +406,8 @@ enum Messages {
   }
   static let proceed = "Proceed? [y]es / [n]o / [a]lways this session"
   static func confirmDestroy(_ s: PlanStep) -> String {
-    "Really \(stepSummary(s))? This cannot be undone. [y/N]"
+    let loses = s.reversibility == .losesData ? "It loses data and cannot" : "This cannot"
+    return "Really \(stepSummary(s))? \(loses) be undone. [y/N]"
   }
   static func confirmDestructiveTool(_ s: PlanStep, route: StepRoute?) -> String {
     let tool = route?.label ?? "its tool"
@@ -559,10 +591,40 @@ enum Messages {
     "/\(command) has no \(clip(sub, 20)). Usage: \(usage)"
   }
 
-  static func interrupted(_ o: Objective, done: Int, total: Int) -> String {
+  static func interrupted(_ o: Objective, done: Int, total: Int, underWay: [String] = [])
+    -> String
+  {
     let id = String(o.id.suffix(8))
+    let busy =
+      underWay.isEmpty ? "" : ", and \(underWay.joined(separator: ", ")) still under way in Azure"
     return
-      "Objective \(id) (\"\(clip(o.naturalLanguage, 40))\") was interrupted with \(done) of \(total) steps done: /resume \(id) finishes it, /undo \(id) rolls it back."
+      "Objective \(id) (\"\(clip(o.naturalLanguage, 40))\") was interrupted with \(done) of \(total) steps done\(busy): /resume \(id) finishes it, /undo \(id) rolls it back."
+  }
+  static func resuming(_ o: Objective, left: Int, underWay: [String]) -> String {
+    let busy =
+      underWay.isEmpty
+      ? "" : " (\(underWay.joined(separator: ", ")) still under way in Azure: waited for first)"
+    return
+      "Resuming \"\(clip(o.naturalLanguage))\" (objective \(o.id.suffix(8))): \(left) step\(left == 1 ? "" : "s") left\(busy)."
+  }
+  static func waitingForOperations(_ underWay: [String], seconds: Double) -> String {
+    "  … \(underWay.joined(separator: ", ")) still under way; checking again in \(duration(Int(seconds * 1000)))."
+  }
+  static func stillUnderWay(_ o: Objective, _ underWay: [String]) -> String {
+    "Not resumed: \(underWay.joined(separator: ", ")) is still under way in Azure after the longest wait; nothing more was changed. /resume \(o.id.suffix(8)) tries again."
+  }
+  /// The answer "no" to an undo or a rollback offer: what stays, and what is left to run.
+  static func undoDeclined(_ o: Objective) -> String {
+    let kept = o.resourcesCreated.count
+    guard kept > 0 else { return cancelled }
+    let id = String(o.id.suffix(8))
+    let done = Set(o.executionResults.filter { $0.exitCode == 0 }.map(\.step))
+    let left = o.plan.filter { !done.contains($0.number) }.count
+    let resume =
+      o.status == .inProgress && left > 0
+      ? " /resume \(id) runs the \(left) step\(left == 1 ? "" : "s") not done;" : ""
+    return
+      "Not rolled back: the \(kept) change\(kept == 1 ? "" : "s") objective \(id) made \(kept == 1 ? "is" : "are") kept.\(resume) /undo \(id) rolls \(kept == 1 ? "it" : "them") back."
   }
 
   static let undoNothing = "Nothing to undo."
@@ -577,8 +639,17 @@ enum Messages {
         "Cannot undo: resource group \(group) now holds \(list(names)), which this objective did not create; undo never deletes what it did not create."
     }
   }
-  static func undoStep(_ s: Rollback.Step) -> String {
-    "  \(s.destroys ? "-" : "~") \(s.command)"
+  /// The inverse steps: each command, what a group delete takes along (read against what
+  /// the steps before it leave), and each step's label.
+  static func undoSteps(_ steps: [Rollback.Step], live: LiveState) -> [String] {
+    let read = Plan.reading(steps.map(\.command), live: live).plan.steps
+    return steps.map { s in
+      let line = "  \(s.destroys ? "-" : "~") \(s.command)"
+      guard let step = read.first(where: { $0.command == s.command }) else { return line }
+      let along =
+        step.takesAlong.isEmpty ? "" : " — takes " + step.takesAlong.joined(separator: ", ")
+      return line + along + label(step)
+    }
   }
   static let confirmUndo = "Undo this? [y/N]"
   static func undone(_ id: String) -> String { "Undone (objective \(id.suffix(8)) rolled back)." }

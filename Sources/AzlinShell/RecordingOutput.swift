@@ -22,18 +22,21 @@ public final class RecordingOutput: OutputSink {
     turns.append(Turn(input: Redactor.text(input), output: []))
   }
 
-  public func line(_ text: String) {
+  /// Shows a line, secrets redacted (the screen is no place for them either), and keeps it.
+  public func line(_ raw: String) {
+    let text = Redactor.text(raw)
     inner.line(text)
     keep(text)
   }
 
-  public func error(_ text: String) {
+  /// Shows an error line, secrets redacted, and keeps it.
+  public func error(_ raw: String) {
+    let text = Redactor.text(raw)
     inner.error(text)
     keep(text)
   }
 
-  private func keep(_ raw: String) {
-    let text = Redactor.text(raw)
+  private func keep(_ text: String) {
     guard !turns.isEmpty else { return }
     turns[turns.count - 1].output.append(
       contentsOf: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))

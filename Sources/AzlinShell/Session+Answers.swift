@@ -189,7 +189,8 @@ extension Session {
         "approval",
         [("undo", .string(objective.id)), ("answer", .string(yn == .no ? "no" : "yes"))])
       if yn == .no {
-        say(Messages.cancelled)
+        // After Ctrl-C the objective is still in progress: say what stays and what is left.
+        say(objective.status == .inProgress ? Messages.undoDeclined(objective) : Messages.cancelled)
         return true
       }
       runUndo(objective, steps, overriddenBy: overriddenBy)

@@ -29,8 +29,9 @@ extension Session {
     let s = spent()
     let reserved = ledger.openReservations().map(\.monthly).reduce(.zero, +)
     let projected = s.month + rate + reserved
-    var lines = [
-      "Monthly limit: \(b.monthlyLimit?.perMonth ?? "none")    Daily limit: \(b.dailyLimit.map { $0.description + "/day" } ?? "none")",
+    var lines = b.unreadable.map(Messages.budgetUnreadable)
+    lines += [
+      "Monthly limit: \(b.monthlyLimit?.perMonth ?? (b.unreadable.isEmpty ? "none" : "unreadable"))    Daily limit: \(b.dailyLimit.map { $0.description + "/day" } ?? "none")",
       "Spent today: \(s.today)    this month: \(s.month)    (estimates from list prices)",
       "Run-rate of what exists: \(rate.perMonth)\(Messages.unpricedNote(costOfWhatExists()))",
     ]

@@ -94,6 +94,13 @@ extension Session {
   ///   (`.some(nil)` when there was none).
   func budgetGate(_ run: GatedRun, force: String?, always: Bool) -> String?? {
     let spend = spending(of: run)
+    if spend.adds, let setting = config.budget.unreadable.first {
+      // Fails closed: a limit that cannot be read is not no limit, and no override applies.
+      record("budget", [("decision", "refused"), ("reason", .string("unreadable \(setting)"))])
+      if !always { say(Messages.cost(spend.estimate)) }
+      fail(Messages.budgetUnreadable(setting))
+      return nil
+    }
     let decision = budgetDecision(for: spend)
     if !always && spend.adds { say(Messages.cost(spend.estimate)) }
     if let limit = decision.refusal, let force, !readOnly {
@@ -178,6 +185,10 @@ extension Session {
         refreshLive()
         let spend = spending(of: run)
         guard spend.adds else { return .some(nil) }
+        if let setting = config.budget.unreadable.first {
+          fail(Messages.budgetUnreadable(setting))
+          return nil
+        }
         if let error = liveError {
           fail(Messages.stateUnknown(error))
           return nil

@@ -16,7 +16,10 @@ extension Session {
       record(
         "objective_interrupted", objective: f.objective.id,
         [("done", .array(f.done.map { .number(Double($0)) }))])
-      say(Messages.interrupted(f.objective, done: f.done.count, total: f.objective.plan.count))
+      say(
+        Messages.interrupted(
+          f.objective, done: f.done.count, total: f.objective.plan.count,
+          underWay: underWay(f)))
     }
   }
 
@@ -29,9 +32,10 @@ extension Session {
       return fail(Messages.usage("/resume <objective-id> [--force]"))
     }
     refreshLive()
-    guard let found = store.all().objectives.first(where: { $0.id == id || $0.id.hasSuffix(id) })
-    else {
-      return fail("There is no objective \(Messages.clip(id, 40)). /objectives lists them.")
+    let found: Objective
+    switch objective(named: id, in: store.all().objectives) {
+    case .success(let objective): found = objective
+    case .failure(let failure): return fail(failure.message)
     }
     guard found.status == .inProgress else {
       return fail(
@@ -41,8 +45,8 @@ extension Session {
     let finding = ObjectiveRecovery().settle(found, live: live)
     let objective = finding.objective
     say(
-      "Resuming \"\(Messages.clip(objective.naturalLanguage))\" (objective \(objective.id.suffix(8))): \(finding.remaining.count) step\(finding.remaining.count == 1 ? "" : "s") left."
-    )
+      Messages.resuming(
+        objective, left: finding.remaining.count, underWay: underWay(finding)))
     let run = GatedRun.resume(objective, remaining: finding.remaining, done: finding.done)
     guard let overridden = budgetGate(run, force: force ? "--force" : nil, always: false) else {
       return
@@ -55,7 +59,11 @@ extension Session {
     let run = GatedRun.resume(settled, remaining: remaining, done: done)
     guard let reservation = holdBudget(run, overriddenBy: overriddenBy) else { return }
     defer { settleBudget(reservation) }
-    var objective = settled
+    // What is still under way in Azure is waited out, not run again and not counted done.
+    guard let finding = waitOutOperations(settled) else { return }
+    var objective = finding.objective
+    let remaining = finding.remaining
+    let done = finding.done
     record(
       "resume", objective: objective.id,
       [("remaining", .array(remaining.map { .number(Double($0)) }))])
@@ -76,5 +84,51 @@ extension Session {
     } catch {
       fail("azlin: cannot record objective \(objective.id): \(error)")
     }
+  }
+
+  /// What a finding has under way in Azure, as the user reads it ("VM r2 (Creating)").
+  func underWay(_ f: ObjectiveRecovery.Finding) -> [String] {
+    f.objective.plan.filter { f.inProgress.contains($0.number) }.map {
+      StepTarget(argv: $0.argv).describe(in: live)
+    }
+  }
+
+  /// Settles `objective` against live state, waiting with backoff (on the injected sleeper)
+  /// while any of its steps is still under way in Azure.
+  /// - Returns: The settled finding, or `nil` when something is still under way after the
+  ///   longest wait (said in one line; the objective stays resumable).
+  func waitOutOperations(_ objective: Objective) -> ObjectiveRecovery.Finding? {
+    var finding = ObjectiveRecovery().settle(objective, live: live)
+    var attempt = 1
+    while !finding.inProgress.isEmpty {
+      guard attempt <= Self.operationWait.maxAttempts else {
+        try? store.save(finding.objective)
+        fail(Messages.stillUnderWay(finding.objective, underWay(finding)))
+        return nil
+      }
+      let delay = Self.operationWait.delay(after: attempt, retryAfter: nil, random: context.random)
+      say(Messages.waitingForOperations(underWay(finding), seconds: delay))
+      record(
+        "resume_wait", objective: objective.id,
+        [
+          ("steps", .array(finding.inProgress.map { .number(Double($0)) })),
+          ("delay_s", .number(delay.rounded())),
+        ])
+      context.sleeper.sleep(seconds: delay)
+      attempt += 1
+      refreshLive()
+      finding = ObjectiveRecovery().settle(objective, live: live)
+    }
+    return finding
+  }
+
+  /// How long `/resume` waits for operations still under way: 15 s, then doubling to a
+  /// minute, ten times (about eight minutes; a VM create takes one to three).
+  static var operationWait: RetryPolicy {
+    var policy = RetryPolicy()
+    policy.maxAttempts = 10
+    policy.initialDelay = 15
+    policy.maxDelay = 60
+    return policy
   }
 }

@@ -13,6 +13,13 @@ extension Session {
       runSlash(command)
       return
     }
+    // The line was redacted on arrival; a request that carried a secret is not guessed at
+    // without it.
+    if typed.contains(Redactor.mask) {
+      record("intent", [("understood", false), ("reason", "secret")])
+      fail(Messages.notUnderstood(.secretInLine, line: typed))
+      return
+    }
     if reviseOrRepeat(typed) { return }
     let words = typed.split(separator: " ")
     forceBudget = words.contains("--force")
@@ -32,7 +39,9 @@ extension Session {
         say(Messages.question(q))
         return
       }
-      if let error = liveError, intents.contains(where: { !$0.kind.isReadOnly }) {
+      // Nothing is planned or reported on a picture that could not be read ("No VMs" would
+      // be a guess).
+      if let error = liveError {
         fail(Messages.stateUnknown(error))
         return
       }
@@ -58,6 +67,7 @@ extension Session {
 
   /// Plans `intents` and shows the result: a report, a question, a refusal, or a plan to approve.
   func plan(_ intents: [Intent], line: String) {
+    if planEverything(intents, line: line) { return }
     let planner = CommandPlanner(defaults: config.defaults)
     switch planner.plan(intents, live: live, context: conversation) {
     case .report(let report):
@@ -152,7 +162,9 @@ extension Session {
   func estimate(_ plan: Plan) -> CostEstimate { estimator.estimate(plan, live: live) }
 
   /// Shows a plan with its cost and budget status, then runs it or asks for approval.
-  func present(_ p: PendingPlan) {
+  func present(_ made: PendingPlan) {
+    var p = made
+    p.facts = p.plan.facts(in: live)
     lastPlan = p.plan
     lastEstimate = p.estimate
     say(Messages.plan(p.plan, verbose: options.verbose))
@@ -213,6 +225,7 @@ extension Session {
 
   /// The plan was approved: confirm destroy steps one by one, then execute.
   func approve(_ p: PendingPlan) {
+    guard worldStillHolds(p) else { return }
     let asking = stepsThatAsk(p)
     let others = Set(p.plan.steps.map(\.number).filter { !asking.contains($0) })
     askNextDestroy(p, remaining: asking, approved: others)
@@ -240,6 +253,7 @@ extension Session {
   func execute(_ p: PendingPlan, approved: Set<Int>) {
     let estimateText = p.estimate.totalMonthly.plain
     defer { fixInProgress = nil }
+    guard worldStillHolds(p) else { return }
     var chosen = p
     chosen.plan.steps = p.plan.steps.filter { approved.contains($0.number) }
     guard let reservation = holdBudget(.plan(chosen), overriddenBy: p.overriddenBy) else {
@@ -256,7 +270,9 @@ extension Session {
     sessionRecord.objectives.append(objective.id)
     do {
       try store.save(objective)
-      let steps = p.plan.steps.map { ExecutableStep($0, summary: Messages.stepSummary($0)) }
+      let steps = p.plan.steps.map {
+        ExecutableStep($0, summary: Messages.stepSummary($0), live: live)
+      }
       var lateInterrupt = false
       let outcomes = try withInterrupts { cancelled in
         let outcomes = try executor.execute(
@@ -331,9 +347,15 @@ extension Session {
   func explain(_ error: AzError, command: AzCommand) {
     let analysis = FailureAnalyzer().analyze(error, command: command, lookup: documentation)
     let history = FailureHistory(path: context.home.failureHistory)
-    let seen =
-      (try? history.record(
-        signature: analysis.signature, code: FailureClass(error).code, at: context.clock.now)) ?? 0
+    var seen = 0
+    do {
+      seen = try history.record(
+        signature: analysis.signature, code: FailureClass(error).code, at: context.clock.now)
+    } catch let unreadable as FailureHistory.Unreadable {
+      output.error("azlin: \(unreadable)")
+    } catch {
+      output.error("azlin: cannot write \(context.home.failureHistory): \(error)")
+    }
     lastFailureSignature = analysis.signature
     say(
       Messages.advice(

@@ -12,7 +12,7 @@ extension Session {
     guard config.execution.rollbackOnFailure, !objective.resourcesCreated.isEmpty else {
       return false
     }
-    switch Rollback().plan(for: objective, live: live) {
+    switch Rollback().plan(for: objective, live: live, others: store.all().objectives) {
     case .failure(let refusal):
       if refusal.refusal != .nothingToUndo {
         say(Messages.rollbackRefused(Messages.undoRefused(refusal.refusal), id: objective.id))
@@ -48,9 +48,12 @@ extension Session {
 
   /// Ctrl-C stopped the objective: offers to roll back what it made so far.
   func offerRollbackAfterStop(_ objective: Objective) {
-    guard case .success(let steps) = Rollback().plan(for: objective, live: live) else { return }
+    guard
+      case .success(let steps) = Rollback().plan(
+        for: objective, live: live, others: store.all().objectives)
+    else { return }
     say(Messages.offerRollback(steps.count))
-    say(steps.map(Messages.undoStep))
+    say(Messages.undoSteps(steps, live: live))
     pending = .undo(objective, steps, overriddenBy: nil)
     say(Messages.confirmUndo)
   }

@@ -18,9 +18,10 @@ extension Session {
     }
     let target: Objective?
     if let id = args.first {
-      target = objectives.first { $0.id == id || $0.id.hasSuffix(id) }
-      if target == nil {
-        fail("There is no objective \(Messages.clip(id, 40)). /objectives lists them.")
+      switch objective(named: id, in: objectives) {
+      case .success(let found): target = found
+      case .failure(let failure):
+        fail(failure.message)
         return
       }
     } else {
@@ -34,7 +35,7 @@ extension Session {
       fail("Objective \(objective.id.suffix(8)) was already undone.")
       return
     }
-    switch Rollback().plan(for: objective, live: live) {
+    switch Rollback().plan(for: objective, live: live, others: store.all().objectives) {
     case .failure(let refusal):
       record(
         "undo_refused", objective: objective.id,
@@ -44,8 +45,11 @@ extension Session {
       say(
         "Undo \"\(Messages.clip(objective.naturalLanguage))\" (objective \(objective.id.suffix(8))):"
       )
-      say(steps.map(Messages.undoStep))
+      say(Messages.undoSteps(steps, live: live))
       let run = GatedRun.undo(objective, steps)
+      // What it saves is shown too (the gate shows what it adds).
+      let spend = spending(of: run)
+      if !spend.adds, !spend.estimate.lines.isEmpty { say(Messages.cost(spend.estimate)) }
       guard let overridden = budgetGate(run, force: force ? "--force" : nil, always: false) else {
         return
       }
@@ -88,7 +92,7 @@ extension Session {
       )
     }
     refreshLive()
-    switch Rollback().plan(for: objective, live: live) {
+    switch Rollback().plan(for: objective, live: live, others: store.all().objectives) {
     case .success(let steps): return steps
     case .failure: return []
     }

@@ -43,6 +43,9 @@ public final class Session {
     var estimate: CostEstimate
     /// How a budget refusal of this plan was overridden ("--force", "typed override").
     var overriddenBy: String?
+    /// The facts the plan was made on (`Plan.facts(in:)`), checked again at approval and
+    /// right before it runs.
+    var facts: [String: String] = [:]
   }
 
   let context: AzlinContext
@@ -81,6 +84,8 @@ public final class Session {
   var lastEstimate: CostEstimate?
   /// True for a turn whose request carried --force: a budget refusal is overridden (and audited).
   var forceBudget = false
+  /// Plans made again this turn because the world changed under them (see `Session+Facts`).
+  var staleReplans = 0
   /// The signature of the last failure explained, and the fix offered for it.
   var lastFailureSignature: String?
   var offeredFix: (signature: String, fix: String)?
@@ -178,8 +183,9 @@ public final class Session {
 
   private func handleLine(_ raw: String) {
     lastTurnFailed = false
+    staleReplans = 0
     if raw.utf8.count > Self.maximumLineBytes {
-      output.beginTurn(String(raw.prefix(40)) + "…")
+      output.beginTurn(Redactor.text(String(raw.prefix(40))) + "…")
       fail(Messages.lineTooLong)
       return
     }
@@ -188,14 +194,12 @@ public final class Session {
       fail(Messages.invalidUTF8)
       return
     }
-    let isControl: (Unicode.Scalar) -> Bool = {
-      ($0.value < 0x20 && $0 != "\t") || $0.value == 0x7F || (0x80..<0xA0).contains($0.value)
-    }
-    let spaced = raw.unicodeScalars.map { $0 == "\t" ? " " : $0 }.filter { !isControl($0) }
-    let line = String(String.UnicodeScalarView(spaced)).trimmingCharacters(in: .whitespaces)
+    // From here on only the cleaned, redacted line exists: audit, objectives, session
+    // records, transcripts, the screen, the parser and an LLM never see the secret.
+    let (line, removed) = Self.clean(raw)
     guard !line.isEmpty else { return }
     output.beginTurn(line)
-    if raw.unicodeScalars.contains(where: isControl) { say(Messages.controlCharacters) }
+    if removed { say(Messages.controlCharacters) }
     if line.hasPrefix("/") {
       dropPending()
       record("input", [("text", .string(Redactor.text(line)))])
@@ -220,6 +224,31 @@ public final class Session {
     record("input", [("text", .string(Redactor.text(line)))])
     refreshLive()
     request(line)
+  }
+
+  /// A typed line as the rest of the shell sees it: tabs become spaces; control characters,
+  /// bidi controls and invisible formatting characters are removed; the ends are trimmed; and
+  /// secrets are redacted (`Redactor.text`), before anything records, shows or reads it.
+  /// - Returns: The line, and whether characters were removed.
+  public static func clean(_ raw: String) -> (line: String, removed: Bool) {
+    let spaced = raw.unicodeScalars.map { $0 == "\t" ? " " : $0 }
+    let kept = spaced.filter { !isInvisible($0) }
+    let line = String(String.UnicodeScalarView(kept)).trimmingCharacters(in: .whitespaces)
+    return (Redactor.text(line), kept.count != spaced.count)
+  }
+
+  /// C0 and C1 controls (not tab), DEL, bidi controls (U+202A–U+202E, U+2066–U+2069,
+  /// U+200E–U+200F, U+061C) and invisible formatting characters (U+200B–U+200D, U+2060–U+2064,
+  /// U+FEFF, U+180E, U+00AD): never part of a request, and able to make a line read otherwise
+  /// than it is.
+  static func isInvisible(_ c: Unicode.Scalar) -> Bool {
+    switch c.value {
+    case 0x09: return false
+    case 0x00..<0x20, 0x7F, 0x80..<0xA0, 0xAD, 0x061C, 0x180E, 0x200B...0x200F, 0x202A...0x202E,
+      0x2060...0x2064, 0x2066...0x2069, 0xFEFF:
+      return true
+    default: return false
+    }
   }
 
   /// The longest line the shell takes.

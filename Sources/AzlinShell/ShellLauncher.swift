@@ -131,7 +131,7 @@ public struct ShellLauncher {
       switch reader.readLine(prompt: session.prompt) {
       case .line(let line):
         if interactive, !line.trimmingCharacters(in: .whitespaces).isEmpty {
-          reader.addHistory(Redactor.text(line))
+          reader.addHistory(Session.clean(line).line)
         }
         session.handle(line)
       case .interrupted:

@@ -2,6 +2,7 @@ import AzlinAzure
 import AzlinCore
 import AzlinExecution
 import AzlinMCPServer
+import AzlinPlanning
 import Foundation
 
 /// A whole shell in a fresh deterministic sandbox: a temporary `$AZLIN_HOME`, the simulator,
@@ -25,10 +26,11 @@ public final class ShellSandbox {
   ///   - environment: The environment the session sees (`AZLIN_SIM_FAULTS`, …).
   ///   - options: --yes, --dry-run, --verbose.
   ///   - version: The version named in the audit log.
+  ///   - llm: An LLM intent parser the session asks first (tests pass one with a stand-in client).
   /// - Throws: `FileError` when the folder cannot be made, or the simulator's state cannot be read.
   public init(
     files: [(name: String, content: String)] = [], environment: [String: String] = [:],
-    options: Session.Options = Session.Options(), version: String
+    options: Session.Options = Session.Options(), version: String, llm: LLMIntentParser? = nil
   ) throws {
     let root =
       NSTemporaryDirectory() + "azlin-sandbox-\(getpid())-\(UUID().uuidString.prefix(8))"
@@ -56,7 +58,7 @@ public final class ShellSandbox {
     }
     session = Session(
       context: context, backend: SimulatorBackend(simulator: simulator), config: config,
-      output: output, options: options, version: version, mcpConnector: connector)
+      output: output, options: options, version: version, llm: llm, mcpConnector: connector)
     session.start()
     _ = output.take()
   }

@@ -45,7 +45,9 @@ struct SimulatorStateTests {
       result.stderr.hasPrefix(
         "ERROR: (SimulatorStateCorrupt) The simulator state file '\(path)' is corrupt: invalid JSON at byte"
       ))
-    #expect(result.stderr.contains("Move it aside or delete it to start afresh."))
+    #expect(
+      result.stderr.contains(
+        "Move it aside (to state.json.bad, say) to start afresh; azlin left it as it is."))
     #expect(sim.run("group create -n other -l eastus").exitCode == 1)
     #expect(try String(contentsOfFile: path, encoding: .utf8) == "{ not json")
   }

@@ -33,7 +33,9 @@ import Testing
     #expect(config.budget.monthlyLimit == nil)
     #expect(config.budget.dailyLimit == Money(10))
     #expect(
-      warnings == ["\(path):4: budget.monthly_limit must be a number of dollars ≥ 0; ignoring it."])
+      warnings == [
+        "\(path):4: budget.monthly_limit must be a number of dollars ≥ 0; nothing that adds cost runs until it is fixed."
+      ])
   }
 
   @Test func executionAndMCPSettingsAreReadWithOneLinePerMistake() throws {

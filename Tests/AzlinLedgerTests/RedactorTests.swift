@@ -27,6 +27,13 @@ import Testing
     ),
     ("my key is sk-ant-api03-abcdefghijklmnopqrstuv", "my key is ***"),
     ("list vms in test-rg", "list vms in test-rg"),
+    ("set password to Hunter2!", "set password to ***"),
+    ("set the password as Hunter2!", "set the password as ***"),
+    ("the password for sam is Hunter2!", "the password for sam is ***"),
+    ("export AZURE_CLIENT_SECRET=abc123", "export AZURE_CLIENT_SECRET=***"),
+    ("ok no password then, just create db", "ok no password then, just create db"),
+    ("ok forget the password, ssh keys are fine", "ok forget the password, ssh keys are fine"),
+    ("store my db password in key vault", "store my db password in key vault"),
   ])
   func hidesSecretsInText(_ input: String, _ expected: String) {
     #expect(Redactor.text(input) == expected)

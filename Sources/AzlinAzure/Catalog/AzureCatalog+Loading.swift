@@ -44,8 +44,9 @@ extension AzureCatalog {
         throw region.error("name", "region names are lowercase letters and digits: \"\(name)\"")
       }
       guard regionInfo[name] == nil else { throw region.error("name", "duplicate region \(name)") }
-      let factor = try region.money("priceFactor").amount
-      guard factor > 0 else { throw region.error("priceFactor", "must be positive") }
+      // A region without a factor is known, but has no figures: its VM prices are unknown.
+      let factor = try region.optionalMoney("priceFactor")?.amount
+      if let factor, factor <= 0 { throw region.error("priceFactor", "must be positive") }
       regionInfo[name] = RegionInfo(
         name: name, displayName: try region.string("displayName"), priceFactor: factor)
       regionNames.append(name)

@@ -125,7 +125,8 @@ public struct AzureCatalog: Sendable {
   struct RegionInfo: Sendable {
     var name: String
     var displayName: String
-    var priceFactor: Decimal
+    /// `nil` for a region the catalogue has no figures for.
+    var priceFactor: Decimal?
   }
 
   /// What the catalogue knows of one size.
@@ -183,19 +184,20 @@ public struct AzureCatalog: Sendable {
   /// offered: check `isOffered`); for an unknown region the East US figure is `.unknown`.
   public func vmPrice(size: String, region: String) -> PriceQuote? {
     guard let entry = sizeEntries[Self.sizeKey(size)] else { return nil }
-    guard let region = normalizeRegion(region), let info = regionInfo[region] else {
+    guard let region = normalizeRegion(region), let factor = regionInfo[region]?.priceFactor
+    else {
       return PriceQuote(hourly: entry.basePrice, confidence: .unknown)
     }
     if let exact = entry.exactPrices[region] {
       return PriceQuote(hourly: exact, confidence: .exact)
     }
-    let scaled = Self.round(entry.basePrice.amount * info.priceFactor, places: 4)
+    let scaled = Self.round(entry.basePrice.amount * factor, places: 4)
     return PriceQuote(hourly: Money(scaled), confidence: .regionalApproximation)
   }
 
   /// The price factor of `region` relative to East US; `nil` when the region is unknown.
   public func regionPriceFactor(_ region: String) -> Decimal? {
-    normalizeRegion(region).flatMap { regionInfo[$0]?.priceFactor }
+    normalizeRegion(region).flatMap { regionInfo[$0]?.priceFactor ?? nil }
   }
 
   /// The sizes offered in `region` that could stand in for `size`: at least as many vCPUs, as much

@@ -19,16 +19,21 @@ extension AzureSimulator {
       return LiveState.VM(
         name: vm.name, resourceGroup: vm.resourceGroup, location: vm.location, size: vm.size,
         powerState: power,
-        id: Self.resourceID(ResourceType.virtualMachine, group: vm.resourceGroup, name: vm.name))
+        id: Self.resourceID(ResourceType.virtualMachine, group: vm.resourceGroup, name: vm.name),
+        provisioningState: busy?.provisioningState ?? "Succeeded")
     }
     live.storageAccounts = state.storageAccounts.map {
       LiveState.StorageAccount(
-        name: $0.name, resourceGroup: $0.resourceGroup, location: $0.location, sku: $0.sku)
+        name: $0.name, resourceGroup: $0.resourceGroup, location: $0.location, sku: $0.sku,
+        provisioningState: $0.busy.flatMap { $0.isActive(at: now) ? $0.provisioningState : nil }
+          ?? "Succeeded")
     }
     live.disks = state.disks.map {
       LiveState.Disk(
         name: $0.name, resourceGroup: $0.resourceGroup, sizeGB: $0.sizeGb, sku: $0.sku,
-        managedBy: $0.managedBy)
+        managedBy: $0.managedBy,
+        provisioningState: $0.busy.flatMap { $0.isActive(at: now) ? $0.provisioningState : nil }
+          ?? "Succeeded")
     }
     return live
   }

@@ -73,7 +73,7 @@ struct SimulatorState: Codable, Equatable {
   private static func corrupt(_ path: String, _ reason: String) -> SimulatorFailure {
     .azure(
       "SimulatorStateCorrupt",
-      "The simulator state file '\(path)' is corrupt: \(reason). Move it aside or delete it to start afresh."
+      "The simulator state file '\(path)' is corrupt: \(reason). Move it aside (to state.json.bad, say) to start afresh; azlin left it as it is."
     )
   }
 
