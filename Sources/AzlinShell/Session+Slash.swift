@@ -28,10 +28,7 @@ extension Session {
         fail(Messages.unknownCommand(name, suggestion: nil))
         return
       }
-      say(
-        ["\(c.usage) — \(c.summary)."]
-          + (c.aliases.isEmpty
-            ? [] : ["Also: " + c.aliases.map { "/" + $0 }.joined(separator: ", ")]))
+      say(c.help)
       return
     }
     say(
@@ -96,30 +93,5 @@ extension Session {
 
   func quit() {
     wantsToQuit = true
-  }
-
-  func save(_ args: [String]) {
-    guard let path = args.first, args.count == 1 else {
-      fail(Messages.usage("/save <file>"))
-      return
-    }
-    let turns = Array(output.turns.dropLast())
-    let transcript = Transcript(
-      turns: turns.map { Transcript.Turn(comments: [], input: $0.input, expected: $0.output) },
-      files: transcriptFiles())
-    do {
-      try AtomicFile.write(transcript.render(), to: context.resolve(path), mode: 0o644)
-      say(Messages.saved(path, turns: turns.count))
-    } catch {
-      fail("Cannot save the transcript: \(error).")
-    }
-  }
-
-  /// The config file, if any, so a saved transcript replays with the same settings.
-  func transcriptFiles() -> [Transcript.File] {
-    guard let text = try? String(contentsOfFile: context.home.configFile, encoding: .utf8) else {
-      return []
-    }
-    return [Transcript.File(name: "config.toml", content: Redactor.text(text))]
   }
 }

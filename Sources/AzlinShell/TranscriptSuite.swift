@@ -11,11 +11,34 @@ public struct TranscriptSuite {
     public var turns: Int
     /// Lines to print: PASS/FAIL per file, diffs, and a closing count.
     public var report: [String]
+    /// One entry per file, in order: for JUnit XML.
+    public var cases: [Case] = []
+  }
+
+  /// How one file fared.
+  public struct Case: Sendable, Equatable {
+    public var file: String
+    public var turns: Int
+    /// Seconds the replay took.
+    public var seconds: Double
+    /// Why it failed (a line diff, or the error), nil when it passed.
+    public var failure: [String]?
   }
 
   private let replayer: TranscriptReplayer
+  /// Nanoseconds on a monotonic clock, to time each file.
+  private let nanoseconds: @Sendable () -> UInt64
 
-  public init(version: String) { self.replayer = TranscriptReplayer(version: version) }
+  /// - Parameters:
+  ///   - version: The version the sandboxes' audit logs name.
+  ///   - nanoseconds: A monotonic clock, in nanoseconds, for the time of each file.
+  public init(
+    version: String,
+    nanoseconds: @escaping @Sendable () -> UInt64 = { DispatchTime.now().uptimeNanoseconds }
+  ) {
+    self.replayer = TranscriptReplayer(version: version)
+    self.nanoseconds = nanoseconds
+  }
 
   /// The `*.transcript` files under `paths` (files as given, folders searched one level deep), sorted.
   public static func files(in paths: [String]) -> [String] {
@@ -44,12 +67,20 @@ public struct TranscriptSuite {
     var report: [String] = []
     var failures = 0
     var turns = 0
+    var cases: [Case] = []
     let files = Self.files(in: paths)
     for file in files {
+      let started = nanoseconds()
+      var entry = Case(file: file, turns: 0, seconds: 0, failure: nil)
+      defer {
+        entry.seconds = Double(nanoseconds() &- started) / 1e9
+        cases.append(entry)
+      }
       guard let data = FileManager.default.contents(atPath: file),
         let text = String(data: data, encoding: .utf8)
       else {
         report.append("FAIL \(file): cannot be read")
+        entry.failure = ["cannot be read"]
         failures += 1
         continue
       }
@@ -57,10 +88,12 @@ public struct TranscriptSuite {
         let transcript = try Transcript(parsing: text)
         let outcome = try replayer.replay(transcript, path: file)
         turns += outcome.turns
+        entry.turns = outcome.turns
         if outcome.passed {
           report.append("PASS \(file) (\(outcome.turns) turns)")
         } else {
           failures += 1
+          entry.failure = outcome.diff
           report.append("FAIL \(file)")
           report += outcome.diff
           if update {
@@ -70,6 +103,7 @@ public struct TranscriptSuite {
         }
       } catch {
         failures += 1
+        entry.failure = ["\(error)"]
         report.append("FAIL \(file): \(error)")
       }
     }
@@ -77,6 +111,6 @@ public struct TranscriptSuite {
     report.append("\(files.count - failures) passed, \(failures) failed")
     return Result(
       passed: failures == 0 && !files.isEmpty, files: files.count, failures: failures, turns: turns,
-      report: report)
+      report: report, cases: cases)
   }
 }
