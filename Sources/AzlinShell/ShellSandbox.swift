@@ -29,15 +29,17 @@ public final class ShellSandbox {
   ///   - start: The moment the fixed clock starts at (a saved session's start when given).
   ///   - setup: az commands (without "az") run on the simulator before the session starts: the
   ///     starting state of a saved session.
+  ///   - parent: The folder the sandbox is made in (the system's temporary folder when nil).
   /// - Throws: `FileError` when the folder cannot be made, or the simulator's state cannot be read;
   ///   `SandboxSetupError` when a set-up command fails.
   public init(
     files: [(name: String, content: String)] = [], environment: [String: String] = [:],
     options: Session.Options = Session.Options(), version: String,
-    ids: (any IDGenerator)? = nil, start: Date? = nil, setup: [String] = []
+    ids: (any IDGenerator)? = nil, start: Date? = nil, setup: [String] = [],
+    parent: String? = nil
   ) throws {
-    let root =
-      NSTemporaryDirectory() + "azlin-sandbox-\(getpid())-\(UUID().uuidString.prefix(8))"
+    let folder = parent.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? NSTemporaryDirectory()
+    let root = folder + "azlin-sandbox-\(getpid())-\(UUID().uuidString.prefix(8))"
     home = AzlinHome(root: root)
     try home.prepare()
     for file in files {

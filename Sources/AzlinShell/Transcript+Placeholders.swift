@@ -35,7 +35,8 @@ extension Transcript {
 
   /// Replaces what depends on the wall clock in a line the shell printed with `[..]`:
   /// dates and times (`2026-12-01T23:40:07Z`, `23:40:07`) and measured durations at the
-  /// end of a step or history line (`(1m30s)`, `→ ok, 2s`).
+  /// end of a step or history line (`(1m30s)`, `→ ok, 2s`), and retry waits, which carry
+  /// random jitter (`trying again in 2.2s`).
   public static func normalised(_ line: String) -> String {
     var text = line
     for (pattern, template) in volatilePatterns {
@@ -50,5 +51,7 @@ extension Transcript {
     (#"(?<![\d:])\d{2}:\d{2}:\d{2}(?![\d:])"#, "[..]"),
     (#"^(\s+[✓✗] .*\()(\d+ms|\d+s|\d+m\d{2}s)\)"#, "$1[..])"),
     (#"(→ (?:ok|failed \([^)]*\)), )(\d+ms|\d+s|\d+m\d{2}s)"#, "$1[..]"),
+    // Retry waits carry random jitter.
+    (#"(trying again in )\d+(\.\d+)?(ms|s)\b"#, "$1[..]"),
   ].map { (try! NSRegularExpression(pattern: $0.0), $0.1) }
 }

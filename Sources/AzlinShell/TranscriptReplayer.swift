@@ -20,8 +20,16 @@ public struct TranscriptReplayer {
   }
 
   public let version: String
+  /// Where sandboxes are made (the system's temporary folder when nil).
+  public let sandboxParent: String?
 
-  public init(version: String) { self.version = version }
+  /// - Parameters:
+  ///   - version: The version the sandboxes' audit logs name.
+  ///   - sandboxParent: Where sandboxes are made; nil for the system's temporary folder.
+  public init(version: String, sandboxParent: String? = nil) {
+    self.version = version
+    self.sandboxParent = sandboxParent
+  }
 
   /// Replays `transcript`.
   /// - Throws: `FileError` when the sandbox cannot be made.
@@ -77,7 +85,7 @@ public struct TranscriptReplayer {
     }
     let sandbox = try ShellSandbox(
       files: files, environment: environment, options: options, version: version, ids: ids,
-      start: start, setup: setup)
+      start: start, setup: setup, parent: sandboxParent)
     defer { sandbox.close() }
     var actual = transcript
     for (i, turn) in transcript.turns.enumerated() {

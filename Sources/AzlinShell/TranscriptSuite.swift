@@ -31,12 +31,13 @@ public struct TranscriptSuite {
 
   /// - Parameters:
   ///   - version: The version the sandboxes' audit logs name.
+  ///   - sandboxParent: Where each replay's sandbox is made; nil for the system's temporary folder.
   ///   - nanoseconds: A monotonic clock, in nanoseconds, for the time of each file.
   public init(
-    version: String,
+    version: String, sandboxParent: String? = nil,
     nanoseconds: @escaping @Sendable () -> UInt64 = { DispatchTime.now().uptimeNanoseconds }
   ) {
-    self.replayer = TranscriptReplayer(version: version)
+    self.replayer = TranscriptReplayer(version: version, sandboxParent: sandboxParent)
     self.nanoseconds = nanoseconds
   }
 
@@ -59,6 +60,18 @@ public struct TranscriptSuite {
       }
     }
     return files
+  }
+
+  /// A folder in memory for sandboxes, where the system has one (`/dev/shm`): a replay makes
+  /// and removes many small files, which a disk's file system makes slow. Nil otherwise.
+  public static var memoryFolder: String? {
+    let folder = "/dev/shm"
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder),
+      isFolder.boolValue,
+      FileManager.default.isWritableFile(atPath: folder)
+    else { return nil }
+    return folder
   }
 
   /// Replays every transcript under `paths`.

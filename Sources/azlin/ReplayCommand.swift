@@ -23,7 +23,10 @@ struct ReplayCommand: ParsableCommand {
     // Every file a replay writes is in a temporary sandbox that is removed afterwards:
     // nothing there needs to survive a power cut.
     FileDurability.flushes = false
-    let suite = TranscriptSuite(version: AzlinCommand.version)
+    // Sandboxes in memory where there is a place for them, unless TMPDIR says where.
+    let environment = ProcessInfo.processInfo.environment
+    let parent = (environment["TMPDIR"] ?? "").isEmpty ? TranscriptSuite.memoryFolder : nil
+    let suite = TranscriptSuite(version: AzlinCommand.version, sandboxParent: parent)
     let result = suite.run(
       paths: paths,
       update: update || ProcessInfo.processInfo.environment["AZLIN_UPDATE_TRANSCRIPTS"] == "1")

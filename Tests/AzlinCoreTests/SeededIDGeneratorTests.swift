@@ -1,4 +1,5 @@
 import AzlinCore
+import Foundation
 import Testing
 
 @Suite struct SeededIDGeneratorTests {

@@ -42,6 +42,10 @@ import Testing
       "  ✓ stop VM a ([..]) via mcp:sim (azmcp_compute_vm_stop)"
     ),
     ("09:03:22    az vm stop --name a → ok, 30s", "[..]    az vm stop --name a → ok, [..]"),
+    (
+      "  ↻ create VM d1: InternalServerError — trying again in 2.2s (attempt 2 of 4)",
+      "  ↻ create VM d1: InternalServerError — trying again in [..] (attempt 2 of 4)"
+    ),
     ("Cost: +$39.30/month", "Cost: +$39.30/month"),
     ("VM sam (Standard_B2s) at 10:30", "VM sam (Standard_B2s) at 10:30"),
   ])
