@@ -43,7 +43,7 @@ echo "PASS e2e: azlin doit \"\" exits 2 with one line of usage"
 # SIGKILL in the middle of a multi-step objective: the next shell offers to resume it, and
 # /resume finishes it with nothing lost or done twice.
 rm -rf "$home"/*
-printf 'create 3 vms called k1 k2 k3\n' | AZLIN_SIM_PACE=0.02 "$azlin" shell --yes >"$home/killed.out" 2>&1 &
+printf 'create 3 vms called k1, k2 and k3\n' | AZLIN_SIM_PACE=0.02 "$azlin" shell --yes >"$home/killed.out" 2>&1 &
 victim=$!
 for _ in $(seq 1 200); do
   grep -qs '"exit_code" : 0' "$home"/objectives/*.json && grep -q 'create VM k1' "$home/killed.out" && break
