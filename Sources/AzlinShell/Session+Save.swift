@@ -74,7 +74,7 @@ extension Session {
     var transcript = Transcript(
       turns: turns.map {
         Transcript.Turn(
-          comments: [], input: $0.input, expected: $0.output.map(Transcript.normalised))
+          comments: [], input: $0.input, expected: Transcript.normalised(turn: $0.output))
       })
     var args: [String] = []
     if options.autoApprove { args.append("--yes") }

@@ -33,6 +33,30 @@ extension Transcript {
     }
   }
 
+  /// One turn's lines as `/save` writes them: each line `normalised(_:)`, and money already
+  /// spent — which grows with the wall clock — as `[..]` in `/budget`'s "Spent today",
+  /// "Projected this month" and the per-group table's last column.
+  public static func normalised(turn lines: [String]) -> [String] {
+    var inGroupTable = false
+    return lines.map { line in
+      var text = normalised(line)
+      if text.hasPrefix("Spent today: ") {
+        text = "Spent today: [..]    this month: [..]    (estimates from list prices)"
+      } else if text.hasPrefix("Projected this month: ") {
+        text = "Projected this month: [..]"
+      } else if text.hasPrefix("GROUP ") && text.hasSuffix("SPENT THIS MONTH") {
+        inGroupTable = true
+      } else if inGroupTable {
+        if text.trimmingCharacters(in: .whitespaces).isEmpty {
+          inGroupTable = false
+        } else if let dollar = text.range(of: "$", options: .backwards) {
+          text = String(text[..<dollar.lowerBound]) + "[..]"
+        }
+      }
+      return text
+    }
+  }
+
   /// Replaces what depends on the wall clock in a line the shell printed with `[..]`:
   /// dates and times (`2026-12-01T23:40:07Z`, `23:40:07`) and measured durations at the
   /// end of a step or history line (`(1m30s)`, `→ ok, 2s`), and retry waits, which carry

@@ -53,6 +53,26 @@ import Testing
     #expect(Transcript.normalised(line) == saved)
   }
 
+  @Test func moneyAlreadySpentBecomesPlaceholders() {
+    let saved = Transcript.normalised(turn: [
+      "Monthly limit: $300.00/month    Daily limit: none",
+      "Spent today: $0.01    this month: $0.01    (estimates from list prices)",
+      "Run-rate of what exists: $140.50/month",
+      "Projected this month: $140.51 — 46% of $300.00/month (ok)",
+      "", "GROUP    LIMIT  RUN-RATE       SPENT THIS MONTH", "prod-rg  -      $140.50/month  $0.01",
+      "", "Cost: +$3.00/month",
+    ])
+    #expect(
+      saved == [
+        "Monthly limit: $300.00/month    Daily limit: none",
+        "Spent today: [..]    this month: [..]    (estimates from list prices)",
+        "Run-rate of what exists: $140.50/month", "Projected this month: [..]", "",
+        "GROUP    LIMIT  RUN-RATE       SPENT THIS MONTH", "prod-rg  -      $140.50/month  [..]",
+        "",
+        "Cost: +$3.00/month",
+      ])
+  }
+
   @Test func updateKeepsExpectedLinesThatStillMatch() {
     let kept = Transcript.updated(
       expected: ["[..]  > a", "old"], actual: ["09:00:00  > a", "new", "more"])
