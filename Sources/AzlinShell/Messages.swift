@@ -566,7 +566,7 @@ enum Messages {
     let period = args.firstIndex(of: "--since").flatMap { $0 + 1 < args.count ? args[$0 + 1] : nil }
     return "Nothing happened in the last \(clip(period ?? "?", 20))."
   }
-  /// The line under a capped list: "showing 20 of 57 — /history 100 for more".
+  /// The line under a capped list: "showing 20 of 57 — /history 100 for more" (also /objectives).
   static func historyCap(shown: Int, of total: Int?, more: String) -> String {
     let count = total.map { "\(shown) of \($0)" } ?? "the newest \(shown)"
     return "(showing \(count) — \(more) for more)"

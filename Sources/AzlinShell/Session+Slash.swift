@@ -67,17 +67,32 @@ extension Session {
     say(Messages.plan(plan, verbose: true))
   }
 
-  func listObjectives() {
+  /// `/objectives [n]`: the newest `n` (20) objectives, saying so when there are more.
+  func listObjectives(_ args: [String] = []) {
+    var limit = 20
+    if let first = args.first {
+      guard args.count == 1, let n = Int(first), n > 0 else {
+        return fail(Messages.usage(SlashCommand.usage(of: "objectives")))
+      }
+      limit = min(n, 10_000)
+    }
     let (objectives, unreadable) = store.all()
     for path in unreadable { say("Cannot read \(path); it was left as it is.") }
     guard !objectives.isEmpty else {
       say("No objectives yet.")
       return
     }
+    defer {
+      if objectives.count > limit, args.isEmpty {
+        say(
+          Messages.historyCap(
+            shown: limit, of: objectives.count, more: "/objectives \(max(limit * 5, 100))"))
+      }
+    }
     say(
       Messages.table(
         ["ID", "STATUS", "CREATED", "REQUEST"],
-        objectives.suffix(20).reversed().map {
+        objectives.suffix(limit).reversed().map {
           [
             String($0.id.suffix(8)), $0.status.rawValue, String($0.createdAt.prefix(19)),
             Messages.clip($0.naturalLanguage, 50),

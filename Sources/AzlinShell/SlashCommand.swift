@@ -82,7 +82,9 @@ struct SlashCommand {
       run: { s, args in s.strategyCommand(args) }),
     SlashCommand(
       name: "objectives", summary: "List recorded objectives and their status",
-      usage: "/objectives", run: { s, _ in s.listObjectives() }),
+      usage: "/objectives [n]",
+      arguments: [("n", "how many, the newest (20 by default)")],
+      run: { s, args in s.listObjectives(args) }),
     SlashCommand(
       name: "undo", summary: "Undo the most recent objective (or one by id)",
       usage: "/undo [objective-id] [--force]",
