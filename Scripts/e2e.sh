@@ -87,7 +87,7 @@ grep -q 'via mcp:sim (azmcp_compute_vm_create)' <<<"$out" || fail "the VM create
 running_server() {
   local f
   for f in /proc/[0-9]*/cmdline; do
-    [ "$(tr '\0' ' ' <"$f" 2>/dev/null)" = "$azlin mcp-server " ] && return 0
+    [ "$({ tr '\0' ' ' <"$f"; } 2>/dev/null)" = "$azlin mcp-server " ] && return 0
   done
   return 1
 }
