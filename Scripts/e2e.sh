@@ -33,10 +33,17 @@ grep -q 'over 64 KB' "$home/big.out" || fail "1 MB line not reported"
 printf 'list vms \xff\xfe\n' | "$azlin" shell 2>&1 | grep -q 'not valid UTF-8' || fail "invalid UTF-8 not reported"
 echo "PASS e2e: empty lines, control characters, a 1 MB line and invalid UTF-8 get one-line answers"
 
+status=0
+"$azlin" doit "" >"$home/doit.out" 2>&1 || status=$?
+[ "$status" -eq 2 ] || fail "azlin doit \"\" exited $status, not 2"
+[ "$(wc -l <"$home/doit.out")" -eq 1 ] || fail "azlin doit \"\" said more than one line: $(cat "$home/doit.out")"
+grep -q 'usage: azlin doit' "$home/doit.out" || fail "azlin doit \"\" gave no usage: $(cat "$home/doit.out")"
+echo "PASS e2e: azlin doit \"\" exits 2 with one line of usage"
+
 # SIGKILL in the middle of a multi-step objective: the next shell offers to resume it, and
 # /resume finishes it with nothing lost or done twice.
 rm -rf "$home"/*
-printf 'create 3 vms called k1 k2 k3\n' | AZLIN_SIM_PACE=0.02 "$azlin" shell --yes >"$home/killed.out" 2>&1 &
+printf 'create 3 vms called k1, k2 and k3\n' | AZLIN_SIM_PACE=0.02 "$azlin" shell --yes >"$home/killed.out" 2>&1 &
 victim=$!
 for _ in $(seq 1 200); do
   grep -qs '"exit_code" : 0' "$home"/objectives/*.json && grep -q 'create VM k1' "$home/killed.out" && break
@@ -76,7 +83,16 @@ out=$(printf '/strategy\ncreate a vm called m1\n' | "$azlin" shell --yes 2>&1)
 grep -q 'mcp:sim (each step): ready — 21 tools' <<<"$out" || fail "/strategy does not show the MCP server ready: $out"
 grep -q 'via mcp:sim (azmcp_compute_vm_create)' <<<"$out" || fail "the VM create did not go through MCP: $out"
 "$azlin" sim vm list | grep -q '"name": "m1"' || fail "m1 does not exist after the MCP create"
-pgrep -f "$azlin mcp-server" >/dev/null && fail "the MCP server outlived the shell"
+# Read /proc directly (no procps needed): any process whose command line is "$azlin mcp-server".
+running_server() {
+  local f
+  for f in /proc/[0-9]*/cmdline; do
+    [ "$({ tr '\0' ' ' <"$f"; } 2>/dev/null)" = "$azlin mcp-server " ] && return 0
+  done
+  return 1
+}
+[ -r /proc/self/cmdline ] || fail "cannot read /proc, so cannot check that the MCP server ended"
+running_server && fail "the MCP server outlived the shell"
 cat >"$home/config.toml" <<TOML
 [mcp]
 servers = [{name = "broken", command = "false"}]

@@ -41,7 +41,7 @@ public enum AtomicFile {
         offset += n
       }
     }
-    guard fsync(fd) == 0 else {
+    guard FileDurability.sync(fd) == 0 else {
       let code = errno
       close(fd)
       throw FileError(path: path, operation: "flush", code: code)
@@ -64,7 +64,7 @@ public enum AtomicFile {
   public static func syncFolder(_ folder: String) {
     let dfd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     if dfd >= 0 {
-      fsync(dfd)
+      FileDurability.sync(dfd)
       close(dfd)
     }
   }

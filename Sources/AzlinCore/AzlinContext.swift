@@ -36,14 +36,15 @@ public struct AzlinContext: Sendable {
     path.hasPrefix("/") ? path : workingDirectory + "/" + path
   }
 
-  /// The context of a real run: wall clock, random IDs, real sleeping and processes.
+  /// The context of a real run: wall clock, IDs from a random seed (kept for `/save`), real
+  /// sleeping and processes.
   public static func live(
     home: AzlinHome, environment: [String: String] = ProcessInfo.processInfo.environment
   )
     -> AzlinContext
   {
     AzlinContext(
-      clock: SystemClock(), ids: RandomIDGenerator(), random: SystemRandomSource(),
+      clock: SystemClock(), ids: SeededIDGenerator(), random: SystemRandomSource(),
       sleeper: SystemSleeper(),
       runner: SystemProcessRunner(), home: home, environment: environment,
       workingDirectory: FileManager.default.currentDirectoryPath)

@@ -36,6 +36,8 @@ public struct AzlinHome: Sendable {
   /// The simulator's modelled time ahead of the wall clock, in seconds.
   public var simulatorClockOffset: String { root + "/sim/clock-offset" }
   public var docsCache: String { root + "/cache/docs" }
+  /// Where `/save` puts a transcript given a relative path.
+  public var transcriptsFolder: String { root + "/transcripts" }
   public var lockFile: String { root + "/.lock" }
 
   /// Creates the folder (mode 0700) and its sub-folders when missing, and checks it is writable.

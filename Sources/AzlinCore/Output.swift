@@ -20,15 +20,30 @@ extension OutputSink {
 /// Standard output and standard error.
 public final class ConsoleOutput: OutputSink {
   public let isInteractive: Bool
+  /// Colours a line as it is printed (the flag is true for the error stream); nil prints it plain.
+  private let paint: ((String, Bool) -> String)?
 
-  public init(isInteractive: Bool) { self.isInteractive = isInteractive }
+  /// - Parameters:
+  ///   - isInteractive: Progress animation may be used.
+  ///   - paint: Colours each line on its way to a terminal; nil for no colour.
+  public init(isInteractive: Bool, paint: ((String, Bool) -> String)? = nil) {
+    self.isInteractive = isInteractive
+    self.paint = paint
+  }
 
   public func line(_ text: String) {
-    FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    let shown = paint.map { p in Self.eachLine(text) { p($0, false) } } ?? text
+    FileHandle.standardOutput.write(Data((shown + "\n").utf8))
   }
 
   public func error(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    let shown = paint.map { p in Self.eachLine(text) { p($0, true) } } ?? text
+    FileHandle.standardError.write(Data((shown + "\n").utf8))
+  }
+
+  private static func eachLine(_ text: String, _ transform: (String) -> String) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false).map { transform(String($0)) }
+      .joined(separator: "\n")
   }
 }
 

@@ -98,7 +98,7 @@ public final class AuditLog {
     guard written == data.count else {
       throw FileError(path: path, operation: "append to", code: errno)
     }
-    fsync(fd)
+    FileDurability.sync(fd)
     flock(fd, LOCK_UN)
   }
 

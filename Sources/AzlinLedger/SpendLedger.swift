@@ -218,6 +218,6 @@ public enum AppendOnlyFile {
     guard written == data.count else {
       throw FileError(path: path, operation: "append to", code: errno)
     }
-    fsync(fd)
+    FileDurability.sync(fd)
   }
 }

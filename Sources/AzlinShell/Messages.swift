@@ -480,6 +480,7 @@ enum Messages {
   }
   static let dryRun = "Dry run: nothing was changed."
   static let cancelled = "Cancelled; nothing was changed."
+  static let leavingAtQuestion = "End of input at a question: it was cancelled; leaving azlin."
   static let approvalDropped = "(The plan waiting for approval was dropped.)"
   static let questionDropped = "(The earlier question was dropped.)"
 
@@ -586,6 +587,28 @@ enum Messages {
   }
 
   static func usage(_ usage: String) -> String { "Usage: \(usage)" }
+  static func unknownOption(_ option: String, usage: String) -> String {
+    "\(option) is not an option here. Usage: \(usage)"
+  }
+  static let noHistoryYet = "No history yet."
+  static func noFailures(since args: [String]?) -> String {
+    guard let args, let i = args.firstIndex(of: "--since"), i + 1 < args.count else {
+      return "Nothing has failed: no failed command or objective in the audit log."
+    }
+    return "Nothing has failed in the last \(clip(args[i + 1], 20))."
+  }
+  static func noHistory(objective: String) -> String {
+    "No history for objective \(objective). /objectives lists them."
+  }
+  static func noHistory(since args: [String]) -> String {
+    let period = args.firstIndex(of: "--since").flatMap { $0 + 1 < args.count ? args[$0 + 1] : nil }
+    return "Nothing happened in the last \(clip(period ?? "?", 20))."
+  }
+  /// The line under a capped list: "showing 20 of 57 — /history 100 for more" (also /objectives).
+  static func historyCap(shown: Int, of total: Int?, more: String) -> String {
+    let count = total.map { "\(shown) of \($0)" } ?? "the newest \(shown)"
+    return "(showing \(count) — \(more) for more)"
+  }
 
   static func unknownSubcommand(_ command: String, _ sub: String, usage: String) -> String {
     "/\(command) has no \(clip(sub, 20)). Usage: \(usage)"
@@ -657,6 +680,11 @@ enum Messages {
     "Undo stopped: \(e.code): \(Redactor.text(e.message)). /undo tries again."
   }
 
+  static func overwrite(_ path: String) -> String {
+    "\(path) exists. Overwrite it? [y/N]"
+  }
+  static func notSaved(_ path: String) -> String { "Kept \(path) as it was; nothing saved." }
+  static func cannotSave(_ error: any Error) -> String { "Cannot save the transcript: \(error)." }
   static func saved(_ path: String, turns: Int) -> String {
     "Saved \(turns) turn\(turns == 1 ? "" : "s") to \(path)."
   }

@@ -195,6 +195,11 @@ extension Session {
       }
       runUndo(objective, steps, overriddenBy: overriddenBy)
       return true
+
+    case .overwrite(let save):
+      guard let yn else { return notAnAnswer() }
+      answerOverwrite(save, yn)
+      return true
     }
   }
 

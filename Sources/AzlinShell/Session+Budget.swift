@@ -20,8 +20,7 @@ extension Session {
     }
   }
 
-  static let budgetUsage =
-    "/budget [set monthly|daily <dollars> | set group <name> <dollars> | clear monthly|daily|group <name>]"
+  static var budgetUsage: String { SlashCommand.usage(of: "budget") }
 
   func showBudget() {
     let b = config.budget
@@ -66,7 +65,7 @@ extension Session {
   }
 
   private func setBudget(_ args: [String]) {
-    let usage = "/budget set monthly|daily <dollars>, or /budget set group <name> <dollars>"
+    let usage = SlashCommand.usage(of: "budget", forms: "/budget set")
     guard let which = args.first?.lowercased() else { return fail(Messages.usage(usage)) }
     let isGroup = which == "group"
     guard ["monthly", "daily", "group"].contains(which), args.count == (isGroup ? 3 : 2) else {
@@ -89,7 +88,7 @@ extension Session {
   }
 
   private func clearBudget(_ args: [String]) {
-    let usage = "/budget clear monthly|daily, or /budget clear group <name>"
+    let usage = SlashCommand.usage(of: "budget", forms: "/budget clear")
     guard let which = args.first?.lowercased(), ["monthly", "daily", "group"].contains(which),
       args.count == (which == "group" ? 2 : 1)
     else { return fail(Messages.usage(usage)) }

@@ -4,12 +4,16 @@ import AzlinLedger
 import Foundation
 
 extension Session {
-  static let historyUsage = "/history [n] [--all] [--failed] [--objective <id>] [--since 2h]"
+  static var historyUsage: String { SlashCommand.usage(of: "history") }
+
+  /// The most entries a bounded `/history` read counts.
+  static let historyCountLimit = 100_000
 
   /// `/history`: this session's turns, what ran and how it ended, oldest first; filters
   /// widen it to every session (`--all`), narrow it to failures, one objective, or a period.
   func showHistory(_ args: [String]) {
     var limit = 20
+    var limitGiven = false
     var everySession = false
     var failedOnly = false
     var objective: String?
@@ -32,19 +36,27 @@ extension Session {
           since = context.clock.now - seconds
         }
       default:
+        if a.hasPrefix("-") {
+          return fail(Messages.unknownOption(Messages.clip(a, 20), usage: Self.historyUsage))
+        }
         guard let n = Int(a), n > 0 else {
           return fail(
             Messages.usage(Self.historyUsage) + " (\(Messages.clip(a, 20)) is not a number)")
         }
         limit = min(n, 10_000)
+        limitGiven = true
       }
       i += 1
     }
     if objective != nil || failedOnly || since != nil { everySession = true }
     var reader = AuditReader(path: context.home.auditLog)
     let cutoff = since.map { Timestamp.string($0) }
-    let entries = reader.newest(
-      limit: limit, mustContain: failedOnly ? "\"error_code\":\"" : objective,
+    // Where the read is bounded (this session, or a period), every match is counted, so a cap
+    // can say how many there are; over the whole log, one more than shown says there are more.
+    let bounded = !everySession || cutoff != nil
+    let found = reader.newest(
+      limit: bounded ? Self.historyCountLimit : limit + 1,
+      mustContain: failedOnly ? "\"error_code\":\"" : objective,
       stopAt: everySession && cutoff == nil
         ? nil
         : { entry in
@@ -74,8 +86,22 @@ extension Session {
         "(\(reader.skipped) unreadable line\(reader.skipped == 1 ? "" : "s") in the audit log skipped)"
       )
     }
-    guard !entries.isEmpty else { return say("No history yet.") }
+    guard !found.isEmpty else {
+      if failedOnly { return say(Messages.noFailures(since: since == nil ? nil : args)) }
+      if let objective { return say(Messages.noHistory(objective: Messages.clip(objective, 40))) }
+      if since != nil { return say(Messages.noHistory(since: args)) }
+      return say(Messages.noHistoryYet)
+    }
+    let entries = found.prefix(limit)
     for e in entries.reversed() { say(Self.historyLine(e, withDate: everySession)) }
+    if found.count > limit, !limitGiven {
+      let others = args.filter { Int($0) == nil }
+      let more = (["/history", String(max(limit * 5, 100))] + others).joined(separator: " ")
+      say(
+        Messages.historyCap(
+          shown: limit, of: bounded && found.count < Self.historyCountLimit ? found.count : nil,
+          more: more))
+    }
   }
 
   /// Seconds in `30m`, `2h`, `7d`, `90s`.

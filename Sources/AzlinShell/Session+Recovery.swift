@@ -29,7 +29,7 @@ extension Session {
     let force = allArgs.contains("--force")
     let args = allArgs.filter { $0 != "--force" }
     guard let id = args.first, args.count == 1 else {
-      return fail(Messages.usage("/resume <objective-id> [--force]"))
+      return fail(Messages.usage(SlashCommand.usage(of: "resume")))
     }
     refreshLive()
     let found: Objective

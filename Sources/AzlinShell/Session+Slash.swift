@@ -28,10 +28,7 @@ extension Session {
         fail(Messages.unknownCommand(name, suggestion: nil))
         return
       }
-      say(
-        ["\(c.usage) — \(c.summary)."]
-          + (c.aliases.isEmpty
-            ? [] : ["Also: " + c.aliases.map { "/" + $0 }.joined(separator: ", ")]))
+      say(c.help)
       return
     }
     say(
@@ -70,17 +67,32 @@ extension Session {
     say(Messages.plan(plan, verbose: true))
   }
 
-  func listObjectives() {
+  /// `/objectives [n]`: the newest `n` (20) objectives, saying so when there are more.
+  func listObjectives(_ args: [String] = []) {
+    var limit = 20
+    if let first = args.first {
+      guard args.count == 1, let n = Int(first), n > 0 else {
+        return fail(Messages.usage(SlashCommand.usage(of: "objectives")))
+      }
+      limit = min(n, 10_000)
+    }
     let (objectives, unreadable) = store.all()
     for path in unreadable { say("Cannot read \(path); it was left as it is.") }
     guard !objectives.isEmpty else {
       say("No objectives yet.")
       return
     }
+    defer {
+      if objectives.count > limit, args.isEmpty {
+        say(
+          Messages.historyCap(
+            shown: limit, of: objectives.count, more: "/objectives \(max(limit * 5, 100))"))
+      }
+    }
     say(
       Messages.table(
         ["ID", "STATUS", "CREATED", "REQUEST"],
-        objectives.suffix(20).reversed().map {
+        objectives.suffix(limit).reversed().map {
           [
             String($0.id.suffix(8)), $0.status.rawValue, String($0.createdAt.prefix(19)),
             Messages.clip($0.naturalLanguage, 50),
@@ -96,30 +108,5 @@ extension Session {
 
   func quit() {
     wantsToQuit = true
-  }
-
-  func save(_ args: [String]) {
-    guard let path = args.first, args.count == 1 else {
-      fail(Messages.usage("/save <file>"))
-      return
-    }
-    let turns = Array(output.turns.dropLast())
-    let transcript = Transcript(
-      turns: turns.map { Transcript.Turn(comments: [], input: $0.input, expected: $0.output) },
-      files: transcriptFiles())
-    do {
-      try AtomicFile.write(transcript.render(), to: context.resolve(path), mode: 0o644)
-      say(Messages.saved(path, turns: turns.count))
-    } catch {
-      fail("Cannot save the transcript: \(error).")
-    }
-  }
-
-  /// The config file, if any, so a saved transcript replays with the same settings.
-  func transcriptFiles() -> [Transcript.File] {
-    guard let text = try? String(contentsOfFile: context.home.configFile, encoding: .utf8) else {
-      return []
-    }
-    return [Transcript.File(name: "config.toml", content: Redactor.text(text))]
   }
 }

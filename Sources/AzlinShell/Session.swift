@@ -33,6 +33,7 @@ public final class Session {
     case question(PendingQuestion, line: String)
     case undo(Objective, [Rollback.Step], overriddenBy: String?)
     case budgetOverride(GatedRun, BudgetMonitor.Decision, limit: String)
+    case overwrite(PendingSave)
   }
 
   /// A plan that waits for approval, with what it was made from.
@@ -76,6 +77,10 @@ public final class Session {
   /// Monthly run-rates of `live`, by group ("" for all), priced once per snapshot.
   var runRates: [String: Money] = [:]
   var liveError: AzError?
+  /// What existed when the session started: `/save` writes it as the transcript's starting state.
+  var startingState: LiveState?
+  /// Turns `/save` leaves out of a transcript (itself and its "overwrite?" answers).
+  var unsavedTurns: Set<Int> = []
   var pending: Pending?
   var alwaysApprove = false
   var lastPlan: Plan?
@@ -97,6 +102,8 @@ public final class Session {
   public internal(set) var wantsToQuit = false
   /// Set when a one-shot request failed or was refused.
   public internal(set) var lastTurnFailed = false
+  /// True when the last line answered a question (such lines are not kept in history).
+  public internal(set) var lastLineWasAnswer = false
 
   /// - Parameters:
   ///   - context: Clock, IDs, sleeper, runner and the state folder.
@@ -134,6 +141,7 @@ public final class Session {
     record(
       "session_start", [("backend", .string(backend.kind.rawValue)), ("version", .string(version))])
     refreshLive()
+    if liveError == nil { startingState = live }
     reconcileLedger()
     announceInterrupted()
     if options.resume { resumeSession([]) }
@@ -152,6 +160,7 @@ public final class Session {
     switch pending {
     case .approval: return "proceed? [y/n/a] > "
     case .destroyConfirmation, .undo: return "confirm? [y/N] > "
+    case .overwrite: return "overwrite? [y/N] > "
     case .budgetOverride: return "override? > "
     case .question: return "answer > "
     case nil: break
@@ -184,6 +193,7 @@ public final class Session {
   private func handleLine(_ raw: String) {
     lastTurnFailed = false
     staleReplans = 0
+    lastLineWasAnswer = false
     if raw.utf8.count > Self.maximumLineBytes {
       output.beginTurn(Redactor.text(String(raw.prefix(40))) + "…")
       fail(Messages.lineTooLong)
@@ -206,7 +216,15 @@ public final class Session {
       runSlash(line)
       return
     }
-    if let pending, answer(pending, with: line) { return }
+    if pending != nil, line.lowercased() == Self.cancelWord {
+      lastLineWasAnswer = true
+      cancelPending()
+      return
+    }
+    if let pending, answer(pending, with: line) {
+      lastLineWasAnswer = true
+      return
+    }
     // A bare "ok" after a preview acknowledges it; carrying it out takes "do it" or "yes".
     if pending == nil, Self.goAhead(line) || (Self.yesNo(line) == .yes && !Self.acknowledges(line)),
       let last = lastRequest, last.resumable
@@ -319,6 +337,7 @@ public final class Session {
       offeredFix = nil
       say(Messages.questionDropped)
     case .budgetOverride: break
+    case .overwrite(let save): say(Messages.notSaved(save.path))
     default: say(Messages.approvalDropped)
     }
   }

@@ -99,14 +99,15 @@ public struct ShellLauncher {
         )
       }
     }
-    // The simulator's modelled minutes pass in moments on a terminal, and not at all on a pipe.
+    // The simulator draws its own IDs: the session's sequence stays the one its seed gives,
+    // as in replay. The simulator's modelled minutes pass in moments on a terminal, and not at all on a pipe.
     // AZLIN_SIM_PACE sets real seconds per modelled second on a pipe too (crash tests need time to pass).
     let pace = environment["AZLIN_SIM_PACE"].flatMap(Double.init).map { min(max($0, 0), 1) }
     let time = ModelledTime(
       offsetFile: context.home.simulatorClockOffset, realFactor: pace ?? (interactive ? 0.01 : 0))
     do {
       let simulator = try AzureSimulator(
-        folder: context.home.simulatorFolder, clock: time, sleeper: time, ids: context.ids,
+        folder: context.home.simulatorFolder, clock: time, sleeper: time, ids: RandomIDGenerator(),
         faults: environment["AZLIN_SIM_FAULTS"],
         vCPUQuota: environment["AZLIN_SIM_VCPU_QUOTA"].flatMap { Int($0) })
       context.sleeper = time
@@ -130,13 +131,18 @@ public struct ShellLauncher {
     loop: while !session.wantsToQuit {
       switch reader.readLine(prompt: session.prompt) {
       case .line(let line):
-        if interactive, !line.trimmingCharacters(in: .whitespaces).isEmpty {
+        session.handle(line)
+        // Answers to questions ("y", a VM's name) are not worth recalling: not history.
+        if interactive, !session.lastLineWasAnswer,
+          !line.trimmingCharacters(in: .whitespaces).isEmpty
+        {
           reader.addHistory(Session.clean(line).line)
         }
-        session.handle(line)
       case .interrupted:
+        session.cancelQuestion()
         continue
       case .endOfFile:
+        session.leaveAtQuestion()
         break loop
       }
     }
@@ -161,8 +167,11 @@ extension ShellLauncher {
         case .line(let line):
           session.handle(line)
           failed = failed || session.lastTurnFailed
-        case .interrupted, .endOfFile:
-          session.handle("n")
+        case .interrupted:
+          session.cancelQuestion()
+          return true
+        case .endOfFile:
+          session.leaveAtQuestion()
           return true
         }
       }

@@ -27,21 +27,47 @@ public final class ShellSandbox {
   ///   - options: --yes, --dry-run, --verbose.
   ///   - version: The version named in the audit log.
   ///   - llm: An LLM intent parser the session asks first (tests pass one with a stand-in client).
-  /// - Throws: `FileError` when the folder cannot be made, or the simulator's state cannot be read.
+  ///   - ids: The session's identifiers (sequential when nil; a saved session's seed otherwise).
+  ///   - start: The moment the fixed clock starts at (a saved session's start when given).
+  ///   - setup: az commands (without "az") run on the simulator before the session starts: the
+  ///     starting state of a saved session.
+  ///   - parent: The folder the sandbox is made in (the system's temporary folder when nil).
+  /// - Throws: `FileError` when the folder cannot be made, or the simulator's state cannot be read;
+  ///   `SandboxSetupError` when a set-up command fails.
   public init(
     files: [(name: String, content: String)] = [], environment: [String: String] = [:],
-    options: Session.Options = Session.Options(), version: String, llm: LLMIntentParser? = nil
+    options: Session.Options = Session.Options(), version: String, llm: LLMIntentParser? = nil,
+    ids: (any IDGenerator)? = nil, start: Date? = nil, setup: [String] = [],
+    parent: String? = nil
   ) throws {
-    let root =
-      NSTemporaryDirectory() + "azlin-sandbox-\(getpid())-\(UUID().uuidString.prefix(8))"
+    let folder = parent.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? NSTemporaryDirectory()
+    let root = folder + "azlin-sandbox-\(getpid())-\(UUID().uuidString.prefix(8))"
     home = AzlinHome(root: root)
     try home.prepare()
     for file in files {
       try AtomicFile.write(file.content, to: root + "/" + file.name, mode: 0o600)
     }
-    let clock = ManualClock()
-    let context = AzlinContext.deterministic(
+    let clock = start.map { ManualClock(start: $0) } ?? ManualClock()
+    var context = AzlinContext.deterministic(
       home: home, clock: clock, runner: RefusingProcessRunner(), environment: environment)
+    if let ids { context.ids = ids }
+    // The starting state is made without the session's faults: they belong to its turns.
+    if !setup.isEmpty {
+      let builder = try AzureSimulator(
+        folder: home.simulatorFolder, clock: clock, sleeper: context.sleeper,
+        ids: SequentialIDGenerator(), faults: nil,
+        vCPUQuota: environment["AZLIN_SIM_VCPU_QUOTA"].flatMap { Int($0) })
+      for (index, line) in setup.enumerated() {
+        let result = builder.run(Self.words(line))
+        if result.exitCode != 0 {
+          try? FileManager.default.removeItem(atPath: root)
+          throw SandboxSetupError(
+            line: index + 1, command: line,
+            message: (result.stderr + result.stdout).trimmingCharacters(in: .whitespacesAndNewlines)
+          )
+        }
+      }
+    }
     simulator = try AzureSimulator(
       folder: home.simulatorFolder, clock: clock, sleeper: context.sleeper,
       ids: SequentialIDGenerator(), faults: environment["AZLIN_SIM_FAULTS"],
@@ -65,10 +91,15 @@ public final class ShellSandbox {
 
   /// Runs one az command on the simulator, as a person would by hand, and returns what az printed.
   public func az(_ line: String) -> [String] {
-    let result = simulator.run(line.split(separator: " ").map(String.init))
+    let result = simulator.run(Self.words(line))
     let printed = (result.stdout + result.stderr).split(
       separator: "\n", omittingEmptySubsequences: false)
     return printed.last == "" ? printed.dropLast().map(String.init) : printed.map(String.init)
+  }
+
+  /// The words of an az line: split at spaces.
+  static func words(_ line: String) -> [String] {
+    line.split(separator: " ").map(String.init)
   }
 
   /// Ends the session and removes the folder.

@@ -125,6 +125,28 @@ int azl_history_count(History *h) {
   return ev.num;
 }
 
+const char *azl_history_entry(History *h, int n) {
+  HistEvent ev;
+  if (n < 0 || history(h, &ev, H_FIRST) == -1) {
+    return NULL;
+  }
+  for (int i = 0; i < n; i++) {
+    if (history(h, &ev, H_NEXT) == -1) {
+      return NULL;
+    }
+  }
+  return ev.str;
+}
+
+int azl_el_getc(EditLine *el) {
+  char c = 0;
+  int n = el_getc(el, &c);
+  if (n <= 0) {
+    return -1;
+  }
+  return (unsigned char)c;
+}
+
 static volatile sig_atomic_t azl_sigint_seen = 0;
 static struct sigaction azl_sigint_previous;
 static int azl_sigint_installed = 0;

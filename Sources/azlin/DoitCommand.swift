@@ -16,6 +16,13 @@ struct DoitCommand: ParsableCommand {
   @OptionGroup var options: SessionOptions
 
   func run() throws {
+    guard !request.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+      FileHandle.standardError.write(
+        Data(
+          "azlin doit: the request is empty; usage: azlin doit \"<request>\" [--yes] [--dry-run]\n"
+            .utf8))
+      throw ExitCode(2)
+    }
     try options.withSession { launcher, session, _ in
       launcher.runOneShot(session, request: request) ? 1 : 0
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AzlinCore
 import AzlinShell
 import Foundation
 
@@ -15,12 +16,29 @@ struct ReplayCommand: ParsableCommand {
   @Flag(help: "Rewrite the expected output with what the shell said (the run still fails).")
   var update = false
 
+  @Option(name: .customLong("junit"), help: "Also write the results as JUnit XML to this file.")
+  var junit: String?
+
   func run() throws {
-    let suite = TranscriptSuite(version: AzlinCommand.version)
+    // Every file a replay writes is in a temporary sandbox that is removed afterwards:
+    // nothing there needs to survive a power cut.
+    FileDurability.flushes = false
+    // Sandboxes in memory where there is a place for them, unless TMPDIR says where.
+    let environment = ProcessInfo.processInfo.environment
+    let parent = (environment["TMPDIR"] ?? "").isEmpty ? TranscriptSuite.memoryFolder : nil
+    let suite = TranscriptSuite(version: AzlinCommand.version, sandboxParent: parent)
     let result = suite.run(
       paths: paths,
       update: update || ProcessInfo.processInfo.environment["AZLIN_UPDATE_TRANSCRIPTS"] == "1")
     for line in result.report { print(line) }
+    if let junit {
+      do {
+        try AtomicFile.write(JUnitReport.xml(result), to: junit, mode: 0o644)
+      } catch {
+        FileHandle.standardError.write(Data("azlin: cannot write \(junit): \(error)\n".utf8))
+        throw ExitCode(1)
+      }
+    }
     if !result.passed { throw ExitCode(1) }
   }
 }

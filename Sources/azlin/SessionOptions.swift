@@ -28,6 +28,9 @@ struct SessionOptions: ParsableArguments {
   @Flag(help: "Carry on the conversation of the most recent session (what \"it\" refers to).")
   var resume = false
 
+  @Flag(name: .customLong("no-color"), help: "No colour, even on a terminal (as NO_COLOR does).")
+  var noColor = false
+
   var sessionOptions: Session.Options {
     var o = Session.Options()
     o.autoApprove = yes
@@ -45,7 +48,12 @@ extension SessionOptions {
   /// - Returns: `body`'s exit status.
   func withSession(_ body: (ShellLauncher, Session, _ interactive: Bool) -> Int32) throws {
     let interactive = isatty(0) != 0 && isatty(1) != 0
-    let output = ConsoleOutput(isInteractive: interactive)
+    let environment = ProcessInfo.processInfo.environment
+    // Colour only where both streams are terminals: a line may go to either.
+    let colour = TerminalStyle.enabled(
+      environment: environment, noColorFlag: noColor, isTerminal: isatty(1) != 0 && isatty(2) != 0)
+    let output = ConsoleOutput(
+      isInteractive: interactive, paint: colour ? { TerminalStyle.paint($0, isError: $1) } : nil)
     let launcher = ShellLauncher(version: AzlinCommand.version)
     let session: Session
     do {

@@ -8,7 +8,7 @@ extension AzureSimulator {
   /// - Throws: `SimulatorFailure` when the state file cannot be read.
   public func snapshot() throws -> LiveState {
     let now = clock.now
-    var state = try lock.withLock { try SimulatorState.load(from: statePath) }
+    var state = try lock.withLock { try stateCache.load(from: statePath) }
     state.settle(at: now)
     var live = LiveState()
     live.groups = state.groups.map { LiveState.Group(name: $0.name, location: $0.location) }

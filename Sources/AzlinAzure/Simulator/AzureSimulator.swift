@@ -33,6 +33,8 @@ public final class AzureSimulator: Sendable {
   let catalog: AzureCatalog
   /// The vCPU limits this subscription has: Azure's pay-as-you-go defaults, or a raised quota.
   let vCPULimits: (total: Int, family: Int)
+  /// The state as last read, while the file is unchanged.
+  let stateCache = SimulatorStateCache()
 
   /// Opens (or starts) the simulator whose state is in `folder`.
   /// - Parameters:
@@ -107,7 +109,7 @@ public final class AzureSimulator: Sendable {
   /// Loads the state, fires a fault or runs the command, and saves what changed.
   private func perform(_ invocation: SimulatorInvocation, at now: Date) throws -> SimulatorResponse
   {
-    var state = try SimulatorState.load(from: statePath)
+    var state = try stateCache.load(from: statePath)
     let loaded = state
     state.settle(at: now)
     if let rule = faults.firing(for: invocation.spec.words, counts: state.faultCounts) {
@@ -116,14 +118,14 @@ public final class AzureSimulator: Sendable {
         // Answers as if it worked, but Azure keeps nothing of it: only a check of live state can tell.
         var scratch = state
         let response = try handle(invocation, state: &scratch, now: now)
-        if state != loaded { try state.save(to: statePath) }
+        if state != loaded { try stateCache.save(state, to: statePath) }
         return response
       }
-      if state != loaded { try state.save(to: statePath) }
+      if state != loaded { try stateCache.save(state, to: statePath) }
       throw fault(rule, invocation, state: state, now: now)
     }
     let response = try handle(invocation, state: &state, now: now)
-    if state != loaded { try state.save(to: statePath) }
+    if state != loaded { try stateCache.save(state, to: statePath) }
     return response
   }
 

@@ -35,6 +35,8 @@ public final class LibeditLineReader: LineReader {
 
   /// The libedit editor command that Tab is bound to.
   private static let completeCommand = "azlin-complete"
+  /// The editor command Ctrl-R is bound to: incremental search back through history.
+  private static let searchCommand = "azlin-reverse-search"
   /// Marks the start and end of invisible prompt text (escape sequences).
   private static let promptIgnoreMarker: Character = "\u{1}"
 
@@ -91,6 +93,15 @@ public final class LibeditLineReader: LineReader {
         }
         let reader = Unmanaged<LibeditLineReader>.fromOpaque(data).takeUnretainedValue()
         return reader.complete(in: editor)
+      })
+    _ = azl_el_add_function(
+      editor, Self.searchCommand, "Search back through history as you type",
+      { editor, _ in
+        guard let editor, let data = azl_el_get_client_data(editor) else {
+          return UInt8(CC_ERROR)
+        }
+        let reader = Unmanaged<LibeditLineReader>.fromOpaque(data).takeUnretainedValue()
+        return reader.reverseSearch(in: editor)
       })
     bindKeys()
   }
@@ -267,7 +278,7 @@ public final class LibeditLineReader: LineReader {
   private func bindKeys() {
     let bindings: [(key: String, command: String)] = [
       ("^I", Self.completeCommand),
-      ("^R", "em-inc-search-prev"),
+      ("^R", Self.searchCommand),
       ("^W", "ed-delete-prev-word"),
       ("\u{1B}[H", "ed-move-to-beg"),
       ("\u{1B}[F", "ed-move-to-end"),
@@ -291,6 +302,93 @@ public final class LibeditLineReader: LineReader {
     }
     let bytes = UnsafeRawBufferPointer(start: buffer, count: max(end - buffer, 0))
     return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// The history, newest first, each entry once.
+  private func historyEntries() -> [String] {
+    var entries: [String] = []
+    var seen: Set<String> = []
+    var n: Int32 = 0
+    while let text = azl_history_entry(history, n) {
+      var entry = String(cString: text)
+      while entry.last == "\n" { entry.removeLast() }
+      if seen.insert(entry).inserted { entries.append(entry) }
+      n += 1
+    }
+    return entries
+  }
+
+  /// Ctrl-R: `(reverse-i-search)'query': match`, as in bash. Typing narrows the search,
+  /// Ctrl-R again finds an older match, Backspace widens it, Enter runs the match, any other
+  /// control key (or an arrow) keeps it on the line to edit, Ctrl-G or Escape goes back to
+  /// the line as it was.
+  private func reverseSearch(in editor: OpaquePointer) -> UInt8 {
+    let original = currentLine()
+    let entries = historyEntries()
+    var query = ""
+    var skip = 0
+    var found: String? = nil
+    while true {
+      let matches = query.isEmpty ? [] : entries.filter { $0.contains(query) }
+      if skip >= matches.count { skip = max(matches.count - 1, 0) }
+      found = matches.isEmpty ? nil : matches[skip]
+      let failing = !query.isEmpty && found == nil
+      azl_el_write(
+        editor,
+        "\r\u{1B}[K" + LineReaderSearch.prompt(query: query, match: found ?? "", failing: failing))
+      let key = azl_el_getc(editor)
+      if key < 0 || azl_sigint_pending() != 0 {
+        azl_el_write(editor, "\r\u{1B}[K")
+        return UInt8(CC_EOF)
+      }
+      var action = LineReaderSearch.action(for: UInt8(key))
+      if key == 0x1B {
+        // An arrow or other key sequence keeps the match to edit; Escape alone cancels, and
+        // the key after it is handled as usual.
+        let next = azl_el_getc(editor)
+        if next == 0x5B || next == 0x4F {
+          var byte = azl_el_getc(editor)
+          while byte >= 0, !(0x40...0x7E).contains(byte) { byte = azl_el_getc(editor) }
+          action = .keep
+        } else if next >= 0x20, next <= 0x7E {
+          el_push(editor, String(Character(Unicode.Scalar(UInt8(next)))))
+        }
+      }
+      switch action {
+      case .older: skip += 1
+      case .erase:
+        if !query.isEmpty { query.removeLast() }
+        skip = 0
+      case .type(let character):
+        query.append(character)
+        skip = 0
+      case .cancel:
+        replaceLine(in: editor, with: original)
+        azl_el_write(editor, "\r\u{1B}[K")
+        return UInt8(CC_REDISPLAY)
+      case .run:
+        replaceLine(in: editor, with: found ?? original)
+        azl_el_write(editor, "\r\u{1B}[K")
+        return UInt8(CC_NEWLINE)
+      case .keep:
+        replaceLine(in: editor, with: found ?? original)
+        azl_el_write(editor, "\r\u{1B}[K")
+        return UInt8(CC_REDISPLAY)
+      }
+    }
+  }
+
+  /// Makes `text` the whole line, the cursor at its end.
+  private func replaceLine(in editor: OpaquePointer, with text: String) {
+    guard let info = el_line(editor)?.pointee, let buffer = info.buffer, let cursor = info.cursor,
+      let end = info.lastchar
+    else { return }
+    let after = max(end - cursor, 0)
+    if after > 0 { _ = el_cursor(editor, Int32(clamping: after)) }
+    let all = String(
+      decoding: UnsafeRawBufferPointer(start: buffer, count: max(end - buffer, 0)), as: UTF8.self)
+    if !all.isEmpty { el_deletestr(editor, Int32(clamping: all.count)) }
+    if !text.isEmpty { _ = el_insertstr(editor, text) }
   }
 
   /// Runs the completer for the text left of the cursor and edits the line.

@@ -61,6 +61,12 @@ int azl_history_load(History *h, const char *path);
 /* history(h, &ev, H_GETSIZE): the number of entries. */
 int azl_history_count(History *h);
 
+/* The n-th entry, 0 the newest (H_FIRST, then H_NEXT n times); NULL past the oldest.
+   The text belongs to the history and lives until it changes. */
+const char *azl_history_entry(History *h, int n);
+/* el_getc: the next byte typed (0-255), or -1 on end of input or an interrupted read. */
+int azl_el_getc(EditLine *el);
+
 /* Installs a SIGINT handler (no SA_RESTART) that only records the signal,
    keeping the previous action for azl_sigint_restore. Returns 0 on success. */
 int azl_sigint_install(void);

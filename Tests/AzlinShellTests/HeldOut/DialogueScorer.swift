@@ -95,7 +95,7 @@ struct DialogueScorer {
           } else {
             answers = 99
           }
-        case .budgetOverride:
+        case .budgetOverride, .overwrite:
           sandbox.session.handle("n")
         }
         if answers == 99 { break }
@@ -160,7 +160,7 @@ struct DialogueScorer {
       }
     case .question: seen.asked = true
     case .undo, .budgetOverride: seen.planned = true
-    case nil: break
+    case .overwrite, nil: break
     }
     if sandbox.session.wantsToQuit { seen.slash = seen.slash ?? "/quit" }
     seen.output = sandbox.output.take()
