@@ -28,6 +28,8 @@ struct DialogueScorer {
     var planVMs: [String] = []
     var planSizes: [String] = []
     var planDiskVMs: [String] = []
+    /// The groups the plan's new VMs go into.
+    var planGroups: [String] = []
     var planRegions: [String] = []
     var output: [String] = []
   }
@@ -154,6 +156,7 @@ struct DialogueScorer {
         seen.planVMs.append(step.resource.name)
         if let size = step.resource.size { seen.planSizes.append(size) }
         seen.planRegions.append(step.resource.location)
+        seen.planGroups.append(step.resource.resourceGroup)
       }
       for step in p.plan.steps where step.resource.kind == .diskAttachment {
         if let vm = step.resource.size { seen.planDiskVMs.append(vm) }
@@ -244,8 +247,15 @@ struct DialogueScorer {
       {
         p = p.setting("vm", to: .string(vm))
       }
+      // What a new VM gets when the line leaves it to the conversation or the defaults: the plan
+      // says ("one more like this" → the size it copies; "put three vms in it" → the group).
+      if p["resource_group"] == nil, e.kind == "provision_vm", let g = seen.planGroups.first,
+        expected.count == 1
+      {
+        p = p.setting("resource_group", to: .string(g))
+      }
       if p["size"] == nil, let size = seen.planSizes.first, expected.count == 1,
-        e.kind == "resize_vm"
+        e.kind == "resize_vm" || e.kind == "provision_vm"
       {
         p = p.setting("size", to: .string(size))
       }
