@@ -99,6 +99,14 @@ extension LocalIntentParser {
     return nil
   }
 
+  /// True when a line asks about a change rather than asking for it — by its opening ("what
+  /// happens if", "I'll probably"), or by a question mark alone. Used on every parser's result,
+  /// so an LLM's reading of such a line is previewed too, never run.
+  public static func asksRatherThanRequests(_ line: String) -> Bool {
+    let lower = tokens(of: line).map { $0.lowercased() }
+    return hypotheticalPrefix(lower) != nil || asksWithoutAsking(line, words: lower)
+  }
+
   /// True when a line is a question by its mark alone: "the disk is attached now to app?".
   /// A line that starts with a verb ("stop sam?") or asks someone to act ("can you stop
   /// sam?") is still a request.

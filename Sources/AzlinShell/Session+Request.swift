@@ -56,7 +56,16 @@ extension Session {
       switch llm.parse(line, context: conversation, live: live) {
       case .parsed(let result):
         record("parser", [("used", "llm")])
-        return result
+        // A question stays a question whatever the LLM made of it: changes are previewed.
+        guard case .intents(let intents) = result,
+          LocalIntentParser.asksRatherThanRequests(line)
+        else { return result }
+        return .intents(
+          intents.map {
+            var i = $0
+            if !i.kind.isReadOnly { i.parameters.hypothetical = true }
+            return i
+          })
       case .fellBack(let reason):
         record("parser", [("used", "local"), ("reason", .string(Redactor.text(reason)))])
         say(Messages.llmFellBack(reason))

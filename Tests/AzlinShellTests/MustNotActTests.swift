@@ -1,4 +1,5 @@
 import AzlinCore
+import AzlinPlanning
 import Foundation
 import Testing
 
@@ -22,9 +23,29 @@ import Testing
     "spin up 1000 vms in eastus for a load test",
   ]
 
+  /// An LLM that reads every line as "deallocate web1": the shell's own reading of the line's
+  /// mood still keeps a question from acting.
+  final class EagerClient: LLMClient, Sendable {
+    func complete(system: String, user: String) -> Result<String, LLMFailure> {
+      .success(
+        #"[{"intent":"deallocate_vm","parameters":{"names":["web1"]},"confidence":0.97,"explanation":"deallocate web1"}]"#
+      )
+    }
+  }
+
+  @Test(arguments: [
+    "what happens if I deallocate web1?", "the disk is attached now to web1?",
+    "I'll probably deallocate web1 tomorrow", "should I deallocate web1",
+  ])
+  func questionsDoNotActThroughAnLLM(_ line: String) throws {
+    try lineDoesNotAct(line, llm: LLMIntentParser(client: EagerClient()))
+  }
+
   @Test(arguments: lines)
-  func lineDoesNotAct(_ line: String) throws {
-    let sandbox = try ShellSandbox(version: "test")
+  func lineDoesNotAct(_ line: String) throws { try lineDoesNotAct(line, llm: nil) }
+
+  func lineDoesNotAct(_ line: String, llm: LLMIntentParser?) throws {
+    let sandbox = try ShellSandbox(version: "test", llm: llm)
     defer { sandbox.close() }
     for az in [
       "group create -n test-rg -l eastus",

@@ -93,7 +93,9 @@ public enum EmbeddedPrompts {
       Never drop an exclusion: if you cannot express it, reply `[]`.
     - `mood` (string): `"question"` when the person asks about an operation instead of asking for
       it ("what happens if I deallocate sam", "how do I stop it", "can I resize a running VM"):
-      azlin then only shows what it would do. Omit it for requests.
+      azlin then only shows what it would do. Also a change asked with only a question mark ("the
+      disk is attached now to app?") and an intention for later ("I'll probably delete pending
+      tomorrow", "I was going to create temp"). Omit it for requests.
 
     ## Words you must not guess
 
@@ -102,6 +104,8 @@ public enum EmbeddedPrompts {
       → `[]`; "create 2 vms in rg1" → `count: 2` with `resource_group: "rg1"`, no names.
     - A count is a whole number the person typed ("3 vms", "three vms"). "0 vms", "-2 vms",
       "2.5 vms", "some vms" are not counts: reply `[]`.
+    - Two actions offered as alternatives ("deallocate it or delete it") → `[]`: which is not said.
+    - A password, key or token in the line → `[]`: azlin never takes secrets that way.
     - Negations ("don't delete sam") → `[]`. "stopped" includes deallocated VMs; "every VM that
       isn't running" → `"power_state": "stopped"`.
     - Ordinals and recency ("the second one", "the last one I made", "the other one", "both") are
