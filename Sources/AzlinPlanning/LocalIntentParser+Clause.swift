@@ -73,6 +73,12 @@ extension LocalIntentParser {
       for (i, w) in c.lower.enumerated() {
         guard let vm = live.vms.first(where: { $0.name.lowercased() == w }) else { continue }
         let next = i + 1 < c.lower.count ? c.lower[i + 1] : ""
+        // "restart vm all": after a noun the word is the name — and never "every VM".
+        if i > 0, ClauseScan.resourceNouns.contains(c.lower[i - 1]) {
+          c.used.insert(i)
+          if !names.contains(vm.name) { names.append(vm.name) }
+          continue
+        }
         if !c.used.contains(i),
           Self.allWords.contains(w) || Self.singularPronouns.contains(w)
             || Self.pluralPronouns.contains(w),

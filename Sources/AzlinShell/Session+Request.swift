@@ -20,6 +20,14 @@ extension Session {
       fail(Messages.notUnderstood(.secretInLine, line: typed))
       return
     }
+    // "web2", "just the one called all": the answer to the question a refusal asked.
+    if let ask = refusedAsk {
+      refusedAsk = nil
+      if let line = Self.answered(ask, with: typed, live: live) {
+        request(line)
+        return
+      }
+    }
     if reviseOrRepeat(typed) { return }
     let words = typed.split(separator: " ")
     forceBudget = words.contains("--force")
@@ -27,6 +35,11 @@ extension Session {
     switch understand(line) {
     case .notUnderstood(let problem):
       record("intent", [("understood", false)])
+      switch problem {
+      case .unresolvedReference(let phrase): refusedAsk = (line, phrase)
+      case .missingTarget: refusedAsk = (line, nil)
+      default: break
+      }
       fail(Messages.notUnderstood(problem, line: line))
     case .intents(let intents):
       record("intent", [("intents", .array(intents.map(\.json)))])
@@ -386,5 +399,33 @@ extension Session {
       argv: ["az"] + Redactor.argv(s.command.arguments),
       undoArgv: s.undo.map { ["az"] + Redactor.argv($0.arguments) },
       dependsOn: s.dependsOn)
+  }
+}
+
+extension Session {
+  /// The refused line completed by an answer that names live VMs, or nil when `answer` is not
+  /// one: "the last one" in "delete the last one" becomes "vm web2"; a line that lacked its
+  /// target ("delete") gets it.
+  static func answered(_ ask: (line: String, phrase: String?), with answer: String, live: LiveState)
+    -> String?
+  {
+    let around: Set<String> = [
+      "just", "the", "one", "vm", "called", "named", "i", "meant", "mean", "sorry", "ok", "okay",
+      "yes", "that", "please", ",", "and", "oh", "no", "only", "it's", "its", "is", "it", "then",
+    ]
+    let words = LocalIntentParser.tokens(of: answer)
+    guard words.count <= 7 else { return nil }
+    var names: [String] = []
+    for w in words where !around.contains(w.lowercased()) || live.vms(named: w).count == 1 {
+      guard let vm = live.vms(named: w).first, live.vms(named: w).count == 1 else { return nil }
+      if !names.contains(vm.name) { names.append(vm.name) }
+    }
+    guard !names.isEmpty else { return nil }
+    let target = names.map { "vm " + $0 }.joined(separator: " and ")
+    guard let phrase = ask.phrase, !phrase.isEmpty else { return ask.line + " " + target }
+    guard let range = ask.line.range(of: phrase, options: [.caseInsensitive, .backwards]) else {
+      return nil
+    }
+    return ask.line.replacingCharacters(in: range, with: target)
   }
 }

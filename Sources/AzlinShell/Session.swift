@@ -86,6 +86,9 @@ public final class Session {
   var lastPlan: Plan?
   /// The last request understood (see `Session+Revisions`).
   var lastRequest: LastRequest?
+  /// A line refused with a question in words ("Which VM do you mean by "the last one"?") and
+  /// the words an answer naming VMs replaces (nil: the answer adds the target).
+  var refusedAsk: (line: String, phrase: String?)?
   var lastEstimate: CostEstimate?
   /// True for a turn whose request carried --force: a budget refusal is overridden (and audited).
   var forceBudget = false
@@ -330,6 +333,7 @@ public final class Session {
   }
 
   func dropPending() {
+    refusedAsk = nil
     guard let p = pending else { return }
     pending = nil
     switch p {
