@@ -253,7 +253,19 @@ public final class Session {
   /// - Returns: The line, and whether characters were removed.
   public static func clean(_ raw: String) -> (line: String, removed: Bool) {
     let spaced = raw.unicodeScalars.map { $0 == "\t" ? " " : $0 }
-    let kept = spaced.filter { !isInvisible($0) }
+    // A terminal escape sequence ("ESC [ 3 1 m") goes whole, not only its ESC.
+    var kept: [Unicode.Scalar] = []
+    var i = 0
+    while i < spaced.count {
+      if spaced[i] == "\u{1B}", i + 1 < spaced.count, spaced[i + 1] == "[" {
+        var j = i + 2
+        while j < spaced.count, (0x20...0x3F).contains(spaced[j].value) { j += 1 }
+        i = j < spaced.count && (0x40...0x7E).contains(spaced[j].value) ? j + 1 : j
+        continue
+      }
+      if !isInvisible(spaced[i]) { kept.append(spaced[i]) }
+      i += 1
+    }
     let line = String(String.UnicodeScalarView(kept)).trimmingCharacters(in: .whitespaces)
     return (Redactor.text(line), kept.count != spaced.count)
   }

@@ -92,6 +92,14 @@ import Testing
     #expect(sandbox.output.take().contains { $0.contains("Undo \"create a vm called a1\"") })
   }
 
+  /// A terminal escape sequence goes whole, not only its ESC: "stop \u{1B}[31mweb1" is "stop web1".
+  @Test(arguments: ["\u{1B}[31m", "\u{1B}[0m", "\u{1B}[1;32m", "\u{1B}[2K"])
+  func escapeSequencesAreStrippedWhole(_ c: String) {
+    let (line, removed) = Session.clean("list vms \(c)in test-rg")
+    #expect(line == "list vms in test-rg")
+    #expect(removed)
+  }
+
   @Test(arguments: [
     "\u{202E}", "\u{200B}", "\u{200C}", "\u{200D}", "\u{200E}", "\u{200F}", "\u{202A}", "\u{202B}",
     "\u{202C}", "\u{202D}", "\u{2066}", "\u{2067}", "\u{2068}", "\u{2069}", "\u{FEFF}",
