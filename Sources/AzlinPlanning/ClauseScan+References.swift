@@ -229,7 +229,10 @@ extension ClauseScan {
         chosen = others.count == 1 ? others[0] : nil
       default:
         let list = made ? context.created : (context.ordered.isEmpty ? [] : context.ordered)
-        if let i = ordinals[w], i < list.count { chosen = list[i] }
+        // "the first one" of a single VM met so far, while more exist: first of what is not
+        // said — asked, never the one VM the conversation happens to know.
+        let countable = list.count >= 2 || scope.count <= list.count
+        if let i = ordinals[w], i < list.count, countable { chosen = list[i] }
       }
       claim(range)
       guard let chosen, !living([chosen]).isEmpty else { return unresolved(range) }

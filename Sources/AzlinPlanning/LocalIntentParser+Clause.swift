@@ -670,8 +670,13 @@ extension LocalIntentParser {
         return .success(make(.startVM, p, confidence))
       }
       let reshape = c.lower.contains(where: { ["make", "give", "change"].contains($0) })
+      // "make this machine smaller, like a D2s v3": a VM pointed at, not a new one.
+      let pointedAt = c.lower.indices.contains { i in
+        ["this", "that"].contains(c.lower[i]) && i + 1 < c.lower.count
+          && Self.vmNouns.contains(c.lower[i + 1])
+      }
       let existing =
-        namesLiveVM || p.fromContext != nil || p.all
+        namesLiveVM || p.fromContext != nil || p.all || pointedAt
         || (p.names.isEmpty && p.sizeChange != nil && p.count == nil)
       if reshape && existing && (p.size != nil || p.sizeChange != nil) && !c.naming
         && !c.lower.contains(where: { ["new", "another", "more"].contains($0) })

@@ -177,3 +177,22 @@ extension LocalIntentParserTests {
         == .notUnderstood(problem))
   }
 }
+
+extension LocalIntentParserTests {
+  /// "the first one" when the conversation has met a single VM and more exist: asked.
+  @Test func anOrdinalOfOneVMMetIsAsked() {
+    var context = ConversationContext()
+    context.meet(["web2"])
+    #expect(
+      LocalIntentParser().parse("stop the first one", context: context, live: Self.live)
+        == .notUnderstood(.unresolvedReference("the first one")))
+  }
+
+  /// "make this machine smaller, like a D2s v3": the VM pointed at is resized, none is made.
+  @Test func aVMPointedAtIsResized() {
+    var context = ConversationContext()
+    context.vms = ["web1"]
+    let intent = parse("make this machine smaller please, like a D2s v3", context: context).first
+    #expect(intent?.kind == .resizeVM)
+  }
+}
