@@ -60,12 +60,9 @@ extension LocalIntentParser {
     var verb = c.claimVerbPhrase()
     if verb == nil { verb = c.claimVerbWord() }
     // "shut it down so I'm not charged for it": a stop that is meant to end the bill deallocates.
-    let billWords: Set<String> = [
-      "charged", "charge", "billed", "billing", "pay", "paying", "cost", "costs", "money",
-    ]
-    if verb == .stop, c.lower.contains(where: billWords.contains) {
+    if verb == .stop, c.lower.contains(where: Self.billWords.contains) {
       verb = .deallocate
-      for (i, w) in c.lower.enumerated() where billWords.contains(w) { c.used.insert(i) }
+      for (i, w) in c.lower.enumerated() where Self.billWords.contains(w) { c.used.insert(i) }
     }
     // A VM called "all", "it" or "two": "restart all" could mean that VM or every VM — ask;
     // a number beside any verb but create names the VM ("stop two").
@@ -871,6 +868,11 @@ extension LocalIntentParser {
 }
 
 extension LocalIntentParser {
+  /// Words that make a stop about the bill ("so I'm not charged"): a deallocate.
+  static let billWords: Set<String> = [
+    "charged", "charge", "billed", "billing", "pay", "paying", "cost", "costs", "money",
+  ]
+
   /// Names shaped like resource groups: "rg1", "rg-demo", "demo-rg", "team_rg2".
   static func looksLikeGroupName(_ word: String) -> Bool {
     let trimmed = word.trimmingCharacters(in: .decimalDigits)

@@ -18,6 +18,9 @@ extension LocalIntentParser {
     return words.filter { $0.count >= 4 }.sorted()
   }()
 
+  /// Verbs long enough for a typo of them to be mended where verbs are read.
+  static let mendableVerbs: [String] = verbWords.keys.filter { $0.count >= 4 }.sorted()
+
   /// Three-letter slips that are a swap of two letters: "teh", "adn".
   static let swappedShortWords: [String: String] = [
     "teh": "the", "hte": "the", "adn": "and", "nad": "and", "fro": "for", "ot": "to",
@@ -32,7 +35,6 @@ extension LocalIntentParser {
   /// the plan shows the region before anything runs.
   static func mendingTypos(_ words: [String], live: LiveState, regions: [String] = []) -> [String] {
     let liveNames = live.vms.map { $0.name.lowercased() } + live.groups.map { $0.name.lowercased() }
-    let verbs = verbWords.keys.filter { $0.count >= 4 }
     var result = words
     for (i, word) in words.enumerated() {
       let w = word.lowercased()
@@ -55,7 +57,7 @@ extension LocalIntentParser {
         !ClauseScan.stems(of: w).contains(where: { verbWords[$0] != nil })
       else { continue }
       if liveNames.contains(where: { EditDistance.between(w, $0, limit: 1) <= 1 }) { continue }
-      if verbs.contains(where: { EditDistance.between(w, $0, limit: 1) <= 1 }) { continue }
+      if mendableVerbs.contains(where: { EditDistance.between(w, $0, limit: 1) <= 1 }) { continue }
       if let fixed = EditDistance.closest(
         to: w, in: mendableWords + regions.filter { $0.count >= 5 })
       {

@@ -89,6 +89,12 @@ public final class ShellSandbox {
     _ = output.take()
   }
 
+  /// Types `line` into the session and returns what the shell said, as one text.
+  public func reply(to line: String) -> String {
+    session.handle(line)
+    return output.take().joined(separator: "\n")
+  }
+
   /// Runs one az command on the simulator, as a person would by hand, and returns what az printed.
   public func az(_ line: String) -> [String] {
     let result = simulator.run(Self.words(line))

@@ -52,8 +52,7 @@ import Testing
     let sandbox = try ShellSandbox(
       files: [("config.toml", "[budget]\n\(setting)\n")], version: "test")
     defer { sandbox.close() }
-    sandbox.session.handle("create a vm called a1 --force")
-    let said = sandbox.output.take().joined(separator: "\n")
+    let said = sandbox.reply(to: "create a vm called a1 --force")
     #expect(said.contains("budget.monthly_limit cannot be read"), "\(said)")
     #expect(said.contains("config.toml:2"), "\(said)")
     #expect(!said.contains("Proceed"), "\(said)")
@@ -66,8 +65,7 @@ import Testing
     let sandbox = try ShellSandbox(
       files: [("config.toml", "[budget\nmonthly_limit = 50\n")], version: "test")
     defer { sandbox.close() }
-    sandbox.session.handle("create a vm called a1")
-    let said = sandbox.output.take().joined(separator: "\n")
+    let said = sandbox.reply(to: "create a vm called a1")
     #expect(said.contains("cannot be read"), "\(said)")
     #expect(!said.contains("Proceed"), "\(said)")
   }
@@ -130,8 +128,7 @@ import Testing
   func everyPublicRegionIsKnown(_ region: String) throws {
     let sandbox = try ShellSandbox(version: "test")
     defer { sandbox.close() }
-    sandbox.session.handle("create a resource group called r1 in \(region)")
-    let said = sandbox.output.take().joined(separator: "\n")
+    let said = sandbox.reply(to: "create a resource group called r1 in \(region)")
     #expect(said.contains("create resource group r1 in \(region)"), "\(said)")
   }
 

@@ -152,8 +152,7 @@ import Testing
   func aSecretIsNeverAName(_ name: String) throws {
     let sandbox = try ShellSandbox(version: "test")
     defer { sandbox.close() }
-    sandbox.session.handle("create a vm called \(name)")
-    let said = sandbox.output.take().joined(separator: "\n")
+    let said = sandbox.reply(to: "create a vm called \(name)")
     #expect(!said.contains("Proceed"), "\(name) became a name: \(said)")
     #expect(sandbox.session.pending == nil || !said.contains("Proceed"))
   }

@@ -10,7 +10,7 @@ import Testing
   import FoundationXML
 #endif
 
-/// What `/save` writes and what replay makes of it: placeholders, the starting state, the config.
+/// What `/save` writes and what replay makes of it: wildcards, the starting state, the config.
 @Suite struct TranscriptSaveTests {
   @Test(arguments: [
     ("Done (objective 1a2b3c4d).", "Done (objective 1a2b3c4d).", true),
@@ -23,7 +23,7 @@ import Testing
     ("[..]y", "xyz", false),
     ("Done (objective 1a2b3c4d).", "Done (objective 00000002).", false),
   ])
-  func placeholdersMatchAnyTextOnTheirLine(_ expected: String, _ actual: String, _ matches: Bool) {
+  func wildcardsMatchAnyTextOnTheirLine(_ expected: String, _ actual: String, _ matches: Bool) {
     #expect(Transcript.line(expected, matches: actual) == matches)
   }
 
@@ -49,11 +49,11 @@ import Testing
     ("Cost: +$39.30/month", "Cost: +$39.30/month"),
     ("VM sam (Standard_B2s) at 10:30", "VM sam (Standard_B2s) at 10:30"),
   ])
-  func wallClockValuesBecomePlaceholders(_ line: String, _ saved: String) {
+  func wallClockValuesBecomeWildcards(_ line: String, _ saved: String) {
     #expect(Transcript.normalised(line) == saved)
   }
 
-  @Test func moneyAlreadySpentBecomesPlaceholders() {
+  @Test func moneyAlreadySpentBecomesWildcards() {
     let saved = Transcript.normalised(turn: [
       "Monthly limit: $300.00/month    Daily limit: none",
       "Spent today: $0.01    this month: $0.01    (estimates from list prices)",

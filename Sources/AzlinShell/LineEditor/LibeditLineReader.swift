@@ -78,32 +78,31 @@ public final class LibeditLineReader: LineReader {
     _ = azl_el_set_history(editor, history)
     _ = azl_el_set_prompt(
       editor,
-      { editor in
-        guard let editor, let data = azl_el_get_client_data(editor) else {
-          return nil
-        }
-        return Unmanaged<LibeditLineReader>.fromOpaque(data).takeUnretainedValue().promptText
-      },
+      { editor in LibeditLineReader.owner(of: editor)?.promptText },
       CChar(bitPattern: UInt8(Self.promptIgnoreMarker.asciiValue ?? 1)))
     _ = azl_el_add_function(
       editor, Self.completeCommand, "Complete the word left of the cursor",
       { editor, _ in
-        guard let editor, let data = azl_el_get_client_data(editor) else {
+        guard let editor, let reader = LibeditLineReader.owner(of: editor) else {
           return UInt8(CC_ERROR)
         }
-        let reader = Unmanaged<LibeditLineReader>.fromOpaque(data).takeUnretainedValue()
         return reader.complete(in: editor)
       })
     _ = azl_el_add_function(
       editor, Self.searchCommand, "Search back through history as you type",
       { editor, _ in
-        guard let editor, let data = azl_el_get_client_data(editor) else {
+        guard let editor, let reader = LibeditLineReader.owner(of: editor) else {
           return UInt8(CC_ERROR)
         }
-        let reader = Unmanaged<LibeditLineReader>.fromOpaque(data).takeUnretainedValue()
         return reader.reverseSearch(in: editor)
       })
     bindKeys()
+  }
+
+  /// The reader a libedit callback belongs to (kept in the editor's client data).
+  static func owner(of editor: OpaquePointer?) -> LibeditLineReader? {
+    guard let editor, let data = azl_el_get_client_data(editor) else { return nil }
+    return Unmanaged<LibeditLineReader>.fromOpaque(data).takeUnretainedValue()
   }
 
   deinit {

@@ -3,12 +3,12 @@ import Foundation
 extension Transcript {
   /// Written in an expected line, matches any text on that line (as trycmd's `[..]`): for
   /// clock times, dates and durations that depend on the wall clock.
-  public static let placeholder = "[..]"
+  public static let wildcard = "[..]"
 
   /// True when `actual` is `expected`, each `[..]` in `expected` standing for any text.
   public static func line(_ expected: String, matches actual: String) -> Bool {
-    guard expected.contains(placeholder) else { return expected == actual }
-    let parts = expected.components(separatedBy: placeholder)
+    guard expected.contains(wildcard) else { return expected == actual }
+    let parts = expected.components(separatedBy: wildcard)
     guard let first = parts.first, let last = parts.last, actual.hasPrefix(first) else {
       return false
     }
@@ -26,7 +26,7 @@ extension Transcript {
   }
 
   /// What `--update` writes for one turn: the actual lines, keeping each expected line
-  /// (placeholders and all) that still matches the line at its place.
+  /// (wildcards and all) that still matches the line at its place.
   static func updated(expected: [String], actual: [String]) -> [String] {
     actual.enumerated().map { index, line in
       index < expected.count && Self.line(expected[index], matches: line) ? expected[index] : line
