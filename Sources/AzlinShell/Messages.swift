@@ -95,6 +95,8 @@ enum Messages {
         "I didn't understand \"\(clip(line))\". Try \"create a vm called web1\", \"list vms\" or /help."
     case .unsupported(let what):
       return "azlin cannot manage \(what) yet; it handles resource groups and VMs."
+    case .missingDetail(let what, let example):
+      return "Which \(what)? Say it whole, e.g. \"\(example)\"."
     case .missingTarget(let verb):
       return "What should I \(verb)? Name it, e.g. \"\(verb) vm web1\"."
     case .unknownWords(let words):
@@ -166,6 +168,9 @@ enum Messages {
       return "\(gb) GB is not a disk size Azure offers; use 1 to 32,767 GB."
     case .tooMany(let n):
       return "\(n) VMs in one request is more than azlin allows (\(CommandPlanner.maximumCount))."
+    case .badPort, .badSource, .noSecurityGroup, .portInSharedRule, .badTime, .unknownTimeZone,
+      .badTag, .reservedTag:
+      return devVMProblem(p) ?? ""
     }
   }
 
@@ -202,6 +207,9 @@ enum Messages {
     case .restartStarts(let vm, let state):
       return
         "\(vm) is \(state), so it is started instead of restarted (Azure restarts only running VMs)."
+    case .portAlreadyOpen, .portNotOpen, .openToInternet, .shutdownTime, .shutdownUnchanged,
+      .tagUnchanged:
+      return devVMNote(n) ?? ""
     }
   }
 
@@ -248,6 +256,7 @@ enum Messages {
     case .attachDisk(let vm): return "attach disk \(r.name) to VM \(vm)"
     case .detachDisk(let vm): return "detach disk \(r.name) from VM \(vm)"
     case .deleteDisk: return "delete disk \(r.name) in \(r.resourceGroup)"
+    case .openPort, .closePort, .autoShutdown, .tag: return devVMStepSummary(s) ?? ""
     }
   }
 
@@ -577,6 +586,7 @@ enum Messages {
 
   static func vmDetail(_ vm: LiveState.VM) -> String {
     "\(vm.name) is \(vm.powerState): \(vm.size) in \(vm.resourceGroup), \(vm.location)."
+      + (vm.publicIP.map { " Public IP \($0)." } ?? "")
   }
 
   // MARK: Slash commands

@@ -90,7 +90,9 @@ extension Session {
   /// Plans `intents` and shows the result: a report, a question, a refusal, or a plan to approve.
   func plan(_ intents: [Intent], line: String) {
     if planEverything(intents, line: line) { return }
-    let planner = CommandPlanner(defaults: config.defaults)
+    var planner = CommandPlanner(defaults: config.defaults)
+    planner.timeZone = timeZone
+    planner.now = context.clock.now
     switch planner.plan(intents, live: live, context: conversation) {
     case .report(let report):
       for intent in intents { conversation.remember(intent) }
@@ -146,6 +148,13 @@ extension Session {
     case .groups(let groups): say(Messages.groupTable(groups))
     case .cost(let q): say(costAnswer(q))
     case .storageAccounts(let accounts): say(Messages.storageTable(accounts))
+    case .ports(let entries):
+      conversation.remember(listed: entries.map(\.vm.name))
+      say(Messages.portTable(entries))
+    case .autoShutdown(let vms, let zone):
+      conversation.remember(listed: vms.map(\.name))
+      say(Messages.autoShutdownLines(vms, zone: zone))
+    case .tagged(let filter, let found): say(Messages.taggedTable(filter, found))
     }
   }
 

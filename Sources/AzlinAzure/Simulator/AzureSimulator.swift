@@ -164,6 +164,14 @@ public final class AzureSimulator: Sendable {
     case "network vnet show": return try vnetShow(call, &state)
     case "network vnet list": return try vnetList(call, &state)
     case "network vnet delete": return try vnetDelete(call, &state)
+    case "network nsg list": return try securityGroupList(call, &state)
+    case "network nsg show": return try securityGroupShow(call, &state)
+    case "network nsg rule create": return try securityRuleCreate(call, &state)
+    case "network nsg rule delete": return try securityRuleDelete(call, &state)
+    case "network nsg rule list": return try securityRuleList(call, &state)
+    case "vm auto-shutdown": return try vmAutoShutdown(call, &state)
+    case "vm update", "group update", "disk update", "storage account update":
+      return try tagUpdate(call, &state)
     case "account show": return accountShow(call)
     default:
       throw SimulatorFailure.usage(

@@ -70,6 +70,22 @@ public enum EmbeddedPrompts {
       `StandardSSD_LRS`, `Standard_LRS`) and the disk's name in `names`.
     - `detach_disk`: detach a data disk from a VM: `vm` and the disk's name in `names`.
     - `delete_disk`: delete a managed disk: its name as the only entry of `names`.
+    - `open_port`: open an inbound TCP port on VMs: `names`, `ports`, optional `source` ("open 8080
+      on sam to 10.0.0.0/8" → `"ports": "8080", "source": "10.0.0.0/8"`). One intent per port.
+    - `close_port`: close an inbound port on VMs: `names`, `ports`.
+    - `list_ports`: which ports are open on VMs: optional `names`.
+    - `set_auto_shutdown`: shut VMs down every day at a time: `names`, `time` (`HH:MM`, 24-hour),
+      optional `time_zone` when the person says one ("every day at 7pm CET" → `"time": "19:00",
+      "time_zone": "CET"`). A time without am/pm that could be morning or evening is not given:
+      reply `[]`.
+    - `clear_auto_shutdown`: turn a VM's daily auto-shutdown off: `names`.
+    - `show_auto_shutdown`: when VMs shut down: optional `names`.
+    - `set_tag`: set tags: `names` (VMs, a group, a disk or a storage account) and `tags`
+      ("tag sam env=dev" → `"tags": {"env": "dev"}`).
+    - `remove_tag`: remove tags: `names` and `tags` with the keys to remove (values `""`).
+    - `list_tagged`: what carries a tag: `tagged` ("what is owned by alice" → `"tagged":
+      "owner=alice"`). Change requests may carry `tagged` too ("stop everything tagged env=dev" →
+      `stop_vm` with `"all": true, "tagged": "env=dev"`).
 
     ## Parameters
 
@@ -88,6 +104,12 @@ public enum EmbeddedPrompts {
     - `size_gb` (integer from 1 to 32767): a disk's size in GiB.
     - `sku` (string): a disk tier or storage account SKU (`Premium_LRS`, `Standard_GRS`).
     - `vm` (string): the VM a disk operation is for ("a 64 GB disk for it" → the last VM).
+    - `ports` (string): a port (`8080`) or range (`8000-8100`), 1–65535.
+    - `source` (string): where traffic may come from: `*` for everyone, or an IPv4 address or CIDR.
+    - `time` (string): a time of day, `HH:MM` on a 24-hour clock.
+    - `time_zone` (string): the zone the person named (`UTC`, `CET`, `Europe/Berlin`).
+    - `tags` (object of strings): tag names and values.
+    - `tagged` (string): `key` or `key=value`: only what carries this tag.
     - `except` (array of strings): names left out of an `all` request ("stop all VMs except web3"
       → `"all": true, "except": ["web3"]`; "delete everything but keep db" → `"except": ["db"]`).
       Never drop an exclusion: if you cannot express it, reply `[]`.
