@@ -49,6 +49,14 @@ extension AzCommand {
     return AzCommand(["vm", "auto-shutdown", "--resource-group", group, "--name", name] + tail)
   }
 
+  /// `az group update --name NAME --tags K=V …`: a group's tags replaced whole (az's
+  /// `group update` refuses `--remove tags.KEY`, so a tag is removed by setting the rest).
+  public static func groupTagsReplace(name: String, tags: [String: String]) -> AzCommand {
+    let pairs = tags.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+    return AzCommand(
+      ["group", "update", "--name", name, "--tags"] + (pairs.isEmpty ? [""] : pairs))
+  }
+
   /// What a tag change applies to, as `az <noun> update` names it.
   public enum TagTarget: String, Sendable {
     case vm, group, disk, storage

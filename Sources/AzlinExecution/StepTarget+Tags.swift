@@ -15,8 +15,20 @@ extension StepTarget {
     return nil
   }
 
+  /// The tags a `group update --tags …` step leaves on the group, whole.
+  var replacedTags: [String: String]? {
+    guard verb == "group update", let start = words.firstIndex(of: "--tags") else { return nil }
+    var tags: [String: String] = [:]
+    for pair in words[(start + 1)...].prefix(while: { !$0.hasPrefix("--") }) where !pair.isEmpty {
+      let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+      tags[parts[0]] = parts.count > 1 ? parts[1] : ""
+    }
+    return tags
+  }
+
   /// True when the resource's tags in `live` show the step's change.
   func tagsHold(in live: LiveState) -> Bool {
+    if let whole = replacedTags { return live.group(named: name)?.tags == whole }
     guard let change = tagChange else { return false }
     let tags: [String: String]?
     switch verb {

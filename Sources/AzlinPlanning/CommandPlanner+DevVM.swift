@@ -338,15 +338,24 @@ extension CommandPlanner {
           case .disk: .disk
           case .storage: .storageAccount
           }
+        var command = AzCommand.tagUpdate(
+          target.0, name: target.name, group: target.group, key: actualKey, value: after)
+        if target.0 == .group, after == nil {
+          var rest = target.tags
+          rest[actualKey] = nil
+          command = .groupTagsReplace(name: target.name, tags: rest)
+        }
         b.append(
           action: .change, operation: .tag(key: actualKey, value: after, from: before?.value),
           resource: ResourceRef(
             kind: kind, name: target.name, resourceGroup: target.group,
             location: b.world.group(named: target.group)?.location ?? ""),
-          command: .tagUpdate(
-            target.0, name: target.name, group: target.group, key: actualKey, value: after),
-          undo: .tagUpdate(
-            target.0, name: target.name, group: target.group, key: actualKey, value: before?.value))
+          command: command,
+          undo: target.0 == .group && before == nil
+            ? .groupTagsReplace(name: target.name, tags: target.tags)
+            : .tagUpdate(
+              target.0, name: target.name, group: target.group, key: actualKey,
+              value: before?.value))
       }
     }
     return nil

@@ -109,6 +109,12 @@ extension PlanStep {
     case "vm update", "group update", "disk update", "storage account update":
       let set = command.value(of: "--set")
       let path = set ?? command.value(of: "--remove") ?? ""
+      if command.verb == "group update", command.value(of: "--tags") != nil {
+        (action, operation) = (.change, .tag(key: "", value: nil, from: nil))
+        resource = ResourceRef(
+          kind: .resourceGroup, name: name, resourceGroup: name, location: region(of: name))
+        break
+      }
       guard path.hasPrefix("tags.") else { return nil }
       let pair = path.dropFirst(5).split(separator: "=", maxSplits: 1).map(String.init)
       let kind: ResourceRef.Kind =

@@ -98,6 +98,8 @@ struct CommandFormsTests {
       .tagUpdate(.group, name: "demo", group: "demo", key: "env", value: "dev"),
       .tagUpdate(.disk, name: "app1-data1", group: "demo", key: "env", value: "dev"),
       .tagUpdate(.storage, name: "azlindata1", group: "demo", key: "env", value: "dev"),
+      .groupTagsReplace(name: "demo", tags: ["managed-by": "azlin", "env": "dev"]),
+      .groupTagsReplace(name: "demo", tags: [:]),
     ]
   }
 
@@ -417,6 +419,8 @@ struct CommandFormsTests {
     "group update --name demo --set tags.env=dev --output json --only-show-errors",
     "disk update --resource-group demo --name app1-data1 --set tags.env=dev --output json --only-show-errors",
     "storage account update --resource-group demo --name azlindata1 --set tags.env=dev --output json --only-show-errors",
+    "group update --name demo --tags env=dev managed-by=azlin --output json --only-show-errors",
+    "group update --name demo --tags  --output json --only-show-errors",
     "group create --name rg1 --location westeurope --tags managed-by=azlin --output json --only-show-errors",
     "group delete --name rg1 --yes --output json --only-show-errors",
     "group create --name rg2 --location eastus --tags managed-by=azlin --output json --only-show-errors",
@@ -470,7 +474,6 @@ struct CommandFormsTests {
     "vm update --resource-group demo --name web --remove tags.env --output json --only-show-errors",
     "vm update --resource-group demo --name web --set tags.env=dev --output json --only-show-errors",
     "group update --name demo --set tags.team=data --output json --only-show-errors",
-    "group update --name demo --remove tags.team --output json --only-show-errors",
     "disk update --resource-group demo --name spare --set tags.team=data --output json --only-show-errors",
     "disk update --resource-group demo --name spare --remove tags.team --output json --only-show-errors",
     "storage account update --resource-group demo --name logs1 --set tags.team=data --output json --only-show-errors",

@@ -26,7 +26,9 @@ extension AzureSimulator {
     let verb = call.invocation.spec.verb
     if verb == "group update" {
       let index = try requireWritableGroup(call.string("--name")!, in: state)
-      var tags = state.groups[index].tags ?? [:]
+      // `--tags` replaces the group's tags whole (`--tags ""` clears them).
+      var tags =
+        call.strings("--tags").map { Self.tags($0) ?? [:] } ?? state.groups[index].tags ?? [:]
       apply(&tags)
       state.groups[index].tags = tags
       return SimulatorResponse(Self.groupJSON(state.groups[index]), duration: Self.waited(call))

@@ -430,7 +430,7 @@ extension SimulatorCommandSpec {
         + updateOptions, isMutating: true),
     SimulatorCommandSpec(
       words: ["group", "update"], summary: "Update a resource group.",
-      options: [groupName()] + updateOptions, isMutating: true),
+      options: [groupName(), .tags] + updateOptions, isMutating: true),
     SimulatorCommandSpec(
       words: ["disk", "update"], summary: "Update a managed disk.",
       options: [.group(idPart: false), .name("The name of the managed disk.", idPart: false)]
