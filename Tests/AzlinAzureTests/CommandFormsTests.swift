@@ -31,7 +31,8 @@ struct CommandFormsTests {
     }
     #expect(forms.count == Self.expected.count)
     for (actual, expected) in zip(forms, Self.expected) {
-      #expect(actual == expected.split(separator: " ").map(String.init))
+      #expect(
+        actual == expected.split(separator: " ", omittingEmptySubsequences: false).map(String.init))
     }
   }
 
