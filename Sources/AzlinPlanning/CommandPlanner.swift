@@ -63,7 +63,10 @@ public struct CommandPlanner: Sendable {
       let region = p.region ?? context.region ?? defaults.region
       let names = p.names.filter { !live.vms(named: $0).isEmpty }
       return .report(
-        .cost(CostQuestion(count: p.count ?? 1, size: p.size, region: region, vmNames: names)))
+        .cost(
+          CostQuestion(
+            count: p.count ?? 1, size: p.size, region: region, vmNames: names,
+            ranking: p.ranking)))
     default:
       var vms = live.vms
       if let g = p.resourceGroup {

@@ -153,6 +153,8 @@ public struct IntentParameters: Equatable, Sendable {
   /// Tags to set (`env` → `dev`) or, for `remove_tag`, the keys to remove (values empty);
   /// for `list_tagged` and change requests, the tag that selects what they apply to.
   public var tags: [String: String] = [:]
+  /// True for "what's costing me the most": what exists, ranked by its monthly run-rate.
+  public var ranking = false
   /// The tag that selects resources ("everything tagged env=dev", "owned by alice" → owner=alice).
   public var tagFilter: String?
 

@@ -17,6 +17,20 @@ extension LocalIntentParser {
     let words = words.map { $0.lowercased().hasSuffix("'s") ? String($0.dropLast(2)) : $0 }
     let w = words.map { $0.lowercased() }
     if let tags = tagRequest(words, w, context: context, live: live) { return tags }
+    // "what's costing me the most", "which vm is the most expensive": a ranking by run-rate.
+    let money = w.contains {
+      ["costing", "cost", "costs", "expensive", "pricey", "spend", "spending"].contains($0)
+    }
+    let most = w.contains {
+      ["most", "top", "biggest", "priciest", "highest", "rank"].contains($0)
+    }
+    if money && most && !w.contains(where: { ["create", "make", "would", "if"].contains($0) }) {
+      var p = IntentParameters()
+      p.ranking = true
+      return .intents([
+        Intent(kind: .costReport, parameters: p, explanation: "rank what costs the most")
+      ])
+    }
     // "what is sam's ip", "sam's address?": the VM's details, which carry its public IP.
     if w.contains(where: { ["ip", "ips", "address"].contains($0) }),
       ["what", "what's", "whats", "show", "which", "give", "tell", "where"].contains(w.first ?? "")
@@ -40,8 +54,12 @@ extension LocalIntentParser {
     "ssh": "22", "http": "80", "https": "443", "rdp": "3389", "postgres": "5432",
     "mysql": "3306",
   ]
-  private static let openWords: Set<String> = ["open", "allow", "expose", "unblock"]
-  private static let closeWords: Set<String> = ["close", "block", "deny", "shut", "unexpose"]
+  private static let openWords: Set<String> = [
+    "open", "opened", "opening", "allow", "expose", "unblock",
+  ]
+  private static let closeWords: Set<String> = [
+    "close", "closed", "closing", "block", "deny", "shut", "unexpose",
+  ]
   private static let everyoneWords: Set<String> = [
     "anywhere", "everyone", "everybody", "anyone", "internet", "world", "public", "all",
   ]

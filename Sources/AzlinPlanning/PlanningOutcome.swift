@@ -63,12 +63,15 @@ public struct CostQuestion: Equatable, Sendable {
   public var size: String?
   public var region: String
   public var vmNames: [String]
+  /// True when the question is which things cost the most.
+  public var ranking = false
 
-  public init(count: Int, size: String?, region: String, vmNames: [String]) {
+  public init(count: Int, size: String?, region: String, vmNames: [String], ranking: Bool = false) {
     self.count = count
     self.size = size
     self.region = region
     self.vmNames = vmNames
+    self.ranking = ranking
   }
 }
 

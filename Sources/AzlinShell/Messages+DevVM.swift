@@ -1,4 +1,5 @@
 import AzlinAzure
+import AzlinCore
 import AzlinPlanning
 import Foundation
 
@@ -54,6 +55,22 @@ extension Messages {
     let offset = tz.secondsFromGMT() / 60
     let minutes = ((value / 100 * 60 + value % 100 + offset) % 1440 + 1440) % 1440
     return String(format: "%02d:%02d", minutes / 60, minutes % 60)
+  }
+
+  /// What exists, most expensive first, with each one's share of the run-rate.
+  static func costRanking(_ items: [(what: String, group: String, monthly: Money)]) -> [String] {
+    guard !items.isEmpty else { return ["Nothing that costs money exists."] }
+    let total = items.reduce(Money.zero) { $0 + $1.monthly }
+    let rows = items.map { item -> [String] in
+      let share =
+        total.amount > 0
+        ? NSDecimalNumber(decimal: item.monthly.amount * 100 / total.amount).intValue : 0
+      return [item.what, item.group, "\(item.monthly)/month", "\(share)%"]
+    }
+    return table(["WHAT", "GROUP", "COST", "SHARE"], rows)
+      + [
+        "Total run-rate: \(total)/month (list prices; a stopped VM is billed, a deallocated one is not)."
+      ]
   }
 
   /// What carries a tag.

@@ -159,6 +159,7 @@ extension Session {
   }
 
   func costAnswer(_ q: CostQuestion) -> [String] {
+    if q.ranking { return costRanking() }
     if !q.vmNames.isEmpty {
       var estimate = CostEstimate()
       for name in q.vmNames {
