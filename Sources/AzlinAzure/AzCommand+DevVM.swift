@@ -19,17 +19,18 @@ extension AzCommand {
   /// `az network nsg rule create`: an inbound TCP allow rule for `ports` from `source`.
   /// - Parameters:
   ///   - ports: A port (`8080`) or a range (`8000-8100`).
-  ///   - source: `*` for everyone, or a CIDR.
+  ///   - sources: `*` for everyone, or CIDRs.
   public static func securityRuleCreate(
     rule: String, securityGroup: String, group: String, priority: Int, ports: String,
-    source: String
+    sources: [String]
   ) -> AzCommand {
-    AzCommand([
-      "network", "nsg", "rule", "create", "--resource-group", group, "--nsg-name", securityGroup,
-      "--name", rule, "--priority", String(priority), "--direction", "Inbound", "--access",
-      "Allow", "--protocol", "Tcp", "--destination-port-ranges", ports,
-      "--source-address-prefixes", source,
-    ])
+    AzCommand(
+      [
+        "network", "nsg", "rule", "create", "--resource-group", group, "--nsg-name", securityGroup,
+        "--name", rule, "--priority", String(priority), "--direction", "Inbound", "--access",
+        "Allow", "--protocol", "Tcp", "--destination-port-ranges", ports,
+        "--source-address-prefixes",
+      ] + sources)
   }
 
   /// `az network nsg rule delete --resource-group GROUP --nsg-name NSG --name RULE`.

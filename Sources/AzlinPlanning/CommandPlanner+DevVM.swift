@@ -117,7 +117,7 @@ extension CommandPlanner {
       action: .change, operation: .openPort(rule), resource: Self.ref(vm),
       command: .securityRuleCreate(
         rule: name, securityGroup: nsg.name, group: vm.resourceGroup, priority: priority,
-        ports: ports, source: source),
+        ports: ports, sources: [source]),
       undo: .securityRuleDelete(rule: name, securityGroup: nsg.name, group: vm.resourceGroup))
     b.world.addRule(
       LiveState.SecurityRule(name: name, priority: priority, ports: [ports], sources: [source]),
@@ -147,7 +147,7 @@ extension CommandPlanner {
         return .refused(
           .portInSharedRule(vm: vm.name, ports: ports, rule: rule.name, opens: rule.ports))
       }
-      let source = rule.sources.count == 1 ? rule.sources[0] : rule.sources.joined(separator: ",")
+      let source = rule.sources.joined(separator: ",")
       let closing = PortRule(
         vm: vm.name, securityGroup: nsg.name, rule: rule.name, ports: ports, source: source,
         priority: rule.priority)
@@ -155,10 +155,9 @@ extension CommandPlanner {
         action: .change, operation: .closePort(closing), resource: Self.ref(vm),
         command: .securityRuleDelete(
           rule: rule.name, securityGroup: nsg.name, group: vm.resourceGroup),
-        undo: rule.sources.count == 1
-          ? .securityRuleCreate(
-            rule: rule.name, securityGroup: nsg.name, group: vm.resourceGroup,
-            priority: rule.priority, ports: ports, source: rule.sources[0]) : nil)
+        undo: .securityRuleCreate(
+          rule: rule.name, securityGroup: nsg.name, group: vm.resourceGroup,
+          priority: rule.priority, ports: ports, sources: rule.sources))
       b.world.removeRule(named: rule.name, from: nsg)
     }
     return nil

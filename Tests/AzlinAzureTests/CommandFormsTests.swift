@@ -90,7 +90,7 @@ struct CommandFormsTests {
       ),
       .securityRuleCreate(
         rule: "open-port-8080", securityGroup: "app1NSG", group: "demo", priority: 900,
-        ports: "8080", source: "*"),
+        ports: "8080", sources: ["*"]),
       .securityRuleDelete(rule: "open-port-8080", securityGroup: "app1NSG", group: "demo"),
       .vmAutoShutdown(name: "app1", group: "demo", utc: "1900"),
       .vmAutoShutdown(name: "app1", group: "demo", utc: nil),
