@@ -13,6 +13,21 @@ extension LocalIntentParser {
   /// - Returns: `nil` when the line is about none of these.
   func devVMParse(_ words: [String], context: ConversationContext, live: LiveState) -> ParseResult?
   {
+    guard let result = devVMReading(words, context: context, live: live) else { return nil }
+    // "don't open port 22", "never shut it down at night": a change said with a negation is
+    // not done; a question ("which ports are not open") is still answered.
+    let w = words.map { $0.lowercased() }
+    if case .intents(let intents) = result, intents.contains(where: { !$0.kind.isReadOnly }),
+      w.contains(where: { Self.negations.contains($0) }) || w.contains("do") && w.contains("not")
+    {
+      return .notUnderstood(.negated)
+    }
+    return result
+  }
+
+  private func devVMReading(_ words: [String], context: ConversationContext, live: LiveState)
+    -> ParseResult?
+  {
     // "sam's": the possessive names sam.
     let words = words.map { $0.lowercased().hasSuffix("'s") ? String($0.dropLast(2)) : $0 }
     let w = words.map { $0.lowercased() }
@@ -68,6 +83,10 @@ extension LocalIntentParser {
     _ words: [String], _ w: [String], context: ConversationContext, live: LiveState
   ) -> ParseResult? {
     let mentionsPort = w.contains { $0 == "port" || $0 == "ports" }
+    let countsThings = w.indices.contains { i in
+      i + 1 < w.count && Self.isPortToken(w[i])
+        && (Self.vmNouns.contains(w[i + 1]) || Self.diskNouns.contains(w[i + 1]))
+    }
     let opens = w.contains { Self.openWords.contains($0) }
     let closes = w.contains { Self.closeWords.contains($0) } && !w.contains("down")
     let named = w.compactMap { Self.portNames[$0] }
@@ -86,8 +105,13 @@ extension LocalIntentParser {
     if opens && closes { return .notUnderstood(.alternatives(["open", "close"])) }
     var ports: [String] = named
     for (i, word) in w.enumerated() where Self.isPortToken(word) {
-      // "from 10.0.0.0/8" and counts of things are not ports.
-      if i > 0, ["from", "to"].contains(w[i - 1]), word.contains(".") { continue }
+      // "allow 3 vms", "close the 2 disks": counts of things are not ports.
+      if i + 1 < w.count,
+        Self.vmNouns.contains(w[i + 1]) || Self.diskNouns.contains(w[i + 1])
+          || ["gb", "gib", "tb", "more", "of"].contains(w[i + 1])
+      {
+        continue
+      }
       ports.append(word)
     }
     // "8000 to 8100": one range.
@@ -168,7 +192,7 @@ extension LocalIntentParser {
       || joined.contains(" shutdown schedule ")
     let shutVerb =
       joined.contains(" shut ") || joined.contains(" shutdown ") || joined.contains(" stop ")
-      || joined.contains(" turn ") || joined.contains(" power ") || joined.contains(" shuts ")
+      || joined.contains(" shuts ") || joined.contains(" off ")
     let daily = Self.saysDaily(w)
     let time = Self.timeOfDay(w)
     let asksWhen = w.first == "when" && shutVerb

@@ -105,6 +105,22 @@ struct DevVMParsingTests {
     #expect(Self.reading(line).hasPrefix(expected))
   }
 
+  @Test(
+    "a negated change is not done; counts of things are never ports",
+    arguments: [
+      "don't open port 22 on sam", "never shut sam down every day at 7pm", "do not tag sam env=dev",
+    ])
+  func negated(_ line: String) {
+    #expect(Self.parse(line) == .notUnderstood(.negated))
+  }
+
+  @Test("counts of things are never ports", arguments: ["allow 3 vms in dev", "close the 2 vms"])
+  func countsAreNotPorts(_ line: String) {
+    if case .intents(let intents) = Self.parse(line) {
+      #expect(!intents.contains { [.openPort, .closePort].contains($0.kind) }, "\(line)")
+    }
+  }
+
   @Test("questions about a port change are previewed, never carried out")
   func questionsPreview() {
     guard case .intents(let intents) = Self.parse("what would happen if I opened port 22 on sam")
