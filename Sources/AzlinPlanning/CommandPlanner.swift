@@ -58,6 +58,8 @@ public struct CommandPlanner: Sendable {
       let names = p.names.filter { !live.vms(named: $0).isEmpty }
       return .report(
         .cost(CostQuestion(count: p.count ?? 1, size: p.size, region: region, vmNames: names)))
+    case .connectVM:
+      return connection(intent, live: live, context: context)
     default:
       var vms = live.vms
       if let g = p.resourceGroup {
@@ -143,6 +145,9 @@ public struct CommandPlanner: Sendable {
       }
       return nil
 
+    case .runCommand:
+      return addRunCommand(intent, index: index, of: intents, to: &b)
+
     default:
       return nil
     }
@@ -173,8 +178,12 @@ public struct CommandPlanner: Sendable {
         .sizeNotOffered(
           size: size.name, region: region, alternatives: alternatives(to: size, in: region)))
     }
-    let image = p.image ?? defaults.image
+    var image = p.image ?? defaults.image
     if p.image == nil { b.assume(.image(image)) }
+    switch Self.usableImage(image) {
+    case .success(let usable): image = usable
+    case .failure(let refusal): return .refused(refusal.problem)
+    }
 
     var names = p.names
     if names.isEmpty {

@@ -73,6 +73,8 @@ extension CostEstimator {
         }
       case .createGroup, .deleteStorage, .attachDisk, .detachDisk:
         continue
+      case .runCommand:
+        continue
       }
     }
     return estimate

@@ -47,6 +47,8 @@ public enum IntentKind: String, Sendable, CaseIterable {
   case attachDisk = "attach_disk"
   case detachDisk = "detach_disk"
   case deleteDisk = "delete_disk"
+  case connectVM = "connect_vm"
+  case runCommand = "run_command"
 
   /// What the operation does, in a few words ("create VMs"): the start of an intent's explanation.
   public var phrase: String {
@@ -70,6 +72,8 @@ public enum IntentKind: String, Sendable, CaseIterable {
     case .attachDisk: return "add a data disk"
     case .detachDisk: return "detach a data disk"
     case .deleteDisk: return "delete a disk"
+    case .connectVM: return "connect to a VM"
+    case .runCommand: return "run a command on a VM"
     }
   }
 
@@ -77,6 +81,7 @@ public enum IntentKind: String, Sendable, CaseIterable {
   public var isReadOnly: Bool {
     switch self {
     case .listVMs, .showVM, .listResourceGroups, .costReport, .listStorage: return true
+    case .connectVM: return true
     default: return false
     }
   }
@@ -122,6 +127,8 @@ public struct IntentParameters: Equatable, Sendable {
   public var alsoFor: [String] = []
   /// What a size was chosen for when it was asked by vCPUs or memory ("8 vcpus and 32 gb").
   public var looseSize: LooseSize?
+  /// The shell command line a `run_command` intent runs inside the VM ("df -h"), as typed.
+  public var script: String?
 
   public init() {}
 }
@@ -150,6 +157,7 @@ extension Intent {
     if parameters.all { params.append(("all", .bool(true))) }
     if !parameters.excluded.isEmpty { params.append(("except", .strings(parameters.excluded))) }
     if parameters.hypothetical { params.append(("mood", .string("question"))) }
+    if let s = parameters.script { params.append(("script", .string(s))) }
     return .object([
       ("intent", .string(kind.rawValue)), ("parameters", .object(params)),
       ("confidence", .number((confidence * 100).rounded() / 100)),

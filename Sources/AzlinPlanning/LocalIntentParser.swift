@@ -27,6 +27,7 @@ public struct LocalIntentParser: Sendable {
   ///   - live: What exists now (names for typo correction and bare-name recognition).
   /// - Returns: The intents in order, or why nothing was understood.
   public func parse(_ line: String, context: ConversationContext, live: LiveState) -> ParseResult {
+    if let asked = Self.connectOrRun(line, context: context, live: live) { return asked }
     var words = Self.mendingTypos(Self.tokens(of: line), live: live, regions: catalog.regions)
     // "what happens if I deallocate sam", "how do I stop it": asked about, never carried out.
     var hypothetical = false
@@ -257,6 +258,7 @@ public struct LocalIntentParser: Sendable {
     case .restartVM: return .restart
     case .resizeVM: return .resize
     case .costReport: return .cost
+    case .connectVM, .runCommand: return .list
     }
   }
 
@@ -416,4 +418,8 @@ public enum ParseProblem: Error, Equatable, Sendable {
   case alternatives([String])
   /// A reference the conversation cannot resolve ("the second one" before any list).
   case unresolvedReference(String)
+  /// An image azlin knows no alias for ("rocky", "debian 13"), as typed.
+  case unknownImage(String)
+  /// A Windows image, as typed: azlin's VMs are Linux.
+  case windowsImage(String)
 }

@@ -76,6 +76,8 @@ public enum StepOperation: Equatable, Sendable {
   case attachDisk(vm: String)
   case detachDisk(vm: String)
   case deleteDisk
+  /// Runs a shell command line inside a VM (`az vm run-command invoke`); it cannot be undone.
+  case runCommand(script: String)
 }
 
 /// A resource a step touches.

@@ -84,6 +84,9 @@ extension PlanStep {
       (action, operation) = (.destroy, .deleteStorage)
       resource = ResourceRef(
         kind: .storageAccount, name: name, resourceGroup: group, location: region(of: group))
+    case "vm run-command invoke":
+      (action, operation) = (.change, .runCommand(script: command.value(of: "--scripts") ?? ""))
+      resource = vmRef(size: vm?.size)
     default:
       return nil
     }

@@ -22,6 +22,8 @@ public enum Report: Equatable, Sendable {
   case groups([LiveState.Group])
   case cost(CostQuestion)
   case storageAccounts([LiveState.StorageAccount])
+  /// How to connect to a VM: the shell reads its address and admin user (`vm show -d`).
+  case connect(LiveState.VM)
 }
 
 /// A cost question: what VMs of a size would cost, or what exists costs.
@@ -94,4 +96,10 @@ public enum PlanProblem: Equatable, Sendable {
   case badDiskSize(Int)
   /// A name the request leaves out ("all but web9") that does not exist.
   case exclusionNotFound(String)
+  /// A command to run inside a VM that is not running (its power state).
+  case notRunning(vm: String, state: String)
+  /// An image azlin knows no alias for and that is not a URN.
+  case unknownImage(String)
+  /// A Windows image: azlin's VMs are Linux.
+  case windowsImage(String)
 }

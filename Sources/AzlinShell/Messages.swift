@@ -120,6 +120,8 @@ enum Messages {
     case .unresolvedReference(let phrase):
       return
         "Which VM do you mean by \"\(phrase)\"? Name it (e.g. \"stop web1\"); \"list vms\" shows them."
+    case .unknownImage(let typed): return unknownImage(typed)
+    case .windowsImage(let typed): return windowsImage(typed)
     }
   }
 
@@ -166,6 +168,9 @@ enum Messages {
       return "\(gb) GB is not a disk size Azure offers; use 1 to 32,767 GB."
     case .tooMany(let n):
       return "\(n) VMs in one request is more than azlin allows (\(CommandPlanner.maximumCount))."
+    case .notRunning(let vm, let state): return notRunning(vm: vm, state: state)
+    case .unknownImage(let typed): return unknownImage(typed)
+    case .windowsImage(let typed): return windowsImage(typed)
     }
   }
 
@@ -248,6 +253,7 @@ enum Messages {
     case .attachDisk(let vm): return "attach disk \(r.name) to VM \(vm)"
     case .detachDisk(let vm): return "detach disk \(r.name) from VM \(vm)"
     case .deleteDisk: return "delete disk \(r.name) in \(r.resourceGroup)"
+    case .runCommand(let script): return "run \(clip(Redactor.text(script), 60)) on VM \(r.name)"
     }
   }
 

@@ -113,6 +113,7 @@ extension Session {
       say(Messages.previewOnly)
       lastRequest?.resumable = true
     case .plan(let plan):
+      if let refusal = simulatedGuestRefusal(plan) { return fail(refusal) }
       let names = checkStorageNames(plan, intents: intents)
       if let problem = names.refusal {
         fail(Messages.problem(problem))
@@ -146,6 +147,7 @@ extension Session {
     case .groups(let groups): say(Messages.groupTable(groups))
     case .cost(let q): say(costAnswer(q))
     case .storageAccounts(let accounts): say(Messages.storageTable(accounts))
+    case .connect(let vm): showConnection(vm)
     }
   }
 
@@ -197,6 +199,7 @@ extension Session {
     }) {
       say(Messages.stopStillBills)
     }
+    noteRunCommand(p.plan)
     record(
       "plan",
       [
@@ -299,7 +302,7 @@ extension Session {
       let outcomes = try withInterrupts { cancelled in
         let outcomes = try executor.execute(
           steps, approved: approved, objective: &objective, cancelled: cancelled,
-          progress: showProgress)
+          progress: showProgress, output: showRunOutput)
         lateInterrupt = cancelled()
         return outcomes
       }

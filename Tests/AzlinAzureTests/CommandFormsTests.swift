@@ -81,6 +81,7 @@ struct CommandFormsTests {
       .groupExists(name: "demo"),
       .storageShow(name: "azlindata1", group: "demo"),
       .diskShow(name: "app1-data1", group: "demo"),
+      .vmRunCommand(name: "app1", group: "demo", script: "uptime"),
     ]
   }
 
@@ -155,7 +156,14 @@ struct CommandFormsTests {
     ([intent(.attachDisk, vm: "web", sizeGB: 256, sku: "StandardSSD_LRS")], live),
     ([intent(.detachDisk, ["db-data1"])], live),
     ([intent(.deleteDisk, ["spare"])], live),
+    ([runCommand("df", on: "web")], live),
   ]
+
+  static func runCommand(_ script: String, on vm: String) -> Intent {
+    var i = intent(.runCommand, [vm])
+    i.parameters.script = script
+    return i
+  }
 
   static func plans() throws -> [Plan] {
     let planner = CommandPlanner(defaults: AzlinConfig.Defaults())
@@ -241,6 +249,8 @@ struct CommandFormsTests {
         }
       case .deleteDisk:
         world.disks.removeAll { $0.name == r.name }
+      case .runCommand:
+        break
       }
     }
     return world
@@ -313,6 +323,7 @@ struct CommandFormsTests {
     "group exists --name demo --output json --only-show-errors",
     "storage account show --name azlindata1 --resource-group demo --output json --only-show-errors",
     "disk show --resource-group demo --name app1-data1 --output json --only-show-errors",
+    "vm run-command invoke --resource-group demo --name app1 --command-id RunShellScript --scripts uptime --output json --only-show-errors",
     "group create --name rg1 --location westeurope --tags managed-by=azlin --output json --only-show-errors",
     "group delete --name rg1 --yes --output json --only-show-errors",
     "group create --name rg2 --location eastus --tags managed-by=azlin --output json --only-show-errors",
@@ -352,6 +363,7 @@ struct CommandFormsTests {
     "vm disk detach --resource-group demo --vm-name db --name db-data1 --output json --only-show-errors",
     "vm disk attach --resource-group demo --vm-name db --name db-data1 --output json --only-show-errors",
     "disk delete --resource-group demo --name spare --yes --output json --only-show-errors",
+    "vm run-command invoke --resource-group demo --name web --command-id RunShellScript --scripts df --output json --only-show-errors",
     "storage account list --output json --only-show-errors",
     "disk list --resource-group demo --output json --only-show-errors",
     "vm list-usage --location eastus --output json --only-show-errors",

@@ -165,6 +165,7 @@ public final class AzureSimulator: Sendable {
     case "network vnet list": return try vnetList(call, &state)
     case "network vnet delete": return try vnetDelete(call, &state)
     case "account show": return accountShow(call)
+    case "vm run-command invoke": return try vmRunCommand(call, &state)
     default:
       throw SimulatorFailure.usage(
         "'\(invocation.spec.verb)' is not modelled by the azlin simulator.")

@@ -26,7 +26,7 @@ struct LLMReplyValidator: Sendable {
   ]
   private static let parameterKeys: Set<String> = [
     "names", "count", "resource_group", "region", "size", "image", "power_state", "all",
-    "size_change", "size_gb", "sku", "vm", "except", "mood",
+    "size_change", "size_gb", "sku", "vm", "except", "mood", "script",
   ]
   /// The largest managed disk, in GiB.
   static let largestDiskGB = 32_767
@@ -242,6 +242,11 @@ struct LLMReplyValidator: Sendable {
           throw Problem("vm is not a valid name")
         }
         p.vm = vm
+      case "script":
+        guard let script = value.stringValue, !script.isEmpty, script.count <= 4_000,
+          !script.contains(where: { $0.isNewline })
+        else { throw Problem("script is not one command line") }
+        p.script = script
       default:
         throw Problem("unknown parameter")
       }
