@@ -23,9 +23,12 @@ extension LocalIntentParser {
   /// the clause with one line; elsewhere ("delete the windows one") the words only describe.
   /// - Returns: The refusal, or nil when the clause goes on.
   func claimImage(_ c: inout ClauseScan, into p: inout IntentParameters) -> ParseProblemError? {
-    let otherVerb = c.lower.contains { w in
-      if let v = Self.verbWords[w] { return v != .create && v != .cost } else { return false }
-    }
+    // A question about money ("how much is it with the windows license") or another verb
+    // ("delete the windows one") describes a VM; only a create is refused.
+    let otherVerb =
+      c.lower.contains { w in
+        if let v = Self.verbWords[w] { return v != .create } else { return false }
+      } || c.lower.contains(where: Self.costWords.contains) || c.has(phrase: ["how", "much"])
     func next(_ i: Int) -> String {
       i + 1 < c.lower.count && !c.used.contains(i + 1) ? c.lower[i + 1] : ""
     }
@@ -93,8 +96,11 @@ extension LocalIntentParser {
         if next(i) == "linux" || isVersion(next(i)) { typed += " " + c.words[i + 1] }
         return ParseProblemError(problem: .unknownImage(typed))
       }
-      // "with image foo", "using os foo": a word in the image's place that no alias matches.
-      if ["image", "os"].contains(w), !otherVerb {
+      // "with image foo", "using os foo": a word in the image's place that no alias matches
+      // ("a vm for my OS class" names no image).
+      if ["image", "os"].contains(w), !otherVerb, i > 0,
+        ["with", "using", "use", "from", "on", "run", "running"].contains(c.lower[i - 1])
+      {
         var j = i + 1
         while j < c.lower.count, ["the", "a", "an", "called", "named"].contains(c.lower[j]) {
           j += 1

@@ -36,6 +36,11 @@ extension Messages {
     return "\(vm) has no public IP address, so it cannot be reached from here\(inside)"
   }
 
+  /// Under the answer to "how do I connect", on the simulator.
+  static func connectSimulatedNote(vm: String) -> String {
+    "(\(vm) is a simulated VM: no machine answers at that address.)"
+  }
+
   /// On the simulator: there is no machine behind the address.
   static func connectSimulated(vm: String, command: String) -> String {
     "\(vm) is a simulated VM, so there is no machine to connect to; on Azure this would run: \(command)"
@@ -60,7 +65,7 @@ extension Messages {
 
   /// Said instead of running a command on the simulator, whose VMs have no guest.
   static func noGuestToRun(vm: String, command: AzCommand) -> String {
-    "\(vm) is a simulated VM with no operating system inside, so nothing was run; on Azure this would run: az \(AzCommand(Redactor.argv(command.arguments)))"
+    "\(vm) is a simulated VM with no operating system inside, so nothing was run; on Azure this would run: \(AzCommand(Redactor.argv(command.arguments)))"
   }
 
   static let runCommandNote =
@@ -108,7 +113,7 @@ extension Messages {
   }
 
   static func windowsImage(_ typed: String) -> String {
-    "\"\(clip(typed, 40))\" is a Windows image, and azlin makes Linux VMs only (reached by SSH with a generated key; a Windows VM needs an admin password, which azlin never takes), so nothing was done: choose e.g. ubuntu 24.04 or debian 12."
+    "azlin makes Linux VMs only, reached by SSH with a key it generates (a Windows VM needs an admin password, which azlin never takes), so \"\(clip(typed, 40))\" is refused and nothing was done: choose e.g. ubuntu 24.04 or debian 12."
   }
 
   static func notRunning(vm: String, state: String) -> String {

@@ -63,11 +63,7 @@ extension Session {
     conversation.remember(listed: [vm.name])
     guard let c = connection(to: vm), let lines = connectionLines(c) else { return }
     say(lines)
-    if backend.kind == .sim {
-      say(
-        Messages.connectSimulated(
-          vm: vm.name, command: Messages.sshCommand(user: c.user, address: c.publicAddress ?? "")))
-    }
+    if backend.kind == .sim { say(Messages.connectSimulatedNote(vm: vm.name)) }
   }
 
   /// `/ssh [vm]`: shows how to connect and, on the real az in a terminal, runs `ssh` there and

@@ -110,6 +110,7 @@ extension Session {
       // A question about a change: show what it would do and cost, run nothing.
       say(Messages.plan(plan, verbose: options.verbose))
       say(Messages.cost(estimate(plan)))
+      noteRunCommand(plan)
       say(Messages.previewOnly)
       lastRequest?.resumable = true
     case .plan(let plan):

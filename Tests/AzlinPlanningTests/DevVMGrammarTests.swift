@@ -182,6 +182,12 @@ import Testing
     #expect(i.parameters.names == ["d1"])
   }
 
+  @Test func osAsAWordOfItsOwnIsNoImage() throws {
+    let i = try #require(intent("i need a debian 12 vm for my OS class, name it oslab"))
+    #expect(i.parameters.image == "Debian12")
+    #expect(i.parameters.names == ["oslab"])
+  }
+
   @Test(arguments: [
     ("create a rocky vm called r1", "rocky"), ("create a vm called r1 with debian 13", "debian 13"),
     ("create a fedora 40 vm", "fedora 40"), ("create a vm called r1 with image gentoo", "gentoo"),
