@@ -40,7 +40,8 @@ import Testing
   /// An output that says it is a terminal, as the shell's is when a person types.
   final class TerminalOutput: OutputSink {
     private(set) var written: [String] = []
-    let isInteractive = true
+    let isInteractive: Bool
+    init(isInteractive: Bool = true) { self.isInteractive = isInteractive }
     func line(_ text: String) { written += text.split(separator: "\n").map(String.init) }
     func error(_ text: String) { line(text) }
   }
@@ -66,7 +67,7 @@ import Testing
     let session: Session
     let output: TerminalOutput
 
-    init(autoApprove: Bool = false) throws {
+    init(autoApprove: Bool = false, terminal: Bool = true) throws {
       home = AzlinHome(root: folder.path)
       try home.prepare()
       let clock = ManualClock(start: Date(timeIntervalSince1970: 1_796_000_000))
@@ -85,7 +86,7 @@ import Testing
       let context = AzlinContext.deterministic(home: home, clock: clock, runner: runner)
       var options = Session.Options()
       options.autoApprove = autoApprove
-      output = TerminalOutput()
+      output = TerminalOutput(isInteractive: terminal)
       session = Session(
         context: context,
         backend: AzureCLIBackend(runner: runner, clock: clock, subscriptionName: "Dev"),
@@ -108,6 +109,20 @@ import Testing
     #expect(rig.output.written.contains("Connect with: ssh alice@20.100.0.4"))
     #expect(rig.output.written.last == "Back in azlin (the ssh session to sam ended).")
     #expect(try rig.audit().contains(#""argv":["ssh","alice@20.100.0.4"]"#))
+  }
+
+  @Test func sshWithoutATerminalShowsTheCommandAndRunsNothing() throws {
+    let rig = try Rig(terminal: false)
+    rig.session.handle("/ssh sam")
+    #expect(rig.runner.others.isEmpty)
+    #expect(
+      Array(rig.output.written.suffix(2)) == [Messages.sshNeedsTerminal, "  ssh alice@20.100.0.4"])
+  }
+
+  @Test func sshCompletesVMNames() throws {
+    let rig = try Rig()
+    #expect(rig.session.completions(for: "/ssh s") == ["/ssh sam"])
+    #expect(rig.session.completions(for: "/ss") == ["/ssh"])
   }
 
   @Test func sshRefusesAVMThatIsNotRunningAndRunsNothing() throws {
