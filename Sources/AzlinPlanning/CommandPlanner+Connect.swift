@@ -96,3 +96,10 @@ extension CommandPlanner {
     return nil
   }
 }
+
+extension PlanStep {
+  /// True for a step that runs a command inside a VM: irreversible, so it asks on its own.
+  public var runsInsideVM: Bool {
+    if case .runCommand = operation { return true } else { return false }
+  }
+}

@@ -12,11 +12,31 @@ extension LocalIntentParser {
   ///   - context: What earlier turns mentioned ("it").
   ///   - live: What exists (the VM a command runs on must be one, unless the command is quoted).
   /// - Returns: The intent, or nil when the line is not one of these.
-  static func connectOrRun(_ line: String, context: ConversationContext, live: LiveState)
+  func connectOrRun(_ line: String, context: ConversationContext, live: LiveState)
     -> ParseResult?
   {
-    if let run = runCommand(line, context: context, live: live) { return run }
-    return connect(line, context: context, live: live)
+    if let run = Self.runCommand(line, context: context, live: live) { return run }
+    if let run = runThenMore(line, context: context, live: live) { return run }
+    return Self.connect(line, context: context, live: live)
+  }
+
+  /// "run df -h on sam then stop bob": the command, then what the rest of the line asks for.
+  func runThenMore(_ line: String, context: ConversationContext, live: LiveState) -> ParseResult? {
+    for separator in [" and then ", " then ", "; ", ", then "] {
+      guard let cut = line.range(of: separator, options: .caseInsensitive) else { continue }
+      let first = String(line[..<cut.lowerBound])
+      let rest = String(line[cut.upperBound...])
+      guard case .intents(let run)? = Self.runCommand(first, context: context, live: live),
+        !rest.trimmingCharacters(in: .whitespaces).isEmpty
+      else { continue }
+      var carried = context
+      for intent in run { carried.remember(intent) }
+      switch parse(rest, context: carried, live: live) {
+      case .intents(let more): return .intents(run + more)
+      case .notUnderstood(let problem): return .notUnderstood(problem)
+      }
+    }
+    return nil
   }
 
   /// Openings that ask how, or ask politely: "how do I", "can you", "please", "I want to".
@@ -137,6 +157,23 @@ extension LocalIntentParser {
     }
     // A command line starts with a program, never with "-" (az would read it as an option).
     guard !script.isEmpty, !script.contains("`"), !script.hasPrefix("-") else { return nil }
+    // Unquoted, the words must read as a command line and nothing else: "run the numbers on
+    // sam" is no command, and "run df on sam then stop bob" or "run df on sam, no wait, on bob"
+    // would run words that were never meant for the VM — such lines are left to the grammar.
+    if !quoted {
+      let words = tokens(of: script).map { $0.lowercased() }
+      let first = words.first ?? ""
+      let notACommand: Set<String> = [
+        "the", "a", "an", "my", "some", "it", "this", "that", "them", "those", "these", "all",
+        "every", "more", "another",
+      ]
+      if notACommand.contains(first) { return nil }
+      if words.contains("then") || words.contains(where: { !live.vms(named: $0).isEmpty })
+        || inlineCorrection(tokens(of: line).map { $0.lowercased() }) != nil
+      {
+        return .notUnderstood(.unclearCommand(script))
+      }
+    }
     let target = group(9).trimmingCharacters(in: CharacterSet(charactersIn: "."))
     var intent = Intent(kind: .runCommand, explanation: IntentKind.runCommand.phrase)
     intent.parameters.script = script

@@ -27,7 +27,7 @@ public struct LocalIntentParser: Sendable {
   ///   - live: What exists now (names for typo correction and bare-name recognition).
   /// - Returns: The intents in order, or why nothing was understood.
   public func parse(_ line: String, context: ConversationContext, live: LiveState) -> ParseResult {
-    if let asked = Self.connectOrRun(line, context: context, live: live) { return asked }
+    if let asked = connectOrRun(line, context: context, live: live) { return asked }
     var words = Self.mendingTypos(Self.tokens(of: line), live: live, regions: catalog.regions)
     // "what happens if I deallocate sam", "how do I stop it": asked about, never carried out.
     var hypothetical = false
@@ -422,4 +422,6 @@ public enum ParseProblem: Error, Equatable, Sendable {
   case unknownImage(String)
   /// A Windows image, as typed: azlin's VMs are Linux.
   case windowsImage(String)
+  /// A command to run in a VM whose words cannot be told from the rest of the line, unquoted.
+  case unclearCommand(String)
 }

@@ -68,6 +68,10 @@ extension Messages {
     "\(vm) is a simulated VM with no operating system inside, so nothing was run; on Azure this would run: \(AzCommand(Redactor.argv(command.arguments)))"
   }
 
+  static func unclearCommand(_ words: String) -> String {
+    "Which words should run inside the VM — all of \"\(clip(Redactor.text(words), 40))\"? Put the command in backticks, e.g. run `df -h` on sam (nothing was done)."
+  }
+
   static let runCommandNote =
     "Note: a command changes the machine in ways azlin cannot see or take back: /undo cannot undo it."
 

@@ -122,6 +122,7 @@ enum Messages {
         "Which VM do you mean by \"\(phrase)\"? Name it (e.g. \"stop web1\"); \"list vms\" shows them."
     case .unknownImage(let typed): return unknownImage(typed)
     case .windowsImage(let typed): return windowsImage(typed)
+    case .unclearCommand(let words): return unclearCommand(words)
     }
   }
 

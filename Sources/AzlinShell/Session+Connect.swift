@@ -121,22 +121,16 @@ extension Session {
   /// On the simulator a command cannot run inside a VM (there is no guest): one line, and
   /// nothing is planned or run. Nil when the plan runs no command or the backend is the real az.
   func simulatedGuestRefusal(_ plan: Plan) -> String? {
-    guard backend.kind == .sim,
-      let step = plan.steps.first(where: {
-        if case .runCommand = $0.operation { return true } else { return false }
-      })
-    else { return nil }
+    guard backend.kind == .sim, let step = plan.steps.first(where: \.runsInsideVM) else {
+      return nil
+    }
     record("run_command", [("vm", .string(step.resource.name)), ("ran", false)])
     return Messages.noGuestToRun(vm: step.resource.name, command: step.command)
   }
 
   /// Says, under a plan that runs a command in a VM, that it cannot be undone.
   func noteRunCommand(_ plan: Plan) {
-    if plan.steps.contains(where: {
-      if case .runCommand = $0.operation { return true } else { return false }
-    }) {
-      say(Messages.runCommandNote)
-    }
+    if plan.steps.contains(where: \.runsInsideVM) { say(Messages.runCommandNote) }
   }
 
   /// Shows what a command run inside a VM printed (`vm run-command invoke`'s answer).

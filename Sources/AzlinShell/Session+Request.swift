@@ -268,7 +268,7 @@ extension Session {
       return
     }
     pending = .destroyConfirmation(p, remaining: remaining, approved: approved)
-    if step.action == .destroy {
+    if step.action == .destroy || step.runsInsideVM {
       say(Messages.confirmDestroy(step))
     } else {
       say(Messages.confirmDestructiveTool(step, route: routes(for: p.plan)[step.number]))

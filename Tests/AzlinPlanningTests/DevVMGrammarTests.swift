@@ -130,6 +130,23 @@ import Testing
     }
   }
 
+  @Test func wordsNotMeantForTheVMAreNeverRun() {
+    if case .intents(let intents) = parse("run the numbers on sam") {
+      #expect(!intents.contains { $0.kind == .runCommand }, "\(intents)")
+    }
+    // The command, then the rest of the line.
+    guard case .intents(let two) = parse("run df on sam then stop bob") else {
+      Issue.record("\(parse("run df on sam then stop bob"))")
+      return
+    }
+    #expect(two.map(\.kind) == [.runCommand, .stopVM])
+    #expect(two.first?.parameters.script == "df")
+    #expect(two.last?.parameters.names == ["bob"])
+    #expect(
+      parse("run df on sam, no wait, on bob")
+        == .notUnderstood(.unclearCommand("df on sam, no wait,")))
+  }
+
   @Test func runPlansOneIrreversibleStepOnARunningVM() throws {
     let planner = CommandPlanner(defaults: AzlinConfig.Defaults())
     let run = try #require(intent("run df -h on sam"))

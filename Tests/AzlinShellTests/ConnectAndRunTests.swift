@@ -156,6 +156,10 @@ import Testing
     #expect(rig.output.written.contains(Messages.runCommandNote))
     #expect(rig.runner.runCommands.isEmpty)
     rig.session.handle("y")
+    // Irreversible, it asks on its own, as a destroy does.
+    #expect(rig.output.written.last == "Really run df -h on VM sam? This cannot be undone. [y/N]")
+    #expect(rig.runner.runCommands.isEmpty)
+    rig.session.handle("y")
     #expect(
       rig.runner.runCommands == [
         [
