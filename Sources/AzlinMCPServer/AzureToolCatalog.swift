@@ -22,7 +22,7 @@ public struct AzureToolCatalog: Sendable {
 
   /// Every tool: groups, VMs, disks, storage accounts and the az pass-through.
   public static let azure = AzureToolCatalog(
-    tools: groupTools + vmTools + diskTools + storageTools + [extensionTool])
+    tools: groupTools + vmTools + diskTools + storageTools + guestTools + [extensionTool])
 
   // MARK: Properties
 

@@ -140,6 +140,17 @@ struct AzureToolCatalogTests {
         "azmcp_extension_az", ["command": "group create -n rg -l eastus --tags \"note=a b\""],
         ["group", "create", "-n", "rg", "-l", "eastus", "--tags", "note=a b"]
       ),
+      (
+        "azmcp_compute_vm_run_command_invoke",
+        [
+          "scripts": "df -h", "command-id": "RunShellScript", "name": "sam",
+          "resource-group": "rg",
+        ],
+        [
+          "vm", "run-command", "invoke", "--resource-group", "rg", "--name", "sam", "--command-id",
+          "RunShellScript", "--scripts", "df -h",
+        ]
+      ),
     ] as [(String, [String: Value], [String])])
   func quoting(tool: String, arguments: [String: Value], expected: [String]) throws {
     #expect(try catalog.argv(tool: tool, arguments: arguments) == expected)
@@ -199,7 +210,8 @@ struct AzureToolCatalogTests {
         "azmcp_compute_vm_resize", "azmcp_compute_vm_show", "azmcp_compute_vm_list",
         "azmcp_compute_disk_create", "azmcp_compute_disk_delete", "azmcp_compute_vm_disk_attach",
         "azmcp_compute_vm_disk_detach", "azmcp_storage_account_create",
-        "azmcp_storage_account_delete", "azmcp_storage_account_show", "azmcp_extension_az",
+        "azmcp_storage_account_delete", "azmcp_storage_account_show",
+        "azmcp_compute_vm_run_command_invoke", "azmcp_extension_az",
       ])
     for tool in catalog.tools {
       #expect(tool.definition.annotations.readOnlyHint != nil, "\(tool.name)")
@@ -221,7 +233,7 @@ struct AzureToolCatalogTests {
       ("azmcp_compute_vm_disk_detach", false, false),
       ("azmcp_storage_account_create", false, false),
       ("azmcp_storage_account_delete", false, true), ("azmcp_storage_account_show", true, false),
-      ("azmcp_extension_az", false, true),
+      ("azmcp_extension_az", false, true), ("azmcp_compute_vm_run_command_invoke", false, true),
     ])
   func annotations(tool name: String, readOnly: Bool, destructive: Bool) throws {
     let tool = try #require(catalog.tool(named: name))
