@@ -59,9 +59,7 @@ extension CommandPlanner {
   }
 
   /// "how do I connect to sam": a report the shell completes with the VM's address and user.
-  func connection(_ intent: Intent, live: LiveState, context: ConversationContext)
-    -> PlanningOutcome
-  {
+  func connection(_ intent: Intent, live: LiveState) -> PlanningOutcome {
     if let question = whichVM(intent, index: 0, of: [intent], live: live) { return question }
     switch singleVM(intent, live: live) {
     case .success(let vm): return .report(.connect(vm))

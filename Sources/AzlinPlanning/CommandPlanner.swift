@@ -59,7 +59,7 @@ public struct CommandPlanner: Sendable {
       return .report(
         .cost(CostQuestion(count: p.count ?? 1, size: p.size, region: region, vmNames: names)))
     case .connectVM:
-      return connection(intent, live: live, context: context)
+      return connection(intent, live: live)
     default:
       var vms = live.vms
       if let g = p.resourceGroup {

@@ -82,6 +82,12 @@ import Testing
       ] {
         #expect(azure.run(line.split(separator: " ").map(String.init)).exitCode == 0)
       }
+      // A VM made without a public IP address.
+      let quiet = [
+        "vm", "create", "--resource-group", "dev-rg", "--name", "quiet", "--image", "Ubuntu2204",
+        "--admin-username", "azureuser", "--generate-ssh-keys", "--public-ip-address", "",
+      ]
+      #expect(azure.run(quiet).exitCode == 0)
       runner = GuestRunner(azure, reply: ConnectAndRunTests.reply)
       let context = AzlinContext.deterministic(home: home, clock: clock, runner: runner)
       var options = Session.Options()
@@ -131,6 +137,11 @@ import Testing
     #expect(rig.runner.others.isEmpty)
     #expect(rig.session.lastTurnFailed)
     #expect(rig.output.written.last?.hasPrefix("bob is deallocated, so there is nothing") == true)
+    rig.session.handle("/ssh quiet")
+    #expect(
+      rig.output.written.last
+        == "quiet has no public IP address, so it cannot be reached from here; from inside its virtual network: ssh azureuser@10.0.0.6"
+    )
     rig.session.handle("/ssh ghost")
     #expect(rig.output.written.last?.hasPrefix("There is no VM named ghost") == true)
     rig.session.handle("/ssh sam bob")
