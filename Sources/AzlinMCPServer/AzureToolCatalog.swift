@@ -22,7 +22,8 @@ public struct AzureToolCatalog: Sendable {
 
   /// Every tool: groups, VMs, disks, storage accounts and the az pass-through.
   public static let azure = AzureToolCatalog(
-    tools: groupTools + vmTools + diskTools + storageTools + devVMTools + [extensionTool])
+    tools: groupTools + vmTools + diskTools + storageTools + devVMTools + guestTools
+      + [extensionTool])
 
   // MARK: Properties
 

@@ -83,6 +83,8 @@ extension CostEstimator {
         change(what, before - after)
       case .createGroup, .deleteStorage, .attachDisk, .detachDisk, .openPort, .closePort, .tag:
         continue
+      case .runCommand:
+        continue
       }
     }
     return estimate

@@ -101,6 +101,7 @@ struct CommandFormsTests {
       .tagUpdate(.storage, name: "azlindata1", group: "demo", key: "env", value: "dev"),
       .groupTagsReplace(name: "demo", tags: ["managed-by": "azlin", "env": "dev"]),
       .groupTagsReplace(name: "demo", tags: [:]),
+      .vmRunCommand(name: "app1", group: "demo", script: "uptime"),
     ]
   }
 
@@ -246,7 +247,14 @@ struct CommandFormsTests {
         }
       ], devLive
     ),
+    ([runCommand("df", on: "web")], live),
   ]
+
+  static func runCommand(_ script: String, on vm: String) -> Intent {
+    var i = intent(.runCommand, [vm])
+    i.parameters.script = script
+    return i
+  }
 
   static func plans() throws -> [Plan] {
     let planner = CommandPlanner(defaults: AzlinConfig.Defaults())
@@ -334,6 +342,8 @@ struct CommandFormsTests {
         }
       case .deleteDisk:
         world.disks.removeAll { $0.name == r.name }
+      case .runCommand:
+        break
       }
     }
     return world
@@ -422,6 +432,7 @@ struct CommandFormsTests {
     "storage account update --resource-group demo --name azlindata1 --set tags.env=dev --output json --only-show-errors",
     "group update --name demo --tags env=dev managed-by=azlin --output json --only-show-errors",
     "group update --name demo --tags  --output json --only-show-errors",
+    "vm run-command invoke --resource-group demo --name app1 --command-id RunShellScript --scripts uptime --output json --only-show-errors",
     "group create --name rg1 --location westeurope --tags managed-by=azlin --output json --only-show-errors",
     "group delete --name rg1 --yes --output json --only-show-errors",
     "group create --name rg2 --location eastus --tags managed-by=azlin --output json --only-show-errors",
@@ -479,6 +490,7 @@ struct CommandFormsTests {
     "disk update --resource-group demo --name spare --remove tags.team --output json --only-show-errors",
     "storage account update --resource-group demo --name logs1 --set tags.team=data --output json --only-show-errors",
     "storage account update --resource-group demo --name logs1 --remove tags.team --output json --only-show-errors",
+    "vm run-command invoke --resource-group demo --name web --command-id RunShellScript --scripts df --output json --only-show-errors",
     "storage account list --output json --only-show-errors",
     "disk list --resource-group demo --output json --only-show-errors",
     "vm list-usage --location eastus --output json --only-show-errors",

@@ -173,6 +173,7 @@ public final class AzureSimulator: Sendable {
     case "vm update", "group update", "disk update", "storage account update":
       return try tagUpdate(call, &state)
     case "account show": return accountShow(call)
+    case "vm run-command invoke": return try vmRunCommand(call, &state)
     default:
       throw SimulatorFailure.usage(
         "'\(invocation.spec.verb)' is not modelled by the azlin simulator.")

@@ -83,6 +83,8 @@ public struct LLMIntentParser: Sendable {
       where !known.contains(name.lowercased()) && !typed.contains(name.lowercased()) {
         return name
       }
+      // A command to run inside a VM is only ever the person's own words, never the model's.
+      if let script = p.script, !line.contains(script) { return script }
     }
     return nil
   }

@@ -211,12 +211,12 @@ struct DialogueScorer {
   /// Operations azlin gained after the sets were written, which they call unsupported.
   static let gainedKinds: Set<String> = [
     "open_port", "close_port", "list_ports", "set_auto_shutdown", "clear_auto_shutdown",
-    "show_auto_shutdown", "set_tag", "remove_tag", "list_tagged",
+    "show_auto_shutdown", "set_tag", "remove_tag", "list_tagged", "connect_vm", "run_command",
   ]
 
   static let readKinds: Set<String> = [
     "list_vms", "show_vm", "list_resource_groups", "cost_report", "list_storage", "list_ports",
-    "show_auto_shutdown", "list_tagged",
+    "show_auto_shutdown", "list_tagged", "connect_vm",
   ]
 
   /// Consecutive intents of one kind that differ only in names, merged ("stop a and b").
