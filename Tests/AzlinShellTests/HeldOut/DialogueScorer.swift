@@ -319,6 +319,17 @@ struct DialogueScorer {
     case "size_gb": return p["size_gb"]?.intValue == Int(value)
     case "sku": return text("sku") == lower
     case "vm": return text("vm") == lower
+    case "ports": return text("ports") == lower
+    case "source": return text("source") == lower
+    case "time": return text("time") == lower
+    case "zone": return text("time_zone") == lower
+    case "tagged": return text("tagged") == lower
+    case "tags":
+      let said = (p["tags"]?.objectMembers ?? []).map { pair in
+        pair.1.stringValue.map { $0.isEmpty ? pair.0 : "\(pair.0):\($0)" } ?? pair.0
+      }
+      return Set(said.map { $0.lowercased() })
+        == Set(lower.split(separator: ",").map(String.init))
     default: return false
     }
   }
