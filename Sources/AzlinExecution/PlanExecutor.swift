@@ -182,6 +182,9 @@ public struct PlanExecutor: @unchecked Sendable {
     case fallback(error: AzError, from: String, to: String, at: Date)
   }
 
+  /// The audit log every attempt is recorded in.
+  var auditLog: AuditLog { audit }
+
   /// What running one step produced: every attempt through every strategy, in order.
   struct StepRun {
     var events: [Event] = []
