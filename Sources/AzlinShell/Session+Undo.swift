@@ -72,10 +72,8 @@ extension Session {
   /// what is left after it (steps that fell back to other strategies) is undone step by step.
   /// - Returns: The inverse steps still needed, or `nil` when Terraform was not used.
   func destroyWithTerraform(_ objective: Objective) -> [Rollback.Step]? {
-    guard let terraform = strategies.terraform as? TerraformStrategy,
-      objective.strategy == terraform.name, terraform.availability().isAvailable,
-      let folder = terraform.folder(objectiveID: objective.id),
-      FileManager.default.fileExists(atPath: folder + "/main.tf")
+    guard let terraform = strategies.terraform, objective.strategy == terraform.name,
+      terraform.availability().isAvailable, terraform.canDestroy(objectiveID: objective.id)
     else { return nil }
     let application = terraform.destroy(objectiveID: objective.id)
     for command in application.commands {
