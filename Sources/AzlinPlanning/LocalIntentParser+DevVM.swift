@@ -323,6 +323,15 @@ extension LocalIntentParser {
         Intent(kind: .listTagged, parameters: p, explanation: "list what is tagged \(p.tagFilter!)")
       ])
     }
+    // "what are sam's tags", "which tags does sam have": the VM's details, which list them.
+    if isQuestion, pairs.isEmpty {
+      var p = IntentParameters()
+      p.names = vmNames(words, w, context: context, live: live, &p)
+      guard p.names.count == 1, !live.vms(named: p.names[0]).isEmpty else {
+        return .notUnderstood(.missingDetail("tag", example: "what is tagged env=dev"))
+      }
+      return .intents([Intent(kind: .showVM, parameters: p, explanation: "show VM \(p.names[0])")])
+    }
     // "stop everything tagged env=dev": the tag selects what another request applies to.
     if filterWord, let (k, v) = pairs.first,
       let at = w.firstIndex(where: { ["tagged", "labelled", "labeled", "owned"].contains($0) })

@@ -75,6 +75,7 @@ struct DevVMParsingTests {
       ("stop everything tagged env=dev", "stop_vm tagged=env=dev all"),
       ("what is sam's ip", "show_vm names=sam"),
       ("what's costing me the most", "cost_report ranking"),
+      ("what are the tags on sam", "show_vm names=sam"),
       ("which vm is the most expensive", "cost_report ranking"),
     ])
   func readings(_ line: String, _ expected: String) {
