@@ -420,15 +420,22 @@ extension LocalIntentParser {
         names.append(word)
       }
     }
-    if names.isEmpty, p.resourceGroup == nil {
-      if w.contains(where: { ["everything", "all"].contains($0) }) {
-        p.all = true
-      } else if w.contains(where: { ["it", "that", "this", "its"].contains($0) }),
+    if names.isEmpty, w.contains(where: { ["everything", "all", "every"].contains($0) }) {
+      // "tag everything in dev": every VM there, not the group itself.
+      p.all = true
+    } else if names.isEmpty, p.resourceGroup == nil {
+      if w.contains(where: { ["it", "that", "this", "its"].contains($0) }),
         let last = context.vms.last
       {
         names = [last]
         p.fromContext = "it"
-      } else if w.contains(where: { ["them", "those", "both"].contains($0) }) {
+      } else if w.contains("both") {
+        // "both" is two things the conversation met, or a question.
+        if context.vms.count == 2 {
+          names = context.vms
+          p.fromContext = "both"
+        }
+      } else if w.contains(where: { ["them", "those"].contains($0) }) {
         names = context.vms
         p.fromContext = "them"
       }

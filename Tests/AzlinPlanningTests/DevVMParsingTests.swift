@@ -76,6 +76,7 @@ struct DevVMParsingTests {
       ("what is sam's ip", "show_vm names=sam"),
       ("what's costing me the most", "cost_report ranking"),
       ("what are the tags on sam", "show_vm names=sam"),
+      ("tag everything in dev with project=x", "set_tag tag:project=x all"),
       ("which vm is the most expensive", "cost_report ranking"),
     ])
   func readings(_ line: String, _ expected: String) {
