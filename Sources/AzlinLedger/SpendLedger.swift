@@ -137,10 +137,7 @@ public struct SpendLedger {
 
   /// Every readable line as JSON; a torn line is skipped.
   private func lines() -> [JSONValue] {
-    guard let data = FileManager.default.contents(atPath: path) else { return [] }
-    return data.split(separator: UInt8(ascii: "\n")).compactMap {
-      try? JSONValue.parse(data: Data($0))
-    }
+    AppendOnlyFile(path: path).records().compactMap { try? JSONValue.parse(data: $0) }
   }
 
   /// Appends one rate change.
@@ -192,32 +189,5 @@ public struct SpendLedger {
     var result: [String: Money] = [:]
     for g in groups { result[g] = spent(from: start, to: end, group: g) }
     return result
-  }
-}
-
-/// Appends whole records to a file under an exclusive lock, flushed with fsync.
-public enum AppendOnlyFile {
-  /// Appends `data` in one write.
-  /// - Throws: `FileError`.
-  public static func append(_ record: Data, to path: String) throws {
-    let fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-    guard fd >= 0 else { throw FileError(path: path, operation: "open", code: errno) }
-    defer { close(fd) }
-    while flock(fd, LOCK_EX) != 0 {
-      guard errno == EINTR else { throw FileError(path: path, operation: "lock", code: errno) }
-    }
-    defer { flock(fd, LOCK_UN) }
-    // After a line torn by a crash, the record starts on a fresh line (never merged into it).
-    var data = record
-    var size = stat()
-    if fstat(fd, &size) == 0, size.st_size > 0 {
-      var last: UInt8 = 0
-      if pread(fd, &last, 1, size.st_size - 1) == 1, last != 0x0A { data.insert(0x0A, at: 0) }
-    }
-    let written = data.withUnsafeBytes { raw in Glibc.write(fd, raw.baseAddress!, raw.count) }
-    guard written == data.count else {
-      throw FileError(path: path, operation: "append to", code: errno)
-    }
-    FileDurability.sync(fd)
   }
 }
