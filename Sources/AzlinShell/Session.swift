@@ -108,6 +108,31 @@ public final class Session {
   /// True when the last line answered a question (such lines are not kept in history).
   public internal(set) var lastLineWasAnswer = false
 
+  /// A session on `services`, which it takes as they are (the composition root builds them).
+  /// - Parameters:
+  ///   - services: Context, backend, config, audit, stores, strategies and parsers.
+  ///   - output: Where answers go.
+  ///   - options: --yes, --dry-run, --verbose.
+  ///   - version: Written to the audit log's session_start.
+  public init(services: Services, output: any OutputSink, options: Options, version: String) {
+    self.llm = services.llm
+    self.context = services.context
+    self.backend = services.backend
+    self.config = services.config
+    self.output = RecordingOutput(wrapping: output)
+    self.options = options
+    self.version = version
+    self.sessionID = services.sessionID
+    self.sessionRecord = SessionRecord(
+      id: sessionID, startedAt: context.clock.now, backend: backend.kind.rawValue)
+    self.audit = services.audit
+    self.store = services.store
+    self.budgetLock = services.ledger.makeLock()
+    self.parser = services.parser
+    self.strategies = services.strategies
+  }
+
+  /// A session on services assembled from these parts (`Services.init`).
   /// - Parameters:
   ///   - context: Clock, IDs, sleeper, runner and the state folder.
   ///   - backend: Where commands land.
@@ -115,28 +140,18 @@ public final class Session {
   ///   - output: Where answers go.
   ///   - options: --yes, --dry-run, --verbose.
   ///   - version: Written to the audit log's session_start.
-  public init(
+  ///   - llm: The LLM intent parser, when one is configured.
+  ///   - mcpConnector: Connects an MCP server in this process instead of starting it.
+  public convenience init(
     context: AzlinContext, backend: any AzureBackend, config: AzlinConfig, output: any OutputSink,
     options: Options,
     version: String, llm: LLMIntentParser? = nil,
     mcpConnector: ((MCPServerSettings) -> MCPInProcessConnector?)? = nil
   ) {
-    self.llm = llm
-    self.context = context
-    self.backend = backend
-    self.config = config
-    self.output = RecordingOutput(wrapping: output)
-    self.options = options
-    self.version = version
-    self.sessionID = context.ids.next()
-    self.sessionRecord = SessionRecord(
-      id: sessionID, startedAt: context.clock.now, backend: backend.kind.rawValue)
-    self.audit = AuditLog(path: context.home.auditLog, session: sessionID, clock: context.clock)
-    self.store = ObjectiveStore(folder: context.home.objectivesFolder)
-    self.budgetLock = SpendLedger(path: context.home.spendLedger).makeLock()
-    self.parser = LocalIntentParser()
-    self.strategies = Self.makeStrategies(
-      context: context, backend: backend, config: config, connector: mcpConnector)
+    self.init(
+      services: Services(
+        context: context, backend: backend, config: config, llm: llm, mcpConnector: mcpConnector),
+      output: output, options: options, version: version)
   }
 
   /// Records the start of the session and reads the live state.

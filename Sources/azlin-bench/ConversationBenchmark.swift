@@ -1,7 +1,8 @@
+import AzlinShell
 import Foundation
 
-/// Figure 8: a scripted conversation through `Session.handle` (simulator, `ManualClock`,
-/// `--yes`): does a turn cost more late in the conversation, or with a big audit log?
+/// Figure 8: a scripted conversation through the shell twin (`ShellSandbox`: simulator,
+/// `ManualClock`, `--yes`): does a turn cost more late in the conversation, or with a big audit log?
 ///
 /// The script repeats one ten-turn cycle — create, stop, start, list, a price question,
 /// `/state`, `/budget`, `/history`, delete, `/history --failed` — so turns 1–20 and the last
@@ -45,18 +46,17 @@ struct ConversationBenchmark {
           atPath: prefilledLog + suffix, toPath: root + "/audit.log" + suffix)
       }
     }
-    let shell = try BenchSession(root: root)
+    let shell = try ShellSandbox.bench(root: root)
     var times: [UInt64] = []
     for n in 0..<turns {
       let line = Self.line(n)
-      let (said, ns) = Stopwatch.time { shell.handle(line) }
+      let (said, ns) = Stopwatch.time { shell.send(line) }
       if n == 0, !said.contains(where: { $0.hasPrefix("Done") }) {
         throw BenchError("turn 1 did not create a VM: \(said.prefix(4).joined(separator: " / "))")
       }
       times.append(ns)
     }
-    shell.session.end()
-    try? FileManager.default.removeItem(atPath: root)
+    shell.close()
     return times
   }
 
