@@ -65,6 +65,11 @@ extension Session {
   /// The one budget decision: what was spent, the run-rate of what exists, what other runs
   /// reserved and have not settled, and what `spend` adds, against every limit that applies.
   func budgetDecision(for spend: PlannedSpend) -> BudgetMonitor.Decision {
+    timed(\.price) { decide(spend) }
+  }
+
+  /// `budgetDecision(for:)`, untimed.
+  private func decide(_ spend: PlannedSpend) -> BudgetMonitor.Decision {
     let reserved = ledger.openReservations()
     let total = spent()
     let groups = spend.byGroup.map { g in

@@ -107,6 +107,8 @@ public final class Session {
   public internal(set) var lastTurnFailed = false
   /// True when the last line answered a question (such lines are not kept in history).
   public internal(set) var lastLineWasAnswer = false
+  /// Where this session's turns spent their time, by stage.
+  public internal(set) var stages = TurnStages()
 
   /// A session on `services`, which it takes as they are (the composition root builds them).
   /// - Parameters:
@@ -336,7 +338,7 @@ public final class Session {
     var attempt = 1
     while true {
       do {
-        live = try LiveState.fetch(from: backend)
+        live = try timed(\.live) { try LiveState.fetch(from: backend) }
         liveError = nil
         return
       } catch let error as AzError {
