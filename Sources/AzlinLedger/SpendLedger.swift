@@ -69,8 +69,13 @@ public struct SpendLedger {
 
   /// The ledger file.
   public let path: String
+  /// What the file holds, read incrementally; copies of this ledger share it.
+  private let index: SpendLedgerIndex
 
-  public init(path: String) { self.path = path }
+  public init(path: String) {
+    self.path = path
+    index = SpendLedgerIndex(path: path)
+  }
 
   /// The lock that budget decisions and reservations are made under, shared by every process
   /// on this state folder. Hold one instance per session: nested use on one thread is allowed.
@@ -111,33 +116,8 @@ public struct SpendLedger {
   public func openReservations(
     isRunning: (Reservation) -> Bool = { $0.holderIsRunning }
   ) -> [Reservation] {
-    var open: [String: Reservation] = [:]
-    var order: [String] = []
-    for json in lines() {
-      if let id = json["settle"]?.stringValue {
-        open[id] = nil
-        continue
-      }
-      guard let id = json["reserve"]?.stringValue,
-        let at = json["ts"]?.stringValue.flatMap(Timestamp.parse),
-        let monthly = json["monthly"]?.stringValue.flatMap(Money.init(string:)),
-        let pid = json["pid"]?.intValue
-      else { continue }
-      var groups: [String: Money] = [:]
-      if case .object(let pairs)? = json["groups"] {
-        for (g, v) in pairs { groups[g] = v.stringValue.flatMap(Money.init(string:)) }
-      }
-      open[id] = Reservation(
-        id: id, at: at, monthly: monthly, groups: groups, pid: Int32(pid),
-        host: json["host"]?.stringValue ?? "")
-      order.append(id)
-    }
-    return order.compactMap { open[$0] }.filter(isRunning)
-  }
-
-  /// Every readable line as JSON; a torn line is skipped.
-  private func lines() -> [JSONValue] {
-    AppendOnlyFile(path: path).records().compactMap { try? JSONValue.parse(data: $0) }
+    let contents = index.current()
+    return contents.order.compactMap { contents.open[$0] }.filter(isRunning)
   }
 
   /// Appends one rate change.
@@ -152,24 +132,34 @@ public struct SpendLedger {
   }
 
   /// Every readable entry, oldest first; a torn last line is skipped.
-  public func entries() -> [Entry] {
-    lines().compactMap { json in
-      guard let ts = json["ts"]?.stringValue.flatMap(Timestamp.parse),
-        let resource = json["resource"]?.stringValue,
-        let hourly = json["hourly"]?.stringValue.flatMap(Money.init(string:))
-      else { return nil }
-      return Entry(
-        at: ts, resource: resource, group: json["group"]?.stringValue ?? "", hourly: hourly)
-    }
-  }
+  public func entries() -> [Entry] { index.current().entries }
+
+  /// Each resource's last entry: the rate it is billed at now, as far as the ledger knows.
+  public func latestEntries() -> [String: Entry] { index.current().latest }
 
   /// What was spent between `start` and `end`, optionally in one group.
   public func spent(from start: Date, to end: Date, group: String? = nil) -> Money {
-    var total = Money.zero
-    var byResource: [String: [Entry]] = [:]
-    for e in entries() where group == nil || e.group.lowercased() == group!.lowercased() {
-      byResource[e.resource, default: []].append(e)
+    let contents = index.current()
+    let lists = group.map { contents.byGroup[$0.lowercased()] ?? [:] } ?? contents.byResource
+    return Self.spent(lists, from: start, to: end)
+  }
+
+  /// Spend per group between `start` and `end`.
+  public func spentByGroup(from start: Date, to end: Date) -> [String: Money] {
+    let contents = index.current()
+    var result: [String: Money] = [:]
+    for g in contents.groups {
+      result[g] = Self.spent(contents.byGroup[g.lowercased()] ?? [:], from: start, to: end)
     }
+    return result
+  }
+
+  /// The integral of each resource's rates over `start`…`end`: an entry's rate holds from
+  /// its moment until the resource's next entry.
+  private static func spent(_ byResource: [String: [Entry]], from start: Date, to end: Date)
+    -> Money
+  {
+    var total = Money.zero
     for (_, list) in byResource {
       for (i, e) in list.enumerated() {
         let from = max(e.at, start)
@@ -180,14 +170,5 @@ public struct SpendLedger {
       }
     }
     return total
-  }
-
-  /// Spend per group between `start` and `end`.
-  public func spentByGroup(from start: Date, to end: Date) -> [String: Money] {
-    var groups = Set<String>()
-    for e in entries() { groups.insert(e.group) }
-    var result: [String: Money] = [:]
-    for g in groups { result[g] = spent(from: start, to: end, group: g) }
-    return result
   }
 }

@@ -60,6 +60,8 @@ public final class Session {
   /// The LLM intent parser, when one is configured.
   let llm: LLMIntentParser?
   let estimator = CostEstimator()
+  /// The spend ledger of this state folder (read incrementally: see `SpendLedger`).
+  let ledger: SpendLedger
   /// The lock budget decisions and reservations are made under, shared with other processes.
   let budgetLock: FileLock
   /// How many budget reservations this session made (their IDs are this session's ID and a count).
@@ -129,6 +131,7 @@ public final class Session {
       id: sessionID, startedAt: context.clock.now, backend: backend.kind.rawValue)
     self.audit = services.audit
     self.store = services.store
+    self.ledger = services.ledger
     self.budgetLock = services.ledger.makeLock()
     self.parser = services.parser
     self.strategies = services.strategies

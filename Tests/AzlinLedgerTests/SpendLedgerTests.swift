@@ -65,3 +65,54 @@ import Testing
     #expect(ledger.openReservations().map(\.id) == ["here", "elsewhere"])
   }
 }
+
+/// The ledger is read incrementally: what another writer appends is seen, a replaced file is
+/// read again, and a torn record never hides the one after it.
+@Suite struct SpendLedgerIndexTests {
+  let t0 = Date(timeIntervalSince1970: 1_795_683_600)
+
+  @Test func anotherWritersAppendsAreSeenByAnEarlierReader() throws {
+    let folder = TemporaryFolder()
+    let path = folder.file("ledger.jsonl")
+    let mine = SpendLedger(path: path)
+    let theirs = SpendLedger(path: path)
+    try mine.record(.init(at: t0, resource: "vm/rg/a", group: "rg", hourly: Money(1)))
+    #expect(mine.spent(from: t0, to: t0 + 3600) == Money(1))
+    try theirs.record(.init(at: t0, resource: "vm/rg/b", group: "RG", hourly: Money(2)))
+    try theirs.reserve(.init(id: "r-1", at: t0, monthly: Money(10), groups: ["rg": Money(10)]))
+    #expect(mine.spent(from: t0, to: t0 + 3600) == Money(3))
+    #expect(mine.spent(from: t0, to: t0 + 3600, group: "rg") == Money(3))
+    #expect(mine.spentByGroup(from: t0, to: t0 + 3600) == ["rg": Money(3), "RG": Money(3)])
+    #expect(mine.latestEntries()["vm/rg/b"]?.hourly == Money(2))
+    #expect(mine.openReservations(isRunning: { _ in true }).map(\.id) == ["r-1"])
+    try theirs.settle("r-1", at: t0 + 60)
+    #expect(mine.openReservations(isRunning: { _ in true }).isEmpty)
+  }
+
+  @Test func aReplacedFileIsReadAgainFromTheStart() throws {
+    let folder = TemporaryFolder()
+    let path = folder.file("ledger.jsonl")
+    let ledger = SpendLedger(path: path)
+    try ledger.record(.init(at: t0, resource: "vm/rg/a", group: "rg", hourly: Money(1)))
+    try ledger.record(.init(at: t0, resource: "vm/rg/b", group: "rg", hourly: Money(1)))
+    #expect(ledger.entries().count == 2)
+    let other = folder.file("other.jsonl")
+    try SpendLedger(path: other).record(
+      .init(at: t0, resource: "vm/rg/c", group: "rg", hourly: Money(5)))
+    #expect(rename(other, path) == 0)
+    #expect(ledger.entries().map(\.resource) == ["vm/rg/c"])
+    try FileManager.default.removeItem(atPath: path)
+    #expect(ledger.entries().isEmpty)
+  }
+
+  @Test func aTornRecordReadEarlyNeverHidesTheNextOne() throws {
+    let folder = TemporaryFolder()
+    let path = folder.file("ledger.jsonl")
+    let ledger = SpendLedger(path: path)
+    try ledger.record(.init(at: t0, resource: "vm/rg/a", group: "rg", hourly: Money(1)))
+    try AppendOnlyFile.append(Data(#"{"ts":"2026-11-26T10:00:00.000Z","reso"#.utf8), to: path)
+    #expect(ledger.entries().count == 1)
+    try ledger.record(.init(at: t0, resource: "vm/rg/b", group: "rg", hourly: Money(2)))
+    #expect(ledger.entries().map(\.resource) == ["vm/rg/a", "vm/rg/b"])
+  }
+}
