@@ -64,6 +64,8 @@ public final class Session {
   let ledger: SpendLedger
   /// The lock budget decisions and reservations are made under, shared with other processes.
   let budgetLock: FileLock
+  /// This session's events for `/history`, read as they are written.
+  let history: SessionHistory
   /// How many budget reservations this session made (their IDs are this session's ID and a count).
   var reservations = 0
   /// The spinner shown on a terminal while a step runs.
@@ -133,6 +135,7 @@ public final class Session {
     self.store = services.store
     self.ledger = services.ledger
     self.budgetLock = services.ledger.makeLock()
+    self.history = SessionHistory(path: services.audit.path)
     self.parser = services.parser
     self.strategies = services.strategies
   }
