@@ -139,36 +139,13 @@ public struct SpendLedger {
 
   /// What was spent between `start` and `end`, optionally in one group.
   public func spent(from start: Date, to end: Date, group: String? = nil) -> Money {
-    let contents = index.current()
-    let lists = group.map { contents.byGroup[$0.lowercased()] ?? [:] } ?? contents.byResource
-    return Self.spent(lists, from: start, to: end)
+    index.spent(from: start, to: end, group: group)
   }
 
   /// Spend per group between `start` and `end`.
   public func spentByGroup(from start: Date, to end: Date) -> [String: Money] {
-    let contents = index.current()
     var result: [String: Money] = [:]
-    for g in contents.groups {
-      result[g] = Self.spent(contents.byGroup[g.lowercased()] ?? [:], from: start, to: end)
-    }
+    for g in index.current().groups { result[g] = spent(from: start, to: end, group: g) }
     return result
-  }
-
-  /// The integral of each resource's rates over `start`…`end`: an entry's rate holds from
-  /// its moment until the resource's next entry.
-  private static func spent(_ byResource: [String: [Entry]], from start: Date, to end: Date)
-    -> Money
-  {
-    var total = Money.zero
-    for (_, list) in byResource {
-      for (i, e) in list.enumerated() {
-        let from = max(e.at, start)
-        let to = min(i + 1 < list.count ? list[i + 1].at : end, end)
-        guard to > from else { continue }
-        let hours = Decimal(to.timeIntervalSince(from)) / 3600
-        total = total + e.hourly * hours
-      }
-    }
-    return total
   }
 }

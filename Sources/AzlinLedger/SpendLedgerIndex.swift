@@ -29,11 +29,29 @@ final class SpendLedgerIndex: @unchecked Sendable {
     var order: [String] = []
   }
 
+  /// Spend over one period (from `start`, in one group or all) folded in as entries arrive:
+  /// an entry followed by a later one of its resource adds its interval once, and only each
+  /// resource's last entry is priced again at a query.
+  private struct RunningSpend {
+    /// Entries of `Contents.entries` folded in.
+    var cursor = 0
+    /// The intervals that ended: each entry up to its resource's next entry.
+    var closed = Money.zero
+    /// Each resource's last entry (in the group).
+    var last: [String: SpendLedger.Entry] = [:]
+    /// Resources whose last rate is not zero: the only ones still accruing.
+    var accruing: Set<String> = []
+  }
+
   private let file: AppendOnlyFile
   private let lock = NSLock()
   private var contents = Contents()
   private var offset: UInt64 = 0
   private var inode: UInt64?
+  /// Running spends by period start and lowercased group ("*" for all).
+  private var running: [String: RunningSpend] = [:]
+  /// The latest moment of any entry read.
+  private var latest = Date.distantPast
 
   init(path: String) { file = AppendOnlyFile(path: path) }
 
@@ -41,17 +59,80 @@ final class SpendLedgerIndex: @unchecked Sendable {
   func current() -> Contents {
     lock.lock()
     defer { lock.unlock() }
+    return refreshed()
+  }
+
+  /// What was spent between `start` and `end`, in `group` (any case) or all: the integral of
+  /// each resource's rates, an entry's rate holding until the resource's next entry.
+  ///
+  /// When `end` is at or after every entry (a query for "until now"), the running spend of
+  /// the period is brought up to date with the entries appended since the last query, and
+  /// only resources still accruing are priced: the cost does not grow with the ledger.
+  func spent(from start: Date, to end: Date, group: String?) -> Money {
+    lock.lock()
+    defer { lock.unlock() }
+    let contents = refreshed()
+    let key = group?.lowercased()
+    guard end >= latest else {
+      let lists = key.map { contents.byGroup[$0] ?? [:] } ?? contents.byResource
+      return Self.spent(lists, from: start, to: end)
+    }
+    let name = "\(start.timeIntervalSince1970)|\(key ?? "*")"
+    if running[name] == nil, running.count >= 64 { running = [:] }
+    var spend = running[name] ?? RunningSpend()
+    while spend.cursor < contents.entries.count {
+      let e = contents.entries[spend.cursor]
+      spend.cursor += 1
+      guard key == nil || e.group.lowercased() == key else { continue }
+      if let previous = spend.last[e.resource] {
+        spend.closed = spend.closed + Self.accrued(previous, from: start, to: e.at)
+      }
+      spend.last[e.resource] = e
+      if e.hourly == .zero {
+        spend.accruing.remove(e.resource)
+      } else {
+        spend.accruing.insert(e.resource)
+      }
+    }
+    running[name] = spend
+    var total = spend.closed
+    for resource in spend.accruing {
+      if let e = spend.last[resource] { total = total + Self.accrued(e, from: start, to: end) }
+    }
+    return total
+  }
+
+  /// What `e`'s rate adds between `max(e.at, start)` and `to`.
+  private static func accrued(_ e: SpendLedger.Entry, from start: Date, to: Date) -> Money {
+    let from = max(e.at, start)
+    guard to > from else { return .zero }
+    let hours = Decimal(to.timeIntervalSince(from)) / 3600
+    return e.hourly * hours
+  }
+
+  /// `spent(from:to:group:)` the long way: every entry of every resource in `byResource`.
+  static func spent(_ byResource: [String: [SpendLedger.Entry]], from start: Date, to end: Date)
+    -> Money
+  {
+    var total = Money.zero
+    for (_, list) in byResource {
+      for (i, e) in list.enumerated() {
+        total =
+          total + accrued(e, from: start, to: min(i + 1 < list.count ? list[i + 1].at : end, end))
+      }
+    }
+    return total
+  }
+
+  /// Brings the contents up to date with the file; call it under `lock`.
+  private func refreshed() -> Contents {
     var info = stat()
     guard stat(file.path, &info) == 0 else {
-      contents = Contents()
-      offset = 0
-      inode = nil
+      reset(inode: nil)
       return contents
     }
     if inode != UInt64(info.st_ino) || UInt64(info.st_size) < offset {
-      contents = Contents()
-      offset = 0
-      inode = UInt64(info.st_ino)
+      reset(inode: UInt64(info.st_ino))
     }
     guard UInt64(info.st_size) > offset else { return contents }
     let (records, end) = file.read(from: offset)
@@ -63,6 +144,15 @@ final class SpendLedgerIndex: @unchecked Sendable {
       contents.order.removeAll { contents.open[$0] == nil }
     }
     return contents
+  }
+
+  /// Forgets everything read: the file is gone or another one.
+  private func reset(inode: UInt64?) {
+    contents = Contents()
+    offset = 0
+    self.inode = inode
+    running = [:]
+    latest = .distantPast
   }
 
   /// Folds one record into the contents.
@@ -97,5 +187,6 @@ final class SpendLedgerIndex: @unchecked Sendable {
     contents.byGroup[entry.group.lowercased(), default: [:]][resource, default: []].append(entry)
     contents.groups.insert(entry.group)
     contents.latest[resource] = entry
+    latest = max(latest, ts)
   }
 }
