@@ -41,6 +41,8 @@ final class SpendLedgerIndex: @unchecked Sendable {
     var last: [String: SpendLedger.Entry] = [:]
     /// Resources whose last rate is not zero: the only ones still accruing.
     var accruing: Set<String> = []
+    /// The last answer, until an entry arrives or the period's end moves.
+    var answered: (end: Date, total: Money)?
   }
 
   private let file: AppendOnlyFile
@@ -80,6 +82,11 @@ final class SpendLedgerIndex: @unchecked Sendable {
     let name = "\(start.timeIntervalSince1970)|\(key ?? "*")"
     if running[name] == nil, running.count >= 64 { running = [:] }
     var spend = running[name] ?? RunningSpend()
+    if let answered = spend.answered, answered.end == end,
+      spend.cursor == contents.entries.count
+    {
+      return answered.total
+    }
     while spend.cursor < contents.entries.count {
       let e = contents.entries[spend.cursor]
       spend.cursor += 1
@@ -94,11 +101,25 @@ final class SpendLedgerIndex: @unchecked Sendable {
         spend.accruing.insert(e.resource)
       }
     }
-    running[name] = spend
+    // Resources whose rate changed at one moment (a reconcile) share their hours: each
+    // distinct moment is divided once.
+    var hoursSince: [Date: Decimal] = [:]
     var total = spend.closed
     for resource in spend.accruing {
-      if let e = spend.last[resource] { total = total + Self.accrued(e, from: start, to: end) }
+      guard let e = spend.last[resource] else { continue }
+      let from = max(e.at, start)
+      guard end > from else { continue }
+      let hours =
+        hoursSince[from]
+        ?? {
+          let h = Decimal(end.timeIntervalSince(from)) / 3600
+          hoursSince[from] = h
+          return h
+        }()
+      total = total + e.hourly * hours
     }
+    spend.answered = (end, total)
+    running[name] = spend
     return total
   }
 
