@@ -44,7 +44,7 @@ extension Session {
   /// unknown price for any command that cannot be priced.
   func spending(of run: GatedRun) -> PlannedSpend {
     let (plan, unread) = commands(of: run)
-    let whole = estimator.estimate(plan, live: live)
+    let whole = price(plan.steps)
     var estimate = whole
     estimate.lines += unread.map {
       CostEstimate.Line(

@@ -184,7 +184,7 @@ extension Session {
 
   /// The monthly cost of what `plan` creates (changes and deletions are shown in the run-rate).
   func estimate(_ plan: Plan) -> CostEstimate {
-    timed(\.price) { estimator.estimate(plan, live: live) }
+    timed(\.price) { price(plan.steps) }
   }
 
   /// Shows a plan with its cost and budget status, then runs it or asks for approval.

@@ -77,7 +77,14 @@ public final class Session {
 
   var conversation = ConversationContext()
   /// What exists, as last read; setting it forgets the run-rates priced from the old one.
-  var live = LiveState() { didSet { runRates = [:] } }
+  var live = LiveState() {
+    didSet {
+      runRates = [:]
+      priced = nil
+    }
+  }
+  /// The last plan priced against `live`, with its estimate (forgotten when `live` changes).
+  var priced: (steps: [PlanStep], estimate: CostEstimate)?
   /// Monthly run-rates of `live`, by group ("" for all), priced once per snapshot.
   var runRates: [String: Money] = [:]
   var liveError: AzError?
