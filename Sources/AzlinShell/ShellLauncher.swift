@@ -8,8 +8,8 @@ import Foundation
   import Glibc
 #endif
 
-/// Starts sessions for `azlin shell` and `azlin doit`: picks the backend, reads the config,
-/// prepares the state folder, and runs the loop.
+/// Starts sessions for `azlin shell` and `azlin doit` on `Services.live` (state folder, backend,
+/// config read once), and runs the loop.
 public struct ShellLauncher {
   /// Which backend to use.
   public enum BackendChoice: String, CaseIterable, Sendable {

@@ -1,4 +1,3 @@
-import AzlinCore
 import AzlinShell
 
 extension ShellSandbox {

@@ -8,8 +8,8 @@ import Testing
 
 /// The composition root: `Services.live` and `Services.sandbox`, and the shell twin on top.
 @Suite struct ServicesTests {
-  /// One read of `config.toml` gives both the settings and `[llm]`, each with its warnings.
-  @Test func liveReadsTheConfigOnceForSettingsAndLLM() throws {
+  /// `config.toml` gives both the settings and `[llm]` (from one read), each with its warnings.
+  @Test func liveTakesTheSettingsAndLLMFromOneConfigFile() throws {
     let folder = TemporaryFolder()
     try AtomicFile.write(
       "[defaults]\nregion = \"westeurope\"\n[llm]\nprovider = \"anthropic\"\nmodel = 3\n",
