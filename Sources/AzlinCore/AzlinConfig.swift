@@ -31,7 +31,7 @@ public struct AzlinConfig: Equatable, Sendable {
     /// `auto`, `az`, `mcp` or `terraform`: the strategy tried first.
     public var strategy = "auto"
     /// The most steps run side by side.
-    public var maxParallel = 4
+    public var maxParallel = 8
     /// Attempts per strategy, the first included.
     public var maxAttempts = 4
     /// The first wait before a retry, and the longest, in seconds.
