@@ -92,14 +92,17 @@ public struct LiveState: Equatable, Sendable {
   public var vms: [VM] = []
   public var storageAccounts: [StorageAccount] = []
   public var disks: [Disk] = []
+  public var snapshots: [Snapshot] = []
 
   public init(
-    groups: [Group] = [], vms: [VM] = [], storageAccounts: [StorageAccount] = [], disks: [Disk] = []
+    groups: [Group] = [], vms: [VM] = [], storageAccounts: [StorageAccount] = [], disks: [Disk] = [],
+    snapshots: [Snapshot] = []
   ) {
     self.groups = groups
     self.vms = vms
     self.storageAccounts = storageAccounts
     self.disks = disks
+    self.snapshots = snapshots
   }
 
   /// The group named `name` (Azure group names are case-insensitive).
@@ -133,11 +136,13 @@ public struct LiveState: Equatable, Sendable {
 }
 
 extension LiveState {
-  /// Reads the live state through `backend`: `group list`, `vm list -d`, `storage account list`, `disk list`.
+  /// Reads the live state through `backend`: `group list`, `vm list -d`, `storage account list`,
+  /// `disk list`, `snapshot list`.
   /// - Throws: `AzError` when a listing that must work fails (groups or VMs).
   ///
   /// The embedded simulator answers in one read of its state (`LiveStateSource`); the real az
-  /// takes `group list`, `vm list -d`, `storage account list` and one `disk list` per group.
+  /// takes `group list`, `vm list -d`, `storage account list`, one `disk list` per group and
+  /// `snapshot list`.
   public static func fetch(from backend: any AzureBackend) throws -> LiveState {
     if let source = backend as? LiveStateSource {
       do {
@@ -194,6 +199,10 @@ extension LiveState {
           provisioningState: d["provisioningState"]?.stringValue ?? "Succeeded")
       }
     }
+    let snapshotListing = backend.run(.snapshotList)
+    if snapshotListing.succeeded {
+      state.snapshots = LiveState.snapshots(fromJSON: snapshotListing.json)
+    }
     return state.sorted()
   }
 
@@ -208,6 +217,7 @@ extension LiveState {
     copy.vms.sort { key($0.resourceGroup, $0.name) < key($1.resourceGroup, $1.name) }
     copy.storageAccounts.sort { key($0.resourceGroup, $0.name) < key($1.resourceGroup, $1.name) }
     copy.disks.sort { key($0.resourceGroup, $0.name) < key($1.resourceGroup, $1.name) }
+    copy.snapshots.sort { key($0.resourceGroup, $0.name) < key($1.resourceGroup, $1.name) }
     return copy
   }
 }

@@ -64,6 +64,7 @@ public struct CostEstimator: Sendable {
         estimate.lines.append(line)
       }
     }
+    estimate.lines += snapshotLines(of: live, group: group)
     return estimate
   }
 
@@ -87,7 +88,8 @@ public struct CostEstimator: Sendable {
     let disks = Self.dataDisks(of: live, group: group).compactMap {
       diskLines(name: $0.name, sku: $0.sku, sizeGB: $0.sizeGB)?.monthly
     }.reduce(Money.zero, +)
-    return disks
+    let snapshots = snapshotLines(of: live, group: group).compactMap(\.monthly).reduce(.zero, +)
+    return disks + snapshots
       + kinds.values.reduce(Money.zero) { total, kind in
         let lines = vmLines(
           label: "", size: kind.vm.size, region: kind.vm.location, count: kind.count,

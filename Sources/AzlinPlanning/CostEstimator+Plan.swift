@@ -44,6 +44,11 @@ extension CostEstimator {
             change("disk \(disk.name) deleted with its group", .zero - (line.monthly ?? .zero))
           }
         }
+        for line in snapshotLines(of: live, group: r.name) {
+          change(
+            line.item.replacingOccurrences(of: " (", with: " deleted with its group (", range: nil),
+            .zero - (line.monthly ?? .zero))
+        }
       case .power(let verb, let from):
         guard let vm, verb == .deallocate || (verb == .start && from == "deallocated") else {
           continue
@@ -73,6 +78,18 @@ extension CostEstimator {
         }
       case .createGroup, .deleteStorage, .attachDisk, .detachDisk:
         continue
+      case .createSnapshot(_, let gb):
+        estimate.lines.append(snapshotLine(name: r.name, sizeGB: gb, sku: Self.snapshotSku))
+      case .deleteSnapshot:
+        if let snapshot = live.snapshots.first(where: {
+          $0.name.lowercased() == r.name.lowercased()
+            && $0.resourceGroup.lowercased() == r.resourceGroup.lowercased()
+        }) {
+          let line = snapshotLine(name: snapshot.name, sizeGB: snapshot.sizeGB, sku: snapshot.sku)
+          change("snapshot \(snapshot.name) deleted", .zero - (line.monthly ?? .zero))
+        }
+      case .createDiskFromSnapshot(_, let gb, let sku):
+        if let disk = diskLines(name: r.name, sku: sku, sizeGB: gb) { estimate.lines.append(disk) }
       }
     }
     return estimate

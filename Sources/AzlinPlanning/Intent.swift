@@ -47,6 +47,10 @@ public enum IntentKind: String, Sendable, CaseIterable {
   case attachDisk = "attach_disk"
   case detachDisk = "detach_disk"
   case deleteDisk = "delete_disk"
+  case createSnapshot = "create_snapshot"
+  case listSnapshots = "list_snapshots"
+  case deleteSnapshot = "delete_snapshot"
+  case restoreSnapshot = "restore_snapshot"
 
   /// What the operation does, in a few words ("create VMs"): the start of an intent's explanation.
   public var phrase: String {
@@ -70,13 +74,18 @@ public enum IntentKind: String, Sendable, CaseIterable {
     case .attachDisk: return "add a data disk"
     case .detachDisk: return "detach a data disk"
     case .deleteDisk: return "delete a disk"
+    case .createSnapshot: return "snapshot a disk"
+    case .listSnapshots: return "list snapshots"
+    case .deleteSnapshot: return "delete a snapshot"
+    case .restoreSnapshot: return "make a disk from a snapshot"
     }
   }
 
   /// True for operations that only read.
   public var isReadOnly: Bool {
     switch self {
-    case .listVMs, .showVM, .listResourceGroups, .costReport, .listStorage: return true
+    case .listVMs, .showVM, .listResourceGroups, .costReport, .listStorage, .listSnapshots:
+      return true
     default: return false
     }
   }
@@ -122,6 +131,11 @@ public struct IntentParameters: Equatable, Sendable {
   public var alsoFor: [String] = []
   /// What a size was chosen for when it was asked by vCPUs or memory ("8 vcpus and 32 gb").
   public var looseSize: LooseSize?
+  /// Which disk a snapshot is taken of: a disk's name, or `os` / `data` for the VM's (in `vm`)
+  /// OS disk or its data disk.
+  public var disk: String?
+  /// The snapshot a disk is made from (`restore_snapshot`).
+  public var snapshot: String?
 
   public init() {}
 }
@@ -147,6 +161,8 @@ extension Intent {
     if let g = parameters.sizeGB { params.append(("size_gb", .number(Double(g)))) }
     if let s = parameters.sku { params.append(("sku", .string(s))) }
     if let v = parameters.vm { params.append(("vm", .string(v))) }
+    if let d = parameters.disk { params.append(("disk", .string(d))) }
+    if let s = parameters.snapshot { params.append(("snapshot", .string(s))) }
     if parameters.all { params.append(("all", .bool(true))) }
     if !parameters.excluded.isEmpty { params.append(("except", .strings(parameters.excluded))) }
     if parameters.hypothetical { params.append(("mood", .string("question"))) }

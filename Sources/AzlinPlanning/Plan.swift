@@ -76,6 +76,11 @@ public enum StepOperation: Equatable, Sendable {
   case attachDisk(vm: String)
   case detachDisk(vm: String)
   case deleteDisk
+  /// A snapshot of the disk `disk` (`sizeGB` GiB, billed per GB-month stored).
+  case createSnapshot(disk: String, sizeGB: Int)
+  case deleteSnapshot
+  /// A new disk made from the snapshot `snapshot`.
+  case createDiskFromSnapshot(snapshot: String, sizeGB: Int, sku: String)
 }
 
 /// A resource a step touches.
@@ -87,6 +92,8 @@ public struct ResourceRef: Equatable, Sendable {
     case disk = "disk"
     /// A disk attached to a VM: `name` is the disk, `size` holds the VM's name.
     case diskAttachment = "attachment"
+    /// A disk snapshot: `size` holds the disk it was taken of.
+    case snapshot = "snapshot"
   }
   public var kind: Kind
   public var name: String
@@ -115,6 +122,8 @@ public enum Assumption: Equatable, Sendable {
   case generatedName(String)
   case sku(String)
   case diskSize(Int)
+  /// A snapshot of a VM is of its OS disk.
+  case osDiskOf(String)
 }
 
 /// Something the planner noticed about the request and live state.
@@ -124,4 +133,7 @@ public enum PlanNote: Equatable, Sendable {
   case storageExists(String)
   /// A restart asked of a VM that is not running becomes a start (Azure refuses the restart).
   case restartStarts(vm: String, state: String)
+  /// A disk made from a snapshot is a new disk (for `vm`, when one was named): nothing attached
+  /// is replaced.
+  case restoredToNewDisk(disk: String, vm: String?)
 }

@@ -243,14 +243,21 @@ struct AzureToolCatalogTests {
               "type": "string",
               "description": "Location, such as eastus. Defaults to the resource group's.",
             ],
-            "size-gb": ["type": "integer", "description": "Size in GB."],
+            "size-gb": [
+              "type": "integer", "description": "Size in GB; required unless source is given.",
+            ],
             "sku": ["type": "string", "description": "Storage SKU, such as Premium_LRS."],
             "tags": [
               "type": "string",
               "description": "Space-separated tags: key[=value] [key[=value] ...].",
             ],
+            "source": [
+              "type": "string",
+              "description":
+                "A snapshot or managed disk (name in the group, or ID) to copy the disk from.",
+            ],
           ],
-          "required": ["resource-group", "name", "size-gb"],
+          "required": ["resource-group", "name"],
           "additionalProperties": false,
         ]))
     let list = try #require(catalog.tool(named: "azmcp_compute_vm_list"))

@@ -165,6 +165,10 @@ public final class AzureSimulator: Sendable {
     case "network vnet list": return try vnetList(call, &state)
     case "network vnet delete": return try vnetDelete(call, &state)
     case "account show": return accountShow(call)
+    case "snapshot create": return try snapshotCreate(call, &state)
+    case "snapshot show": return try snapshotShow(call, &state)
+    case "snapshot list": return try snapshotList(call, &state)
+    case "snapshot delete": return try snapshotDelete(call, &state)
     default:
       throw SimulatorFailure.usage(
         "'\(invocation.spec.verb)' is not modelled by the azlin simulator.")

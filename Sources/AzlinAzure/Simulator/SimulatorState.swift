@@ -13,6 +13,9 @@ struct SimulatorState: Codable, Equatable {
   var disks: [SimulatedDisk] = []
   var storageAccounts: [SimulatedStorageAccount] = []
   var virtualNetworks: [SimulatedVirtualNetwork] = []
+  /// Disk snapshots; `nil` when there are none, so state files written before snapshots were
+  /// modelled read as they are (read and change them through `diskSnapshots`).
+  var snapshots: [SimulatedSnapshot]?
   /// How many times each fault rule has fired, by the rule's text.
   var faultCounts: [String: Int] = [:]
   /// Serial numbers for made-up addresses (public IPs, MAC addresses).
