@@ -38,6 +38,24 @@ extension CommandPlanner {
     }
   }
 
+  /// "before resizing, snapshot sam": a resize that names no size, asked for after a snapshot on
+  /// the same line, is not planned (there is no size to plan); the snapshot is, and a note says
+  /// the resize waits for its size.
+  static func isSizelessResizeAfterSnapshot(_ index: Int, in intents: [Intent]) -> Bool {
+    let intent = intents[index]
+    guard intent.kind == .resizeVM, intent.parameters.size == nil,
+      intent.parameters.sizeChange == nil
+    else { return false }
+    return intents[..<index].contains { $0.kind == .createSnapshot }
+  }
+
+  /// The VMs of the resizes `isSizelessResizeAfterSnapshot` leaves out.
+  static func sizelessResizesAfterSnapshots(_ intents: [Intent]) -> [String] {
+    intents.indices.filter { isSizelessResizeAfterSnapshot($0, in: intents) }.flatMap {
+      intents[$0].parameters.names.isEmpty ? ["it"] : intents[$0].parameters.names
+    }
+  }
+
   /// The read-only answer to "list my snapshots" (in a group, or of a VM's disks).
   func snapshotReport(_ intent: Intent, live: LiveState) -> PlanningOutcome {
     let p = intent.parameters

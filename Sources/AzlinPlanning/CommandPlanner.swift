@@ -27,7 +27,9 @@ public struct CommandPlanner: Sendable {
       return report(first, live: live, context: context)
     }
     var builder = PlanBuilder(world: live)
-    for (index, intent) in intents.enumerated() where !intent.kind.isReadOnly {
+    builder.notes += Self.sizelessResizesAfterSnapshots(intents).map { .resizeNeedsSize(vm: $0) }
+    for (index, intent) in intents.enumerated()
+    where !intent.kind.isReadOnly && !Self.isSizelessResizeAfterSnapshot(index, in: intents) {
       if let stop = add(intent, index: index, of: intents, to: &builder, context: context) {
         return stop
       }

@@ -136,4 +136,6 @@ public enum PlanNote: Equatable, Sendable {
   /// A disk made from a snapshot is a new disk (for `vm`, when one was named): nothing attached
   /// is replaced.
   case restoredToNewDisk(disk: String, vm: String?)
+  /// "before resizing, snapshot sam": the resize waits for a size to be named.
+  case resizeNeedsSize(vm: String)
 }

@@ -50,8 +50,15 @@ extension PlanStep {
   /// The snapshots in `group`, as a group delete names what it takes along.
   static func snapshotContents(ofGroup group: String, in live: LiveState) -> [String] {
     live.snapshots.filter { $0.resourceGroup.lowercased() == group.lowercased() }.map {
-      "snapshot \($0.name) (\($0.sizeGB) GB\($0.sourceDisk.map { ", of \($0)" } ?? ""))"
+      "snapshot \($0.name) (\($0.sizeGB) GB\($0.sourceDisk.map { ", of \(diskLabel($0))" } ?? ""))"
     }
+  }
+
+  /// A disk as a person reads it: "sam's OS disk" for Azure's `sam_OsDisk_1_<id>` names, "disk
+  /// d1" otherwise.
+  public static func diskLabel(_ name: String) -> String {
+    guard let range = name.range(of: "_OsDisk_") else { return "disk \(name)" }
+    return "\(name[..<range.lowerBound])'s OS disk"
   }
 }
 

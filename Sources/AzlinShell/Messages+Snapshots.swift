@@ -9,10 +9,11 @@ extension Messages {
     let r = s.resource
     switch s.operation {
     case .createSnapshot(let disk, let gb):
-      return "snapshot disk \(disk)\(gb > 0 ? " (\(gb) GB)" : "") as \(r.name) in \(r.resourceGroup)"
+      return
+        "snapshot \(PlanStep.diskLabel(disk))\(gb > 0 ? " (\(gb) GB)" : "") as \(r.name) in \(r.resourceGroup)"
     case .deleteSnapshot:
       return "delete snapshot \(r.name) in \(r.resourceGroup)"
-        + (r.size.map { " (the copy of disk \($0))" } ?? "")
+        + (r.size.map { " (the copy of \(PlanStep.diskLabel($0)))" } ?? "")
     case .createDiskFromSnapshot(let snapshot, let gb, let sku):
       return
         "create \(gb) GB \(tierName(sku)) disk \(r.name) from snapshot \(snapshot) in \(r.resourceGroup)"
@@ -42,6 +43,12 @@ extension Messages {
         ?? "nothing attached is replaced.")
   }
 
+  /// "before resizing, snapshot sam": the resize is left for when its size is named.
+  static func resizeNeedsSize(_ vm: String) -> String {
+    "\(vm) is not resized in this plan: no size was named. Once the snapshot is taken, say the size (\"resize \(vm) to Standard_D4s_v5\")."
+  }
+
+
   /// "a snapshot of sam is of its OS disk".
   static func osDiskAssumption(_ vm: String) -> String { "\(vm)'s OS disk (not its data disks)" }
 
@@ -51,7 +58,12 @@ extension Messages {
     return table(
       ["NAME", "GROUP", "SIZE", "OF DISK", "STATE"],
       snapshots.map {
-        [$0.name, $0.resourceGroup, "\($0.sizeGB) GB", $0.sourceDisk ?? "-", $0.provisioningState]
+        [
+          $0.name, $0.resourceGroup, "\($0.sizeGB) GB",
+          $0.sourceDisk.map { PlanStep.diskLabel($0).replacingOccurrences(of: "disk ", with: "") }
+            ?? "-",
+          $0.provisioningState,
+        ]
       })
       + [
         "Snapshots cost at most \(monthly.perMonth) (Azure bills the used part of each disk)."

@@ -205,6 +205,7 @@ enum Messages {
       return
         "\(vm) is \(state), so it is started instead of restarted (Azure restarts only running VMs)."
     case .restoredToNewDisk(let disk, let vm): return restoredToNewDisk(disk: disk, vm: vm)
+    case .resizeNeedsSize(let vm): return resizeNeedsSize(vm)
     }
   }
 
