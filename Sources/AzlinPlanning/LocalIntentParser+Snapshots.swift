@@ -49,10 +49,13 @@ extension LocalIntentParser {
       } else {
         (first, later) = (Array(clause[..<at]), Array(clause[(at + 1)...]))
       }
-      guard case .success(let snapshots)? = snapshotClause(first, context: context, live: live)
-      else {
-        return snapshotClause(first, context: context, live: live) ?? .failure(.noOperation)
+      // "before resizing sam …, snapshot it": "it" is the VM the other part names.
+      var firstContext = context
+      if let vm = later.lazy.compactMap({ live.vms(named: $0).first?.name }).first {
+        firstContext.vms = [vm]
       }
+      let read = snapshotClause(first, context: firstContext, live: live)
+      guard case .success(let snapshots)? = read else { return read ?? .failure(.noOperation) }
       return followingSnapshot(snapshots, later, context: context, live: live)
     }
     return snapshotIntent(clause, context: context, live: live).map { [$0] }

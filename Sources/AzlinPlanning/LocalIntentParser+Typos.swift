@@ -43,7 +43,7 @@ extension LocalIntentParser {
       if i > 0 {
         let before = words[i - 1].lowercased()
         if ["called", "named", "name", "call"].contains(before) || verbWords[before] != nil
-          || ClauseScan.resourceNouns.contains(before)
+          || ClauseScan.resourceNouns.contains(before) || snapshotNouns.contains(before)
         {
           continue
         }

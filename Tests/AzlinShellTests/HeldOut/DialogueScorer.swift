@@ -299,6 +299,8 @@ struct DialogueScorer {
     case "size_gb": return p["size_gb"]?.intValue == Int(value)
     case "sku": return text("sku") == lower
     case "vm": return text("vm") == lower
+    case "disk": return text("disk") == lower
+    case "snapshot": return text("snapshot") == lower
     default: return false
     }
   }
