@@ -95,7 +95,8 @@ public struct LiveState: Equatable, Sendable {
   public var snapshots: [Snapshot] = []
 
   public init(
-    groups: [Group] = [], vms: [VM] = [], storageAccounts: [StorageAccount] = [], disks: [Disk] = [],
+    groups: [Group] = [], vms: [VM] = [], storageAccounts: [StorageAccount] = [],
+    disks: [Disk] = [],
     snapshots: [Snapshot] = []
   ) {
     self.groups = groups

@@ -9,18 +9,21 @@ extension AzureToolCatalog {
     let name = AzureToolProperty("name", required: true, description: "Name of the snapshot.")
     return [
       AzureTool(
-        "azmcp_compute_snapshot_create", "Create a snapshot of a managed disk (az snapshot create).",
+        "azmcp_compute_snapshot_create",
+        "Create a snapshot of a managed disk (az snapshot create).",
         words: ["snapshot", "create"],
         properties: [
           group, name,
           AzureToolProperty(
             "source", required: true,
-            description: "The managed disk (or snapshot) to copy: its name in the group, or its ID."),
+            description: "The managed disk (or snapshot) to copy: its name in the group, or its ID."
+          ),
           AzureToolProperty(
             "location",
             description: "Location, such as eastus: the source disk's. Defaults to the group's."),
           AzureToolProperty(
-            "sku", description: "Snapshot storage: Standard_LRS (default), Standard_ZRS or Premium_LRS."
+            "sku",
+            description: "Snapshot storage: Standard_LRS (default), Standard_ZRS or Premium_LRS."
           ),
           AzureToolProperty(
             "tags", .words, description: "Space-separated tags: key[=value] [key[=value] ...]."),

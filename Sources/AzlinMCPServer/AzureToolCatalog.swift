@@ -127,7 +127,8 @@ public struct AzureToolCatalog: Sendable {
         Property("sku", description: "Storage SKU, such as Premium_LRS."), tags,
         Property(
           "source",
-          description: "A snapshot or managed disk (name in the group, or ID) to copy the disk from."
+          description:
+            "A snapshot or managed disk (name in the group, or ID) to copy the disk from."
         ),
       ]),
     AzureTool(

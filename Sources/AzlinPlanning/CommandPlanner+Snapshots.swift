@@ -151,7 +151,8 @@ extension CommandPlanner {
       return .refused(.invalidName(problem))
     }
     if b.world.disks.contains(where: {
-      $0.name.lowercased() == name.lowercased() && $0.resourceGroup.lowercased() == group.lowercased()
+      $0.name.lowercased() == name.lowercased()
+        && $0.resourceGroup.lowercased() == group.lowercased()
     }) {
       return .refused(.nameTaken(kind: "disk", name: name))
     }
@@ -162,7 +163,8 @@ extension CommandPlanner {
     if sourceDisk == nil { b.assume(.sku(sku)) }
     b.append(
       action: .create,
-      operation: .createDiskFromSnapshot(snapshot: snapshot.name, sizeGB: snapshot.sizeGB, sku: sku),
+      operation: .createDiskFromSnapshot(
+        snapshot: snapshot.name, sizeGB: snapshot.sizeGB, sku: sku),
       resource: ResourceRef(
         kind: .disk, name: name, resourceGroup: group, location: snapshot.location,
         size: "\(snapshot.sizeGB)"),
@@ -197,12 +199,15 @@ extension CommandPlanner {
     let vms = world.vms(named: vmName).filter {
       p.resourceGroup == nil || same($0.resourceGroup, p.resourceGroup)
     }
-    guard let vm = vms.first else { return .failure(SnapshotRefusal(problem: .vmNotFound(vmName, group: p.resourceGroup))) }
+    guard let vm = vms.first else {
+      return .failure(SnapshotRefusal(problem: .vmNotFound(vmName, group: p.resourceGroup)))
+    }
     let attached = world.disks.filter { !vm.id.isEmpty && same($0.managedBy, vm.id) }
     if p.disk == "data" {
       let data = attached.filter { !PlanStep.isOSDisk($0, in: world) }
       guard data.count == 1 else {
-        return .failure(SnapshotRefusal(problem: .whichDataDisk(vm: vm.name, disks: data.map(\.name))))
+        return .failure(
+          SnapshotRefusal(problem: .whichDataDisk(vm: vm.name, disks: data.map(\.name))))
       }
       return .success((data[0], vm))
     }
@@ -219,7 +224,9 @@ extension CommandPlanner {
     let found = world.snapshots(named: name).filter {
       group == nil || $0.resourceGroup.lowercased() == group!.lowercased()
     }
-    guard let first = found.first else { return .failure(SnapshotRefusal(problem: .snapshotNotFound(name))) }
+    guard let first = found.first else {
+      return .failure(SnapshotRefusal(problem: .snapshotNotFound(name)))
+    }
     guard found.count == 1 else {
       return .failure(SnapshotRefusal(problem: .nothingNamed("resource group's snapshot \(name)")))
     }
@@ -235,7 +242,9 @@ extension PlanBuilder {
     let group = resource.resourceGroup.lowercased()
     switch operation {
     case .createSnapshot(let disk, _):
-      var keys = ["snapshot/\(group)/\(resource.name.lowercased())", "disk/\(group)/\(disk.lowercased())"]
+      var keys = [
+        "snapshot/\(group)/\(resource.name.lowercased())", "disk/\(group)/\(disk.lowercased())",
+      ]
       if let owner = world.disks.first(where: {
         $0.name.lowercased() == disk.lowercased() && $0.resourceGroup.lowercased() == group
       })?.managedBy?.lowercased(),

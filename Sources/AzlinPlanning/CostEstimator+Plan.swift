@@ -44,9 +44,11 @@ extension CostEstimator {
             change("disk \(disk.name) deleted with its group", .zero - (line.monthly ?? .zero))
           }
         }
-        for snapshot in live.snapshots where snapshot.resourceGroup.lowercased() == r.name.lowercased() {
+        for snapshot in live.snapshots
+        where snapshot.resourceGroup.lowercased() == r.name.lowercased() {
           let line = snapshotLine(name: snapshot.name, sizeGB: snapshot.sizeGB, sku: snapshot.sku)
-          change("snapshot \(snapshot.name) deleted with its group", .zero - (line.monthly ?? .zero))
+          change(
+            "snapshot \(snapshot.name) deleted with its group", .zero - (line.monthly ?? .zero))
         }
       case .power(let verb, let from):
         guard let vm, verb == .deallocate || (verb == .start && from == "deallocated") else {

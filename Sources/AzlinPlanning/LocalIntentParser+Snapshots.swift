@@ -138,7 +138,7 @@ extension LocalIntentParser {
       if !live.snapshots(named: w).isEmpty, !claimed.contains(i) {
         snapshotNames.append(live.snapshots(named: w)[0].name)
         claim(i)
-      } else if (deleting || restoring), Self.snapshotNouns.contains(w), i + 1 < words.count,
+      } else if deleting || restoring, Self.snapshotNouns.contains(w), i + 1 < words.count,
         !claimed.contains(i + 1), Self.nameShaped(lower[i + 1])
       {
         snapshotNames.append(words[i + 1])
@@ -162,7 +162,9 @@ extension LocalIntentParser {
       lower.contains(where: { Self.singularPronouns.contains($0) })
     {
       let diskMeant = lower.contains { Self.diskNouns.contains($0) }
-      if diskMeant, let d = context.disk { p.disk = d } else if context.vms.count == 1 {
+      if diskMeant, let d = context.disk {
+        p.disk = d
+      } else if context.vms.count == 1 {
         p.vm = context.vms[0]
       }
     }
@@ -174,9 +176,11 @@ extension LocalIntentParser {
       }
     }
     // Every other word must be one the grammar knows.
-    let known = Self.snapshotNouns.union(Self.snapshotTakingVerbs).union(Self.snapshotRestoringVerbs)
-      .union(Self.snapshotFiller).union(Self.diskNouns).union(Self.singularPronouns)
-      .union(["os", "boot", "system", "root", "data", "copy", "clone", "called", "named"])
+    let known = Self.snapshotNouns.union(Self.snapshotTakingVerbs).union(
+      Self.snapshotRestoringVerbs
+    )
+    .union(Self.snapshotFiller).union(Self.diskNouns).union(Self.singularPronouns)
+    .union(["os", "boot", "system", "root", "data", "copy", "clone", "called", "named"])
     let unknown = lower.indices.filter {
       !claimed.contains($0) && !known.contains(lower[$0]) && Self.verbWords[lower[$0]] == nil
         && !Self.stopWords.contains(lower[$0])
@@ -200,7 +204,8 @@ extension LocalIntentParser {
         kind: .deleteSnapshot, parameters: p,
         explanation: "delete snapshot " + p.names.joined(separator: ", "))
     } else if listing {
-      intent = Intent(kind: .listSnapshots, parameters: p, explanation: IntentKind.listSnapshots.phrase)
+      intent = Intent(
+        kind: .listSnapshots, parameters: p, explanation: IntentKind.listSnapshots.phrase)
     } else {
       guard p.vm != nil || (p.disk != nil && p.disk != "os" && p.disk != "data") else {
         return .failure(.missingTarget("snapshot"))
@@ -208,7 +213,9 @@ extension LocalIntentParser {
       if let newName { p.names = [newName] }
       intent = Intent(
         kind: .createSnapshot, parameters: p,
-        explanation: "snapshot " + (p.disk.map { ["os", "data"].contains($0) ? "\(p.vm ?? "")'s \($0) disk" : $0 } ?? "\(p.vm ?? "")'s OS disk"))
+        explanation: "snapshot "
+          + (p.disk.map { ["os", "data"].contains($0) ? "\(p.vm ?? "")'s \($0) disk" : $0 }
+            ?? "\(p.vm ?? "")'s OS disk"))
     }
     return .success(intent)
   }

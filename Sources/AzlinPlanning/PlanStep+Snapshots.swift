@@ -40,7 +40,8 @@ extension PlanStep {
         .create,
         .createDiskFromSnapshot(
           snapshot: snapshotName, sizeGB: gb, sku: command.value(of: "--sku") ?? "Premium_LRS"),
-        ResourceRef(kind: .disk, name: name, resourceGroup: group, location: location, size: "\(gb)")
+        ResourceRef(
+          kind: .disk, name: name, resourceGroup: group, location: location, size: "\(gb)")
       )
     default:
       return nil
@@ -66,7 +67,8 @@ extension Plan {
   /// What a plan knew of the snapshot `name` in `group`, as `facts(in:)` keeps it.
   static func snapshotFact(_ name: String, in group: String, live: LiveState) -> String {
     let same: (String, String) -> Bool = { $0.lowercased() == $1.lowercased() }
-    guard let s = live.snapshots.first(where: { same($0.name, name) && same($0.resourceGroup, group) })
+    guard
+      let s = live.snapshots.first(where: { same($0.name, name) && same($0.resourceGroup, group) })
     else { return "snapshot \(name) in \(group): absent" }
     return "snapshot \(s.name) in \(s.resourceGroup): \(s.sizeGB) GB, \(s.provisioningState)"
   }

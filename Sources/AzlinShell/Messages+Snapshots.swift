@@ -48,7 +48,6 @@ extension Messages {
     "\(vm) is not resized in this plan: no size was named. Once the snapshot is taken, say the size (\"resize \(vm) to Standard_D4s_v5\")."
   }
 
-
   /// "a snapshot of sam is of its OS disk".
   static func osDiskAssumption(_ vm: String) -> String { "\(vm)'s OS disk (not its data disks)" }
 

@@ -58,7 +58,11 @@ extension Session {
     }
     if !live.snapshots.isEmpty {
       say("Snapshots:")
-      say(Messages.snapshotTable(live.snapshots, monthly: estimator.monthlyRunRate(of: LiveState(snapshots: live.snapshots))).map { "  " + $0 })
+      say(
+        Messages.snapshotTable(
+          live.snapshots,
+          monthly: estimator.monthlyRunRate(of: LiveState(snapshots: live.snapshots))
+        ).map { "  " + $0 })
     }
     say("Context: " + (conversation.summary ?? "nothing yet"))
   }

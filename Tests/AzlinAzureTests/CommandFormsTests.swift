@@ -103,7 +103,8 @@ struct CommandFormsTests {
       LiveState.Snapshot(
         name: "db-data1-snap-1", resourceGroup: "demo", location: "westus2", sizeGB: 128,
         sku: "Standard_LRS",
-        sourceDiskID: "/subscriptions/0/resourceGroups/demo/providers/Microsoft.Compute/disks/db-data1")
+        sourceDiskID:
+          "/subscriptions/0/resourceGroups/demo/providers/Microsoft.Compute/disks/db-data1")
     ]
     return world
   }()

@@ -1,5 +1,6 @@
 import AzlinAzure
 import AzlinCore
+import AzlinTestSupport
 import Foundation
 import Testing
 
@@ -58,7 +59,9 @@ struct SimulatorSnapshotTests {
   func namesAndConflicts() throws {
     let sim = try Self.withDisk()
     sim.run("disk create -g demo -n data2 --size-gb 8")
-    #expect(sim.run("snapshot create -g demo -n bad.name --source data1").error?.code == "InvalidResourceName")
+    #expect(
+      sim.run("snapshot create -g demo -n bad.name --source data1").error?.code
+        == "InvalidResourceName")
     #expect(sim.run("snapshot create -g demo -n s1 --source data1").exitCode == 0)
     let again = sim.run("snapshot create -g demo -n s1 --source data2")
     #expect(again.error?.code == "PropertyChangeNotAllowed")
@@ -99,8 +102,10 @@ struct SimulatorSnapshotTests {
     let missing = sim.run("disk create -g demo -n other --source nosuch")
     #expect(missing.exitCode == 3)
     #expect(missing.error?.code == "ResourceNotFound")
-    #expect(sim.run("disk create -g demo -n data1 --source s1").error?.code == "PropertyChangeNotAllowed")
-    #expect(sim.run("disk create -g demo -n small --source s1 --size-gb 8").error?.code == "BadRequest")
+    #expect(
+      sim.run("disk create -g demo -n data1 --source s1").error?.code == "PropertyChangeNotAllowed")
+    #expect(
+      sim.run("disk create -g demo -n small --source s1 --size-gb 8").error?.code == "BadRequest")
   }
 
   @Test("a group delete takes its snapshots; live state reads them in one read")
@@ -129,5 +134,42 @@ struct SimulatorSnapshotTests {
     #expect(try String(contentsOfFile: path, encoding: .utf8).contains("\"snapshots\""))
     let other = try SimulatorHarness(folder: sim.folder)
     #expect(other.json("snapshot list").arrayValue?.count == 1)
+  }
+}
+
+@Suite("Live state: snapshots from the real az")
+struct LiveStateSnapshotTests {
+  @Test("fetch reads az snapshot list: name, group, region, size, SKU and source disk")
+  func fetch() throws {
+    let empty = [AzResult(exitCode: 0, stdout: "[]\n", stderr: "")]
+    let listing = """
+      [{"name": "s1", "resourceGroup": "demo", "location": "westus2", "diskSizeGb": 64,
+        "sku": {"name": "Standard_LRS", "tier": "Standard"}, "provisioningState": "Succeeded",
+        "creationData": {"createOption": "Copy",
+          "sourceResourceId": "/subscriptions/x/resourceGroups/demo/providers/Microsoft.Compute/disks/d1"}}]
+      """
+    let backend = ScriptedBackend([
+      ["group", "list"]: empty, ["vm", "list", "-d"]: empty, ["storage", "account", "list"]: empty,
+      ["snapshot", "list"]: [AzResult(exitCode: 0, stdout: listing, stderr: "")],
+    ])
+    let live = try LiveState.fetch(from: backend)
+    #expect(backend.unexpected.isEmpty)
+    #expect(
+      live.snapshots == [
+        LiveState.Snapshot(
+          name: "s1", resourceGroup: "demo", location: "westus2", sizeGB: 64, sku: "Standard_LRS",
+          sourceDiskID: "/subscriptions/x/resourceGroups/demo/providers/Microsoft.Compute/disks/d1")
+      ])
+    #expect(live.snapshots.first?.sourceDisk == "d1")
+  }
+
+  @Test("snapshot names: letters, digits, _ and -, 1–80, no period")
+  func naming() {
+    #expect(NamingRules.violation(of: "sam-os-snap-1", as: .snapshot) == nil)
+    #expect(NamingRules.violation(of: "a_", as: .snapshot) == nil)
+    #expect(NamingRules.violation(of: "bad.name", as: .snapshot) != nil)
+    #expect(NamingRules.violation(of: "-x", as: .snapshot) != nil)
+    #expect(NamingRules.violation(of: "x-", as: .snapshot) != nil)
+    #expect(NamingRules.violation(of: String(repeating: "a", count: 81), as: .snapshot) != nil)
   }
 }

@@ -199,7 +199,9 @@ struct AzureToolCatalogTests {
         "azmcp_compute_vm_resize", "azmcp_compute_vm_show", "azmcp_compute_vm_list",
         "azmcp_compute_disk_create", "azmcp_compute_disk_delete", "azmcp_compute_vm_disk_attach",
         "azmcp_compute_vm_disk_detach", "azmcp_storage_account_create",
-        "azmcp_storage_account_delete", "azmcp_storage_account_show", "azmcp_extension_az",
+        "azmcp_storage_account_delete", "azmcp_storage_account_show",
+        "azmcp_compute_snapshot_create", "azmcp_compute_snapshot_delete",
+        "azmcp_compute_snapshot_list", "azmcp_compute_snapshot_show", "azmcp_extension_az",
       ])
     for tool in catalog.tools {
       #expect(tool.definition.annotations.readOnlyHint != nil, "\(tool.name)")

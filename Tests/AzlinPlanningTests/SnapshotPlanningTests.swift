@@ -9,7 +9,8 @@ import Testing
 /// the order of "before resizing, snapshot sam", refusals, and prices.
 @Suite("Snapshots: parsing and planning")
 struct SnapshotPlanningTests {
-  static let samID = "/subscriptions/0/resourceGroups/azlin-rg/providers/Microsoft.Compute/virtualMachines/sam"
+  static let samID =
+    "/subscriptions/0/resourceGroups/azlin-rg/providers/Microsoft.Compute/virtualMachines/sam"
 
   static let live = LiveState(
     groups: [.init(name: "azlin-rg", location: "eastus")],
@@ -30,7 +31,8 @@ struct SnapshotPlanningTests {
       .init(
         name: "sam-data1-snap-1", resourceGroup: "azlin-rg", location: "eastus", sizeGB: 64,
         sku: "Standard_LRS",
-        sourceDiskID: "/subscriptions/0/resourceGroups/azlin-rg/providers/Microsoft.Compute/disks/sam-data1")
+        sourceDiskID:
+          "/subscriptions/0/resourceGroups/azlin-rg/providers/Microsoft.Compute/disks/sam-data1")
     ])
 
   func parse(_ line: String, context: ConversationContext = ConversationContext()) -> ParseResult {
@@ -66,7 +68,8 @@ struct SnapshotPlanningTests {
 
   @Test(arguments: [
     Case(line: "snapshot sam", kind: .createSnapshot, vm: "sam"),
-    Case(line: "take a snapshot of sam's data disk", kind: .createSnapshot, vm: "sam", disk: "data"),
+    Case(
+      line: "take a snapshot of sam's data disk", kind: .createSnapshot, vm: "sam", disk: "data"),
     Case(line: "snapshot sam's os disk", kind: .createSnapshot, vm: "sam", disk: "os"),
     Case(line: "take a snapshot of sam-data1", kind: .createSnapshot, disk: "sam-data1"),
     Case(
@@ -74,7 +77,8 @@ struct SnapshotPlanningTests {
       names: ["pre-upgrade"]),
     Case(line: "list my snapshots", kind: .listSnapshots),
     Case(line: "what snapshots do I have", kind: .listSnapshots),
-    Case(line: "delete snapshot sam-data1-snap-1", kind: .deleteSnapshot, names: ["sam-data1-snap-1"]),
+    Case(
+      line: "delete snapshot sam-data1-snap-1", kind: .deleteSnapshot, names: ["sam-data1-snap-1"]),
     Case(
       line: "restore sam's disk from snapshot sam-data1-snap-1", kind: .restoreSnapshot, vm: "sam",
       snapshot: "sam-data1-snap-1"),
@@ -95,7 +99,8 @@ struct SnapshotPlanningTests {
 
   @Test("words the grammar does not know are asked about, never taken as names; negations act not")
   func refusals() {
-    #expect(parse("snapshot sam with frobnication") == .notUnderstood(.unknownWords(["frobnication"])))
+    #expect(
+      parse("snapshot sam with frobnication") == .notUnderstood(.unknownWords(["frobnication"])))
     #expect(parse("don't snapshot sam") == .notUnderstood(.negated))
     #expect(parse("delete the snapshot") == .notUnderstood(.missingTarget("delete")))
     #expect(parse("take a snapshot") == .notUnderstood(.missingTarget("snapshot")))
@@ -221,28 +226,78 @@ struct SnapshotPlanningTests {
     let line = estimator.snapshotLine(name: "s", sizeGB: 30, sku: "Standard_LRS")
     #expect(line.monthly == Money(Decimal(string: "1.5")!))
     #expect(line.confidence == .exact)
-    #expect(estimator.snapshotLine(name: "s", sizeGB: 30, sku: "Premium_LRS").confidence == .unknown)
+    #expect(
+      estimator.snapshotLine(name: "s", sizeGB: 30, sku: "Premium_LRS").confidence == .unknown)
     let created = estimator.estimate(try plan("snapshot sam"), live: Self.live)
     #expect(created.totalMonthly == Money(Decimal(string: "1.5")!))
     let deleted = estimator.estimate(try plan("delete snapshot sam-data1-snap-1"), live: Self.live)
     #expect(deleted.totalMonthly == Money(Decimal(string: "-3.2")!))
-    #expect(estimator.monthlyRunRate(of: LiveState(snapshots: Self.live.snapshots)) == Money(Decimal(string: "3.2")!))
+    #expect(
+      estimator.monthlyRunRate(of: LiveState(snapshots: Self.live.snapshots))
+        == Money(Decimal(string: "3.2")!))
     let group = try plan("delete group azlin-rg")
-    #expect(group.steps.first?.takesAlong.contains("snapshot sam-data1-snap-1 (64 GB, of disk sam-data1)") == true)
+    #expect(
+      group.steps.first?.takesAlong.contains("snapshot sam-data1-snap-1 (64 GB, of disk sam-data1)")
+        == true)
     #expect(
       estimator.estimate(group, live: Self.live).lines.contains {
-        $0.item == "snapshot sam-data1-snap-1 deleted with its group" && $0.monthly == Money(Decimal(string: "-3.2")!)
+        $0.item == "snapshot sam-data1-snap-1 deleted with its group"
+          && $0.monthly == Money(Decimal(string: "-3.2")!)
       })
   }
 
   @Test("az commands read back as the steps the planner makes")
   func reading() throws {
-    for line in ["snapshot sam", "delete snapshot sam-data1-snap-1", "restore sam's disk from snapshot sam-data1-snap-1"] {
+    for line in [
+      "snapshot sam", "delete snapshot sam-data1-snap-1",
+      "restore sam's disk from snapshot sam-data1-snap-1",
+    ] {
       let step = try #require(try plan(line).steps.first)
       let read = try #require(PlanStep(reading: step.command, number: 1, live: Self.live))
       #expect(read.operation == step.operation, "\(line)")
       #expect(read.resource.kind == step.resource.kind, "\(line)")
       #expect(read.action == step.action, "\(line)")
+    }
+  }
+}
+
+/// Answers every request with one fixed reply.
+private final class OneReply: LLMClient, @unchecked Sendable {
+  let reply: String
+  init(_ reply: String) { self.reply = reply }
+  func complete(system: String, user: String) -> Result<String, LLMFailure> { .success(reply) }
+}
+
+@Suite("Snapshots: the LLM schema")
+struct SnapshotLLMTests {
+  @Test("an LLM's create_snapshot with vm, disk and a name is taken; the prompt lists the intents")
+  func reply() throws {
+    let reply =
+      #"{"intent": "create_snapshot", "parameters": {"vm": "sam", "disk": "data", "names": ["pre"]}, "confidence": 0.95, "explanation": "snapshot"}"#
+    let outcome = LLMIntentParser(client: OneReply(reply)).parse(
+      "snapshot sam's data disk called pre", context: ConversationContext(),
+      live: SnapshotPlanningTests.live)
+    guard case .parsed(.intents(let found)) = outcome else {
+      Issue.record("not parsed: \(outcome)")
+      return
+    }
+    #expect(found.map(\.kind) == [.createSnapshot])
+    #expect(found.first?.parameters.vm == "sam")
+    #expect(found.first?.parameters.disk == "data")
+    #expect(found.first?.parameters.names == ["pre"])
+    let restore =
+      #"{"intent": "restore_snapshot", "parameters": {"snapshot": "sam-data1-snap-1"}, "confidence": 0.9, "explanation": "restore"}"#
+    guard
+      case .parsed(.intents(let restored)) = LLMIntentParser(client: OneReply(restore)).parse(
+        "make a disk from snapshot sam-data1-snap-1", context: ConversationContext(),
+        live: SnapshotPlanningTests.live)
+    else {
+      Issue.record("restore not parsed")
+      return
+    }
+    #expect(restored.first?.parameters.snapshot == "sam-data1-snap-1")
+    for kind in ["create_snapshot", "list_snapshots", "delete_snapshot", "restore_snapshot"] {
+      #expect(EmbeddedPrompts.intentSystem.contains("`\(kind)`"), "\(kind)")
     }
   }
 }

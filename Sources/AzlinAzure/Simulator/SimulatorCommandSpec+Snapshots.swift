@@ -9,7 +9,8 @@ extension SimulatorCommandSpec {
         .group(idPart: false), .name("Name of the snapshot.", idPart: false), .location(),
         SimulatorOption(
           ["--source"],
-          help: "Source to create the disk/snapshot from: a managed disk or snapshot, by name or ID."),
+          help:
+            "Source to create the disk/snapshot from: a managed disk or snapshot, by name or ID."),
         SimulatorOption(
           ["--size-gb", "-z"], integer: true,
           help: "Size in GB. Max size: 4095 GB (certain preview disks can be larger)."),

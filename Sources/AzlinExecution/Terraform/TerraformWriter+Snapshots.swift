@@ -22,7 +22,8 @@ extension TerraformWriter {
         "resource", "azurerm_snapshot", labels.claim(snapshot.name, in: "snapshot"),
         entries: [
           .attribute("name", .string(snapshot.name)),
-          .attribute("location", try location(snapshot.location, group: snapshot.group, step: step)),
+          .attribute(
+            "location", try location(snapshot.location, group: snapshot.group, step: step)),
           .attribute("resource_group_name", groupName(snapshot.group)),
           .attribute("create_option", .string("Copy")),
           .attribute("source_uri", .expression(diskID)),
