@@ -3,11 +3,11 @@ import Foundation
 
 extension LocalIntentParser {
   /// Words for a disk snapshot.
-  static let snapshotNouns: Set<String> = ["snapshot", "snapshots", "snap", "snaps"]
+  static let snapshotNouns: Set<String> = ["snapshot", "snapshots"]
 
   /// Verbs that take a snapshot ("take a snapshot of sam", "snapshot sam").
   static let snapshotTakingVerbs: Set<String> = [
-    "take", "make", "create", "snapshot", "snap", "add", "grab", "capture", "do", "get",
+    "take", "make", "create", "snapshot", "add", "grab", "capture", "do", "get",
   ]
 
   /// Verbs that make a disk from a snapshot.
@@ -38,7 +38,12 @@ extension LocalIntentParser {
     -> Result<[Intent], ParseProblem>?
   {
     let lower = clause.map { $0.lowercased() }
-    guard lower.contains(where: { Self.snapshotNouns.contains($0) }) else { return nil }
+    // A VM, disk or group called "snapshot" is a name, not the noun.
+    let liveNames = Set(
+      live.vms.map { $0.name.lowercased() } + live.groups.map { $0.name.lowercased() }
+        + live.disks.map { $0.name.lowercased() })
+    guard lower.contains(where: { Self.snapshotNouns.contains($0) && !liveNames.contains($0) })
+    else { return nil }
     if lower.contains(where: { Self.negations.contains($0) }) { return .failure(.negated) }
     // "before resizing, snapshot sam" / "snapshot sam before I resize it to B4ms".
     if let at = lower.firstIndex(of: "before") {
