@@ -73,6 +73,9 @@ extension CommandPlanner {
         })
       snapshots = snapshots.filter { $0.sourceDisk.map { disks.contains($0.lowercased()) } == true }
     }
+    if let disk = p.disk, !["os", "data"].contains(disk) {
+      snapshots = snapshots.filter { $0.sourceDisk?.lowercased() == disk.lowercased() }
+    }
     return .report(.snapshots(snapshots))
   }
 

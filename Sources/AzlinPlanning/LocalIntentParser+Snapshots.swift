@@ -38,11 +38,16 @@ extension LocalIntentParser {
     -> Result<[Intent], ParseProblem>?
   {
     let lower = clause.map { $0.lowercased() }
-    // A VM, disk or group called "snapshot" is a name, not the noun.
+    // A VM, disk or group called "snapshot" is a name, not the noun; a snapshot's own name
+    // ("delete s1") makes the clause about it when nothing else has that name.
     let liveNames = Set(
       live.vms.map { $0.name.lowercased() } + live.groups.map { $0.name.lowercased() }
         + live.disks.map { $0.name.lowercased() })
-    guard lower.contains(where: { Self.snapshotNouns.contains($0) && !liveNames.contains($0) })
+    guard
+      lower.contains(where: {
+        (Self.snapshotNouns.contains($0) || !live.snapshots(named: $0).isEmpty)
+          && !liveNames.contains($0)
+      })
     else { return nil }
     if lower.contains(where: { Self.negations.contains($0) }) { return .failure(.negated) }
     // "before resizing, snapshot sam" / "snapshot sam before I resize it to B4ms".

@@ -79,6 +79,8 @@ struct SnapshotPlanningTests {
     Case(line: "what snapshots do I have", kind: .listSnapshots),
     Case(
       line: "delete snapshot sam-data1-snap-1", kind: .deleteSnapshot, names: ["sam-data1-snap-1"]),
+    Case(line: "delete sam-data1-snap-1", kind: .deleteSnapshot, names: ["sam-data1-snap-1"]),
+    Case(line: "list snapshots of sam-data1", kind: .listSnapshots, disk: "sam-data1"),
     Case(
       line: "restore sam's disk from snapshot sam-data1-snap-1", kind: .restoreSnapshot, vm: "sam",
       snapshot: "sam-data1-snap-1"),
