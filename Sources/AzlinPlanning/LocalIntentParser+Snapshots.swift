@@ -68,7 +68,7 @@ extension LocalIntentParser {
       guard case .success(let snapshots)? = read else { return read ?? .failure(.noOperation) }
       return followingSnapshot(snapshots, later, context: context, live: live)
     }
-    return snapshotIntent(clause, context: context, live: live).map { [$0] }
+    return snapshotIntents(clause, context: context, live: live)
   }
 
   /// The request to carry out after `snapshots` ("resizing", "I resize it to B4ms"): read as a
@@ -107,9 +107,10 @@ extension LocalIntentParser {
     return nil
   }
 
-  /// One snapshot intent from a clause without "before".
-  private func snapshotIntent(_ clause: [String], context: ConversationContext, live: LiveState)
-    -> Result<Intent, ParseProblem>
+  /// The snapshot intents of a clause without "before": one per VM, disk or snapshot it names
+  /// ("snapshot sam and web1" is two snapshots, never one of the last named).
+  private func snapshotIntents(_ clause: [String], context: ConversationContext, live: LiveState)
+    -> Result<[Intent], ParseProblem>
   {
     let words = clause.map { w -> String in
       for suffix in ["'s", "’s"] where w.lowercased().hasSuffix(suffix) && w.count > 2 {
@@ -156,12 +157,16 @@ extension LocalIntentParser {
       }
     }
     // The VM or disk it is about: a live name, or what "it" / "that disk" refer to.
+    var vmsNamed: [String] = []
+    var disksNamed: [String] = []
     for (i, w) in lower.enumerated() where !claimed.contains(i) {
       if let vm = live.vms(named: w).first {
         p.vm = vm.name
+        vmsNamed.append(vm.name)
         claim(i)
       } else if let disk = live.disks.first(where: { $0.name.lowercased() == w }) {
         p.disk = disk.name
+        disksNamed.append(disk.name)
         claim(i)
       } else if let g = live.group(named: w), i > 0, ["in", "group", "rg"].contains(lower[i - 1]) {
         p.resourceGroup = g.name
@@ -197,15 +202,37 @@ extension LocalIntentParser {
     }.map { clause[$0] }
     if !unknown.isEmpty { return .failure(.unknownWords(unknown)) }
 
-    var intent: Intent
     if restoring {
-      guard let source = snapshotNames.first else { return .failure(.missingTarget("restore")) }
-      p.snapshot = source
+      guard !snapshotNames.isEmpty else { return .failure(.missingTarget("restore")) }
       if let newName { p.names = [newName] }
-      intent = Intent(
-        kind: .restoreSnapshot, parameters: p,
-        explanation: IntentKind.restoreSnapshot.phrase + " " + source)
-    } else if deleting {
+      return .success(
+        snapshotNames.map { source in
+          var each = p
+          each.snapshot = source
+          return Intent(
+            kind: .restoreSnapshot, parameters: each,
+            explanation: IntentKind.restoreSnapshot.phrase + " " + source)
+        })
+    }
+    // Several VMs or disks named: one snapshot of each (a name given is asked of each, and
+    // the planner refuses it the second time).
+    if !deleting, vmsNamed.count + disksNamed.count > 1 {
+      let qualifier = ["os", "data"].contains(p.disk ?? "") ? p.disk : nil
+      var each = vmsNamed.map { vm -> IntentParameters in
+        var one = p
+        (one.vm, one.disk) = (vm, qualifier)
+        return one
+      }
+      each += disksNamed.map { disk -> IntentParameters in
+        var one = p
+        (one.vm, one.disk) = (nil, disk)
+        return one
+      }
+      return .success(
+        each.map { Self.snapshotIntent($0, newName: newName, listing: listing) })
+    }
+    let intent: Intent
+    if deleting {
       guard !snapshotNames.isEmpty || context.snapshot != nil else {
         return .failure(.missingTarget("delete"))
       }
@@ -213,21 +240,31 @@ extension LocalIntentParser {
       intent = Intent(
         kind: .deleteSnapshot, parameters: p,
         explanation: "delete snapshot " + p.names.joined(separator: ", "))
-    } else if listing {
-      intent = Intent(
-        kind: .listSnapshots, parameters: p, explanation: IntentKind.listSnapshots.phrase)
     } else {
-      guard p.vm != nil || (p.disk != nil && p.disk != "os" && p.disk != "data") else {
+      guard listing || p.vm != nil || (p.disk != nil && p.disk != "os" && p.disk != "data")
+      else {
         return .failure(.missingTarget("snapshot"))
       }
-      if let newName { p.names = [newName] }
-      intent = Intent(
-        kind: .createSnapshot, parameters: p,
-        explanation: "snapshot "
-          + (p.disk.map { ["os", "data"].contains($0) ? "\(p.vm ?? "")'s \($0) disk" : $0 }
-            ?? "\(p.vm ?? "")'s OS disk"))
+      intent = Self.snapshotIntent(p, newName: newName, listing: listing)
     }
-    return .success(intent)
+    return .success([intent])
+  }
+
+  /// A snapshot listing, or a snapshot of the VM's or disk named in `p` (called `newName`).
+  private static func snapshotIntent(_ p: IntentParameters, newName: String?, listing: Bool)
+    -> Intent
+  {
+    if listing {
+      return Intent(
+        kind: .listSnapshots, parameters: p, explanation: IntentKind.listSnapshots.phrase)
+    }
+    var p = p
+    if let newName { p.names = [newName] }
+    return Intent(
+      kind: .createSnapshot, parameters: p,
+      explanation: "snapshot "
+        + (p.disk.map { ["os", "data"].contains($0) ? "\(p.vm ?? "")'s \($0) disk" : $0 }
+          ?? "\(p.vm ?? "")'s OS disk"))
   }
 
   /// Clauses with a "before …" clause joined to the snapshot clause after it: "before deleting

@@ -99,6 +99,24 @@ struct SnapshotPlanningTests {
     #expect(p.names == c.names)
   }
 
+  @Test("several VMs or disks named: one snapshot each, none dropped")
+  func several() throws {
+    var world = Self.live
+    world.vms.append(
+      .init(
+        name: "web1", resourceGroup: "azlin-rg", location: "eastus", size: "Standard_B2s",
+        powerState: "running", id: "web1-id"))
+    guard
+      case .intents(let found) = LocalIntentParser().parse(
+        "snapshot sam and web1", context: ConversationContext(), live: world)
+    else {
+      Issue.record("not parsed")
+      return
+    }
+    #expect(found.map(\.kind) == [.createSnapshot, .createSnapshot])
+    #expect(found.map(\.parameters.vm) == ["sam", "web1"])
+  }
+
   @Test("words the grammar does not know are asked about, never taken as names; negations act not")
   func refusals() {
     #expect(
