@@ -8,6 +8,7 @@ public enum ResourceKind: String, Sendable, CaseIterable {
   case disk
   case virtualNetwork
   case snapshot
+  case securityRule
 
   /// How a message names the kind: "VM", "Storage account"…
   public var displayName: String {
@@ -18,6 +19,7 @@ public enum ResourceKind: String, Sendable, CaseIterable {
     case .disk: return "Disk"
     case .virtualNetwork: return "Virtual network"
     case .snapshot: return "Snapshot"
+    case .securityRule: return "Security rule"
     }
   }
 }
@@ -28,7 +30,7 @@ public enum ResourceKind: String, Sendable, CaseIterable {
 /// a resource group takes 1–90 letters, digits, underscores, parentheses, hyphens and
 /// periods and may not end with a period; a Linux VM 1–64 characters (Windows VMs are
 /// limited to 15, but azlin provisions Linux); a storage account 3–24 lowercase letters
-/// and digits (and the name is global across Azure); a managed disk 1–80 and a virtual
+/// and digits (and the name is global across Azure); a managed disk or security rule 1–80 and a virtual
 /// network 2–64 letters, digits, underscores, periods and hyphens, starting with a letter
 /// or digit and ending with a letter, digit or underscore; a disk snapshot 1–80 letters,
 /// digits, underscores and hyphens (az's own help for `snapshot` names allows no period, so
@@ -92,7 +94,7 @@ public enum NamingRules {
         return Rule(
           lengths: 3...24, allowed: allowed, first: allowed, last: allowed,
           advice: "use 3–24 lowercase letters and digits.")
-      case .disk:
+      case .disk, .securityRule:
         return Rule(
           lengths: 1...80,
           allowed: { isASCIIAlphanumeric($0) || "_.-".unicodeScalars.contains($0) },

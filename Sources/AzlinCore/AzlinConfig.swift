@@ -8,6 +8,9 @@ public struct AzlinConfig: Equatable, Sendable {
     public var resourceGroup = "azlin-rg"
     public var vmSize = "Standard_B2s"
     public var image = "Ubuntu2204"
+    /// The time zone a time said without one is in ("shut it down at 7pm"): an IANA name;
+    /// `nil` means the machine's own.
+    public var timeZone: String?
     public init() {}
   }
 
@@ -128,6 +131,7 @@ extension AzlinConfig {
     }
     if let v = string("defaults.resource_group") { config.defaults.resourceGroup = v }
     if let v = string("defaults.vm_size") { config.defaults.vmSize = v }
+    if let v = string("defaults.time_zone") { config.defaults.timeZone = v }
     if let v = string("defaults.image") { config.defaults.image = v }
     config.budget.monthlyLimit = money("budget.monthly_limit")
     config.budget.dailyLimit = money("budget.daily_limit")

@@ -76,9 +76,20 @@ public struct StepTarget {
   var size: String?
   /// The VM of a disk attach or detach.
   var vmName: String?
+  /// The arguments after `az`, for the flags only some verbs have.
+  var words: [String]
+
+  /// The value after the first of `flags`.
+  func value(_ flags: String...) -> String? {
+    for (i, w) in words.enumerated() where flags.contains(w) && i + 1 < words.count {
+      return words[i + 1]
+    }
+    return nil
+  }
 
   public init(argv: [String]) {
     let words = argv.first == "az" ? Array(argv.dropFirst()) : argv
+    self.words = words
     verb = words.prefix(while: { !$0.hasPrefix("-") }).joined(separator: " ")
     func value(_ flags: String...) -> String? {
       for (i, w) in words.enumerated() where flags.contains(w) && i + 1 < words.count {
@@ -192,6 +203,18 @@ public struct StepTarget {
       let owner = disk?.managedBy?.split(separator: "/").last.map { $0.lowercased() }
       return verb == "vm disk attach"
         ? owner == vmName?.lowercased() : (disk != nil && owner == nil)
+    case "network nsg rule create", "network nsg rule delete":
+      let nsg = value("--nsg-name")?.lowercased()
+      let present =
+        live.securityGroups.first {
+          $0.name.lowercased() == nsg && $0.resourceGroup.lowercased() == group.lowercased()
+        }?.rules.contains { $0.name.lowercased() == name.lowercased() } == true
+      return verb == "network nsg rule create" ? present : !present
+    case "vm auto-shutdown":
+      guard let vm else { return false }
+      return vm.autoShutdownUTC == value("--time")
+    case "vm update", "group update", "disk update", "storage account update":
+      return tagsHold(in: live)
     default:
       guard let vm, let state = expectedState else { return false }
       return vm.powerState == state

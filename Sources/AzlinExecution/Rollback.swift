@@ -93,7 +93,11 @@ public struct Rollback: Sendable {
         } else if owner != nil {
           continue
         }
-      } else if change.kind == "group" {
+      } else if change.kind == "group",
+        Array(change.undoArgv.dropFirst().prefix(2)) == ["group", "delete"]
+      {
+        // Only an undo that deletes the group can take others' resources with it (a tag
+        // change's undo is another tag change).
         guard live.group(named: change.name) != nil else { continue }
         let inGroup: (String) -> Bool = { $0.lowercased() == change.name.lowercased() }
         // Everything the group delete would take that this objective did not make: VMs,

@@ -81,6 +81,18 @@ public struct StepValidator: @unchecked Sendable {
         )
       }
       return owner == nil ? .holds : .differs("disk \(name) is still attached to \(owner!)")
+    case "network nsg rule create", "network nsg rule delete", "vm auto-shutdown", "vm update",
+      "group update", "disk update", "storage account update":
+      // Read back what exists now, as the shell reads it, and look for the step's effect.
+      do {
+        let live = try LiveState.fetch(from: backend)
+        return target.holds(in: live)
+          ? .holds : .differs("\(target.describe(in: live)): the change is not there")
+      } catch let error as AzError {
+        return .unchecked("(\(error.code)) \(error.message)")
+      } catch {
+        return .unchecked("\(error)")
+      }
     default:
       return .notApplicable
     }

@@ -13,6 +13,10 @@ public struct CommandPlanner: Sendable {
   let defaults: AzlinConfig.Defaults
   /// The most VMs one request may create.
   public static let maximumCount = 50
+  /// The zone a time said without one is in; the shell sets it from its settings.
+  public var timeZone = TimeZone(identifier: "UTC")!
+  /// Now, on the shell's clock: which day a time of day is converted on (summer time).
+  public var now = Date(timeIntervalSince1970: 0)
 
   public init(catalog: AzureCatalog = .bundled, defaults: AzlinConfig.Defaults) {
     self.catalog = catalog
@@ -57,11 +61,16 @@ public struct CommandPlanner: Sendable {
         return .refused(.vmNotFound(name, group: p.resourceGroup))
       }
       return .report(.vm(vm))
+    case .listPorts, .showAutoShutdown, .listTagged:
+      return devVMReport(intent, live: live, context: context)
     case .costReport:
       let region = p.region ?? context.region ?? defaults.region
       let names = p.names.filter { !live.vms(named: $0).isEmpty }
       return .report(
-        .cost(CostQuestion(count: p.count ?? 1, size: p.size, region: region, vmNames: names)))
+        .cost(
+          CostQuestion(
+            count: p.count ?? 1, size: p.size, region: region, vmNames: names,
+            ranking: p.ranking)))
     default:
       var vms = live.vms
       if let g = p.resourceGroup {
@@ -149,6 +158,9 @@ public struct CommandPlanner: Sendable {
         if let stop = addChange(intent.kind, vm: vm, size: size, to: &b) { return stop }
       }
       return nil
+
+    case .openPort, .closePort, .setAutoShutdown, .clearAutoShutdown, .setTag, .removeTag:
+      return addDevVMChange(intent, index: index, of: intents, to: &b, context: context)
 
     default:
       return nil
@@ -339,9 +351,9 @@ public struct CommandPlanner: Sendable {
 
   // MARK: - Helpers
 
-  private struct Stop: Error { var value: PlanningOutcome }
+  struct Stop: Error { var value: PlanningOutcome }
 
-  private func resolveTargets(_ p: IntentParameters, world: LiveState, context: ConversationContext)
+  func resolveTargets(_ p: IntentParameters, world: LiveState, context: ConversationContext)
     -> Result<[LiveState.VM], Stop>
   {
     var pool = world.vms
@@ -351,6 +363,8 @@ public struct CommandPlanner: Sendable {
       }
       pool = pool.filter { $0.resourceGroup.lowercased() == g.lowercased() }
     }
+    // "stop everything tagged env=dev": only what carries the tag.
+    if let tag = p.tagFilter { pool = pool.filter { Self.carries($0.tags, tag) } }
     // "all but web3", "except what is in prod": what is kept out must exist, or nothing is done.
     for kept in p.excluded {
       let k = kept.lowercased()
@@ -382,7 +396,7 @@ public struct CommandPlanner: Sendable {
       }
       return .success(found)
     }
-    if p.all || !p.excluded.isEmpty || p.powerState != nil {
+    if p.all || !p.excluded.isEmpty || p.powerState != nil || p.tagFilter != nil {
       if let s = p.powerState { pool = pool.filter { Self.vm($0, isIn: s) } }
 
       guard !pool.isEmpty else { return .failure(Stop(value: .refused(.noVMs))) }

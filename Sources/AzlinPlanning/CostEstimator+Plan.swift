@@ -77,7 +77,17 @@ extension CostEstimator {
         {
           change("disk \(disk.name) deleted", .zero - (line.monthly ?? .zero))
         }
-      case .createGroup, .deleteStorage, .attachDisk, .detachDisk:
+      case .autoShutdown(let utc, let from):
+        guard let vm, vm.powerState != "deallocated" else { continue }
+        let before = from.map { autoShutdownSaving(of: vm, utc: $0) } ?? .zero
+        let after = utc.map { autoShutdownSaving(of: vm, utc: $0) } ?? .zero
+        let what =
+          utc.map {
+            "VM \(vm.name) shut down daily at \($0.prefix(2)):\($0.suffix(2)) UTC (compute)"
+          }
+          ?? "VM \(vm.name) auto-shutdown off (compute)"
+        change(what, before - after)
+      case .createGroup, .deleteStorage, .attachDisk, .detachDisk, .openPort, .closePort, .tag:
         continue
       case .createSnapshot(_, let gb):
         estimate.lines.append(snapshotLine(name: r.name, sizeGB: gb, sku: Self.snapshotSku))

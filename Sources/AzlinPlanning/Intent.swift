@@ -51,6 +51,15 @@ public enum IntentKind: String, Sendable, CaseIterable {
   case listSnapshots = "list_snapshots"
   case deleteSnapshot = "delete_snapshot"
   case restoreSnapshot = "restore_snapshot"
+  case openPort = "open_port"
+  case closePort = "close_port"
+  case listPorts = "list_ports"
+  case setAutoShutdown = "set_auto_shutdown"
+  case clearAutoShutdown = "clear_auto_shutdown"
+  case showAutoShutdown = "show_auto_shutdown"
+  case setTag = "set_tag"
+  case removeTag = "remove_tag"
+  case listTagged = "list_tagged"
 
   /// What the operation does, in a few words ("create VMs"): the start of an intent's explanation.
   public var phrase: String {
@@ -78,13 +87,23 @@ public enum IntentKind: String, Sendable, CaseIterable {
     case .listSnapshots: return "list snapshots"
     case .deleteSnapshot: return "delete a snapshot"
     case .restoreSnapshot: return "make a disk from a snapshot"
+    case .openPort: return "open a port"
+    case .closePort: return "close a port"
+    case .listPorts: return "list open ports"
+    case .setAutoShutdown: return "set a daily auto-shutdown"
+    case .clearAutoShutdown: return "turn off auto-shutdown"
+    case .showAutoShutdown: return "show auto-shutdown"
+    case .setTag: return "tag"
+    case .removeTag: return "remove a tag"
+    case .listTagged: return "list what is tagged"
     }
   }
 
   /// True for operations that only read.
   public var isReadOnly: Bool {
     switch self {
-    case .listVMs, .showVM, .listResourceGroups, .costReport, .listStorage, .listSnapshots:
+    case .listVMs, .showVM, .listResourceGroups, .costReport, .listStorage, .listPorts,
+      .showAutoShutdown, .listTagged, .listSnapshots:
       return true
     default: return false
     }
@@ -136,6 +155,21 @@ public struct IntentParameters: Equatable, Sendable {
   public var disk: String?
   /// The snapshot a disk is made from (`restore_snapshot`).
   public var snapshot: String?
+  /// A port or port range (`8080`, `8000-8100`) to open or close.
+  public var ports: String?
+  /// Where traffic may come from: a CIDR or `*` for everyone ("from 10.0.0.0/8").
+  public var source: String?
+  /// A daily time as `HH:MM` on a 24-hour clock, in `timeZone` ("every day at 7pm").
+  public var time: String?
+  /// The time zone `time` is in (an IANA identifier or an abbreviation as said: `UTC`, `CET`).
+  public var timeZone: String?
+  /// Tags to set (`env` → `dev`) or, for `remove_tag`, the keys to remove (values empty);
+  /// for `list_tagged` and change requests, the tag that selects what they apply to.
+  public var tags: [String: String] = [:]
+  /// True for "what's costing me the most": what exists, ranked by its monthly run-rate.
+  public var ranking = false
+  /// The tag that selects resources ("everything tagged env=dev", "owned by alice" → owner=alice).
+  public var tagFilter: String?
 
   public init() {}
 }
@@ -165,6 +199,18 @@ extension Intent {
     if let s = parameters.snapshot { params.append(("snapshot", .string(s))) }
     if parameters.all { params.append(("all", .bool(true))) }
     if !parameters.excluded.isEmpty { params.append(("except", .strings(parameters.excluded))) }
+    if let p = parameters.ports { params.append(("ports", .string(p))) }
+    if let s = parameters.source { params.append(("source", .string(s))) }
+    if let t = parameters.time { params.append(("time", .string(t))) }
+    if let z = parameters.timeZone { params.append(("time_zone", .string(z))) }
+    if !parameters.tags.isEmpty {
+      params.append(
+        (
+          "tags",
+          .object(parameters.tags.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })
+        ))
+    }
+    if let f = parameters.tagFilter { params.append(("tagged", .string(f))) }
     if parameters.hypothetical { params.append(("mood", .string("question"))) }
     return .object([
       ("intent", .string(kind.rawValue)), ("parameters", .object(params)),

@@ -103,16 +103,15 @@ extension LocalIntentParser {
     "postgres": "databases", "mysql": "databases", "app": "app services", "webapp": "app services",
     "function": "function apps", "functions": "function apps", "registry": "container registries",
     "acr": "container registries", "container": "containers", "containers": "containers",
-    "port": "network rules", "ports": "network rules", "backup": "backups",
+    "backup": "backups",
     "role": "role assignments",
-    "tag": "tags", "tags": "tags",
   ]
 
   /// Verbs for operations azlin does not do yet.
   static let unsupportedVerbs: [String: String] = [
     "rename": "renaming resources", "move": "moving resources", "clone": "cloning VMs",
     "copy": "copying VMs",
-    "tag": "tags", "assign": "role assignments", "open": "network rules",
+    "assign": "role assignments",
     "backup": "backups", "upload": "uploading files", "download": "downloading files",
     "ssh": "connecting to VMs", "connect": "connecting to VMs", "login": "connecting to VMs",
   ]

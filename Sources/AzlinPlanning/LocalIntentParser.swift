@@ -43,7 +43,9 @@ public struct LocalIntentParser: Sendable {
       revision = Array(words[(at + length)...])
       words = Array(words[..<at])
     }
-    var result = parse(words: words, context: context, live: live)
+    var result =
+      devVMParse(words, context: context, live: live)
+      ?? parse(words: words, context: context, live: live)
     if !revision.isEmpty, case .intents(let intents) = result {
       switch revise(intents, with: revision, context: context, live: live) {
       case .success(let revised): result = .intents(revised)
@@ -270,6 +272,10 @@ public struct LocalIntentParser: Sendable {
     case .createSnapshot, .restoreSnapshot: return .create
     case .deleteSnapshot: return .delete
     case .listSnapshots: return .list
+    // A clause without a verb after these is never carried on as a change.
+    case .openPort, .closePort, .listPorts, .setAutoShutdown, .clearAutoShutdown,
+      .showAutoShutdown, .setTag, .removeTag, .listTagged:
+      return .list
     }
   }
 
@@ -429,4 +435,7 @@ public enum ParseProblem: Error, Equatable, Sendable {
   case alternatives([String])
   /// A reference the conversation cannot resolve ("the second one" before any list).
   case unresolvedReference(String)
+  /// A request that lacks one detail azlin will not guess (a port, a time, a tag), with an
+  /// example of the request said whole.
+  case missingDetail(String, example: String)
 }

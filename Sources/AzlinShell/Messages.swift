@@ -95,6 +95,8 @@ enum Messages {
         "I didn't understand \"\(clip(line))\". Try \"create a vm called web1\", \"list vms\" or /help."
     case .unsupported(let what):
       return "azlin cannot manage \(what) yet; it handles resource groups and VMs."
+    case .missingDetail(let what, let example):
+      return "Which \(what)? Say it whole, e.g. \"\(example)\"."
     case .missingTarget(let verb):
       return "What should I \(verb)? Name it, e.g. \"\(verb) vm web1\"."
     case .unknownWords(let words):
@@ -168,6 +170,9 @@ enum Messages {
       return "\(n) VMs in one request is more than azlin allows (\(CommandPlanner.maximumCount))."
     case .snapshotNotFound, .nameTaken, .whichDataDisk:
       return snapshotProblem(p) ?? ""
+    case .badPort, .badSource, .noSecurityGroup, .portInSharedRule, .badTime, .unknownTimeZone,
+      .badTag, .reservedTag:
+      return devVMProblem(p) ?? ""
     }
   }
 
@@ -206,6 +211,9 @@ enum Messages {
         "\(vm) is \(state), so it is started instead of restarted (Azure restarts only running VMs)."
     case .restoredToNewDisk(let disk, let vm): return restoredToNewDisk(disk: disk, vm: vm)
     case .resizeNeedsSize(let vm): return resizeNeedsSize(vm)
+    case .portAlreadyOpen, .portNotOpen, .openToInternet, .shutdownTime, .shutdownUnchanged,
+      .tagUnchanged:
+      return devVMNote(n) ?? ""
     }
   }
 
@@ -254,6 +262,7 @@ enum Messages {
     case .deleteDisk: return "delete disk \(r.name) in \(r.resourceGroup)"
     case .createSnapshot, .deleteSnapshot, .createDiskFromSnapshot:
       return snapshotStepSummary(s) ?? ""
+    case .openPort, .closePort, .autoShutdown, .tag: return devVMStepSummary(s) ?? ""
     }
   }
 
@@ -584,6 +593,7 @@ enum Messages {
 
   static func vmDetail(_ vm: LiveState.VM) -> String {
     "\(vm.name) is \(vm.powerState): \(vm.size) in \(vm.resourceGroup), \(vm.location)."
+      + (vm.publicIP.map { " Public IP \($0)." } ?? "")
   }
 
   // MARK: Slash commands

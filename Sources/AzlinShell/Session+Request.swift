@@ -90,7 +90,9 @@ extension Session {
   /// Plans `intents` and shows the result: a report, a question, a refusal, or a plan to approve.
   func plan(_ intents: [Intent], line: String) {
     if planEverything(intents, line: line) { return }
-    let planner = CommandPlanner(defaults: config.defaults)
+    var planner = CommandPlanner(defaults: config.defaults)
+    planner.timeZone = timeZone
+    planner.now = context.clock.now
     switch planner.plan(intents, live: live, context: conversation) {
     case .report(let report):
       for intent in intents { conversation.remember(intent) }
@@ -151,10 +153,18 @@ extension Session {
         estimator.snapshotLine(name: $0.name, sizeGB: $0.sizeGB, sku: $0.sku).monthly
       }.reduce(Money.zero, +)
       say(Messages.snapshotTable(snapshots, monthly: monthly))
+    case .ports(let entries):
+      conversation.remember(listed: entries.map(\.vm.name))
+      say(Messages.portTable(entries))
+    case .autoShutdown(let vms, let zone):
+      conversation.remember(listed: vms.map(\.name))
+      say(Messages.autoShutdownLines(vms, zone: zone))
+    case .tagged(let filter, let found): say(Messages.taggedTable(filter, found))
     }
   }
 
   func costAnswer(_ q: CostQuestion) -> [String] {
+    if q.ranking { return costRanking() }
     if !q.vmNames.isEmpty {
       var estimate = CostEstimate()
       for name in q.vmNames {

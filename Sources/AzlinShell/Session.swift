@@ -59,7 +59,13 @@ public final class Session {
   let parser: LocalIntentParser
   /// The LLM intent parser, when one is configured.
   let llm: LLMIntentParser?
-  let estimator = CostEstimator()
+  /// Prices; a VM with auto-shutdown is taken to start again at 09:00 in the user's zone.
+  var estimator: CostEstimator {
+    var estimator = CostEstimator()
+    let offset = timeZone.secondsFromGMT(for: context.clock.now) / 60
+    estimator.dayStartsAtUTCMinute = ((9 * 60 - offset) % 1440 + 1440) % 1440
+    return estimator
+  }
   /// The lock budget decisions and reservations are made under, shared with other processes.
   let budgetLock: FileLock
   /// How many budget reservations this session made (their IDs are this session's ID and a count).

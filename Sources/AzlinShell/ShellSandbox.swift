@@ -72,7 +72,9 @@ public final class ShellSandbox {
       folder: home.simulatorFolder, clock: clock, sleeper: context.sleeper,
       ids: SequentialIDGenerator(), faults: environment["AZLIN_SIM_FAULTS"],
       vCPUQuota: environment["AZLIN_SIM_VCPU_QUOTA"].flatMap { Int($0) })
-    let (config, _) = AzlinConfig.load(path: home.configFile)
+    var (config, _) = AzlinConfig.load(path: home.configFile)
+    // A sandbox is in UTC unless its config says otherwise: replays read alike on any machine.
+    if config.defaults.timeZone == nil { config.defaults.timeZone = "UTC" }
     // MCP servers: `azlin mcp-server` is served in-process on the sandbox's simulator and
     // clock; the sandbox starts no other program.
     let tools = SimulatorToolServer(simulator: simulator, version: version)

@@ -31,7 +31,8 @@ struct CommandFormsTests {
     }
     #expect(forms.count == Self.expected.count)
     for (actual, expected) in zip(forms, Self.expected) {
-      #expect(actual == expected.split(separator: " ").map(String.init))
+      #expect(
+        actual == expected.split(separator: " ", omittingEmptySubsequences: false).map(String.init))
     }
   }
 
@@ -81,6 +82,25 @@ struct CommandFormsTests {
       .groupExists(name: "demo"),
       .storageShow(name: "azlindata1", group: "demo"),
       .diskShow(name: "app1-data1", group: "demo"),
+      .securityGroupList,
+      .autoShutdownList,
+      .resourceShow(
+        id:
+          "/subscriptions/0/resourceGroups/demo/providers/microsoft.devtestlab/schedules/shutdown-computevm-app1"
+      ),
+      .securityRuleCreate(
+        rule: "open-port-8080", securityGroup: "app1NSG", group: "demo", priority: 900,
+        ports: "8080", sources: ["*"]),
+      .securityRuleDelete(rule: "open-port-8080", securityGroup: "app1NSG", group: "demo"),
+      .vmAutoShutdown(name: "app1", group: "demo", utc: "1900"),
+      .vmAutoShutdown(name: "app1", group: "demo", utc: nil),
+      .tagUpdate(.vm, name: "app1", group: "demo", key: "env", value: "dev"),
+      .tagUpdate(.vm, name: "app1", group: "demo", key: "env", value: nil),
+      .tagUpdate(.group, name: "demo", group: "demo", key: "env", value: "dev"),
+      .tagUpdate(.disk, name: "app1-data1", group: "demo", key: "env", value: "dev"),
+      .tagUpdate(.storage, name: "azlindata1", group: "demo", key: "env", value: "dev"),
+      .groupTagsReplace(name: "demo", tags: ["managed-by": "azlin", "env": "dev"]),
+      .groupTagsReplace(name: "demo", tags: [:]),
       .snapshotCreate(
         name: "app1-os-snap-1", group: "demo", location: "westeurope", disk: "app1_OsDisk_1"),
       .snapshotDelete(name: "app1-os-snap-1", group: "demo"),
@@ -118,6 +138,32 @@ struct CommandFormsTests {
     p.vm = vm
     p.disk = disk
     p.snapshot = snapshot
+    return Intent(kind: kind, parameters: p)
+  }
+
+  /// A VM with its security group (SSH and 8080 open), a daily shutdown and a tag.
+  static var devLive: LiveState {
+    var state = live
+    state.vms[0].securityGroup = "webNSG"
+    state.vms[0].autoShutdownUTC = "1900"
+    state.vms[0].tags = ["env": "dev"]
+    state.securityGroups = [
+      LiveState.SecurityGroup(
+        name: "webNSG", resourceGroup: "demo", location: "westus2",
+        rules: [
+          LiveState.SecurityRule(
+            name: "default-allow-ssh", priority: 1000, ports: ["22"], sources: ["*"]),
+          LiveState.SecurityRule(
+            name: "open-port-8080", priority: 900, ports: ["8080"], sources: ["10.0.0.0/8"]),
+        ])
+    ]
+    return state
+  }
+
+  static func devIntent(_ kind: IntentKind, _ fill: (inout IntentParameters) -> Void) -> Intent {
+    var p = IntentParameters()
+    p.names = ["web"]
+    fill(&p)
     return Intent(kind: kind, parameters: p)
   }
 
@@ -192,6 +238,51 @@ struct CommandFormsTests {
     ([intent(.attachDisk, vm: "web", sizeGB: 256, sku: "StandardSSD_LRS")], live),
     ([intent(.detachDisk, ["db-data1"])], live),
     ([intent(.deleteDisk, ["spare"])], live),
+    ([devIntent(.openPort) { $0.ports = "443" }], devLive),
+    (
+      [
+        devIntent(.openPort) {
+          $0.ports = "3000-3100"
+          $0.source = "203.0.113.7/32"
+        }
+      ], devLive
+    ),
+    ([devIntent(.closePort) { $0.ports = "8080" }], devLive),
+    (
+      [
+        devIntent(.setAutoShutdown) {
+          $0.time = "18:30"
+          $0.timeZone = "UTC"
+        }
+      ], devLive
+    ),
+    ([devIntent(.clearAutoShutdown) { _ in }], devLive),
+    ([devIntent(.setTag) { $0.tags = ["owner": "alice"] }], devLive),
+    ([devIntent(.removeTag) { $0.tags = ["env": ""] }], devLive),
+    (
+      [
+        devIntent(.setTag) {
+          $0.names = ["demo"]
+          $0.tags = ["team": "data"]
+        }
+      ], devLive
+    ),
+    (
+      [
+        devIntent(.setTag) {
+          $0.names = ["spare"]
+          $0.tags = ["team": "data"]
+        }
+      ], devLive
+    ),
+    (
+      [
+        devIntent(.setTag) {
+          $0.names = ["logs1"]
+          $0.tags = ["team": "data"]
+        }
+      ], devLive
+    ),
     ([snapshotIntent(.createSnapshot, vm: "web")], snapshotLive),
     ([snapshotIntent(.createSnapshot, ["before-upgrade"], disk: "db-data1")], snapshotLive),
     ([snapshotIntent(.deleteSnapshot, ["db-data1-snap-1"])], snapshotLive),
@@ -276,6 +367,8 @@ struct CommandFormsTests {
         for i in world.disks.indices where world.disks[i].name == r.name {
           world.disks[i].managedBy = owner
         }
+      case .openPort, .closePort, .autoShutdown, .tag:
+        break
       case .detachDisk:
         for i in world.disks.indices where world.disks[i].name == r.name {
           world.disks[i].managedBy = nil
@@ -308,6 +401,8 @@ struct CommandFormsTests {
       ["group", "list"]: oneGroup, ["vm", "list", "-d"]: empty,
       ["storage", "account", "list"]: empty,
       ["disk", "list", "--resource-group", "demo"]: empty, ["snapshot", "list"]: empty,
+      ["network", "nsg", "list"]: empty,
+      ["resource", "list", "--resource-type", "Microsoft.DevTestLab/schedules"]: empty,
     ])
     _ = try LiveState.fetch(from: backend)
     #expect(backend.unexpected.isEmpty)
@@ -365,6 +460,20 @@ struct CommandFormsTests {
     "group exists --name demo --output json --only-show-errors",
     "storage account show --name azlindata1 --resource-group demo --output json --only-show-errors",
     "disk show --resource-group demo --name app1-data1 --output json --only-show-errors",
+    "network nsg list --output json --only-show-errors",
+    "resource list --resource-type Microsoft.DevTestLab/schedules --output json --only-show-errors",
+    "resource show --ids /subscriptions/0/resourceGroups/demo/providers/microsoft.devtestlab/schedules/shutdown-computevm-app1 --output json --only-show-errors",
+    "network nsg rule create --resource-group demo --nsg-name app1NSG --name open-port-8080 --priority 900 --direction Inbound --access Allow --protocol Tcp --destination-port-ranges 8080 --source-address-prefixes * --output json --only-show-errors",
+    "network nsg rule delete --resource-group demo --nsg-name app1NSG --name open-port-8080 --output json --only-show-errors",
+    "vm auto-shutdown --resource-group demo --name app1 --time 1900 --output json --only-show-errors",
+    "vm auto-shutdown --resource-group demo --name app1 --off --output json --only-show-errors",
+    "vm update --resource-group demo --name app1 --set tags.env=dev --output json --only-show-errors",
+    "vm update --resource-group demo --name app1 --remove tags.env --output json --only-show-errors",
+    "group update --name demo --set tags.env=dev --output json --only-show-errors",
+    "disk update --resource-group demo --name app1-data1 --set tags.env=dev --output json --only-show-errors",
+    "storage account update --resource-group demo --name azlindata1 --set tags.env=dev --output json --only-show-errors",
+    "group update --name demo --tags env=dev managed-by=azlin --output json --only-show-errors",
+    "group update --name demo --tags  --output json --only-show-errors",
     "snapshot create --resource-group demo --name app1-os-snap-1 --location westeurope --source app1_OsDisk_1 --tags managed-by=azlin --output json --only-show-errors",
     "snapshot delete --resource-group demo --name app1-os-snap-1 --output json --only-show-errors",
     "snapshot list --output json --only-show-errors",
@@ -409,6 +518,24 @@ struct CommandFormsTests {
     "vm disk detach --resource-group demo --vm-name db --name db-data1 --output json --only-show-errors",
     "vm disk attach --resource-group demo --vm-name db --name db-data1 --output json --only-show-errors",
     "disk delete --resource-group demo --name spare --yes --output json --only-show-errors",
+    "network nsg rule create --resource-group demo --nsg-name webNSG --name open-port-443 --priority 910 --direction Inbound --access Allow --protocol Tcp --destination-port-ranges 443 --source-address-prefixes * --output json --only-show-errors",
+    "network nsg rule delete --resource-group demo --nsg-name webNSG --name open-port-443 --output json --only-show-errors",
+    "network nsg rule create --resource-group demo --nsg-name webNSG --name allow-3000-3100-from-203.0.113.7_32 --priority 910 --direction Inbound --access Allow --protocol Tcp --destination-port-ranges 3000-3100 --source-address-prefixes 203.0.113.7/32 --output json --only-show-errors",
+    "network nsg rule delete --resource-group demo --nsg-name webNSG --name allow-3000-3100-from-203.0.113.7_32 --output json --only-show-errors",
+    "network nsg rule delete --resource-group demo --nsg-name webNSG --name open-port-8080 --output json --only-show-errors",
+    "network nsg rule create --resource-group demo --nsg-name webNSG --name open-port-8080 --priority 900 --direction Inbound --access Allow --protocol Tcp --destination-port-ranges 8080 --source-address-prefixes 10.0.0.0/8 --output json --only-show-errors",
+    "vm auto-shutdown --resource-group demo --name web --time 1830 --output json --only-show-errors",
+    "vm auto-shutdown --resource-group demo --name web --time 1900 --output json --only-show-errors",
+    "vm auto-shutdown --resource-group demo --name web --off --output json --only-show-errors",
+    "vm update --resource-group demo --name web --set tags.owner=alice --output json --only-show-errors",
+    "vm update --resource-group demo --name web --remove tags.owner --output json --only-show-errors",
+    "vm update --resource-group demo --name web --remove tags.env --output json --only-show-errors",
+    "vm update --resource-group demo --name web --set tags.env=dev --output json --only-show-errors",
+    "group update --name demo --set tags.team=data --output json --only-show-errors",
+    "disk update --resource-group demo --name spare --set tags.team=data --output json --only-show-errors",
+    "disk update --resource-group demo --name spare --remove tags.team --output json --only-show-errors",
+    "storage account update --resource-group demo --name logs1 --set tags.team=data --output json --only-show-errors",
+    "storage account update --resource-group demo --name logs1 --remove tags.team --output json --only-show-errors",
     "snapshot create --resource-group demo --name web-os-snap-1 --location westus2 --source web_OsDisk_1_0000 --tags managed-by=azlin --output json --only-show-errors",
     "snapshot delete --resource-group demo --name web-os-snap-1 --output json --only-show-errors",
     "snapshot create --resource-group demo --name before-upgrade --location westus2 --source db-data1 --tags managed-by=azlin --output json --only-show-errors",

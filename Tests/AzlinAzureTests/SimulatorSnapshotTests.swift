@@ -151,6 +151,8 @@ struct LiveStateSnapshotTests {
     let backend = ScriptedBackend([
       ["group", "list"]: empty, ["vm", "list", "-d"]: empty, ["storage", "account", "list"]: empty,
       ["snapshot", "list"]: [AzResult(exitCode: 0, stdout: listing, stderr: "")],
+      ["network", "nsg", "list"]: empty,
+      ["resource", "list", "--resource-type", "Microsoft.DevTestLab/schedules"]: empty,
     ])
     let live = try LiveState.fetch(from: backend)
     #expect(backend.unexpected.isEmpty)

@@ -200,6 +200,9 @@ struct AzureToolCatalogTests {
         "azmcp_compute_disk_create", "azmcp_compute_disk_delete", "azmcp_compute_vm_disk_attach",
         "azmcp_compute_vm_disk_detach", "azmcp_storage_account_create",
         "azmcp_storage_account_delete", "azmcp_storage_account_show",
+        "azmcp_network_nsg_rule_create", "azmcp_network_nsg_rule_delete", "azmcp_network_nsg_list",
+        "azmcp_compute_vm_auto_shutdown", "azmcp_compute_vm_update", "azmcp_group_update",
+        "azmcp_compute_disk_update", "azmcp_storage_account_update",
         "azmcp_compute_snapshot_create", "azmcp_compute_snapshot_delete",
         "azmcp_compute_snapshot_list", "azmcp_compute_snapshot_show", "azmcp_extension_az",
       ])
@@ -223,6 +226,9 @@ struct AzureToolCatalogTests {
       ("azmcp_compute_vm_disk_detach", false, false),
       ("azmcp_storage_account_create", false, false),
       ("azmcp_storage_account_delete", false, true), ("azmcp_storage_account_show", true, false),
+      ("azmcp_network_nsg_rule_create", false, false),
+      ("azmcp_network_nsg_rule_delete", false, true), ("azmcp_network_nsg_list", true, false),
+      ("azmcp_compute_vm_auto_shutdown", false, false), ("azmcp_compute_vm_update", false, false),
       ("azmcp_extension_az", false, true),
     ])
   func annotations(tool name: String, readOnly: Bool, destructive: Bool) throws {

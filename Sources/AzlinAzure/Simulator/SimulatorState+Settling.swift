@@ -20,6 +20,7 @@ extension SimulatorState {
       disks.removeAll { doomedGroups.contains($0.resourceGroup.lowercased()) }
       storageAccounts.removeAll { doomedGroups.contains($0.resourceGroup.lowercased()) }
       virtualNetworks.removeAll { doomedGroups.contains($0.resourceGroup.lowercased()) }
+      securityGroups.removeAll { doomedGroups.contains($0.resourceGroup.lowercased()) }
     }
     for vm in virtualMachines where due(vm.deletingAt) {
       releaseDisks(of: vm)

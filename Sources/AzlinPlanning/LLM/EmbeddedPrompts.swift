@@ -79,6 +79,22 @@ public enum EmbeddedPrompts {
     - `restore_snapshot`: make a new disk from a snapshot ("restore sam's disk from snapshot X",
       "make a disk from snapshot X"): `snapshot` with its name, optional `vm`, and the new disk's
       name in `names` only when given. Nothing attached is replaced.
+    - `open_port`: open an inbound TCP port on VMs: `names`, `ports`, optional `source` ("open 8080
+      on sam to 10.0.0.0/8" → `"ports": "8080", "source": "10.0.0.0/8"`). One intent per port.
+    - `close_port`: close an inbound port on VMs: `names`, `ports`.
+    - `list_ports`: which ports are open on VMs: optional `names`.
+    - `set_auto_shutdown`: shut VMs down every day at a time: `names`, `time` (`HH:MM`, 24-hour),
+      optional `time_zone` when the person says one ("every day at 7pm CET" → `"time": "19:00",
+      "time_zone": "CET"`). A time without am/pm that could be morning or evening is not given:
+      reply `[]`.
+    - `clear_auto_shutdown`: turn a VM's daily auto-shutdown off: `names`.
+    - `show_auto_shutdown`: when VMs shut down: optional `names`.
+    - `set_tag`: set tags: `names` (VMs, a group, a disk or a storage account) and `tags`
+      ("tag sam env=dev" → `"tags": {"env": "dev"}`).
+    - `remove_tag`: remove tags: `names` and `tags` with the keys to remove (values `""`).
+    - `list_tagged`: what carries a tag: `tagged` ("what is owned by alice" → `"tagged":
+      "owner=alice"`). Change requests may carry `tagged` too ("stop everything tagged env=dev" →
+      `stop_vm` with `"all": true, "tagged": "env=dev"`).
 
     ## Parameters
 
@@ -100,6 +116,12 @@ public enum EmbeddedPrompts {
     - `disk` (string): the disk a snapshot is of: a disk's name, or `"os"` / `"data"` for the VM's
       OS disk or its data disk.
     - `snapshot` (string): the snapshot a disk is made from.
+    - `ports` (string): a port (`8080`) or range (`8000-8100`), 1–65535.
+    - `source` (string): where traffic may come from: `*` for everyone, or an IPv4 address or CIDR.
+    - `time` (string): a time of day, `HH:MM` on a 24-hour clock.
+    - `time_zone` (string): the zone the person named (`UTC`, `CET`, `Europe/Berlin`).
+    - `tags` (object of strings): tag names and values.
+    - `tagged` (string): `key` or `key=value`: only what carries this tag.
     - `except` (array of strings): names left out of an `all` request ("stop all VMs except web3"
       → `"all": true, "except": ["web3"]`; "delete everything but keep db" → `"except": ["db"]`).
       Never drop an exclusion: if you cannot express it, reply `[]`.

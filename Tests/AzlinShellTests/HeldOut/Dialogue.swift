@@ -101,12 +101,11 @@ struct Dialogue {
     "provision_vm", "list_vms", "show_vm", "delete_vm", "start_vm", "stop_vm", "deallocate_vm",
     "restart_vm", "resize_vm", "create_resource_group", "list_resource_groups",
     "delete_resource_group", "cost_report", "create_storage", "list_storage", "delete_storage",
-    "attach_disk", "detach_disk", "delete_disk", "create_snapshot", "list_snapshots",
-    "delete_snapshot", "restore_snapshot",
+    "attach_disk", "detach_disk", "delete_disk",
   ]
   static let keys: Set<String> = [
     "names", "count", "group", "region", "size", "image", "state", "all", "except", "size_gb",
-    "sku", "vm", "disk", "snapshot",
+    "sku", "vm",
   ]
 
   static func parseExpectation(_ text: String) -> Result<Expectation, FormatProblem> {
