@@ -73,12 +73,15 @@ public struct PlanExecutor: @unchecked Sendable {
   ///   - approved: The steps the user approved; the rest are skipped.
   ///   - alreadyDone: Steps done before (a resumed objective); their dependents may run.
   ///   - progress: Told about each step as it starts (`nil` outcome) and ends.
+  ///   - output: Told what a step that succeeded printed (az's JSON), after its outcome — for
+  ///     a step whose answer is what the person asked for (`vm run-command invoke`).
   /// - Returns: Each step's outcome, by step number.
   /// - Throws: `FileError` when the objective or audit log cannot be written.
   public func execute(
     _ steps: [ExecutableStep], approved: Set<Int>, alreadyDone: Set<Int> = [],
     objective: inout Objective, cancelled: () -> Bool = { false },
-    progress: (ExecutableStep, StepOutcome?) -> Void
+    progress: (ExecutableStep, StepOutcome?) -> Void,
+    output: (ExecutableStep, String) -> Void = { _, _ in }
   ) throws -> [Int: StepOutcome] {
     if objective.status == .pending {
       try objective.move(to: .inProgress, at: clock.now)
@@ -143,6 +146,7 @@ public struct PlanExecutor: @unchecked Sendable {
             run, of: step, to: &objective, outcomes: &outcomes, reportEvents: chunk.count > 1,
             progress: progress)
           progress(step, outcomes[step.number])
+          if case .succeeded = run.outcome, !run.stdout.isEmpty { output(step, run.stdout) }
         }
         objective.updatedAt = Timestamp.string(clock.now)
         try store.save(objective)
@@ -186,6 +190,8 @@ public struct PlanExecutor: @unchecked Sendable {
       AzError(code: "NoStrategy", message: "no strategy can carry out this step"))
     /// The strategy that succeeded.
     var route: StepRoute?
+    /// What the successful attempt printed.
+    var stdout = ""
   }
 
   /// Runs one step through its fallback chain; `report` hears of retries and fallbacks as
@@ -230,6 +236,7 @@ public struct PlanExecutor: @unchecked Sendable {
       guard let failure else {
         record.outcome = .succeeded(durationMs: max(ms, result.durationMs), via: link.route.label)
         record.route = link.route
+        record.stdout = result.stdout
         return record
       }
       record.outcome = .failed(failure)

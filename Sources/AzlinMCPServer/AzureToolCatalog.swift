@@ -22,7 +22,8 @@ public struct AzureToolCatalog: Sendable {
 
   /// Every tool: groups, VMs, disks, storage accounts, disk snapshots and the az pass-through.
   public static let azure = AzureToolCatalog(
-    tools: groupTools + vmTools + diskTools + storageTools + devVMTools + snapshotTools
+    tools: groupTools + vmTools + diskTools + storageTools + devVMTools + guestTools
+      + snapshotTools
       + [extensionTool])
 
   // MARK: Properties

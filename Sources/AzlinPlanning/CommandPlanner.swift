@@ -71,6 +71,8 @@ public struct CommandPlanner: Sendable {
           CostQuestion(
             count: p.count ?? 1, size: p.size, region: region, vmNames: names,
             ranking: p.ranking)))
+    case .connectVM:
+      return connection(intent, live: live)
     default:
       var vms = live.vms
       if let g = p.resourceGroup {
@@ -161,6 +163,8 @@ public struct CommandPlanner: Sendable {
 
     case .openPort, .closePort, .setAutoShutdown, .clearAutoShutdown, .setTag, .removeTag:
       return addDevVMChange(intent, index: index, of: intents, to: &b, context: context)
+    case .runCommand:
+      return addRunCommand(intent, index: index, of: intents, to: &b)
 
     default:
       return nil
@@ -192,8 +196,12 @@ public struct CommandPlanner: Sendable {
         .sizeNotOffered(
           size: size.name, region: region, alternatives: alternatives(to: size, in: region)))
     }
-    let image = p.image ?? defaults.image
+    var image = p.image ?? defaults.image
     if p.image == nil { b.assume(.image(image)) }
+    switch Self.usableImage(image) {
+    case .success(let usable): image = usable
+    case .failure(let refusal): return .refused(refusal.problem)
+    }
 
     var names = p.names
     if names.isEmpty {

@@ -101,6 +101,8 @@ extension CostEstimator {
         }
       case .createDiskFromSnapshot(_, let gb, let sku):
         if let disk = diskLines(name: r.name, sku: sku, sizeGB: gb) { estimate.lines.append(disk) }
+      case .runCommand:
+        continue
       }
     }
     return estimate

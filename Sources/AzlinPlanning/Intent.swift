@@ -60,6 +60,8 @@ public enum IntentKind: String, Sendable, CaseIterable {
   case setTag = "set_tag"
   case removeTag = "remove_tag"
   case listTagged = "list_tagged"
+  case connectVM = "connect_vm"
+  case runCommand = "run_command"
 
   /// What the operation does, in a few words ("create VMs"): the start of an intent's explanation.
   public var phrase: String {
@@ -96,6 +98,8 @@ public enum IntentKind: String, Sendable, CaseIterable {
     case .setTag: return "tag"
     case .removeTag: return "remove a tag"
     case .listTagged: return "list what is tagged"
+    case .connectVM: return "connect to a VM"
+    case .runCommand: return "run a command on a VM"
     }
   }
 
@@ -103,7 +107,7 @@ public enum IntentKind: String, Sendable, CaseIterable {
   public var isReadOnly: Bool {
     switch self {
     case .listVMs, .showVM, .listResourceGroups, .costReport, .listStorage, .listPorts,
-      .showAutoShutdown, .listTagged, .listSnapshots:
+      .showAutoShutdown, .listTagged, .connectVM, .listSnapshots:
       return true
     default: return false
     }
@@ -170,6 +174,8 @@ public struct IntentParameters: Equatable, Sendable {
   public var ranking = false
   /// The tag that selects resources ("everything tagged env=dev", "owned by alice" → owner=alice).
   public var tagFilter: String?
+  /// The shell command line a `run_command` intent runs inside the VM ("df -h"), as typed.
+  public var script: String?
 
   public init() {}
 }
@@ -212,6 +218,7 @@ extension Intent {
     }
     if let f = parameters.tagFilter { params.append(("tagged", .string(f))) }
     if parameters.hypothetical { params.append(("mood", .string("question"))) }
+    if let s = parameters.script { params.append(("script", .string(s))) }
     return .object([
       ("intent", .string(kind.rawValue)), ("parameters", .object(params)),
       ("confidence", .number((confidence * 100).rounded() / 100)),

@@ -113,7 +113,6 @@ extension LocalIntentParser {
     "copy": "copying VMs",
     "assign": "role assignments",
     "backup": "backups", "upload": "uploading files", "download": "downloading files",
-    "ssh": "connecting to VMs", "connect": "connecting to VMs", "login": "connecting to VMs",
   ]
 
   /// Words that refer to what the conversation just mentioned.
@@ -207,9 +206,14 @@ extension LocalIntentParser {
   /// Image aliases az accepts.
   static let imageWords: [String: String] = [
     "ubuntu": "Ubuntu2204", "ubuntu2204": "Ubuntu2204", "ubuntu2404": "Ubuntu2404",
-    "debian": "Debian11",
+    "debian": "Debian12",
     "debian11": "Debian11", "debian12": "Debian12", "rhel": "RHELRaw8LVMGen2",
     "centos": "CentOS85Gen2",
-    "windows": "Win2022Datacenter", "win2022": "Win2022Datacenter", "suse": "SuseSles15SP5",
+    "suse": "SuseSles15SP5",
+    "ubuntu22": "Ubuntu2204", "ubuntu24": "Ubuntu2404", "rhel8": "RHELRaw8LVMGen2",
+    "redhat": "RHELRaw8LVMGen2", "centos8": "CentOS85Gen2", "centos85": "CentOS85Gen2",
+    "sles": "SuseSles15SP5", "sles15": "SuseSles15SP5", "suse15": "SuseSles15SP5",
+    "opensuse": "OpenSuseLeap154Gen2", "opensuse154": "OpenSuseLeap154Gen2",
+    "flatcar": "FlatcarLinuxFreeGen2",
   ]
 }

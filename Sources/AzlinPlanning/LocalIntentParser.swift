@@ -27,6 +27,7 @@ public struct LocalIntentParser: Sendable {
   ///   - live: What exists now (names for typo correction and bare-name recognition).
   /// - Returns: The intents in order, or why nothing was understood.
   public func parse(_ line: String, context: ConversationContext, live: LiveState) -> ParseResult {
+    if let asked = connectOrRun(line, context: context, live: live) { return asked }
     var words = Self.mendingTypos(Self.tokens(of: line), live: live, regions: catalog.regions)
     // "what happens if I deallocate sam", "how do I stop it": asked about, never carried out.
     var hypothetical = false
@@ -276,6 +277,7 @@ public struct LocalIntentParser: Sendable {
     case .openPort, .closePort, .listPorts, .setAutoShutdown, .clearAutoShutdown,
       .showAutoShutdown, .setTag, .removeTag, .listTagged:
       return .list
+    case .connectVM, .runCommand: return .list
     }
   }
 
@@ -438,4 +440,10 @@ public enum ParseProblem: Error, Equatable, Sendable {
   /// A request that lacks one detail azlin will not guess (a port, a time, a tag), with an
   /// example of the request said whole.
   case missingDetail(String, example: String)
+  /// An image azlin knows no alias for ("rocky", "debian 13"), as typed.
+  case unknownImage(String)
+  /// A Windows image, as typed: azlin's VMs are Linux.
+  case windowsImage(String)
+  /// A command to run in a VM whose words cannot be told from the rest of the line, unquoted.
+  case unclearCommand(String)
 }

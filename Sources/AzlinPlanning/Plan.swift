@@ -89,6 +89,8 @@ public enum StepOperation: Equatable, Sendable {
   case autoShutdown(utc: String?, from: String?)
   /// A tag set (`value`) or removed (`nil`), from what it was.
   case tag(key: String, value: String?, from: String?)
+  /// Runs a shell command line inside a VM (`az vm run-command invoke`); it cannot be undone.
+  case runCommand(script: String)
 }
 
 /// An inbound rule azlin opens or closes on a VM's network security group.

@@ -140,6 +140,9 @@ extension PlanStep {
       resource = ResourceRef(
         kind: kind, name: name, resourceGroup: kind == .resourceGroup ? name : group,
         location: region(of: kind == .resourceGroup ? name : group))
+    case "vm run-command invoke":
+      (action, operation) = (.change, .runCommand(script: command.value(of: "--scripts") ?? ""))
+      resource = vmRef(size: vm?.size)
     default:
       return nil
     }

@@ -6,6 +6,7 @@ extension PlanStep {
     switch operation {
     case .deleteDisk, .deleteStorage, .deleteVM, .deleteSnapshot: return .losesData
     case .deleteGroup: return takesAlong.isEmpty ? .irreversible : .losesData
+    case .runCommand: return .irreversible
     default: return .reversible
     }
   }

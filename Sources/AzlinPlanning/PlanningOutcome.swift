@@ -29,6 +29,8 @@ public enum Report: Equatable, Sendable {
   case autoShutdown([LiveState.VM], timeZone: String)
   /// What carries a tag (`key` or `key=value`).
   case tagged(String, [TaggedResource])
+  /// How to connect to a VM: the shell reads its address and admin user (`vm show -d`).
+  case connect(LiveState.VM)
 }
 
 /// The inbound allow rules of one VM.
@@ -150,4 +152,10 @@ public enum PlanProblem: Equatable, Sendable {
   /// A tag key or value Azure would refuse, or azlin's own `managed-by`.
   case badTag(String)
   case reservedTag(String)
+  /// A command to run inside a VM that is not running (its power state).
+  case notRunning(vm: String, state: String)
+  /// An image azlin knows no alias for and that is not a URN.
+  case unknownImage(String)
+  /// A Windows image: azlin's VMs are Linux.
+  case windowsImage(String)
 }

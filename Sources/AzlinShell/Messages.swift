@@ -122,6 +122,9 @@ enum Messages {
     case .unresolvedReference(let phrase):
       return
         "Which VM do you mean by \"\(phrase)\"? Name it (e.g. \"stop web1\"); \"list vms\" shows them."
+    case .unknownImage(let typed): return unknownImage(typed)
+    case .windowsImage(let typed): return windowsImage(typed)
+    case .unclearCommand(let words): return unclearCommand(words)
     }
   }
 
@@ -173,6 +176,9 @@ enum Messages {
     case .badPort, .badSource, .noSecurityGroup, .portInSharedRule, .badTime, .unknownTimeZone,
       .badTag, .reservedTag:
       return devVMProblem(p) ?? ""
+    case .notRunning(let vm, let state): return notRunning(vm: vm, state: state)
+    case .unknownImage(let typed): return unknownImage(typed)
+    case .windowsImage(let typed): return windowsImage(typed)
     }
   }
 
@@ -263,6 +269,7 @@ enum Messages {
     case .createSnapshot, .deleteSnapshot, .createDiskFromSnapshot:
       return snapshotStepSummary(s) ?? ""
     case .openPort, .closePort, .autoShutdown, .tag: return devVMStepSummary(s) ?? ""
+    case .runCommand(let script): return "run \(clip(Redactor.text(script), 60)) on VM \(r.name)"
     }
   }
 

@@ -112,9 +112,11 @@ extension Session {
       // A question about a change: show what it would do and cost, run nothing.
       say(Messages.plan(plan, verbose: options.verbose))
       say(Messages.cost(estimate(plan)))
+      noteRunCommand(plan)
       say(Messages.previewOnly)
       lastRequest?.resumable = true
     case .plan(let plan):
+      if let refusal = simulatedGuestRefusal(plan) { return fail(refusal) }
       let names = checkStorageNames(plan, intents: intents)
       if let problem = names.refusal {
         fail(Messages.problem(problem))
@@ -160,6 +162,7 @@ extension Session {
       conversation.remember(listed: vms.map(\.name))
       say(Messages.autoShutdownLines(vms, zone: zone))
     case .tagged(let filter, let found): say(Messages.taggedTable(filter, found))
+    case .connect(let vm): showConnection(vm)
     }
   }
 
@@ -212,6 +215,7 @@ extension Session {
     }) {
       say(Messages.stopStillBills)
     }
+    noteRunCommand(p.plan)
     record(
       "plan",
       [
@@ -279,7 +283,7 @@ extension Session {
       return
     }
     pending = .destroyConfirmation(p, remaining: remaining, approved: approved)
-    if step.action == .destroy {
+    if step.action == .destroy || step.runsInsideVM {
       say(Messages.confirmDestroy(step))
     } else {
       say(Messages.confirmDestructiveTool(step, route: routes(for: p.plan)[step.number]))
@@ -314,7 +318,7 @@ extension Session {
       let outcomes = try withInterrupts { cancelled in
         let outcomes = try executor.execute(
           steps, approved: approved, objective: &objective, cancelled: cancelled,
-          progress: showProgress)
+          progress: showProgress, output: showRunOutput)
         lateInterrupt = cancelled()
         return outcomes
       }

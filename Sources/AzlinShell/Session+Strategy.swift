@@ -60,8 +60,10 @@ extension Session {
   /// Steps that ask on their own: destroy steps, and steps whose tool says it may destroy.
   func stepsThatAsk(_ p: PendingPlan) -> [Int] {
     let routes = routes(for: p.plan)
-    return p.plan.steps.filter { $0.action == .destroy || routes[$0.number]?.destructive == true }
-      .map(\.number)
+    return p.plan.steps.filter {
+      $0.action == .destroy || routes[$0.number]?.destructive == true || $0.runsInsideVM
+    }
+    .map(\.number)
   }
 
   /// `/strategy [auto|az|mcp|terraform]`: shows the strategies in the order they are tried,

@@ -101,6 +101,7 @@ struct CommandFormsTests {
       .tagUpdate(.storage, name: "azlindata1", group: "demo", key: "env", value: "dev"),
       .groupTagsReplace(name: "demo", tags: ["managed-by": "azlin", "env": "dev"]),
       .groupTagsReplace(name: "demo", tags: [:]),
+      .vmRunCommand(name: "app1", group: "demo", script: "uptime"),
       .snapshotCreate(
         name: "app1-os-snap-1", group: "demo", location: "westeurope", disk: "app1_OsDisk_1"),
       .snapshotDelete(name: "app1-os-snap-1", group: "demo"),
@@ -283,11 +284,18 @@ struct CommandFormsTests {
         }
       ], devLive
     ),
+    ([runCommand("df", on: "web")], live),
     ([snapshotIntent(.createSnapshot, vm: "web")], snapshotLive),
     ([snapshotIntent(.createSnapshot, ["before-upgrade"], disk: "db-data1")], snapshotLive),
     ([snapshotIntent(.deleteSnapshot, ["db-data1-snap-1"])], snapshotLive),
     ([snapshotIntent(.restoreSnapshot, snapshot: "db-data1-snap-1")], snapshotLive),
   ]
+
+  static func runCommand(_ script: String, on vm: String) -> Intent {
+    var i = intent(.runCommand, [vm])
+    i.parameters.script = script
+    return i
+  }
 
   static func plans() throws -> [Plan] {
     let planner = CommandPlanner(defaults: AzlinConfig.Defaults())
@@ -375,6 +383,8 @@ struct CommandFormsTests {
         }
       case .deleteDisk:
         world.disks.removeAll { $0.name == r.name }
+      case .runCommand:
+        break
       case .createSnapshot(let disk, let sizeGB):
         world.snapshots.append(
           LiveState.Snapshot(
@@ -474,6 +484,7 @@ struct CommandFormsTests {
     "storage account update --resource-group demo --name azlindata1 --set tags.env=dev --output json --only-show-errors",
     "group update --name demo --tags env=dev managed-by=azlin --output json --only-show-errors",
     "group update --name demo --tags  --output json --only-show-errors",
+    "vm run-command invoke --resource-group demo --name app1 --command-id RunShellScript --scripts uptime --output json --only-show-errors",
     "snapshot create --resource-group demo --name app1-os-snap-1 --location westeurope --source app1_OsDisk_1 --tags managed-by=azlin --output json --only-show-errors",
     "snapshot delete --resource-group demo --name app1-os-snap-1 --output json --only-show-errors",
     "snapshot list --output json --only-show-errors",
@@ -536,6 +547,7 @@ struct CommandFormsTests {
     "disk update --resource-group demo --name spare --remove tags.team --output json --only-show-errors",
     "storage account update --resource-group demo --name logs1 --set tags.team=data --output json --only-show-errors",
     "storage account update --resource-group demo --name logs1 --remove tags.team --output json --only-show-errors",
+    "vm run-command invoke --resource-group demo --name web --command-id RunShellScript --scripts df --output json --only-show-errors",
     "snapshot create --resource-group demo --name web-os-snap-1 --location westus2 --source web_OsDisk_1_0000 --tags managed-by=azlin --output json --only-show-errors",
     "snapshot delete --resource-group demo --name web-os-snap-1 --output json --only-show-errors",
     "snapshot create --resource-group demo --name before-upgrade --location westus2 --source db-data1 --tags managed-by=azlin --output json --only-show-errors",

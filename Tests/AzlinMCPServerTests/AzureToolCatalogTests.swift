@@ -140,6 +140,17 @@ struct AzureToolCatalogTests {
         "azmcp_extension_az", ["command": "group create -n rg -l eastus --tags \"note=a b\""],
         ["group", "create", "-n", "rg", "-l", "eastus", "--tags", "note=a b"]
       ),
+      (
+        "azmcp_compute_vm_run_command_invoke",
+        [
+          "scripts": "df -h", "command-id": "RunShellScript", "name": "sam",
+          "resource-group": "rg",
+        ],
+        [
+          "vm", "run-command", "invoke", "--resource-group", "rg", "--name", "sam", "--command-id",
+          "RunShellScript", "--scripts", "df -h",
+        ]
+      ),
     ] as [(String, [String: Value], [String])])
   func quoting(tool: String, arguments: [String: Value], expected: [String]) throws {
     #expect(try catalog.argv(tool: tool, arguments: arguments) == expected)
@@ -203,8 +214,9 @@ struct AzureToolCatalogTests {
         "azmcp_network_nsg_rule_create", "azmcp_network_nsg_rule_delete", "azmcp_network_nsg_list",
         "azmcp_compute_vm_auto_shutdown", "azmcp_compute_vm_update", "azmcp_group_update",
         "azmcp_compute_disk_update", "azmcp_storage_account_update",
-        "azmcp_compute_snapshot_create", "azmcp_compute_snapshot_delete",
-        "azmcp_compute_snapshot_list", "azmcp_compute_snapshot_show", "azmcp_extension_az",
+        "azmcp_compute_vm_run_command_invoke", "azmcp_compute_snapshot_create",
+        "azmcp_compute_snapshot_delete", "azmcp_compute_snapshot_list",
+        "azmcp_compute_snapshot_show", "azmcp_extension_az",
       ])
     for tool in catalog.tools {
       #expect(tool.definition.annotations.readOnlyHint != nil, "\(tool.name)")
@@ -229,7 +241,7 @@ struct AzureToolCatalogTests {
       ("azmcp_network_nsg_rule_create", false, false),
       ("azmcp_network_nsg_rule_delete", false, true), ("azmcp_network_nsg_list", true, false),
       ("azmcp_compute_vm_auto_shutdown", false, false), ("azmcp_compute_vm_update", false, false),
-      ("azmcp_extension_az", false, true),
+      ("azmcp_extension_az", false, true), ("azmcp_compute_vm_run_command_invoke", false, true),
     ])
   func annotations(tool name: String, readOnly: Bool, destructive: Bool) throws {
     let tool = try #require(catalog.tool(named: name))

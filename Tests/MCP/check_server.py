@@ -84,7 +84,7 @@ def text_of(result):
 
 async def check_tools(session, swift, checks):
     tools = {entry.name: entry for entry in (await session.list_tools()).tools}
-    checks.check(len(tools) == (33 if swift else 17), f"lists {len(tools)} tools")
+    checks.check(len(tools) == (34 if swift else 17), f"lists {len(tools)} tools")
     disk_tools = DISK_TOOLS & set(tools)
     if swift:
         checks.check(disk_tools == DISK_TOOLS, "offers the disk tools")

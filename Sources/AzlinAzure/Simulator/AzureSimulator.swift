@@ -177,6 +177,7 @@ public final class AzureSimulator: Sendable {
     case "snapshot show": return try snapshotShow(call, &state)
     case "snapshot list": return try snapshotList(call, &state)
     case "snapshot delete": return try snapshotDelete(call, &state)
+    case "vm run-command invoke": return try vmRunCommand(call, &state)
     default:
       throw SimulatorFailure.usage(
         "'\(invocation.spec.verb)' is not modelled by the azlin simulator.")

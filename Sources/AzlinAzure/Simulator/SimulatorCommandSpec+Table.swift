@@ -7,7 +7,8 @@ extension SimulatorCommandSpec {
   /// zones…) are accepted and have no effect, as az would accept them.
   static let all: [SimulatorCommandSpec] =
     groupCommands + vmCommands + diskCommands + storageCommands
-    + networkCommands + securityCommands + updateCommands + accountCommands + snapshotCommands
+    + networkCommands + securityCommands + updateCommands + accountCommands
+    + guestCommands + snapshotCommands
 
   /// The name options of `az group`: `--name --resource-group -n -g` are one argument.
   private static func groupName(required: Bool = true) -> SimulatorOption {

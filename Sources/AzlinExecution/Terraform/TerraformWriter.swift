@@ -8,7 +8,7 @@ struct TerraformWriter {
   /// Groups the configuration creates, by lowercase name.
   private var groups: [String: (label: String, location: String)] = [:]
   /// VMs and disks the configuration creates, by lowercase `group|name`.
-  private var vms: [String: String] = [:]
+  var vms: [String: String] = [:]
   var disks: [String: String] = [:]
   /// The next free LUN of each VM, by its label.
   private var nextLUN: [String: Int] = [:]
@@ -52,7 +52,7 @@ struct TerraformWriter {
         disks[Self.key(disk.group, disk.name)] = labels.claim(disk.name, in: "disk")
       case .diskFromSnapshot(let disk):
         disks[Self.key(disk.group, disk.name)] = labels.claim(disk.name, in: "disk")
-      case .storageAccount, .attachment, .snapshot:
+      case .storageAccount, .attachment, .snapshot, .securityRule, .shutdownSchedule:
         break
       }
     }
@@ -73,6 +73,10 @@ struct TerraformWriter {
         blocks += try self.snapshot(snapshot, step: number)
       case .diskFromSnapshot(let disk):
         blocks += try self.disk(disk, step: number)
+      case .securityRule(let rule):
+        blocks.append(securityRule(rule))
+      case .shutdownSchedule(let schedule):
+        blocks += shutdownSchedule(schedule)
       }
     }
     let header =

@@ -95,6 +95,11 @@ public enum EmbeddedPrompts {
     - `list_tagged`: what carries a tag: `tagged` ("what is owned by alice" → `"tagged":
       "owner=alice"`). Change requests may carry `tagged` too ("stop everything tagged env=dev" →
       `stop_vm` with `"all": true, "tagged": "env=dev"`).
+    - `connect_vm`: how to connect to a VM ("how do I connect to sam", "ssh into sam", "log in to
+      it"): its name as the only entry of `names`. azlin shows the address and the ssh command.
+    - `run_command`: run one shell command line inside a VM ("run `df -h` on sam"): the VM's name
+      as the only entry of `names`, and the command line exactly as typed, without its quotes or
+      backticks, in `script`. Never write a command the person did not type.
 
     ## Parameters
 
@@ -106,7 +111,12 @@ public enum EmbeddedPrompts {
     - `region` (string): the programmatic region name, lower case without spaces (`westeurope`,
       `eastus2`).
     - `size` (string): the VM size in canonical form (`Standard_B2s`, `Standard_D4s_v3`).
-    - `image` (string): an image alias (`Ubuntu2204`, `Debian11`) or URN.
+    - `image` (string): one of az's Linux image aliases — `Ubuntu2204` ("ubuntu", "ubuntu 22.04"),
+      `Ubuntu2404` ("ubuntu 24.04"), `Debian12` ("debian", "debian 12"), `Debian11`,
+      `RHELRaw8LVMGen2` ("rhel"), `CentOS85Gen2`, `SuseSles15SP5` ("suse"), `OpenSuseLeap154Gen2`,
+      `FlatcarLinuxFreeGen2` — or a URN (`publisher:offer:sku:version`) the person typed. For any
+      other image (Rocky, Fedora, a Windows image), put the person's word in `image` as typed: azlin
+      answers with the images it knows and never picks one for them.
     - `power_state` (string): `running`, `stopped` or `deallocated`, to filter VMs.
     - `all` (boolean): `true` when the request means every matching VM ("all", "everything").
     - `size_change` (string): `bigger` or `smaller`, for a resize that names no size.
@@ -125,6 +135,7 @@ public enum EmbeddedPrompts {
     - `except` (array of strings): names left out of an `all` request ("stop all VMs except web3"
       → `"all": true, "except": ["web3"]`; "delete everything but keep db" → `"except": ["db"]`).
       Never drop an exclusion: if you cannot express it, reply `[]`.
+    - `script` (string): for `run_command` only, the command line to run, exactly as typed.
     - `mood` (string): `"question"` when the person asks about an operation instead of asking for
       it ("what happens if I deallocate sam", "how do I stop it", "can I resize a running VM"):
       azlin then only shows what it would do. Also a change asked with only a question mark ("the

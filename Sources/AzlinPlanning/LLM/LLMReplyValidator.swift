@@ -27,7 +27,7 @@ struct LLMReplyValidator: Sendable {
   private static let parameterKeys: Set<String> = [
     "names", "count", "resource_group", "region", "size", "image", "power_state", "all",
     "size_change", "size_gb", "sku", "vm", "except", "mood", "ports", "source", "time",
-    "time_zone", "tags", "tagged", "disk", "snapshot",
+    "time_zone", "tags", "tagged", "script", "disk", "snapshot",
   ]
   /// The largest managed disk, in GiB.
   static let largestDiskGB = 32_767
@@ -287,6 +287,11 @@ struct LLMReplyValidator: Sendable {
           Self.matches(filter, #"^[^<>%&\\?/=]{1,512}(=[^=]{0,256})?$"#)
         else { throw Problem("tagged is not key or key=value") }
         p.tagFilter = filter
+      case "script":
+        guard let script = value.stringValue, !script.isEmpty, script.count <= 4_000,
+          !script.contains(where: { $0.isNewline })
+        else { throw Problem("script is not one command line") }
+        p.script = script
       default:
         throw Problem("unknown parameter")
       }

@@ -211,13 +211,13 @@ struct DialogueScorer {
   /// Operations azlin gained after the sets were written, which they call unsupported.
   static let gainedKinds: Set<String> = [
     "open_port", "close_port", "list_ports", "set_auto_shutdown", "clear_auto_shutdown",
-    "show_auto_shutdown", "set_tag", "remove_tag", "list_tagged", "create_snapshot",
-    "list_snapshots", "delete_snapshot", "restore_snapshot",
+    "show_auto_shutdown", "set_tag", "remove_tag", "list_tagged", "connect_vm", "run_command",
+    "create_snapshot", "list_snapshots", "delete_snapshot", "restore_snapshot",
   ]
 
   static let readKinds: Set<String> = [
     "list_vms", "show_vm", "list_resource_groups", "cost_report", "list_storage", "list_ports",
-    "show_auto_shutdown", "list_tagged", "list_snapshots",
+    "show_auto_shutdown", "list_tagged", "connect_vm", "list_snapshots",
   ]
 
   /// Consecutive intents of one kind that differ only in names, merged ("stop a and b").
@@ -320,6 +320,17 @@ struct DialogueScorer {
     case "size_gb": return p["size_gb"]?.intValue == Int(value)
     case "sku": return text("sku") == lower
     case "vm": return text("vm") == lower
+    case "ports": return text("ports") == lower
+    case "source": return text("source") == lower
+    case "time": return text("time") == lower
+    case "zone": return text("time_zone") == lower
+    case "tagged": return text("tagged") == lower
+    case "tags":
+      let said = (p["tags"]?.objectMembers ?? []).map { pair in
+        pair.1.stringValue.map { $0.isEmpty ? pair.0 : "\(pair.0):\($0)" } ?? pair.0
+      }
+      return Set(said.map { $0.lowercased() })
+        == Set(lower.split(separator: ",").map(String.init))
     default: return false
     }
   }

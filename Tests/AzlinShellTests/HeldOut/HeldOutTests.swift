@@ -62,7 +62,10 @@ import Testing
   static let target = Floor(accuracy: 0.90, guessRate: 0.02, actions: 0)
 
   static let floors: [String: Floor] = [
-    "set-a.dialogues": Floor(accuracy: 0.82, guessRate: 0.06, actions: 1),
+    // Issue 16 lowered set A's from 0.82: its line 290 expects a Windows VM, which azlin now
+    // refuses (Linux only); lines written as "unsupported" for operations azlin has since
+    // gained are left out of the score (81.97% measured: 550 of 671).
+    "set-a.dialogues": Floor(accuracy: 0.81, guessRate: 0.06, actions: 1),
     "set-b.dialogues": Floor(accuracy: 0.75, guessRate: 0.09, actions: 2),
     "set-c.dialogues": Floor(accuracy: 0.73, guessRate: 0.17, actions: 5),
   ]
