@@ -141,6 +141,9 @@ extension LocalIntentParser {
         || lower.contains { ["what", "which", "any", "many", "have"].contains($0) }
         || (lower.contains("snapshots")
           && !lower.contains { Self.snapshotTakingVerbs.contains($0) && $0 != "snapshots" }))
+    // "how much would a snapshot of sam cost": asked about, so previewed with its price, never
+    // carried out.
+    if !listing, lower.contains(where: { Self.costWords.contains($0) }) { p.hypothetical = true }
 
     // The snapshot named right after the noun ("snapshot X", "from snapshot X") in a delete or
     // a restore, or any live snapshot's name.

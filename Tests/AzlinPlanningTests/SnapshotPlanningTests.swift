@@ -126,6 +126,15 @@ struct SnapshotPlanningTests {
     #expect(parse("take a snapshot") == .notUnderstood(.missingTarget("snapshot")))
   }
 
+  @Test("a question about what a snapshot costs is previewed, never carried out")
+  func costQuestion() throws {
+    let found = intents("how much would a snapshot of sam cost")
+    try #require(found.count == 1)
+    #expect(found[0].kind == .createSnapshot)
+    #expect(found[0].parameters.hypothetical)
+    #expect(intents("what do my snapshots cost").first?.kind == .listSnapshots)
+  }
+
   @Test("\"it\" is the VM the conversation is about; \"that snapshot\" the last one taken")
   func references() {
     var context = ConversationContext()
