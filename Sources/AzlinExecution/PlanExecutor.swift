@@ -349,60 +349,74 @@ public struct PlanExecutor: @unchecked Sendable {
     reportEvents: Bool, progress: (ExecutableStep, StepOutcome?) -> Void
   ) throws {
     let argv = ["az"] + Redactor.argv(step.command.arguments)
-    let number = JSONValue.number(Double(step.number))
     for event in run.events {
+      try record(
+        event, objective: objective.id, step: ("step", .number(Double(step.number))),
+        argv: argv, attemptEvent: "command")
       switch event {
-      case .attempt(let result, let route, let endedAt):
+      case .attempt(let result, let route, _):
         let error = result.error
-        try audit.record(
-          "command", objective: objective.id, at: endedAt,
-          [
-            ("step", number), ("argv", .strings(argv)), ("strategy", .string(route.strategy)),
-            ("tool", .optional(route.detail)),
-            ("exit_code", .number(Double(result.exitCode))),
-            ("duration_ms", .number(Double(result.durationMs))),
-            ("error_code", .optional(error?.code)),
-          ])
         objective.executionResults.append(
           Objective.StepResult(
             step: step.number, argv: argv, exitCode: result.exitCode,
             durationMs: result.durationMs, errorCode: error?.code,
             message: error.map { Redactor.text($0.message) }, strategy: route.label))
-      case .retry(let attempt, let delay, let kind, let error, let at):
-        try audit.record(
-          "retry", objective: objective.id, at: at,
-          [
-            ("step", number), ("attempt", .number(Double(attempt))), ("delay_s", .number(delay)),
-            ("error_code", .string(kind.code)),
-          ])
+      case .retry(let attempt, let delay, _, let error, _):
         if reportEvents {
           progress(step, .retrying(error, attempt: attempt, of: retry.maxAttempts, delay: delay))
         }
-      case .validation(let verdict, let route, let at):
-        var fields: [(String, JSONValue)] = [
-          ("step", number), ("strategy", .string(route.strategy)),
-        ]
-        switch verdict {
-        case .holds: fields.append(("result", "holds"))
-        case .differs(let text): fields += [("result", "differs"), ("difference", .string(text))]
-        case .unchecked(let why):
-          fields += [("result", "unchecked"), ("reason", .string(Redactor.text(why)))]
-        case .notApplicable: continue
-        }
-        try audit.record("validation", objective: objective.id, at: at, fields)
-      case .fallback(let error, let from, let to, let at):
-        try audit.record(
-          "fallback", objective: objective.id, at: at,
-          [
-            ("step", number), ("from", .string(from)), ("to", .string(to)),
-            ("error_code", .string(error.code)),
-          ])
+      case .fallback(let error, let from, let to, _):
         if reportEvents { progress(step, .fallingBack(error, from: from, to: to)) }
+      case .validation:
+        break
       }
     }
     outcomes[step.number] = run.outcome
     if case .succeeded = run.outcome, let change = step.change {
       objective.resourcesCreated.append(change)
+    }
+  }
+
+  /// Audits one event of a step's run: an attempt as `attemptEvent` (`command` for a plan's
+  /// step, `rollback_step` for an inverse one) with the step's argv and route, a retry, the
+  /// check against live state, or a fallback.
+  /// - Parameter step: How the event names its step: `("step", n)`, or `("argv", …)` for an
+  ///   inverse step, which has no number of its own.
+  func record(
+    _ event: Event, objective: String, step: (String, JSONValue), argv: [String],
+    attemptEvent: String
+  ) throws {
+    switch event {
+    case .attempt(let result, let route, let endedAt):
+      var fields: [(String, JSONValue)] = step.0 == "argv" ? [] : [step]
+      fields += [
+        ("argv", .strings(argv)), ("strategy", .string(route.strategy)),
+        ("tool", .optional(route.detail)), ("exit_code", .number(Double(result.exitCode))),
+        ("duration_ms", .number(Double(result.durationMs))),
+        ("error_code", .optional(result.error?.code)),
+      ]
+      try audit.record(attemptEvent, objective: objective, at: endedAt, fields)
+    case .retry(let attempt, let delay, let kind, _, let at):
+      try audit.record(
+        "retry", objective: objective, at: at,
+        [
+          step, ("attempt", .number(Double(attempt))), ("delay_s", .number(delay)),
+          ("error_code", .string(kind.code)),
+        ])
+    case .validation(let verdict, let route, let at):
+      var fields: [(String, JSONValue)] = [step, ("strategy", .string(route.strategy))]
+      switch verdict {
+      case .holds: fields.append(("result", "holds"))
+      case .differs(let text): fields += [("result", "differs"), ("difference", .string(text))]
+      case .unchecked(let why):
+        fields += [("result", "unchecked"), ("reason", .string(Redactor.text(why)))]
+      case .notApplicable: return
+      }
+      try audit.record("validation", objective: objective, at: at, fields)
+    case .fallback(let error, let from, let to, let at):
+      try audit.record(
+        "fallback", objective: objective, at: at,
+        [step, ("from", .string(from)), ("to", .string(to)), ("error_code", .string(error.code))])
     }
   }
 

@@ -43,12 +43,20 @@ struct DevVMPlanningTests {
       [Intent(kind: kind, parameters: p)], live: live, context: ConversationContext())
   }
 
+  /// The plan of `outcome`, or an issue recorded when there is none.
+  static func plan(of outcome: PlanningOutcome, sourceLocation: SourceLocation = #_sourceLocation)
+    -> Plan?
+  {
+    guard case .plan(let plan) = outcome else {
+      Issue.record("no plan: \(outcome)", sourceLocation: sourceLocation)
+      return nil
+    }
+    return plan
+  }
+
   @Test("a port opens at the first free priority from 900, with its exact argv and undo")
   func opensAtFreePriority() throws {
-    guard case .plan(let plan) = Self.plan(.openPort, { $0.ports = "8080" }) else {
-      Issue.record("no plan")
-      return
-    }
+    guard let plan = Self.plan(of: Self.plan(.openPort, { $0.ports = "8080" })) else { return }
     let step = try #require(plan.steps.first)
     #expect(
       step.command.arguments == [
@@ -90,8 +98,7 @@ struct DevVMPlanningTests {
   func warnsAndNotes() {
     var live = Self.live
     live.securityGroups[0].rules.removeAll { $0.name == "default-allow-ssh" }
-    guard case .plan(let plan) = Self.plan(.openPort, live: live, { $0.ports = "22" }) else {
-      Issue.record("no plan")
+    guard let plan = Self.plan(of: Self.plan(.openPort, live: live, { $0.ports = "22" })) else {
       return
     }
     #expect(plan.notes == [.openToInternet(vm: "sam", port: "22")])
@@ -188,10 +195,7 @@ struct DevVMPlanningTests {
 
   @Test("tags: set on a VM with its undo; azlin's own managed-by tag is untouchable")
   func tags() throws {
-    guard case .plan(let plan) = Self.plan(.setTag, { $0.tags = ["env": "dev"] }) else {
-      Issue.record("no plan")
-      return
-    }
+    guard let plan = Self.plan(of: Self.plan(.setTag, { $0.tags = ["env": "dev"] })) else { return }
     let step = try #require(plan.steps.first)
     #expect(
       step.command.arguments == [

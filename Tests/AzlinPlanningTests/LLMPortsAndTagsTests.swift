@@ -7,12 +7,6 @@ import Testing
 /// as a guess when the model supplies a port, time, zone or tag the line does not say, and
 /// rejected when out of range.
 @Suite struct LLMPortsAndTagsTests {
-  final class OneReply: LLMClient, @unchecked Sendable {
-    let reply: String
-    init(_ reply: String) { self.reply = reply }
-    func complete(system: String, user: String) -> Result<String, LLMFailure> { .success(reply) }
-  }
-
   static let live = LiveState(
     groups: [.init(name: "dev-rg", location: "eastus")],
     vms: [
@@ -23,7 +17,7 @@ import Testing
 
   func outcome(_ parameters: String, _ intent: String, line: String) -> LLMParseOutcome {
     let reply = #"{"intent":""# + intent + #"","parameters":"# + parameters + #","confidence":0.9}"#
-    return LLMIntentParser(client: OneReply(reply)).parse(
+    return LLMIntentParser(client: LLMDevVMTests.OneReply(reply)).parse(
       line, context: ConversationContext(), live: Self.live)
   }
 

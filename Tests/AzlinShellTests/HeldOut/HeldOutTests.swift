@@ -68,5 +68,8 @@ import Testing
     "set-a.dialogues": Floor(accuracy: 0.81, guessRate: 0.06, actions: 1),
     "set-b.dialogues": Floor(accuracy: 0.75, guessRate: 0.09, actions: 2),
     "set-c.dialogues": Floor(accuracy: 0.73, guessRate: 0.17, actions: 5),
+    // Written this session (issue 16's operations in the README), sealed: first score 78.8%,
+    // guess rate 13.1% (19 of 145 misses), 5 actions.
+    "set-d.dialogues": Floor(accuracy: 0.78, guessRate: 0.14, actions: 5),
   ]
 }
