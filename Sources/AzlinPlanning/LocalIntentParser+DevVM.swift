@@ -22,7 +22,26 @@ extension LocalIntentParser {
     {
       return .notUnderstood(.negated)
     }
+    // "how much would a shutdown at 6pm save", "should I open 8080": asked about, so only
+    // previewed ("can you open…" is a request, "can I open…" a question).
+    if case .intents(var intents) = result, Self.asksAbout(w) {
+      for i in intents.indices where !intents[i].kind.isReadOnly {
+        intents[i].parameters.hypothetical = true
+      }
+      return .intents(intents)
+    }
     return result
+  }
+
+  /// True when a line asks about something rather than asking for it.
+  static func asksAbout(_ w: [String]) -> Bool {
+    guard let first = w.first else { return false }
+    let asking: Set<String> = [
+      "how", "what", "what's", "whats", "would", "should", "does", "do", "is", "are", "will",
+      "which", "why", "when",
+    ]
+    if asking.contains(first) { return true }
+    return ["can", "could", "may"].contains(first) && w.count > 1 && ["i", "we"].contains(w[1])
   }
 
   private func devVMReading(_ words: [String], context: ConversationContext, live: LiveState)
@@ -91,14 +110,21 @@ extension LocalIntentParser {
     let closes = w.contains { Self.closeWords.contains($0) } && !w.contains("down")
     let named = w.compactMap { Self.portNames[$0] }
     let isQuestion =
-      ["which", "what", "what's", "whats", "list", "show", "are", "is", "any"].contains(
+      ["which", "what", "what's", "whats", "list", "show", "are", "is", "any", "does"].contains(
         w.first ?? "")
+    // "what's open on bob": a question about its ports, when no other thing is named.
+    let asksWhatIsOpen =
+      isQuestion && w.contains("open")
+      && !w.contains(where: { Self.vmNouns.contains($0) || Self.diskNouns.contains($0) })
     guard
-      mentionsPort || ((opens || closes) && (!named.isEmpty || w.contains(where: Self.isPortToken)))
+      mentionsPort || asksWhatIsOpen
+        || ((opens || closes) && !countsThings
+          && (!named.isEmpty || w.contains(where: Self.isPortToken)))
     else { return nil }
     var p = IntentParameters()
     p.names = vmNames(words, w, context: context, live: live, &p)
-    if isQuestion && !opens || (isQuestion && w.contains("are")) || (!opens && !closes) {
+    // "is port 22 open on sam", "which ports are open": a question, never a change.
+    if isQuestion || (!opens && !closes) {
       if !isQuestion && !mentionsPort { return nil }
       return .intents([Intent(kind: .listPorts, parameters: p, explanation: "list open ports")])
     }
@@ -138,6 +164,10 @@ extension LocalIntentParser {
         p.source = "*"
       } else if next.first?.isNumber == true, next.contains(".") {
         p.source = next
+      } else if w[from] != "for" {
+        // "only from my ip", "from the office": an address azlin cannot know — never everyone.
+        return .notUnderstood(
+          .missingDetail("address", example: "open port 22 on sam from 203.0.113.7/32"))
       }
     }
     if p.source == nil, w.contains(where: { Self.everyoneWords.contains($0) && $0 != "all" }) {
@@ -304,18 +334,21 @@ extension LocalIntentParser {
     let ownedBy = w.firstIndex(of: "owned").flatMap { i in
       i + 2 < w.count && w[i + 1] == "by" ? i + 2 : nil
     }
-    guard tagWord || ownedBy != nil else { return nil }
     var pairs: [(String, String)] = []
     for word in words where word.contains("=") {
       let parts = word.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
       pairs.append((String(parts[0]), parts.count > 1 ? String(parts[1]) : ""))
     }
+    // "show me everything with env=dev": a key=value after "with" is a tag.
+    let withPair = !pairs.isEmpty && w.contains(where: { ["with", "having", "has"].contains($0) })
+    guard tagWord || ownedBy != nil || withPair else { return nil }
     if let o = ownedBy { pairs.append(("owner", words[o])) }
     let isQuestion =
       ["what", "what's", "whats", "which", "show", "list", "who"].contains(w.first ?? "")
       || (w.first == "everything" && w.count <= 3)
     let filterWord =
       w.contains("tagged") || w.contains("labelled") || w.contains("labeled") || ownedBy != nil
+      || (withPair && !tagWord)
     if isQuestion, filterWord || w.contains("with"), let (k, v) = pairs.first {
       var p = IntentParameters()
       p.tagFilter = v.isEmpty ? k : "\(k)=\(v)"
@@ -323,14 +356,26 @@ extension LocalIntentParser {
         Intent(kind: .listTagged, parameters: p, explanation: "list what is tagged \(p.tagFilter!)")
       ])
     }
+    // "what are sam's tags", "which tags does sam have": the VM's details, which list them.
+    if isQuestion, pairs.isEmpty {
+      var p = IntentParameters()
+      p.names = vmNames(words, w, context: context, live: live, &p)
+      guard p.names.count == 1, !live.vms(named: p.names[0]).isEmpty else {
+        return .notUnderstood(.missingDetail("tag", example: "what is tagged env=dev"))
+      }
+      return .intents([Intent(kind: .showVM, parameters: p, explanation: "show VM \(p.names[0])")])
+    }
     // "stop everything tagged env=dev": the tag selects what another request applies to.
     if filterWord, let (k, v) = pairs.first,
-      let at = w.firstIndex(where: { ["tagged", "labelled", "labeled", "owned"].contains($0) })
+      let at = w.firstIndex(where: {
+        ["tagged", "labelled", "labeled", "owned", "with", "having", "has"].contains($0)
+      })
     {
+      // The filter's words go; what is left is the request ("stop every vm").
       var rest = words
       let end = ownedBy.map { $0 + 1 } ?? min(w.count, at + 2)
       rest.removeSubrange(at..<end)
-      rest.removeAll { $0.lowercased() == "with" }
+      rest.removeAll { $0.lowercased() == "with" || $0.contains("=") }
       guard case .intents(var intents) = parse(words: rest, context: context, live: live) else {
         return .notUnderstood(.noOperation)
       }
@@ -407,19 +452,28 @@ extension LocalIntentParser {
         || !live.storageAccounts(named: word).isEmpty
       {
         names.append(live.vms(named: word).first?.name ?? word)
-      } else if i > 0, ["called", "named", "vm"].contains(w[i - 1]), word.first?.isLetter == true {
+      } else if i > 0, ["called", "named", "vm"].contains(w[i - 1]), word.first?.isLetter == true,
+        !Self.stopWords.contains(lower)
+      {
         names.append(word)
       }
     }
-    if names.isEmpty, p.resourceGroup == nil {
-      if w.contains(where: { ["everything", "all"].contains($0) }) {
-        p.all = true
-      } else if w.contains(where: { ["it", "that", "this", "its"].contains($0) }),
+    if names.isEmpty, w.contains(where: { ["everything", "all", "every"].contains($0) }) {
+      // "tag everything in dev": every VM there, not the group itself.
+      p.all = true
+    } else if names.isEmpty, p.resourceGroup == nil {
+      if w.contains(where: { ["it", "that", "this", "its"].contains($0) }),
         let last = context.vms.last
       {
         names = [last]
         p.fromContext = "it"
-      } else if w.contains(where: { ["them", "those", "both"].contains($0) }) {
+      } else if w.contains("both") {
+        // "both" is two things the conversation met, or a question.
+        if context.vms.count == 2 {
+          names = context.vms
+          p.fromContext = "both"
+        }
+      } else if w.contains(where: { ["them", "those"].contains($0) }) {
         names = context.vms
         p.fromContext = "them"
       }

@@ -601,6 +601,11 @@ enum Messages {
   static func vmDetail(_ vm: LiveState.VM) -> String {
     "\(vm.name) is \(vm.powerState): \(vm.size) in \(vm.resourceGroup), \(vm.location)."
       + (vm.publicIP.map { " Public IP \($0)." } ?? "")
+      + (vm.tags.isEmpty
+        ? ""
+        : " Tags: "
+          + vm.tags.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+          .joined(separator: ", ") + ".")
   }
 
   // MARK: Slash commands

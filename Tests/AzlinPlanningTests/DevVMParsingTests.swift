@@ -75,6 +75,12 @@ struct DevVMParsingTests {
       ("stop everything tagged env=dev", "stop_vm tagged=env=dev all"),
       ("what is sam's ip", "show_vm names=sam"),
       ("what's costing me the most", "cost_report ranking"),
+      ("what are the tags on sam", "show_vm names=sam"),
+      ("tag everything in dev with project=x", "set_tag tag:project=x all"),
+      ("is port 8080 open on sam", "list_ports names=sam"),
+      ("what's open on sam", "list_ports names=sam"),
+      ("show me everything with env=dev", "list_tagged tagged=env=dev"),
+      ("stop every vm with env=dev", "stop_vm tagged=env=dev all"),
       ("which vm is the most expensive", "cost_report ranking"),
     ])
   func readings(_ line: String, _ expected: String) {
@@ -85,7 +91,7 @@ struct DevVMParsingTests {
     "a line that lacks what it needs is asked about, never guessed",
     arguments: [
       "open a port on sam", "shut sam down at 7", "shut sam down at 7pm", "tag sam",
-      "remove a tag from sam", "shut sam down every day",
+      "remove a tag from sam", "shut sam down every day", "open port 22 on sam only from my ip",
     ])
   func asks(_ line: String) {
     guard case .notUnderstood(let problem) = Self.parse(line) else {
@@ -119,6 +125,20 @@ struct DevVMParsingTests {
     if case .intents(let intents) = Self.parse(line) {
       #expect(!intents.contains { [.openPort, .closePort].contains($0.kind) }, "\(line)")
     }
+  }
+
+  @Test(
+    "a change asked about is previewed, never carried out",
+    arguments: [
+      "how much would an auto-shutdown at 6pm save on sam", "should i open port 8080 on sam",
+      "can i tag sam env=dev",
+    ])
+  func asked(_ line: String) {
+    guard case .intents(let intents) = Self.parse(line) else {
+      Issue.record("\(line) → \(Self.parse(line))")
+      return
+    }
+    #expect(intents.allSatisfy { $0.parameters.hypothetical || $0.kind.isReadOnly }, "\(line)")
   }
 
   @Test("questions about a port change are previewed, never carried out")
