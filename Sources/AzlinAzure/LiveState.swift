@@ -239,13 +239,17 @@ extension LiveState {
     func key(_ group: String, _ name: String) -> String {
       group.lowercased() + "/" + name.lowercased()
     }
+    // Each key is made once, not at every comparison (the sort is stable, as before).
+    func sorted<T>(_ items: [T], by key: (T) -> String) -> [T] {
+      items.map { (key($0), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
+    }
     var copy = self
-    copy.groups.sort { $0.name.lowercased() < $1.name.lowercased() }
-    copy.vms.sort { key($0.resourceGroup, $0.name) < key($1.resourceGroup, $1.name) }
-    copy.storageAccounts.sort { key($0.resourceGroup, $0.name) < key($1.resourceGroup, $1.name) }
-    copy.disks.sort { key($0.resourceGroup, $0.name) < key($1.resourceGroup, $1.name) }
-    copy.snapshots.sort { key($0.resourceGroup, $0.name) < key($1.resourceGroup, $1.name) }
-    copy.securityGroups.sort { key($0.resourceGroup, $0.name) < key($1.resourceGroup, $1.name) }
+    copy.groups = sorted(groups) { $0.name.lowercased() }
+    copy.vms = sorted(vms) { key($0.resourceGroup, $0.name) }
+    copy.storageAccounts = sorted(storageAccounts) { key($0.resourceGroup, $0.name) }
+    copy.disks = sorted(disks) { key($0.resourceGroup, $0.name) }
+    copy.snapshots = sorted(snapshots) { key($0.resourceGroup, $0.name) }
+    copy.securityGroups = sorted(securityGroups) { key($0.resourceGroup, $0.name) }
     return copy
   }
 }

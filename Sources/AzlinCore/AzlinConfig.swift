@@ -31,7 +31,7 @@ public struct AzlinConfig: Equatable, Sendable {
     /// `auto`, `az`, `mcp` or `terraform`: the strategy tried first.
     public var strategy = "auto"
     /// The most steps run side by side.
-    public var maxParallel = 4
+    public var maxParallel = 8
     /// Attempts per strategy, the first included.
     public var maxAttempts = 4
     /// The first wait before a retry, and the longest, in seconds.
@@ -77,12 +77,23 @@ extension AzlinConfig {
   /// naming the file, the line and what to fix.
   /// - Returns: The settings and the warnings to show.
   public static func load(path: String) -> (AzlinConfig, [String]) {
-    guard FileManager.default.fileExists(atPath: path) else { return (AzlinConfig(), []) }
+    let result = read(path: path)
+    return (result.config, result.warnings)
+  }
+
+  /// Reads `config.toml` at `path` once, for every reader of it: the settings as `load`
+  /// gives them, and the parsed document itself for the sections other modules read (`[llm]`).
+  /// - Returns: The settings, the document (nil when the file is missing or unreadable), and
+  ///   the warnings to show.
+  public static func read(path: String) -> (
+    config: AzlinConfig, document: TOMLDocument?, warnings: [String]
+  ) {
+    guard FileManager.default.fileExists(atPath: path) else { return (AzlinConfig(), nil, []) }
     guard let data = FileManager.default.contents(atPath: path) else {
-      return (AzlinConfig(), ["\(path): cannot be read; using defaults."])
+      return (AzlinConfig(), nil, ["\(path): cannot be read; using defaults."])
     }
     guard let text = String(data: data, encoding: .utf8) else {
-      return (AzlinConfig(), ["\(path): is not UTF-8 text; using defaults."])
+      return (AzlinConfig(), nil, ["\(path): is not UTF-8 text; using defaults."])
     }
     let document: TOMLDocument
     // A file that cannot be parsed but speaks of limits fails closed: its limits are unknown.
@@ -96,11 +107,12 @@ extension AzlinConfig {
       unparsed.budget.unreadable = unparsed.budget.unreadable.map { _ in
         "\(path):\(error.line) [budget]"
       }
-      return (unparsed, ["\(path):\(error.line): \(error.reason); using defaults."])
+      return (unparsed, nil, ["\(path):\(error.line): \(error.reason); using defaults."])
     } catch {
-      return (unparsed, ["\(path): \(error); using defaults."])
+      return (unparsed, nil, ["\(path): \(error); using defaults."])
     }
-    return from(document, path: path)
+    let (config, warnings) = from(document, path: path)
+    return (config, document, warnings)
   }
 
   /// Builds settings from a parsed document, keeping defaults for keys of the wrong type.

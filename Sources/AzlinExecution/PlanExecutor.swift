@@ -40,7 +40,7 @@ public struct PlanExecutor: @unchecked Sendable {
   public init(
     backend: any AzureBackend, strategies: StrategySelector? = nil, audit: AuditLog,
     store: ObjectiveStore, clock: any Clock, sleeper: any Sleeper, random: any RandomSource,
-    retry: RetryPolicy = RetryPolicy(), maxParallel: Int = 4, validate: Bool = true
+    retry: RetryPolicy = RetryPolicy(), maxParallel: Int = 8, validate: Bool = true
   ) {
     self.maxParallel = max(1, maxParallel)
     self.strategies = strategies ?? StrategySelector(azureCLI: AzureCLIStrategy(backend: backend))

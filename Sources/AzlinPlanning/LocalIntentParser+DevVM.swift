@@ -458,16 +458,22 @@ extension LocalIntentParser {
         names.append(word)
       }
     }
-    if names.isEmpty, w.contains(where: { ["everything", "all", "every"].contains($0) }) {
+    // "everything", "all", "every vm" — never "every day", which is when, not what.
+    let every =
+      w.contains(where: { ["everything", "all"].contains($0) })
+      || w.indices.contains { i in
+        ["every", "each"].contains(w[i]) && i + 1 < w.count && Self.vmNouns.contains(w[i + 1])
+      }
+    if names.isEmpty, p.resourceGroup == nil,
+      w.contains(where: { ["it", "that", "this", "its"].contains($0) }), let last = context.vms.last
+    {
+      names = [last]
+      p.fromContext = "it"
+    } else if names.isEmpty, every {
       // "tag everything in dev": every VM there, not the group itself.
       p.all = true
     } else if names.isEmpty, p.resourceGroup == nil {
-      if w.contains(where: { ["it", "that", "this", "its"].contains($0) }),
-        let last = context.vms.last
-      {
-        names = [last]
-        p.fromContext = "it"
-      } else if w.contains("both") {
+      if w.contains("both") {
         // "both" is two things the conversation met, or a question.
         if context.vms.count == 2 {
           names = context.vms

@@ -49,26 +49,12 @@ extension Session {
       i += 1
     }
     if objective != nil || failedOnly || since != nil { everySession = true }
-    var reader = AuditReader(path: context.home.auditLog)
     let cutoff = since.map { Timestamp.string($0) }
     // Where the read is bounded (this session, or a period), every match is counted, so a cap
     // can say how many there are; over the whole log, one more than shown says there are more.
     let bounded = !everySession || cutoff != nil
-    let found = reader.newest(
-      limit: bounded ? Self.historyCountLimit : limit + 1,
-      mustContain: failedOnly ? "\"error_code\":\"" : objective,
-      stopAt: everySession && cutoff == nil
-        ? nil
-        : { entry in
-          // This session's events all follow its session_start: no need to read further back.
-          if !everySession, entry.event == "session_start", entry.session == self.sessionID {
-            return true
-          }
-          if let cutoff { return (entry.json["ts"]?.stringValue ?? "") < cutoff }
-          return false
-        }
-    ) { e in
-      guard everySession || e.session == sessionID else { return false }
+    let keep = { (e: AuditReader.Entry) -> Bool in
+      guard everySession || e.session == self.sessionID else { return false }
       if let objective, !(e.objective ?? "").hasSuffix(objective) { return false }
       switch e.event {
       case "input": return !failedOnly && !(e.json["text"]?.stringValue ?? "").hasPrefix("/history")
@@ -81,10 +67,24 @@ extension Session {
       default: return false
       }
     }
-    if reader.skipped > 0 {
-      say(
-        "(\(reader.skipped) unreadable line\(reader.skipped == 1 ? "" : "s") in the audit log skipped)"
-      )
+    let found: [AuditReader.Entry]
+    let skipped: Int
+    if !everySession {
+      // This session's events, kept as they are written: each line is read once.
+      (found, skipped) = history.newest(limit: Self.historyCountLimit, keep: keep)
+    } else {
+      var reader = AuditReader(path: context.home.auditLog)
+      found = reader.newest(
+        limit: bounded ? Self.historyCountLimit : limit + 1,
+        mustContain: failedOnly ? "\"error_code\":\"" : objective,
+        stopAt: cutoff.map { cutoff in
+          { entry in (entry.json["ts"]?.stringValue ?? "") < cutoff }
+        },
+        where: keep)
+      skipped = reader.skipped
+    }
+    if skipped > 0 {
+      say("(\(skipped) unreadable line\(skipped == 1 ? "" : "s") in the audit log skipped)")
     }
     guard !found.isEmpty else {
       if failedOnly { return say(Messages.noFailures(since: since == nil ? nil : args)) }

@@ -65,6 +65,8 @@ extension Session {
   /// Parses with the configured LLM when there is one, and with the local grammar otherwise
   /// or when the LLM cannot answer (one line says why).
   func understand(_ line: String) -> ParseResult {
+    let started = TurnStages.now()
+    defer { stages.parse += TurnStages.now() - started }
     if let llm {
       switch llm.parse(line, context: conversation, live: live) {
       case .parsed(let result):
@@ -93,7 +95,7 @@ extension Session {
     var planner = CommandPlanner(defaults: config.defaults)
     planner.timeZone = timeZone
     planner.now = context.clock.now
-    switch planner.plan(intents, live: live, context: conversation) {
+    switch timed(\.plan, { planner.plan(intents, live: live, context: conversation) }) {
     case .report(let report):
       for intent in intents { conversation.remember(intent) }
       show(report)
@@ -199,7 +201,9 @@ extension Session {
   }
 
   /// The monthly cost of what `plan` creates (changes and deletions are shown in the run-rate).
-  func estimate(_ plan: Plan) -> CostEstimate { estimator.estimate(plan, live: live) }
+  func estimate(_ plan: Plan) -> CostEstimate {
+    timed(\.price) { price(plan.steps) }
+  }
 
   /// Shows a plan with its cost and budget status, then runs it or asks for approval.
   func present(_ made: PendingPlan) {

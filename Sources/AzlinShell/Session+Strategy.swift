@@ -5,32 +5,6 @@ import AzlinLedger
 import AzlinPlanning
 
 extension Session {
-  /// The strategies `config.toml` asks for: every MCP server in `[mcp] servers`, the Azure CLI
-  /// on the session's backend, Terraform when the backend is the real az, and the preference
-  /// in `[execution] strategy`.
-  static func makeStrategies(
-    context: AzlinContext, backend: any AzureBackend, config: AzlinConfig,
-    connector: ((MCPServerSettings) -> MCPInProcessConnector?)?
-  ) -> StrategySelector {
-    var environment = context.environment
-    environment["AZLIN_HOME"] = context.home.root
-    let mcp = config.mcpServers.map { server in
-      MCPStrategy(
-        server: server, environment: environment, clock: context.clock,
-        inProcess: connector?(server))
-    }
-    return StrategySelector(
-      azureCLI: AzureCLIStrategy(backend: backend), mcp: mcp,
-      terraform: backend.kind == .az
-        ? TerraformStrategy(context: context, minimumSteps: config.execution.terraformMinSteps)
-        : UnusablePlanStrategy(
-          name: "terraform",
-          reason:
-            "the backend is the simulator, and Terraform's azurerm provider reaches real Azure only"
-        ),
-      preference: StrategySelector.Preference(rawValue: config.execution.strategy) ?? .auto)
-  }
-
   /// The retry policy in `[execution]`.
   var retryPolicy: RetryPolicy {
     var policy = RetryPolicy()

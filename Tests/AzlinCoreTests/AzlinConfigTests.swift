@@ -54,7 +54,7 @@ import Testing
     """.write(toFile: path, atomically: true, encoding: .utf8)
     let (config, warnings) = AzlinConfig.load(path: path)
     #expect(config.execution.strategy == "az")
-    #expect(config.execution.maxParallel == 4)
+    #expect(config.execution.maxParallel == AzlinConfig.Execution().maxParallel)
     #expect(config.execution.initialDelay == 1.5)
     #expect(!config.execution.rollbackOnFailure)
     #expect(config.docsSearch == false)

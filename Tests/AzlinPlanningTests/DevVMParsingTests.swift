@@ -127,6 +127,19 @@ struct DevVMParsingTests {
     }
   }
 
+  @Test("'every day' is when, never which: 'it' stays the VM the conversation met")
+  func everyDayIsWhen() {
+    var context = ConversationContext()
+    context.remember(listed: ["alice"])
+    guard case .intents(let intents) = Self.parse("shut it down every day at 7pm", context: context)
+    else {
+      Issue.record("not understood")
+      return
+    }
+    #expect(intents.first?.parameters.names == ["alice"])
+    #expect(intents.first?.parameters.all == false)
+  }
+
   @Test(
     "a change asked about is previewed, never carried out",
     arguments: [
