@@ -106,16 +106,20 @@ public struct LiveState: Equatable, Sendable {
   public var vms: [VM] = []
   public var storageAccounts: [StorageAccount] = []
   public var disks: [Disk] = []
+  public var snapshots: [Snapshot] = []
   /// Network security groups, with their rules.
   public var securityGroups: [SecurityGroup] = []
 
   public init(
-    groups: [Group] = [], vms: [VM] = [], storageAccounts: [StorageAccount] = [], disks: [Disk] = []
+    groups: [Group] = [], vms: [VM] = [], storageAccounts: [StorageAccount] = [],
+    disks: [Disk] = [],
+    snapshots: [Snapshot] = []
   ) {
     self.groups = groups
     self.vms = vms
     self.storageAccounts = storageAccounts
     self.disks = disks
+    self.snapshots = snapshots
   }
 
   /// The group named `name` (Azure group names are case-insensitive).
@@ -149,11 +153,13 @@ public struct LiveState: Equatable, Sendable {
 }
 
 extension LiveState {
-  /// Reads the live state through `backend`: `group list`, `vm list -d`, `storage account list`, `disk list`.
+  /// Reads the live state through `backend`: `group list`, `vm list -d`, `storage account list`,
+  /// `disk list`, `snapshot list`.
   /// - Throws: `AzError` when a listing that must work fails (groups or VMs).
   ///
   /// The embedded simulator answers in one read of its state (`LiveStateSource`); the real az
-  /// takes `group list`, `vm list -d`, `storage account list` and one `disk list` per group.
+  /// takes `group list`, `vm list -d`, `storage account list`, one `disk list` per group and
+  /// `snapshot list`.
   public static func fetch(from backend: any AzureBackend) throws -> LiveState {
     if let source = backend as? LiveStateSource {
       do {
@@ -219,6 +225,10 @@ extension LiveState {
         return disk
       }
     }
+    let snapshotListing = backend.run(.snapshotList)
+    if snapshotListing.succeeded {
+      state.snapshots = LiveState.snapshots(fromJSON: snapshotListing.json)
+    }
     state.readSecurityAndSchedules(from: backend, vmList: vms.json?.arrayValue ?? [])
     return state.sorted()
   }
@@ -238,6 +248,7 @@ extension LiveState {
     copy.vms = sorted(vms) { key($0.resourceGroup, $0.name) }
     copy.storageAccounts = sorted(storageAccounts) { key($0.resourceGroup, $0.name) }
     copy.disks = sorted(disks) { key($0.resourceGroup, $0.name) }
+    copy.snapshots = sorted(snapshots) { key($0.resourceGroup, $0.name) }
     copy.securityGroups = sorted(securityGroups) { key($0.resourceGroup, $0.name) }
     return copy
   }

@@ -101,6 +101,7 @@ public struct StepTarget {
     case _ where verb.hasPrefix("group"): kind = "group"
     case _ where verb.hasPrefix("storage account"): kind = "storage"
     case _ where verb.hasPrefix("disk"): kind = "disk"
+    case _ where verb.hasPrefix("snapshot"): kind = "snapshot"
     case "vm disk attach", "vm disk detach": kind = "attachment"
     default: kind = "vm"
     }
@@ -134,6 +135,7 @@ public struct StepTarget {
     case "storage": busy = live.storageAccounts(named: name).first?.provisioningState
     case "disk", "attachment":
       busy = live.disks.first { $0.name.lowercased() == name.lowercased() }?.provisioningState
+    case "snapshot": busy = snapshot(in: live)?.provisioningState
     default: busy = nil
     }
     if let busy, Self.underWay.contains(busy.lowercased()) { return .underWay }
@@ -153,6 +155,13 @@ public struct StepTarget {
     "creating", "updating", "deleting", "accepted", "provisioning", "migrating", "resolvingdns",
   ]
 
+  func snapshot(in live: LiveState) -> LiveState.Snapshot? {
+    live.snapshots.first {
+      $0.name.lowercased() == name.lowercased()
+        && $0.resourceGroup.lowercased() == group.lowercased()
+    }
+  }
+
   func vm(in live: LiveState) -> LiveState.VM? {
     live.vms.first {
       $0.name.lowercased() == name.lowercased()
@@ -168,7 +177,9 @@ public struct StepTarget {
     let state =
       kind == "vm"
       ? vm(in: live)?.provisioningState
-      : live.disks.first { $0.name.lowercased() == name.lowercased() }?.provisioningState
+      : kind == "snapshot"
+        ? snapshot(in: live)?.provisioningState
+        : live.disks.first { $0.name.lowercased() == name.lowercased() }?.provisioningState
     return "\(noun) \(name)" + (state.map { " (\($0))" } ?? "")
   }
 
@@ -185,6 +196,8 @@ public struct StepTarget {
     case "storage account delete": return live.storageAccounts(named: name).isEmpty
     case "disk create": return live.disks.contains { $0.name.lowercased() == name.lowercased() }
     case "disk delete": return !live.disks.contains { $0.name.lowercased() == name.lowercased() }
+    case "snapshot create": return snapshot(in: live) != nil
+    case "snapshot delete": return snapshot(in: live) == nil
     case "vm disk attach", "vm disk detach":
       let disk = live.disks.first { $0.name.lowercased() == name.lowercased() }
       let owner = disk?.managedBy?.split(separator: "/").last.map { $0.lowercased() }

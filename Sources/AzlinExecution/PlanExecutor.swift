@@ -286,6 +286,8 @@ public struct PlanExecutor: @unchecked Sendable {
       (probe, noun) = (.vmShow(name: name, group: group), "VM \(name) in \(group)")
     case "disk create":
       (probe, noun) = (.diskShow(name: name, group: group), "disk \(name) in \(group)")
+    case "snapshot create":
+      (probe, noun) = (.snapshotShow(name: name, group: group), "snapshot \(name) in \(group)")
     case "storage account create":
       (probe, noun) = (.storageShow(name: name, group: group), "storage account \(name)")
     case "group create":
@@ -303,6 +305,8 @@ public struct PlanExecutor: @unchecked Sendable {
         exists = live.vms.contains { same($0.name, name) && same($0.resourceGroup, group) }
       case "disk create":
         exists = live.disks.contains { same($0.name, name) && same($0.resourceGroup, group) }
+      case "snapshot create":
+        exists = live.snapshots.contains { same($0.name, name) && same($0.resourceGroup, group) }
       case "storage account create": exists = !live.storageAccounts(named: name).isEmpty
       default: exists = live.group(named: name) != nil
       }

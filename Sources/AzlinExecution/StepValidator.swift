@@ -63,6 +63,10 @@ public struct StepValidator: @unchecked Sendable {
       return exists(.diskShow(name: name, group: group), "disk \(name)")
     case "disk delete":
       return gone(.diskShow(name: name, group: group), "disk \(name)")
+    case "snapshot create":
+      return exists(.snapshotShow(name: name, group: group), "snapshot \(name)")
+    case "snapshot delete":
+      return gone(.snapshotShow(name: name, group: group), "snapshot \(name)")
     case "vm disk attach", "vm disk detach":
       let result = backend.run(.diskShow(name: name, group: group))
       guard result.succeeded, let disk = result.json else {

@@ -74,6 +74,7 @@ public struct CostEstimator: Sendable {
         estimate.lines.append(line)
       }
     }
+    estimate.lines += snapshotLines(of: live, group: group)
     return estimate
   }
 
@@ -97,11 +98,12 @@ public struct CostEstimator: Sendable {
     let disks = Self.dataDisks(of: live, group: group).compactMap {
       diskLines(name: $0.name, sku: $0.sku, sizeGB: $0.sizeGB)?.monthly
     }.reduce(Money.zero, +)
+    let snapshots = snapshotLines(of: live, group: group).compactMap(\.monthly).reduce(.zero, +)
     let savings = live.vms.filter {
       (group == nil || $0.resourceGroup.lowercased() == group!.lowercased())
         && $0.powerState != "deallocated" && $0.autoShutdownUTC != nil
     }.reduce(Money.zero) { $0 + autoShutdownSaving(of: $1, utc: $1.autoShutdownUTC!) }
-    return disks - savings
+    return disks + snapshots - savings
       + kinds.values.reduce(Money.zero) { total, kind in
         let lines = vmLines(
           label: "", size: kind.vm.size, region: kind.vm.location, count: kind.count,

@@ -20,9 +20,10 @@ public struct AzureToolCatalog: Sendable {
     return try tool.argv(for: arguments ?? [:])
   }
 
-  /// Every tool: groups, VMs, disks, storage accounts and the az pass-through.
+  /// Every tool: groups, VMs, disks, storage accounts, disk snapshots and the az pass-through.
   public static let azure = AzureToolCatalog(
     tools: groupTools + vmTools + diskTools + storageTools + devVMTools + guestTools
+      + snapshotTools
       + [extensionTool])
 
   // MARK: Properties
@@ -123,8 +124,14 @@ public struct AzureToolCatalog: Sendable {
       words: ["disk", "create"],
       properties: [
         group(), name("The name of the managed disk."), location,
-        Property("size-gb", .integer, required: true, description: "Size in GB."),
+        Property(
+          "size-gb", .integer, description: "Size in GB; required unless source is given."),
         Property("sku", description: "Storage SKU, such as Premium_LRS."), tags,
+        Property(
+          "source",
+          description:
+            "A snapshot or managed disk (name in the group, or ID) to copy the disk from."
+        ),
       ]),
     AzureTool(
       "azmcp_compute_disk_delete", "Delete a managed disk (az disk delete).",

@@ -31,7 +31,9 @@ public struct CommandPlanner: Sendable {
       return report(first, live: live, context: context)
     }
     var builder = PlanBuilder(world: live)
-    for (index, intent) in intents.enumerated() where !intent.kind.isReadOnly {
+    builder.notes += Self.sizelessResizesAfterSnapshots(intents).map { .resizeNeedsSize(vm: $0) }
+    for (index, intent) in intents.enumerated()
+    where !intent.kind.isReadOnly && !Self.isSizelessResizeAfterSnapshot(index, in: intents) {
       if let stop = add(intent, index: index, of: intents, to: &builder, context: context) {
         return stop
       }
@@ -51,6 +53,8 @@ public struct CommandPlanner: Sendable {
       return .report(.groups(live.groups))
     case .listStorage:
       return .report(.storageAccounts(live.storageAccounts))
+    case .listSnapshots:
+      return snapshotReport(intent, live: live)
     case .showVM:
       guard let name = p.names.first else { return .report(.vms(live.vms, filter: nil)) }
       guard let vm = live.vms(named: name).first else {
@@ -129,6 +133,9 @@ public struct CommandPlanner: Sendable {
 
     case .provisionVM:
       return addVMs(intent, to: &b, context: context, intents: intents, index: index)
+
+    case .createSnapshot, .deleteSnapshot, .restoreSnapshot:
+      return addSnapshotStep(intent, to: &b)
 
     case .createStorage, .deleteStorage, .attachDisk, .detachDisk, .deleteDisk:
       return addStorageOrDisk(intent, index: index, of: intents, to: &b, context: context)
@@ -494,6 +501,7 @@ struct PlanBuilder {
       ]
     default: break
     }
+    touched += snapshotTouches(operation, resource)
     for key in touched { if let previous = lastTouch[key] { deps.insert(previous) } }
     if case .deleteGroup = operation {
       for step in steps where step.resource.resourceGroup.lowercased() == group {

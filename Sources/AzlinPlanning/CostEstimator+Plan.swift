@@ -44,6 +44,12 @@ extension CostEstimator {
             change("disk \(disk.name) deleted with its group", .zero - (line.monthly ?? .zero))
           }
         }
+        for snapshot in live.snapshots
+        where snapshot.resourceGroup.lowercased() == r.name.lowercased() {
+          let line = snapshotLine(name: snapshot.name, sizeGB: snapshot.sizeGB, sku: snapshot.sku)
+          change(
+            "snapshot \(snapshot.name) deleted with its group", .zero - (line.monthly ?? .zero))
+        }
       case .power(let verb, let from):
         guard let vm, verb == .deallocate || (verb == .start && from == "deallocated") else {
           continue
@@ -83,6 +89,18 @@ extension CostEstimator {
         change(what, before - after)
       case .createGroup, .deleteStorage, .attachDisk, .detachDisk, .openPort, .closePort, .tag:
         continue
+      case .createSnapshot(_, let gb):
+        estimate.lines.append(snapshotLine(name: r.name, sizeGB: gb, sku: Self.snapshotSku))
+      case .deleteSnapshot:
+        if let snapshot = live.snapshots.first(where: {
+          $0.name.lowercased() == r.name.lowercased()
+            && $0.resourceGroup.lowercased() == r.resourceGroup.lowercased()
+        }) {
+          let line = snapshotLine(name: snapshot.name, sizeGB: snapshot.sizeGB, sku: snapshot.sku)
+          change("snapshot \(snapshot.name) deleted", .zero - (line.monthly ?? .zero))
+        }
+      case .createDiskFromSnapshot(_, let gb, let sku):
+        if let disk = diskLines(name: r.name, sku: sku, sizeGB: gb) { estimate.lines.append(disk) }
       case .runCommand:
         continue
       }

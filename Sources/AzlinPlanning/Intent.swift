@@ -47,6 +47,10 @@ public enum IntentKind: String, Sendable, CaseIterable {
   case attachDisk = "attach_disk"
   case detachDisk = "detach_disk"
   case deleteDisk = "delete_disk"
+  case createSnapshot = "create_snapshot"
+  case listSnapshots = "list_snapshots"
+  case deleteSnapshot = "delete_snapshot"
+  case restoreSnapshot = "restore_snapshot"
   case openPort = "open_port"
   case closePort = "close_port"
   case listPorts = "list_ports"
@@ -81,6 +85,10 @@ public enum IntentKind: String, Sendable, CaseIterable {
     case .attachDisk: return "add a data disk"
     case .detachDisk: return "detach a data disk"
     case .deleteDisk: return "delete a disk"
+    case .createSnapshot: return "snapshot a disk"
+    case .listSnapshots: return "list snapshots"
+    case .deleteSnapshot: return "delete a snapshot"
+    case .restoreSnapshot: return "make a disk from a snapshot"
     case .openPort: return "open a port"
     case .closePort: return "close a port"
     case .listPorts: return "list open ports"
@@ -99,7 +107,7 @@ public enum IntentKind: String, Sendable, CaseIterable {
   public var isReadOnly: Bool {
     switch self {
     case .listVMs, .showVM, .listResourceGroups, .costReport, .listStorage, .listPorts,
-      .showAutoShutdown, .listTagged, .connectVM:
+      .showAutoShutdown, .listTagged, .connectVM, .listSnapshots:
       return true
     default: return false
     }
@@ -146,6 +154,11 @@ public struct IntentParameters: Equatable, Sendable {
   public var alsoFor: [String] = []
   /// What a size was chosen for when it was asked by vCPUs or memory ("8 vcpus and 32 gb").
   public var looseSize: LooseSize?
+  /// Which disk a snapshot is taken of: a disk's name, or `os` / `data` for the VM's (in `vm`)
+  /// OS disk or its data disk.
+  public var disk: String?
+  /// The snapshot a disk is made from (`restore_snapshot`).
+  public var snapshot: String?
   /// A port or port range (`8080`, `8000-8100`) to open or close.
   public var ports: String?
   /// Where traffic may come from: a CIDR or `*` for everyone ("from 10.0.0.0/8").
@@ -188,6 +201,8 @@ extension Intent {
     if let g = parameters.sizeGB { params.append(("size_gb", .number(Double(g)))) }
     if let s = parameters.sku { params.append(("sku", .string(s))) }
     if let v = parameters.vm { params.append(("vm", .string(v))) }
+    if let d = parameters.disk { params.append(("disk", .string(d))) }
+    if let s = parameters.snapshot { params.append(("snapshot", .string(s))) }
     if parameters.all { params.append(("all", .bool(true))) }
     if !parameters.excluded.isEmpty { params.append(("except", .strings(parameters.excluded))) }
     if let p = parameters.ports { params.append(("ports", .string(p))) }

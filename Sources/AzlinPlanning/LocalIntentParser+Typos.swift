@@ -44,7 +44,7 @@ extension LocalIntentParser {
         let before = words[i - 1].lowercased()
         // "owned by alice": after "by" stands a person or a name, never a word to mend.
         if ["called", "named", "name", "call", "by"].contains(before) || verbWords[before] != nil
-          || ClauseScan.resourceNouns.contains(before)
+          || ClauseScan.resourceNouns.contains(before) || snapshotNouns.contains(before)
         {
           continue
         }

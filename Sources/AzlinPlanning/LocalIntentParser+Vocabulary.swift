@@ -90,8 +90,7 @@ extension LocalIntentParser {
 
   /// Things azlin does not manage yet, by the words people use for them.
   static let unsupportedNouns: [String: String] = [
-    "snapshot": "snapshots",
-    "snapshots": "snapshots", "image": "images", "vnet": "virtual networks",
+    "image": "images", "vnet": "virtual networks",
     "vnets": "virtual networks",
     "network": "virtual networks", "subnet": "virtual networks", "nsg": "network security groups",
     "security": "network security groups", "firewall": "firewalls", "ip": "public IP addresses",
@@ -112,7 +111,7 @@ extension LocalIntentParser {
   static let unsupportedVerbs: [String: String] = [
     "rename": "renaming resources", "move": "moving resources", "clone": "cloning VMs",
     "copy": "copying VMs",
-    "snapshot": "snapshots", "assign": "role assignments",
+    "assign": "role assignments",
     "backup": "backups", "upload": "uploading files", "download": "downloading files",
   ]
 

@@ -77,7 +77,7 @@ public struct LocalIntentParser: Sendable {
 
   /// Parses a line's words, clause by clause.
   func parse(words: [String], context: ConversationContext, live: LiveState) -> ParseResult {
-    let clauses = Self.clauses(of: words)
+    let clauses = Self.joiningSnapshotConditions(Self.clauses(of: words))
     var intents: [Intent] = []
     var carried = context
     var lineGroup: Intent?
@@ -90,6 +90,16 @@ public struct LocalIntentParser: Sendable {
       // "keep b1 running and deallocate the rest": a clause that only keeps something out.
       if let kept = Self.keepClause(clause, live: live, context: carried) {
         lineExcluded += kept
+        continue
+      }
+      if let snapshots = snapshotClause(clause, context: carried, live: live) {
+        guard case .success(let found) = snapshots else {
+          if case .failure(let problem) = snapshots { return .notUnderstood(problem) }
+          continue
+        }
+        for intent in found { carried.remember(intent) }
+        intents += found
+        previousVerb = found.last.map { Self.verb(of: $0.kind) }
         continue
       }
       switch parseClause(clause, context: carried, live: live, inheritedVerb: previousVerb) {
@@ -260,6 +270,9 @@ public struct LocalIntentParser: Sendable {
     case .restartVM: return .restart
     case .resizeVM: return .resize
     case .costReport: return .cost
+    case .createSnapshot, .restoreSnapshot: return .create
+    case .deleteSnapshot: return .delete
+    case .listSnapshots: return .list
     // A clause without a verb after these is never carried on as a change.
     case .openPort, .closePort, .listPorts, .setAutoShutdown, .clearAutoShutdown,
       .showAutoShutdown, .setTag, .removeTag, .listTagged:

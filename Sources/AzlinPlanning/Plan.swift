@@ -76,6 +76,11 @@ public enum StepOperation: Equatable, Sendable {
   case attachDisk(vm: String)
   case detachDisk(vm: String)
   case deleteDisk
+  /// A snapshot of the disk `disk` (`sizeGB` GiB, billed per GB-month stored).
+  case createSnapshot(disk: String, sizeGB: Int)
+  case deleteSnapshot
+  /// A new disk made from the snapshot `snapshot`.
+  case createDiskFromSnapshot(snapshot: String, sizeGB: Int, sku: String)
   /// An inbound allow rule on a VM's security group.
   case openPort(PortRule)
   /// An inbound allow rule removed.
@@ -125,6 +130,8 @@ public struct ResourceRef: Equatable, Sendable {
     case disk = "disk"
     /// A disk attached to a VM: `name` is the disk, `size` holds the VM's name.
     case diskAttachment = "attachment"
+    /// A disk snapshot: `size` holds the disk it was taken of.
+    case snapshot = "snapshot"
   }
   public var kind: Kind
   public var name: String
@@ -153,6 +160,8 @@ public enum Assumption: Equatable, Sendable {
   case generatedName(String)
   case sku(String)
   case diskSize(Int)
+  /// A snapshot of a VM is of its OS disk.
+  case osDiskOf(String)
 }
 
 /// Something the planner noticed about the request and live state.
@@ -162,6 +171,11 @@ public enum PlanNote: Equatable, Sendable {
   case storageExists(String)
   /// A restart asked of a VM that is not running becomes a start (Azure refuses the restart).
   case restartStarts(vm: String, state: String)
+  /// A disk made from a snapshot is a new disk (for `vm`, when one was named): nothing attached
+  /// is replaced.
+  case restoredToNewDisk(disk: String, vm: String?)
+  /// "before resizing, snapshot sam": the resize waits for a size to be named.
+  case resizeNeedsSize(vm: String)
   /// The port is already open (by `rule`) to the source asked for.
   case portAlreadyOpen(vm: String, ports: String, rule: String)
   /// No inbound rule opens the port.

@@ -59,6 +59,11 @@ extension PlanStep {
     case "vm resize":
       (action, operation) = (.change, .resizeVM(from: vm?.size ?? ""))
       resource = vmRef(size: command.value(of: "--size"))
+    case "disk create" where command.value(of: "--source") != nil:
+      guard let read = Self.readingSnapshot(command, group: group, name: name, live: live) else {
+        return nil
+      }
+      (action, operation, resource) = read
     case "disk create":
       guard let gb = command.value(of: "--size-gb").flatMap(Int.init) else { return nil }
       let sku = command.value(of: "--sku") ?? "Premium_LRS"
@@ -84,6 +89,11 @@ extension PlanStep {
       (action, operation) = (.destroy, .deleteStorage)
       resource = ResourceRef(
         kind: .storageAccount, name: name, resourceGroup: group, location: region(of: group))
+    case "snapshot create", "snapshot delete":
+      guard let read = Self.readingSnapshot(command, group: group, name: name, live: live) else {
+        return nil
+      }
+      (action, operation, resource) = read
     case "network nsg rule create", "network nsg rule delete":
       // The VM is the one whose security group this is (`az vm create` names it <vm>NSG).
       let nsg = command.value(of: "--nsg-name") ?? ""
@@ -191,11 +201,14 @@ extension PlanStep {
       world.vms.removeAll { same($0.resourceGroup, r.name) }
       world.disks.removeAll { same($0.resourceGroup, r.name) }
       world.storageAccounts.removeAll { same($0.resourceGroup, r.name) }
+      world.snapshots.removeAll { same($0.resourceGroup, r.name) }
       world.groups.removeAll { same($0.name, r.name) }
     case .detachDisk:
       for i in world.disks.indices where same(world.disks[i].name, r.name) {
         world.disks[i].managedBy = nil
       }
+    case .deleteSnapshot:
+      world.snapshots.removeAll { same($0.name, r.name) && same($0.resourceGroup, r.resourceGroup) }
     default: break
     }
     return world

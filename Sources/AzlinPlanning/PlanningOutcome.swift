@@ -22,6 +22,7 @@ public enum Report: Equatable, Sendable {
   case groups([LiveState.Group])
   case cost(CostQuestion)
   case storageAccounts([LiveState.StorageAccount])
+  case snapshots([LiveState.Snapshot])
   /// The inbound rules open on each VM.
   case ports([VMPorts])
   /// Each VM's auto-shutdown, shown in `timeZone`.
@@ -132,6 +133,11 @@ public enum PlanProblem: Equatable, Sendable {
   case badDiskSize(Int)
   /// A name the request leaves out ("all but web9") that does not exist.
   case exclusionNotFound(String)
+  case snapshotNotFound(String)
+  /// A snapshot (or disk, from a snapshot) whose name is taken in its group.
+  case nameTaken(kind: String, name: String)
+  /// A snapshot asked of a VM's data disk when it has none, or of "its data disk" with several.
+  case whichDataDisk(vm: String, disks: [String])
   /// A port or range outside 1–65535, or not a number.
   case badPort(String)
   /// A source that is neither `*` nor an IPv4 address or CIDR.

@@ -107,6 +107,7 @@ extension Messages {
     case .resourceGroup: return "resource group"
     case .disk, .diskAttachment: return "disk"
     case .storageAccount: return "storage account"
+    case .snapshot: return "snapshot"
     }
   }
 

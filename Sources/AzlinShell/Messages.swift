@@ -171,6 +171,8 @@ enum Messages {
       return "\(gb) GB is not a disk size Azure offers; use 1 to 32,767 GB."
     case .tooMany(let n):
       return "\(n) VMs in one request is more than azlin allows (\(CommandPlanner.maximumCount))."
+    case .snapshotNotFound, .nameTaken, .whichDataDisk:
+      return snapshotProblem(p) ?? ""
     case .badPort, .badSource, .noSecurityGroup, .portInSharedRule, .badTime, .unknownTimeZone,
       .badTag, .reservedTag:
       return devVMProblem(p) ?? ""
@@ -213,6 +215,8 @@ enum Messages {
     case .restartStarts(let vm, let state):
       return
         "\(vm) is \(state), so it is started instead of restarted (Azure restarts only running VMs)."
+    case .restoredToNewDisk(let disk, let vm): return restoredToNewDisk(disk: disk, vm: vm)
+    case .resizeNeedsSize(let vm): return resizeNeedsSize(vm)
     case .portAlreadyOpen, .portNotOpen, .openToInternet, .shutdownTime, .shutdownUnchanged,
       .tagUnchanged:
       return devVMNote(n) ?? ""
@@ -262,6 +266,8 @@ enum Messages {
     case .attachDisk(let vm): return "attach disk \(r.name) to VM \(vm)"
     case .detachDisk(let vm): return "detach disk \(r.name) from VM \(vm)"
     case .deleteDisk: return "delete disk \(r.name) in \(r.resourceGroup)"
+    case .createSnapshot, .deleteSnapshot, .createDiskFromSnapshot:
+      return snapshotStepSummary(s) ?? ""
     case .openPort, .closePort, .autoShutdown, .tag: return devVMStepSummary(s) ?? ""
     case .runCommand(let script): return "run \(clip(Redactor.text(script), 60)) on VM \(r.name)"
     }
@@ -276,6 +282,7 @@ enum Messages {
     case .generatedName(let n): return "name \(n)"
     case .sku(let s): return "SKU \(s)"
     case .diskSize(let gb): return "disk size \(gb) GB"
+    case .osDiskOf(let vm): return osDiskAssumption(vm)
     }
   }
 

@@ -152,6 +152,11 @@ extension Session {
     case .groups(let groups): say(Messages.groupTable(groups))
     case .cost(let q): say(costAnswer(q))
     case .storageAccounts(let accounts): say(Messages.storageTable(accounts))
+    case .snapshots(let snapshots):
+      let monthly = snapshots.compactMap {
+        estimator.snapshotLine(name: $0.name, sizeGB: $0.sizeGB, sku: $0.sku).monthly
+      }.reduce(Money.zero, +)
+      say(Messages.snapshotTable(snapshots, monthly: monthly))
     case .ports(let entries):
       conversation.remember(listed: entries.map(\.vm.name))
       say(Messages.portTable(entries))

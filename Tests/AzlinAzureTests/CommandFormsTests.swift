@@ -102,7 +102,44 @@ struct CommandFormsTests {
       .groupTagsReplace(name: "demo", tags: ["managed-by": "azlin", "env": "dev"]),
       .groupTagsReplace(name: "demo", tags: [:]),
       .vmRunCommand(name: "app1", group: "demo", script: "uptime"),
+      .snapshotCreate(
+        name: "app1-os-snap-1", group: "demo", location: "westeurope", disk: "app1_OsDisk_1"),
+      .snapshotDelete(name: "app1-os-snap-1", group: "demo"),
+      .snapshotList,
+      .snapshotShow(name: "app1-os-snap-1", group: "demo"),
+      .diskCreate(
+        name: "app1-restored", group: "demo", location: "westeurope",
+        fromSnapshot: "app1-os-snap-1", sku: "Premium_LRS"),
     ]
+  }
+
+  /// `live` with web's OS disk and a snapshot of db's data disk, for the snapshot requests.
+  static let snapshotLive: LiveState = {
+    var world = live
+    world.disks.append(
+      LiveState.Disk(
+        name: "web_OsDisk_1_0000", resourceGroup: "demo", sizeGB: 30, sku: "Premium_LRS",
+        managedBy: vm("web", power: "running").id))
+    world.snapshots = [
+      LiveState.Snapshot(
+        name: "db-data1-snap-1", resourceGroup: "demo", location: "westus2", sizeGB: 128,
+        sku: "Standard_LRS",
+        sourceDiskID:
+          "/subscriptions/0/resourceGroups/demo/providers/Microsoft.Compute/disks/db-data1")
+    ]
+    return world
+  }()
+
+  static func snapshotIntent(
+    _ kind: IntentKind, _ names: [String] = [], vm: String? = nil, disk: String? = nil,
+    snapshot: String? = nil
+  ) -> Intent {
+    var p = IntentParameters()
+    p.names = names
+    p.vm = vm
+    p.disk = disk
+    p.snapshot = snapshot
+    return Intent(kind: kind, parameters: p)
   }
 
   /// A VM with its security group (SSH and 8080 open), a daily shutdown and a tag.
@@ -248,6 +285,10 @@ struct CommandFormsTests {
       ], devLive
     ),
     ([runCommand("df", on: "web")], live),
+    ([snapshotIntent(.createSnapshot, vm: "web")], snapshotLive),
+    ([snapshotIntent(.createSnapshot, ["before-upgrade"], disk: "db-data1")], snapshotLive),
+    ([snapshotIntent(.deleteSnapshot, ["db-data1-snap-1"])], snapshotLive),
+    ([snapshotIntent(.restoreSnapshot, snapshot: "db-data1-snap-1")], snapshotLive),
   ]
 
   static func runCommand(_ script: String, on vm: String) -> Intent {
@@ -344,6 +385,17 @@ struct CommandFormsTests {
         world.disks.removeAll { $0.name == r.name }
       case .runCommand:
         break
+      case .createSnapshot(let disk, let sizeGB):
+        world.snapshots.append(
+          LiveState.Snapshot(
+            name: r.name, resourceGroup: r.resourceGroup, location: r.location, sizeGB: sizeGB,
+            sku: "Standard_LRS", sourceDiskID: disk))
+      case .deleteSnapshot:
+        world.snapshots.removeAll { $0.name == r.name }
+      case .createDiskFromSnapshot(_, let sizeGB, let sku):
+        world.disks.append(
+          LiveState.Disk(
+            name: r.name, resourceGroup: r.resourceGroup, sizeGB: sizeGB, sku: sku, managedBy: nil))
       }
     }
     return world
@@ -358,7 +410,7 @@ struct CommandFormsTests {
     let backend = ScriptedBackend([
       ["group", "list"]: oneGroup, ["vm", "list", "-d"]: empty,
       ["storage", "account", "list"]: empty,
-      ["disk", "list", "--resource-group", "demo"]: empty,
+      ["disk", "list", "--resource-group", "demo"]: empty, ["snapshot", "list"]: empty,
       ["network", "nsg", "list"]: empty,
       ["resource", "list", "--resource-type", "Microsoft.DevTestLab/schedules"]: empty,
     ])
@@ -433,6 +485,11 @@ struct CommandFormsTests {
     "group update --name demo --tags env=dev managed-by=azlin --output json --only-show-errors",
     "group update --name demo --tags  --output json --only-show-errors",
     "vm run-command invoke --resource-group demo --name app1 --command-id RunShellScript --scripts uptime --output json --only-show-errors",
+    "snapshot create --resource-group demo --name app1-os-snap-1 --location westeurope --source app1_OsDisk_1 --tags managed-by=azlin --output json --only-show-errors",
+    "snapshot delete --resource-group demo --name app1-os-snap-1 --output json --only-show-errors",
+    "snapshot list --output json --only-show-errors",
+    "snapshot show --resource-group demo --name app1-os-snap-1 --output json --only-show-errors",
+    "disk create --resource-group demo --name app1-restored --location westeurope --source app1-os-snap-1 --sku Premium_LRS --tags managed-by=azlin --output json --only-show-errors",
     "group create --name rg1 --location westeurope --tags managed-by=azlin --output json --only-show-errors",
     "group delete --name rg1 --yes --output json --only-show-errors",
     "group create --name rg2 --location eastus --tags managed-by=azlin --output json --only-show-errors",
@@ -491,6 +548,13 @@ struct CommandFormsTests {
     "storage account update --resource-group demo --name logs1 --set tags.team=data --output json --only-show-errors",
     "storage account update --resource-group demo --name logs1 --remove tags.team --output json --only-show-errors",
     "vm run-command invoke --resource-group demo --name web --command-id RunShellScript --scripts df --output json --only-show-errors",
+    "snapshot create --resource-group demo --name web-os-snap-1 --location westus2 --source web_OsDisk_1_0000 --tags managed-by=azlin --output json --only-show-errors",
+    "snapshot delete --resource-group demo --name web-os-snap-1 --output json --only-show-errors",
+    "snapshot create --resource-group demo --name before-upgrade --location westus2 --source db-data1 --tags managed-by=azlin --output json --only-show-errors",
+    "snapshot delete --resource-group demo --name before-upgrade --output json --only-show-errors",
+    "snapshot delete --resource-group demo --name db-data1-snap-1 --output json --only-show-errors",
+    "disk create --resource-group demo --name db-data1-snap-1-disk-1 --location westus2 --source db-data1-snap-1 --sku Premium_LRS --tags managed-by=azlin --output json --only-show-errors",
+    "disk delete --resource-group demo --name db-data1-snap-1-disk-1 --yes --output json --only-show-errors",
     "storage account list --output json --only-show-errors",
     "disk list --resource-group demo --output json --only-show-errors",
     "vm list-usage --location eastus --output json --only-show-errors",

@@ -214,7 +214,9 @@ struct AzureToolCatalogTests {
         "azmcp_network_nsg_rule_create", "azmcp_network_nsg_rule_delete", "azmcp_network_nsg_list",
         "azmcp_compute_vm_auto_shutdown", "azmcp_compute_vm_update", "azmcp_group_update",
         "azmcp_compute_disk_update", "azmcp_storage_account_update",
-        "azmcp_compute_vm_run_command_invoke", "azmcp_extension_az",
+        "azmcp_compute_vm_run_command_invoke", "azmcp_compute_snapshot_create",
+        "azmcp_compute_snapshot_delete", "azmcp_compute_snapshot_list",
+        "azmcp_compute_snapshot_show", "azmcp_extension_az",
       ])
     for tool in catalog.tools {
       #expect(tool.definition.annotations.readOnlyHint != nil, "\(tool.name)")
@@ -261,14 +263,21 @@ struct AzureToolCatalogTests {
               "type": "string",
               "description": "Location, such as eastus. Defaults to the resource group's.",
             ],
-            "size-gb": ["type": "integer", "description": "Size in GB."],
+            "size-gb": [
+              "type": "integer", "description": "Size in GB; required unless source is given.",
+            ],
             "sku": ["type": "string", "description": "Storage SKU, such as Premium_LRS."],
             "tags": [
               "type": "string",
               "description": "Space-separated tags: key[=value] [key[=value] ...].",
             ],
+            "source": [
+              "type": "string",
+              "description":
+                "A snapshot or managed disk (name in the group, or ID) to copy the disk from.",
+            ],
           ],
-          "required": ["resource-group", "name", "size-gb"],
+          "required": ["resource-group", "name"],
           "additionalProperties": false,
         ]))
     let list = try #require(catalog.tool(named: "azmcp_compute_vm_list"))

@@ -12,6 +12,7 @@ extension AzureSimulator {
     "disk create": 5, "disk delete": 5,
     "storage account create": 20, "storage account delete": 5,
     "network vnet create": 5, "network vnet delete": 10,
+    "snapshot create": 10, "snapshot delete": 5,
   ]
 
   /// How long a read (`show`, `list`…) takes.

@@ -3,7 +3,7 @@ import Foundation
 
 extension AzureSimulator {
   /// What exists, read straight from the simulator's state in one read: the same facts
-  /// `group list`, `vm list -d`, `storage account list` and `disk list` print, without
+  /// `group list`, `vm list -d`, `storage account list`, `disk list` and `snapshot list` print, without
   /// rendering and parsing their JSON (500 VMs make megabytes of it).
   /// - Throws: `SimulatorFailure` when the state file cannot be read.
   public func snapshot() throws -> LiveState {
@@ -58,6 +58,7 @@ extension AzureSimulator {
       disk.tags = $0.tags
       return disk
     }
+    live.snapshots = liveSnapshots(state, at: now)
     return live
   }
 }

@@ -173,6 +173,10 @@ public final class AzureSimulator: Sendable {
     case "vm update", "group update", "disk update", "storage account update":
       return try tagUpdate(call, &state)
     case "account show": return accountShow(call)
+    case "snapshot create": return try snapshotCreate(call, &state)
+    case "snapshot show": return try snapshotShow(call, &state)
+    case "snapshot list": return try snapshotList(call, &state)
+    case "snapshot delete": return try snapshotDelete(call, &state)
     case "vm run-command invoke": return try vmRunCommand(call, &state)
     default:
       throw SimulatorFailure.usage(

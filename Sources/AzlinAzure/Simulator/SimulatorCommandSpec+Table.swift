@@ -8,7 +8,7 @@ extension SimulatorCommandSpec {
   static let all: [SimulatorCommandSpec] =
     groupCommands + vmCommands + diskCommands + storageCommands
     + networkCommands + securityCommands + updateCommands + accountCommands
-    + guestCommands
+    + guestCommands + snapshotCommands
 
   /// The name options of `az group`: `--name --resource-group -n -g` are one argument.
   private static func groupName(required: Bool = true) -> SimulatorOption {

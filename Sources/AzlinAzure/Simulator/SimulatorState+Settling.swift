@@ -11,6 +11,7 @@ extension SimulatorState {
     func done(_ busy: SimulatorBusyState?) -> SimulatorBusyState? {
       busy.flatMap { $0.until <= t ? nil : $0 }
     }
+    settleSnapshots(at: now)
 
     let doomedGroups = Set(groups.filter { due($0.deletingAt) }.map { $0.name.lowercased() })
     if !doomedGroups.isEmpty {

@@ -13,6 +13,9 @@ struct SimulatorState: Codable, Equatable {
   var disks: [SimulatedDisk] = []
   var storageAccounts: [SimulatedStorageAccount] = []
   var virtualNetworks: [SimulatedVirtualNetwork] = []
+  /// Disk snapshots; `nil` when there are none, so state files written before snapshots were
+  /// modelled read as they are (read and change them through `diskSnapshots`).
+  var snapshots: [SimulatedSnapshot]?
   /// Network security groups; absent from state files written before they were modelled.
   var securityGroups: [SimulatedSecurityGroup] = []
   /// How many times each fault rule has fired, by the rule's text.
@@ -26,7 +29,7 @@ struct SimulatorState: Codable, Equatable {
 
   private enum CodingKeys: String, CodingKey {
     case version, groups, virtualMachines, disks, storageAccounts, virtualNetworks,
-      securityGroups, faultCounts, addressSerial
+      securityGroups, faultCounts, addressSerial, snapshots
   }
 
   init(from decoder: any Decoder) throws {
@@ -41,6 +44,7 @@ struct SimulatorState: Codable, Equatable {
       try c.decodeIfPresent([SimulatedSecurityGroup].self, forKey: .securityGroups) ?? []
     faultCounts = try c.decode([String: Int].self, forKey: .faultCounts)
     addressSerial = try c.decode(Int.self, forKey: .addressSerial)
+    snapshots = try c.decodeIfPresent([SimulatedSnapshot].self, forKey: .snapshots)
   }
 
   /// Reads the state at `path`; a missing file is an empty state.

@@ -70,6 +70,15 @@ public enum EmbeddedPrompts {
       `StandardSSD_LRS`, `Standard_LRS`) and the disk's name in `names`.
     - `detach_disk`: detach a data disk from a VM: `vm` and the disk's name in `names`.
     - `delete_disk`: delete a managed disk: its name as the only entry of `names`.
+    - `create_snapshot`: take a snapshot of a disk ("snapshot sam", "before resizing, snapshot sam"
+      → this, then the resize): `vm` for a VM's disk with `disk` `"os"` (the default) or `"data"`
+      (its one data disk), or `disk` with a disk's name; the snapshot's name in `names` only when
+      the person gives one ("called pre-upgrade").
+    - `list_snapshots`: list disk snapshots. Optional `resource_group`, `vm` (snapshots of its disks).
+    - `delete_snapshot`: delete snapshots: their names in `names`.
+    - `restore_snapshot`: make a new disk from a snapshot ("restore sam's disk from snapshot X",
+      "make a disk from snapshot X"): `snapshot` with its name, optional `vm`, and the new disk's
+      name in `names` only when given. Nothing attached is replaced.
     - `open_port`: open an inbound TCP port on VMs: `names`, `ports`, optional `source` ("open 8080
       on sam to 10.0.0.0/8" → `"ports": "8080", "source": "10.0.0.0/8"`). One intent per port.
     - `close_port`: close an inbound port on VMs: `names`, `ports`.
@@ -114,6 +123,9 @@ public enum EmbeddedPrompts {
     - `size_gb` (integer from 1 to 32767): a disk's size in GiB.
     - `sku` (string): a disk tier or storage account SKU (`Premium_LRS`, `Standard_GRS`).
     - `vm` (string): the VM a disk operation is for ("a 64 GB disk for it" → the last VM).
+    - `disk` (string): the disk a snapshot is of: a disk's name, or `"os"` / `"data"` for the VM's
+      OS disk or its data disk.
+    - `snapshot` (string): the snapshot a disk is made from.
     - `ports` (string): a port (`8080`) or range (`8000-8100`), 1–65535.
     - `source` (string): where traffic may come from: `*` for everyone, or an IPv4 address or CIDR.
     - `time` (string): a time of day, `HH:MM` on a 24-hour clock.

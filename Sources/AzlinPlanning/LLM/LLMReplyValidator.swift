@@ -27,7 +27,7 @@ struct LLMReplyValidator: Sendable {
   private static let parameterKeys: Set<String> = [
     "names", "count", "resource_group", "region", "size", "image", "power_state", "all",
     "size_change", "size_gb", "sku", "vm", "except", "mood", "ports", "source", "time",
-    "time_zone", "tags", "tagged", "script",
+    "time_zone", "tags", "tagged", "script", "disk", "snapshot",
   ]
   /// The largest managed disk, in GiB.
   static let largestDiskGB = 32_767
@@ -243,6 +243,16 @@ struct LLMReplyValidator: Sendable {
           throw Problem("vm is not a valid name")
         }
         p.vm = vm
+      case "disk":
+        guard let disk = value.stringValue, Self.isName(disk) else {
+          throw Problem("disk is not a valid name")
+        }
+        p.disk = disk
+      case "snapshot":
+        guard let snapshot = value.stringValue, Self.isName(snapshot) else {
+          throw Problem("snapshot is not a valid name")
+        }
+        p.snapshot = snapshot
       case "ports":
         guard let ports = value.stringValue, CommandPlanner.isPortRange(ports) else {
           throw Problem("ports is not a port or range from 1 to 65535")
@@ -318,6 +328,8 @@ struct LLMReplyValidator: Sendable {
     var text = kind.phrase
     if !p.names.isEmpty { text += " " + p.names.joined(separator: ", ") }
     if let vm = p.vm { text += " for VM " + vm }
+    if let disk = p.disk { text += " (disk " + disk + ")" }
+    if let snapshot = p.snapshot { text += " from snapshot " + snapshot }
     return text
   }
 }

@@ -51,7 +51,7 @@ struct DialogueScorer {
     var actedOnMustNotAct = 0
     var misses: [Miss] = []
     /// Lines written as "unsupported" when azlin had no such operation, that azlin now
-    /// reads as one of the operations added since (ports, tags, auto-shutdown…): the
+    /// reads as one of the operations added since (ports, tags, auto-shutdown, snapshots…): the
     /// expectation no longer says what is right, so they are left out of the score.
     var superseded = 0
 
@@ -212,11 +212,12 @@ struct DialogueScorer {
   static let gainedKinds: Set<String> = [
     "open_port", "close_port", "list_ports", "set_auto_shutdown", "clear_auto_shutdown",
     "show_auto_shutdown", "set_tag", "remove_tag", "list_tagged", "connect_vm", "run_command",
+    "create_snapshot", "list_snapshots", "delete_snapshot", "restore_snapshot",
   ]
 
   static let readKinds: Set<String> = [
     "list_vms", "show_vm", "list_resource_groups", "cost_report", "list_storage", "list_ports",
-    "show_auto_shutdown", "list_tagged", "connect_vm",
+    "show_auto_shutdown", "list_tagged", "connect_vm", "list_snapshots",
   ]
 
   /// Consecutive intents of one kind that differ only in names, merged ("stop a and b").
