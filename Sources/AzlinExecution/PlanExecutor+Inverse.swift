@@ -28,7 +28,7 @@ extension PlanExecutor {
       for event in stepRun.events {
         try record(
           event, objective: objective, step: ("argv", .strings(argv)), argv: argv,
-          attemptEvent: "rollback_step")
+          attemptEvent: .rollbackStep)
       }
       progress(step, stepRun.outcome)
       if case .failed(let error) = stepRun.outcome { return error }

@@ -86,7 +86,7 @@ public struct PlanExecutor: @unchecked Sendable {
     if objective.status == .pending {
       try objective.move(to: .inProgress, at: clock.now)
       try store.save(objective)
-      try audit.record("objective_status", objective: objective.id, [("status", "in_progress")])
+      try audit.record(.objectiveStatus, objective: objective.id, [("status", "in_progress")])
     }
     var outcomes: [Int: StepOutcome] = [:]
     for n in alreadyDone { outcomes[n] = .succeeded(durationMs: 0, via: objective.strategy) }
@@ -166,7 +166,7 @@ public struct PlanExecutor: @unchecked Sendable {
     }
     try store.save(objective)
     try audit.record(
-      "objective_status", objective: objective.id,
+      .objectiveStatus, objective: objective.id,
       [
         ("status", .string(objective.status.rawValue)),
         ("cost_monthly", .optional(objective.costEstimate)),
@@ -352,7 +352,7 @@ public struct PlanExecutor: @unchecked Sendable {
     for event in run.events {
       try record(
         event, objective: objective.id, step: ("step", .number(Double(step.number))),
-        argv: argv, attemptEvent: "command")
+        argv: argv, attemptEvent: .command)
       switch event {
       case .attempt(let result, let route, _):
         let error = result.error
@@ -384,7 +384,7 @@ public struct PlanExecutor: @unchecked Sendable {
   ///   inverse step, which has no number of its own.
   func record(
     _ event: Event, objective: String, step: (String, JSONValue), argv: [String],
-    attemptEvent: String
+    attemptEvent: AuditEvent
   ) throws {
     switch event {
     case .attempt(let result, let route, let endedAt):
@@ -398,7 +398,7 @@ public struct PlanExecutor: @unchecked Sendable {
       try audit.record(attemptEvent, objective: objective, at: endedAt, fields)
     case .retry(let attempt, let delay, let kind, _, let at):
       try audit.record(
-        "retry", objective: objective, at: at,
+        .retry, objective: objective, at: at,
         [
           step, ("attempt", .number(Double(attempt))), ("delay_s", .number(delay)),
           ("error_code", .string(kind.code)),
@@ -412,10 +412,10 @@ public struct PlanExecutor: @unchecked Sendable {
         fields += [("result", "unchecked"), ("reason", .string(Redactor.text(why)))]
       case .notApplicable: return
       }
-      try audit.record("validation", objective: objective, at: at, fields)
+      try audit.record(.validation, objective: objective, at: at, fields)
     case .fallback(let error, let from, let to, let at):
       try audit.record(
-        "fallback", objective: objective, at: at,
+        .fallback, objective: objective, at: at,
         [step, ("from", .string(from)), ("to", .string(to)), ("error_code", .string(error.code))])
     }
   }
@@ -432,7 +432,7 @@ public struct PlanExecutor: @unchecked Sendable {
     let application = strategy.apply(steps, objectiveID: objective.id)
     for command in application.commands {
       try audit.record(
-        "command", objective: objective.id,
+        .command, objective: objective.id,
         [
           ("argv", .strings(command.argv)), ("strategy", .string(strategy.name)),
           ("exit_code", .number(Double(command.exitCode))),
@@ -457,7 +457,7 @@ public struct PlanExecutor: @unchecked Sendable {
     if let error = application.error, let next = left.first {
       let to = strategies.firstRoute(for: next)?.label ?? "nothing"
       try audit.record(
-        "fallback", objective: objective.id,
+        .fallback, objective: objective.id,
         [
           ("from", .string(strategy.name)), ("to", .string(to)),
           ("error_code", .string(error.code)),

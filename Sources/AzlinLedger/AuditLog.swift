@@ -36,7 +36,7 @@ public final class AuditLog {
   ///   - fields: The event's fields, already redacted where they carry user text or argv.
   /// - Throws: `FileError` when the log cannot be written.
   public func record(
-    _ event: String, objective: String? = nil, at time: Date? = nil,
+    _ event: AuditEvent, objective: String? = nil, at time: Date? = nil,
     _ fields: [(String, JSONValue)] = []
   ) throws {
     let line =
@@ -44,7 +44,7 @@ public final class AuditLog {
         [
           ("ts", .string(Timestamp.string(time ?? clock.now))), ("session", .string(session)),
           ("objective", .optional(objective)),
-          ("event", .string(event)),
+          ("event", .string(event.rawValue)),
         ] + fields
       ).compact() + "\n"
     try file.append(Data(line.utf8))

@@ -106,7 +106,7 @@ extension Session {
     let spend = spending(of: run)
     if spend.adds, let setting = config.budget.unreadable.first {
       // Fails closed: a limit that cannot be read is not no limit, and no override applies.
-      record("budget", [("decision", "refused"), ("reason", .string("unreadable \(setting)"))])
+      record(.budget, [("decision", "refused"), ("reason", .string("unreadable \(setting)"))])
       if !always { say(Messages.cost(spend.estimate)) }
       fail(Messages.budgetUnreadable(setting))
       return nil
@@ -115,14 +115,14 @@ extension Session {
     if !always && spend.adds { say(Messages.cost(spend.estimate)) }
     if let limit = decision.refusal, let force, !readOnly {
       record(
-        "budget", [("decision", "refused"), ("projected", .string(decision.projected.plain))])
+        .budget, [("decision", "refused"), ("projected", .string(decision.projected.plain))])
       overrideBudget(decision, limit: limit, by: force)
       return .some(force)
     }
     if always || spend.adds {
       say(Messages.budget(decision))
       record(
-        "budget",
+        .budget,
         [
           ("decision", .string(Self.describe(decision.level))),
           ("projected", .string(decision.projected.plain)),
@@ -157,7 +157,7 @@ extension Session {
   /// The budget was overridden explicitly: audited and said in one line.
   func overrideBudget(_ decision: BudgetMonitor.Decision, limit: String, by how: String) {
     record(
-      "budget_override",
+      .budgetOverride,
       [
         ("limit", .string(limit)), ("projected", .string(decision.projected.plain)),
         ("by", .string(how)),
@@ -206,7 +206,7 @@ extension Session {
         let decision = budgetDecision(for: spend)
         if decision.refusal != nil, overriddenBy == nil {
           record(
-            "budget",
+            .budget,
             [
               ("decision", "refused"), ("projected", .string(decision.projected.plain)),
               ("at", "run"),

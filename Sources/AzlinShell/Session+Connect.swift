@@ -90,7 +90,7 @@ extension Session {
     default: return fail(Messages.usage(SlashCommand.usage(of: "ssh")))
     }
     conversation.remember(listed: [vm.name])
-    record("slash", [("command", "ssh"), ("vm", .string(vm.name))])
+    record(.slash, [("command", "ssh"), ("vm", .string(vm.name))])
     guard let c = connection(to: vm), let lines = connectionLines(c),
       let arguments = c.sshArguments
     else { return }
@@ -106,12 +106,12 @@ extension Session {
       return
     }
     say(lines.last ?? command)
-    record("ssh", [("vm", .string(vm.name)), ("argv", .strings(["ssh"] + arguments))])
+    record(.ssh, [("vm", .string(vm.name)), ("argv", .strings(["ssh"] + arguments))])
     do {
       let done = try context.runner.run(
         ExternalCommand(
           executable: "ssh", arguments: arguments, timeout: .infinity, attachesTerminal: true))
-      record("ssh_end", [("vm", .string(vm.name)), ("exit_code", .number(Double(done.exitCode)))])
+      record(.sshEnd, [("vm", .string(vm.name)), ("exit_code", .number(Double(done.exitCode)))])
       say(Messages.sshReturned(vm: vm.name, exitCode: done.exitCode))
     } catch {
       fail(Messages.sshNotStarted("\(error)"))
@@ -124,7 +124,7 @@ extension Session {
     guard backend.kind == .sim, let step = plan.steps.first(where: \.runsInsideVM) else {
       return nil
     }
-    record("run_command", [("vm", .string(step.resource.name)), ("ran", false)])
+    record(.runCommand, [("vm", .string(step.resource.name)), ("ran", false)])
     return Messages.noGuestToRun(vm: step.resource.name, command: step.command)
   }
 

@@ -56,14 +56,14 @@ extension Session {
     let keep = { (e: AuditReader.Entry) -> Bool in
       guard everySession || e.session == self.sessionID else { return false }
       if let objective, !(e.objective ?? "").hasSuffix(objective) { return false }
-      switch e.event {
-      case "input": return !failedOnly && !(e.json["text"]?.stringValue ?? "").hasPrefix("/history")
-      case "command", "rollback_step":
+      switch e.kind {
+      case .input: return !failedOnly && !(e.json["text"]?.stringValue ?? "").hasPrefix("/history")
+      case .command, .rollbackStep:
         return !failedOnly || e.json["error_code"]?.stringValue != nil
-      case "objective_status":
+      case .objectiveStatus:
         let status = e.json["status"]?.stringValue
         return failedOnly ? status == "failed" : status != "in_progress"
-      case "approval": return !failedOnly && e.json["answer"]?.stringValue != "auto"
+      case .approval: return !failedOnly && e.json["answer"]?.stringValue != "auto"
       default: return false
       }
     }
@@ -122,22 +122,22 @@ extension Session {
       withDate && ts.count >= 19
       ? String(ts.prefix(10)) + " " + String(ts.dropFirst(11).prefix(8))
       : (ts.count >= 19 ? String(ts.dropFirst(11).prefix(8)) : "--:--:--")
-    switch e.event {
-    case "input":
+    switch e.kind {
+    case .input:
       return "\(time)  > \(e.json["text"]?.stringValue ?? "")"
-    case "command", "rollback_step":
+    case .command, .rollbackStep:
       let argv = e.json["argv"]?.arrayValue?.compactMap(\.stringValue) ?? []
       let code = e.json["exit_code"]?.intValue ?? -1
       let ms = e.json["duration_ms"]?.intValue ?? 0
       let outcome =
         code == 0 ? "ok" : "failed (\(e.json["error_code"]?.stringValue ?? "exit \(code)"))"
-      let verb = e.event == "rollback_step" ? "undo " : ""
+      let verb = e.kind == .rollbackStep ? "undo " : ""
       let strategy = e.json["strategy"]?.stringValue ?? AzureCLIStrategy.strategyName
       let tool = e.json["tool"]?.stringValue.map { " \($0)" } ?? ""
       let via = strategy == AzureCLIStrategy.strategyName ? "" : " [\(strategy)\(tool)]"
       return
         "\(time)    \(verb)\(AzCommandText.render(argv)) → \(outcome), \(Messages.duration(ms))\(via)"
-    case "approval":
+    case .approval:
       return "\(time)    approval: \(e.json["answer"]?.stringValue ?? "?")"
     default:
       let id = e.objective.map { String($0.suffix(8)) } ?? "?"

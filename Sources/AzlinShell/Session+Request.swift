@@ -9,14 +9,14 @@ extension Session {
   /// Parses, plans, prices and — once approved — executes one request.
   func request(_ typed: String) {
     if let command = Self.spokenCommand(typed) {
-      record("routed", [("command", .string(command))])
+      record(.routed, [("command", .string(command))])
       runSlash(command)
       return
     }
     // The line was redacted on arrival; a request that carried a secret is not guessed at
     // without it.
     if typed.contains(Redactor.mask) {
-      record("intent", [("understood", false), ("reason", "secret")])
+      record(.intent, [("understood", false), ("reason", "secret")])
       fail(Messages.notUnderstood(.secretInLine, line: typed))
       return
     }
@@ -34,7 +34,7 @@ extension Session {
     let line = forceBudget ? words.filter { $0 != "--force" }.joined(separator: " ") : typed
     switch understand(line) {
     case .notUnderstood(let problem):
-      record("intent", [("understood", false)])
+      record(.intent, [("understood", false)])
       switch problem {
       case .unresolvedReference(let phrase): refusedAsk = (line, phrase)
       case .missingTarget: refusedAsk = (line, nil)
@@ -42,7 +42,7 @@ extension Session {
       }
       fail(Messages.notUnderstood(problem, line: line))
     case .intents(let intents):
-      record("intent", [("intents", .array(intents.map(\.json)))])
+      record(.intent, [("intents", .array(intents.map(\.json)))])
       lastRequest = LastRequest(line: line, intents: intents.map(\.asked))
       if let low = intents.map(\.confidence).min(), low < 0.7,
         !intents.contains(where: \.parameters.hypothetical)
@@ -70,7 +70,7 @@ extension Session {
     if let llm {
       switch llm.parse(line, context: conversation, live: live) {
       case .parsed(let result):
-        record("parser", [("used", "llm")])
+        record(.parser, [("used", "llm")])
         // A question stays a question whatever the LLM made of it: changes are previewed.
         guard case .intents(let intents) = result,
           LocalIntentParser.asksRatherThanRequests(line)
@@ -82,7 +82,7 @@ extension Session {
             return i
           })
       case .fellBack(let reason):
-        record("parser", [("used", "local"), ("reason", .string(Redactor.text(reason)))])
+        record(.parser, [("used", "local"), ("reason", .string(Redactor.text(reason)))])
         say(Messages.llmFellBack(reason))
       }
     }
@@ -221,14 +221,14 @@ extension Session {
     }
     noteRunCommand(p.plan)
     record(
-      "plan",
+      .plan,
       [
         (
           "steps",
           .array(p.plan.steps.map { .strings(["az"] + Redactor.argv($0.command.arguments)) })
         )
       ])
-    record("cost_estimate", [("monthly", .string(p.estimate.totalMonthly.plain))])
+    record(.costEstimate, [("monthly", .string(p.estimate.totalMonthly.plain))])
     let run = GatedRun.plan(p)
     guard let overridden = budgetGate(run, force: forceBudget ? "--force" : nil, always: true)
     else { return }
@@ -242,12 +242,12 @@ extension Session {
       return
     }
     if options.autoApprove {
-      record("approval", [("answer", "auto"), ("by", "--yes")])
+      record(.approval, [("answer", "auto"), ("by", "--yes")])
       execute(p, approved: Set(p.plan.steps.map(\.number)))
       return
     }
     if alwaysApprove && stepsThatAsk(p).isEmpty {
-      record("approval", [("answer", "auto"), ("by", "always")])
+      record(.approval, [("answer", "auto"), ("by", "always")])
       execute(p, approved: Set(p.plan.steps.map(\.number)))
       return
     }

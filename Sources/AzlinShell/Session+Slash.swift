@@ -110,7 +110,7 @@ extension Session {
 
   func clearContext() {
     conversation = ConversationContext()
-    record("slash", [("command", "clear")])
+    record(.slash, [("command", "clear")])
     say(Messages.cleared)
   }
 

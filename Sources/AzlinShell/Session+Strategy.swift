@@ -58,7 +58,7 @@ extension Session {
       }
       strategies.preference = preference
       config.execution.strategy = preference.rawValue
-      record("slash", [("command", .string("strategy \(preference.rawValue)"))])
+      record(.slash, [("command", .string("strategy \(preference.rawValue)"))])
     }
     say(Messages.strategies(strategies.statuses(), preference: strategies.preference.rawValue))
   }

@@ -38,7 +38,7 @@ extension Session {
     switch Rollback().plan(for: objective, live: live, others: store.all().objectives) {
     case .failure(let refusal):
       record(
-        "undo_refused", objective: objective.id,
+        .undoRefused, objective: objective.id,
         [("reason", .string(Messages.undoRefused(refusal.refusal)))])
       fail(Messages.undoRefused(refusal.refusal))
     case .success(let steps):
@@ -60,7 +60,7 @@ extension Session {
   /// Runs the undo at once with --yes, or asks.
   func confirmUndo(_ objective: Objective, _ steps: [Rollback.Step], overriddenBy: String?) {
     if options.autoApprove {
-      record("approval", [("undo", .string(objective.id)), ("answer", "auto"), ("by", "--yes")])
+      record(.approval, [("undo", .string(objective.id)), ("answer", "auto"), ("by", "--yes")])
       runUndo(objective, steps, overriddenBy: overriddenBy)
       return
     }
@@ -78,7 +78,7 @@ extension Session {
     let application = terraform.destroy(objectiveID: objective.id)
     for command in application.commands {
       record(
-        "rollback_step", objective: objective.id,
+        .rollbackStep, objective: objective.id,
         [
           ("argv", .strings(command.argv)), ("strategy", .string(terraform.name)),
           ("exit_code", .number(Double(command.exitCode))),
@@ -140,7 +140,7 @@ extension Session {
     do {
       try objective.move(to: .rolledBack, at: context.clock.now, note: "undone by /undo")
       try store.save(objective)
-      record("objective_status", objective: objective.id, [("status", "rolled_back")])
+      record(.objectiveStatus, objective: objective.id, [("status", "rolled_back")])
       say(Messages.undone(objective.id))
     } catch {
       fail("azlin: cannot record the undo of \(objective.id): \(error)")

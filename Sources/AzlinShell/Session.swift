@@ -178,7 +178,7 @@ public final class Session {
   /// Records the start of the session and reads the live state.
   public func start() {
     record(
-      "session_start", [("backend", .string(backend.kind.rawValue)), ("version", .string(version))])
+      .sessionStart, [("backend", .string(backend.kind.rawValue)), ("version", .string(version))])
     refreshLive()
     if liveError == nil { startingState = live }
     reconcileLedger()
@@ -190,7 +190,7 @@ public final class Session {
   /// Records the end of the session.
   public func end() {
     // Every turn already saved the record; only a session without turns has nothing newer.
-    record("session_end", [("turns", .number(Double(output.turns.count)))])
+    record(.sessionEnd, [("turns", .number(Double(output.turns.count)))])
     for case let server as MCPStrategy in strategies.mcp { server.close() }
   }
 
@@ -251,7 +251,7 @@ public final class Session {
     if removed { say(Messages.controlCharacters) }
     if line.hasPrefix("/") {
       dropPending()
-      record("input", [("text", .string(Redactor.text(line)))])
+      record(.input, [("text", .string(Redactor.text(line)))])
       runSlash(line)
       return
     }
@@ -268,7 +268,7 @@ public final class Session {
     if pending == nil, Self.goAhead(line) || (Self.yesNo(line) == .yes && !Self.acknowledges(line)),
       let last = lastRequest, last.resumable
     {
-      record("input", [("text", .string(Redactor.text(line)))])
+      record(.input, [("text", .string(Redactor.text(line)))])
       refreshLive()
       lastRequest?.resumable = false
       plan(last.intents.map(\.asked), line: last.line)
@@ -278,7 +278,7 @@ public final class Session {
       say(Messages.nothingWaiting)
       return
     }
-    record("input", [("text", .string(Redactor.text(line)))])
+    record(.input, [("text", .string(Redactor.text(line)))])
     refreshLive()
     request(line)
   }
@@ -328,7 +328,7 @@ public final class Session {
   func say(_ line: String) { output.line(line) }
   func say(_ lines: [String]) { for l in lines { output.line(l) } }
 
-  func record(_ event: String, objective: String? = nil, _ fields: [(String, JSONValue)] = []) {
+  func record(_ event: AuditEvent, objective: String? = nil, _ fields: [(String, JSONValue)] = []) {
     do {
       try audit.record(event, objective: objective, fields)
     } catch {

@@ -10,12 +10,12 @@ import Testing
     let folder = TemporaryFolder()
     let path = folder.file("audit.log")
     let log = AuditLog(path: path, session: "s", clock: ManualClock())
-    try log.record("before")
+    try log.record(.input, [("text", "before")])
     let follower = AuditFollower(path: path)
     #expect(follower.readNew().lines.isEmpty)
-    try log.record("one")
-    try log.record("two")
-    #expect(follower.readNew().lines.map { $0?.event } == ["one", "two"])
+    try log.record(.input, [("text", "one")])
+    try log.record(.input, [("text", "two")])
+    #expect(follower.readNew().lines.map { $0?.json["text"]?.stringValue } == ["one", "two"])
     #expect(follower.readNew().lines.isEmpty)
   }
 
@@ -26,10 +26,13 @@ import Testing
     let follower = AuditFollower(path: path)
     var read: [String] = []
     for n in 0..<20 {
-      try log.record("e\(n)", [("pad", .string(String(repeating: "x", count: 60)))])
-      if n % 3 == 0 { read += follower.readNew().lines.compactMap { $0?.event } }
+      try log.record(
+        .input, [("text", .string("e\(n)")), ("pad", .string(String(repeating: "x", count: 60)))])
+      if n % 3 == 0 {
+        read += follower.readNew().lines.compactMap { $0?.json["text"]?.stringValue }
+      }
     }
-    read += follower.readNew().lines.compactMap { $0?.event }
+    read += follower.readNew().lines.compactMap { $0?.json["text"]?.stringValue }
     #expect(FileManager.default.fileExists(atPath: path + ".1"))
     #expect(read == (0..<20).map { "e\($0)" })
   }
@@ -39,14 +42,14 @@ import Testing
     let path = folder.file("audit.log")
     let log = AuditLog(path: path, session: "s", clock: ManualClock())
     let follower = AuditFollower(path: path)
-    try log.record("first")
+    try log.record(.input, [("text", "first")])
     try AppendOnlyFile.append(Data(#"{"ts":"2026-11-26T09:00:00.000Z","sess"#.utf8), to: path)
     let early = follower.readNew()
-    #expect(early.lines.map { $0?.event } == ["first"])
+    #expect(early.lines.map { $0?.json["text"]?.stringValue } == ["first"])
     #expect(early.tornTail)
-    try log.record("after")
+    try log.record(.input, [("text", "after")])
     let late = follower.readNew()
-    #expect(late.lines.map { $0?.event } == [nil, "after"])
+    #expect(late.lines.map { $0?.json["text"]?.stringValue } == [nil, "after"])
     #expect(!late.tornTail)
   }
 }
