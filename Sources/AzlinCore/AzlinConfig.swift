@@ -143,7 +143,15 @@ extension AzlinConfig {
     }
     if let v = string("defaults.resource_group") { config.defaults.resourceGroup = v }
     if let v = string("defaults.vm_size") { config.defaults.vmSize = v }
-    if let v = string("defaults.time_zone") { config.defaults.timeZone = v }
+    if let v = string("defaults.time_zone") {
+      if TimeZone(identifier: v) != nil {
+        config.defaults.timeZone = v
+      } else {
+        warnings.append(
+          "\(location("defaults.time_zone")): defaults.time_zone \"\(v)\" is not a time zone (use a name such as Europe/Berlin or UTC); using the machine's."
+        )
+      }
+    }
     if let v = string("defaults.image") { config.defaults.image = v }
     config.budget.monthlyLimit = money("budget.monthly_limit")
     config.budget.dailyLimit = money("budget.daily_limit")

@@ -101,3 +101,21 @@ import Testing
     #expect(warnings == ["\(path): is not UTF-8 text; using defaults."])
   }
 }
+
+@Suite struct AzlinConfigTimeZoneTests {
+  @Test func aTimeZoneIsReadAndAnUnknownOneIsSaidInOneLine() throws {
+    let folder = TemporaryFolder()
+    let path = folder.file("config.toml")
+    try "[defaults]\ntime_zone = \"Europe/Berlin\"\n".write(
+      toFile: path, atomically: true, encoding: .utf8)
+    #expect(AzlinConfig.load(path: path).0.defaults.timeZone == "Europe/Berlin")
+    try "[defaults]\ntime_zone = \"Mars/Olympus\"\n".write(
+      toFile: path, atomically: true, encoding: .utf8)
+    let (config, warnings) = AzlinConfig.load(path: path)
+    #expect(config.defaults.timeZone == nil)
+    #expect(
+      warnings == [
+        "\(path):2: defaults.time_zone \"Mars/Olympus\" is not a time zone (use a name such as Europe/Berlin or UTC); using the machine's."
+      ])
+  }
+}
