@@ -46,6 +46,20 @@ extension LocalIntentParser {
       // "a group called my group": a name azlin cannot read is asked about, never defaulted.
       return .failure(ParseProblemError(problem: .unknownWords(c.namingWords)))
     }
+    // "is cheap still running?", "make cheap a B1s": a live VM whose name is also a word of the
+    // grammar, standing where the subject or the object stands, is that VM.
+    if let k = Self.subjectOrObject(c.lower), !c.used.contains(k) {
+      let w = c.lower[k]
+      let reserved =
+        Self.allWords.contains(w) || Self.singularPronouns.contains(w)
+        || Self.pluralPronouns.contains(w) || Self.numberWords[w] != nil || Int(w) != nil
+      if !reserved, ClauseScan.vocabulary.contains(w), live.vms(named: w).count == 1,
+        let vm = live.vms(named: w).first
+      {
+        c.claim(k...k)
+        names.append(vm.name)
+      }
+    }
     claimRegion(&c, into: &p)
     claimGroup(&c, into: &p, context: context, live: live)
     if p.resourceGroup == "" {
@@ -160,6 +174,7 @@ extension LocalIntentParser {
     if p.size == nil,
       c.has(phrase: ["of", "those"]) || c.has(phrase: ["like", "that"])
         || c.has(phrase: ["same", "size"]) || c.has(phrase: ["like", "it"])
+        || c.has(phrase: ["same", "way"])
     {
       p.size = context.size
       if p.region == nil { p.region = context.region }
@@ -331,6 +346,61 @@ extension LocalIntentParser {
     case .failure(let e) where e.problem != .noOperation || verb == nil: return decided
     default: return .failure(ParseProblemError(problem: .unknownWords(unknown)))
     }
+  }
+
+  /// Where the subject of a yes/no question ("is cheap up") or the object of a leading verb
+  /// ("make cheap a B1s", "stop backup") stands, after greetings and filler; nil otherwise.
+  static func subjectOrObject(_ lower: [String]) -> Int? {
+    let lead: Set<String> = [
+      "ok", "okay", "so", "and", "now", "good", "morning", "hey", "hi", ",", "please", "also",
+      "hmm", "oh", "well", "then", "but", "just", "wait",
+    ]
+    guard let first = lower.firstIndex(where: { !lead.contains($0) }) else { return nil }
+    let w = lower[first]
+    guard ["is", "was", "are"].contains(w) || verbWords[w] != nil else { return nil }
+    var k = first + 1
+    if k < lower.count, lower[k] == "the" { k += 1 }
+    return k < lower.count ? k : nil
+  }
+
+  /// "how much is a D8s v3 in westus2" — "ok create one called heavy there": a create that
+  /// names no size takes the size the last turn weighed (priced, previewed or refused), with its
+  /// region and disks when the line names none.
+  /// - Returns: The intents, with one disk attach per named VM when the weighed create had a
+  ///   disk each ("2 D4s v3 with a 128gb disk each" — "create them, named p1 and p2").
+  static func takeWeighed(_ weighed: IntentParameters?, into intents: [Intent]) -> [Intent] {
+    var out: [Intent] = []
+    for var intent in intents {
+      var p = intent.parameters
+      guard intent.kind == .provisionVM, let w = weighed, let size = w.size, p.size == nil,
+        p.sizeChange == nil, p.looseSize == nil
+      else {
+        out.append(intent)
+        continue
+      }
+      p.size = size
+      if p.region == nil { p.region = w.region }
+      if p.image == nil { p.image = w.image }
+      intent.parameters = p
+      out.append(intent)
+      guard p.sizeGB == nil, let gb = w.sizeGB else { continue }
+      if p.names.isEmpty {
+        out[out.count - 1].parameters.sizeGB = gb
+        out[out.count - 1].parameters.sku = w.sku
+        continue
+      }
+      for name in p.names {
+        var disk = Intent(
+          kind: .attachDisk, confidence: intent.confidence,
+          explanation: IntentKind.attachDisk.phrase + " to " + name)
+        disk.parameters.vm = name
+        disk.parameters.sizeGB = gb
+        disk.parameters.sku = w.sku
+        disk.parameters.resourceGroup = p.resourceGroup
+        out.append(disk)
+      }
+    }
+    return out
   }
 
   // MARK: - Stages that need the catalogue or the context

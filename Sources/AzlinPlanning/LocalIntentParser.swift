@@ -81,6 +81,7 @@ public struct LocalIntentParser: Sendable {
     var previousVerb: Verb?
     var lineExcluded: [String] = []
     var aside: ParseProblem?
+    var weighed = context.weighed
     for clause in clauses {
       let lower = clause.map { $0.lowercased() }
       if Self.isAside(lower) { continue }
@@ -113,6 +114,8 @@ public struct LocalIntentParser: Sendable {
           !lower.contains(where: { Self.verbWords[$0] != nil })
         {
           aside = problem.problem
+          // "go with the b4ms ones. name them …": a size or region chosen in the remark.
+          if let chosen = chosenSize(in: clause) { weighed = chosen }
           continue
         }
         // "ok I'm not going to delete it. just stop it": what is not wanted, beside what is.
@@ -124,7 +127,7 @@ public struct LocalIntentParser: Sendable {
       }
     }
     if intents.isEmpty, let aside { return .notUnderstood(aside) }
-    intents = Self.disksForNewVMs(intents)
+    intents = Self.takeWeighed(weighed, into: Self.disksForNewVMs(intents))
     // "stg-worker needs more memory, make it an E4s v3": the size named wins over "bigger".
     let sized = intents
     intents.removeAll { vague in
@@ -191,6 +194,17 @@ public struct LocalIntentParser: Sendable {
       }
     }
     return out
+  }
+
+  /// The size (and region) a verbless remark chooses ("go with the b4ms ones"), or nil.
+  func chosenSize(in clause: [String]) -> IntentParameters? {
+    var c = ClauseScan(words: clause)
+    var p = IntentParameters()
+    claimRegion(&c, into: &p)
+    claimSizeImageCount(&c, into: &p)
+    guard p.size != nil else { return nil }
+    p.count = nil
+    return p
   }
 
   /// Where an in-line correction starts ("…, no wait, …", "… scratch that …", "…, actually …"),

@@ -96,6 +96,7 @@ extension Session {
       for intent in intents { conversation.remember(intent) }
       show(report)
     case .refused(let problem):
+      for intent in intents { conversation.remember(weighed: intent) }
       if case .invalidName = problem { lastRequest?.refusedName = true }
       lastRequest?.refused = Self.refusalKind(problem)
       fail(Messages.problem(problem))
@@ -111,6 +112,7 @@ extension Session {
       say(Messages.plan(plan, verbose: options.verbose))
       say(Messages.cost(estimate(plan)))
       say(Messages.previewOnly)
+      for intent in intents { conversation.remember(weighed: intent) }
       lastRequest?.resumable = true
     case .plan(let plan):
       let names = checkStorageNames(plan, intents: intents)
@@ -123,6 +125,7 @@ extension Session {
         return
       }
       if let (message, offer) = quotaProblem(plan, intents: intents) {
+        for intent in intents { conversation.remember(weighed: intent) }
         lastTurnFailed = true
         say(message)
         if let offer {

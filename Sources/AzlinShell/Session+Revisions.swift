@@ -280,7 +280,8 @@ extension Session {
       switch parser.revision(rest, context: conversation, live: live) {
       case .failure:
         // "wait, is it running?": not a revision — the rest is a request of its own.
-        return false
+        request(rest)
+        return true
       case .success(let r):
         if let replacement = r.replacement {
           plan(recorded(replacement), line: line)
