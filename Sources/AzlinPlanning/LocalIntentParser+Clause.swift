@@ -247,6 +247,28 @@ extension LocalIntentParser {
       c.lower.contains(where: { Self.singularPronouns.contains($0) })
       || (c.lower.contains("the") && object == .vm && !p.all)
     let plural = c.lower.contains(where: { Self.pluralPronouns.contains($0) })
+    if verb == .cost, names.isEmpty, p.resourceGroup == nil, p.size == nil {
+      switch Self.costedFromContext(
+        c, object: object, pointed: singular || plural, all: p.all, context: context, live: live)
+      {
+      case .group(let g)?:
+        p.resourceGroup = g
+        p.all = false
+      case .vms(let vms)?:
+        names = vms
+        p.count = nil
+        p.fromContext = vms.count == 1 ? "it" : "them"
+        if let g = context.resourceGroup,
+          vms.allSatisfy({ live.vms(named: $0).contains { $0.resourceGroup == g } })
+        {
+          p.resourceGroup = g
+        }
+      case .storage(let s)?:
+        names = [s]
+        object = .storage
+      case nil: break
+      }
+    }
     // "detach bastion-logs" — "and delete it as well": the disk just detached.
     if names.isEmpty, object == .unknown, singular, verb == .delete,
       context.lastKind == .detachDisk,
@@ -346,6 +368,54 @@ extension LocalIntentParser {
     case .failure(let e) where e.problem != .noOperation || verb == nil: return decided
     default: return .failure(ParseProblemError(problem: .unknownWords(unknown)))
     }
+  }
+
+  /// What a price question with no name of its own is about.
+  enum Costed: Equatable {
+    case group(String)
+    case vms([String])
+    case storage(String)
+  }
+
+  /// "how much is that per month", "cost?", "what are the two of them costing me", "what does
+  /// the lab cost", "what will all of this cost": the group named by its short name, what the
+  /// conversation just made or talked about — or nil (everything is priced).
+  static func costedFromContext(
+    _ c: ClauseScan, object: Object, pointed: Bool, all: Bool, context: ConversationContext,
+    live: LiveState
+  ) -> Costed? {
+    // "the lab", "the pool": a live group by its short name (lab-rg, pool-rg).
+    for (i, w) in c.lower.enumerated() where !c.used.contains(i) && live.vms(named: w).isEmpty {
+      guard w.count >= 3, !ClauseScan.vocabulary.contains(w) || live.group(named: w) != nil,
+        let g = live.group(shortName: w)
+      else { continue }
+      return .group(g.name)
+    }
+    let count = c.lower.compactMap { numberWords[$0] }.first { $0 > 1 }
+    let each = c.lower.contains("each")
+    let all = all && c.lower.contains { ["all", "everything"].contains($0) }
+    let bare = c.unknownWords().isEmpty
+    guard pointed || count != nil || each || all || bare else { return nil }
+    if [.createStorage, .listStorage, .deleteStorage].contains(context.lastKind) || object == .storage {
+      return context.storage.map { .storage($0) }
+    }
+    // "what will all of this cost" after a group was made with its contents: that group.
+    if all, let g = context.resourceGroup, live.group(named: g) != nil,
+      [.createResourceGroup, .provisionVM, .createStorage, .attachDisk].contains(context.lastKind)
+    {
+      return .group(g)
+    }
+    guard object == .unknown || object == .vm, !all else { return nil }
+    var vms = context.vms.filter { !live.vms(named: $0).isEmpty }
+    // "what are the two of them costing me", "how much does each cost": as many as were met.
+    if let n = count, vms.count != n {
+      let met = context.ordered.filter { !live.vms(named: $0).isEmpty }
+      vms = met.count >= n ? Array(met.suffix(n)) : live.vms.count == n ? live.vms.map(\.name) : []
+    } else if each, vms.count < 2 {
+      let met = context.ordered.filter { !live.vms(named: $0).isEmpty }
+      vms = met.count >= 2 ? met : live.vms.map(\.name)
+    }
+    return vms.isEmpty ? nil : .vms(vms)
   }
 
   /// Where the subject of a yes/no question ("is cheap up") or the object of a leading verb

@@ -38,6 +38,15 @@ extension Session {
       switch problem {
       case .unresolvedReference(let phrase): refusedAsk = (line, phrase)
       case .missingTarget: refusedAsk = (line, nil)
+      case .negated, .alternatives:
+        // "don't delete prod-db" — "what does it cost": what a refused line named is "it".
+        let named = LocalIntentParser.tokens(of: line).compactMap { w in
+          live.vms(named: w).count == 1 ? live.vms(named: w)[0].name : nil
+        }
+        if !named.isEmpty {
+          conversation.vms = named
+          conversation.meet(named)
+        }
       default: break
       }
       fail(Messages.notUnderstood(problem, line: line))
