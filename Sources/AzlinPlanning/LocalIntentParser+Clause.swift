@@ -917,7 +917,9 @@ extension LocalIntentParser {
       && !trimmed.hasSuffix("rg")
   }
 
-  static func looksLikeName(_ word: String) -> Bool {
+  /// True for a word that can stand as a resource's name: it starts with a letter or a digit
+  /// (or is not ASCII), and is not longer than any Azure name.
+  public static func looksLikeName(_ word: String) -> Bool {
     guard let first = word.unicodeScalars.first, !word.isEmpty, word.count <= 90 else {
       return false
     }

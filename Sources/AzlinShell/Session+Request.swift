@@ -23,7 +23,9 @@ extension Session {
     // "web2", "just the one called all": the answer to the question a refusal asked.
     if let ask = refusedAsk {
       refusedAsk = nil
-      if let line = Self.answered(ask, with: typed, live: live) {
+      if let line = Self.answered(ask, with: typed, live: live)
+        ?? completed(ask, with: typed)
+      {
         request(line)
         return
       }
@@ -38,6 +40,16 @@ extension Session {
       switch problem {
       case .unresolvedReference(let phrase): refusedAsk = (line, phrase)
       case .missingTarget: refusedAsk = (line, nil)
+      case .unknownWords(let unknown):
+        // "create a vm called split in eastus and westus" — "just eastus": the words not
+        // understood are what an answer may replace.
+        let words = LocalIntentParser.tokens(of: line)
+        let at = words.indices.filter { i in unknown.contains { $0 == words[i] } }
+        if let first = at.first, let last = at.last {
+          refusedAsk = (
+            words.joined(separator: " "), words[first...last].joined(separator: " ")
+          )
+        }
       case .negated, .alternatives:
         // "don't delete prod-db" — "what does it cost": what a refused line named is "it".
         let named = LocalIntentParser.tokens(of: line).compactMap { w in
@@ -415,6 +427,45 @@ extension Session {
 }
 
 extension Session {
+  /// The refused line with the words it was refused for replaced by what a short answer
+  /// supplies — a region, a size, a count or a live group ("create a vm called euro1 somewhere
+  /// in europe" — "north europe is fine"), or a name where a naming phrase failed ("a group
+  /// called my group" — "my-group") — or nil when the answer is not one value.
+  func completed(_ ask: (line: String, phrase: String?), with answer: String) -> String? {
+    guard let phrase = ask.phrase, !phrase.isEmpty,
+      let range = ask.line.range(of: phrase, options: [.caseInsensitive, .backwards])
+    else { return nil }
+    let words = LocalIntentParser.tokens(of: answer)
+    let said = words.filter { !Self.answerFiller.contains($0.lowercased()) && $0 != "in" }
+    guard !said.isEmpty, said.count <= 3,
+      !LocalIntentParser.mentionsVerb(words.map { $0.lowercased() })
+    else { return nil }
+    var value: String?
+    if case .success(let r) = parser.revision(
+      said.joined(separator: " "), context: conversation, live: live),
+      r.replacement == nil, !r.isEmpty, r.parameters.names.isEmpty
+    {
+      let p = r.parameters
+      let given = [p.region, p.size, p.resourceGroup, p.count.map(String.init)].compactMap { $0 }
+      guard given.count == 1 else { return nil }
+      if let region = p.region { value = "in " + region }
+      if let size = p.size { value = size }
+      if let group = p.resourceGroup { value = "in group " + group }
+      if let count = p.count { value = String(count) }
+    } else if said.count == 1, let g = live.group(named: said[0]) {
+      value = "in group " + g.name
+    } else if said.count == 1, LocalIntentParser.looksLikeName(said[0]) {
+      // A new name only where the refused line was naming something.
+      let before = ask.line[..<range.lowerBound].lowercased().split(separator: " ").last
+      guard ["called", "named", "name", "call"].contains(before.map(String.init) ?? "") else {
+        return nil
+      }
+      value = said[0]
+    }
+    guard let value else { return nil }
+    return ask.line.replacingCharacters(in: range, with: value)
+  }
+
   /// The refused line completed by an answer that names live VMs, or nil when `answer` is not
   /// one: "the last one" in "delete the last one" becomes "vm web2"; a line that lacked its
   /// target ("delete") gets it.
