@@ -196,6 +196,17 @@ extension ClauseScan {
         continue
       }
       if i > 0, lower[i - 1] == "through" || lower[i - 1] == "thru", used.contains(i) { continue }
+      // Terse: "vm new box1", "sa rm stlogs01", "vm stop x": a verb (or "new") right after a
+      // resource noun keeps the naming position for the word after it.
+      let terse =
+        i >= 2 && Self.resourceNouns.union(LocalIntentParser.storageNouns).contains(lower[i - 2])
+        && (LocalIntentParser.verbWords[lower[i - 1]] != nil || lower[i - 1] == "new")
+      if l == "new", names.isEmpty, i > 0,
+        Self.resourceNouns.union(LocalIntentParser.storageNouns).contains(lower[i - 1])
+      {
+        anchored = true
+        continue
+      }
       // Right after a create verb, only an identifier-like word is a name ("create web1"),
       // never an English word ("make me a sandwich").
       let afterCreateVerb =
@@ -204,14 +215,15 @@ extension ClauseScan {
         && (l.contains(where: \.isNumber) || l.contains("-")) && !Self.vocabulary.contains(l)
       if afterCreateVerb { anchored = true }
       guard anchored, !LocalIntentParser.stopWords.contains(l), LocalIntentParser.looksLikeName(w),
-        !Self.vocabulary.contains(l) || (i > 0 && Self.resourceNouns.contains(lower[i - 1])),
+        !Self.vocabulary.contains(l) || (i > 0 && Self.resourceNouns.contains(lower[i - 1]))
+          || terse,
         !Self.neverNames.contains(l), !LocalIntentParser.singularPronouns.contains(l),
         !LocalIntentParser.pluralPronouns.contains(l),
         LocalIntentParser.verbWords[l] == nil, !LocalIntentParser.vmNouns.contains(l),
         !LocalIntentParser.groupNouns.contains(l), LocalIntentParser.numberWords[l] == nil,
         !LocalIntentParser.allWords.contains(l), !LocalIntentParser.costWords.contains(l),
         !LocalIntentParser.fillerWords.contains(l)
-          || (i > 0 && Self.resourceNouns.contains(lower[i - 1])),
+          || (i > 0 && Self.resourceNouns.contains(lower[i - 1])) || terse,
         !l.hasPrefix("-"), !l.contains("=")
       else {
         anchored = false

@@ -214,8 +214,14 @@ extension LocalIntentParser {
         groupTarget = true
       }
     }
-    if names.isEmpty && !rest && verb != .cost && (verb ?? inheritedVerb) != nil {
-      names = c.claimNamesInObjectPosition(creating: (verb ?? inheritedVerb) == .create)
+    // "vm new box1 westus3 b2ms", "sa new stlogs02": terse creates name what follows "new".
+    let terseNew = c.lower.indices.contains { i in
+      i + 1 < c.lower.count && c.lower[i + 1] == "new"
+        && (Self.vmNouns.contains(c.lower[i]) || Self.groupNouns.contains(c.lower[i])
+          || Self.storageNouns.contains(c.lower[i]))
+    }
+    if names.isEmpty && !rest && verb != .cost && ((verb ?? inheritedVerb) != nil || terseNew) {
+      names = c.claimNamesInObjectPosition(creating: (verb ?? inheritedVerb) == .create || terseNew)
     }
     if !p.corrections.isEmpty { confidence = min(confidence, 0.6) }
 

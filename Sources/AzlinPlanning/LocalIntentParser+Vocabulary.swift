@@ -69,7 +69,7 @@ extension LocalIntentParser {
 
   /// Nouns for storage accounts and managed disks.
   static let storageNouns: Set<String> = [
-    "storage", "blob", "blobs", "bucket", "buckets", "acct", "accts",
+    "storage", "blob", "blobs", "bucket", "buckets", "acct", "accts", "sa",
   ]
   static let diskNouns: Set<String> = ["disk", "disks", "volume", "volumes", "drive"]
 

@@ -44,12 +44,15 @@ extension Session {
         // "create a vm called split in eastus and westus" — "just eastus": the words not
         // understood are what an answer may replace.
         let words = LocalIntentParser.tokens(of: line)
-        let at = words.indices.filter { i in unknown.contains { $0 == words[i] } }
-        if let first = at.first, let last = at.last {
+        let at = unknown.compactMap { u in words.lastIndex(of: u) }
+        if let first = at.min(), let last = at.max() {
           refusedAsk = (
             words.joined(separator: " "), words[first...last].joined(separator: " ")
           )
         }
+      case .badCount(let typed):
+        // "create 2.5 vms" — "ok 2": the count typed is what an answer replaces.
+        refusedAsk = (LocalIntentParser.tokens(of: line).joined(separator: " "), typed)
       case .negated, .alternatives:
         // "don't delete prod-db" — "what does it cost": what a refused line named is "it".
         let named = LocalIntentParser.tokens(of: line).compactMap { w in
@@ -147,6 +150,8 @@ extension Session {
       }
       if let (message, offer) = quotaProblem(plan, intents: intents) {
         for intent in intents { conversation.remember(weighed: intent) }
+        // "create 50 D16s v3 vms" — "ok 2 then": fewer is an answer.
+        lastRequest?.refused = "count"
         lastTurnFailed = true
         say(message)
         if let offer {
