@@ -91,12 +91,45 @@ extension ClauseScan {
       var end = i + 1
       while end < lower.count, lower[end] != "," { end += 1 }
       let span = i..<end
-      if !span.contains(where: { used.contains($0) || conditions.contains(lower[$0]) }) {
+      // ", curatedevents": one word set off alone that no vocabulary knows is not a remark —
+      // it may be a name, and is asked about.
+      let content = span.filter { lower[$0] != "," }
+      let lone = content.count == 1 && !Self.vocabulary.contains(lower[content[0]])
+      if !lone, !span.contains(where: { used.contains($0) || conditions.contains(lower[$0]) }) {
         result.formUnion(span)
       }
       i = end == i ? i + 1 : end
     }
     return result
+  }
+
+  /// Names listed after a colon ("for my team: alice, bob and carol"), or one name set off by
+  /// a comma at the end of the clause ("another storage account then, curatedevents"): words no
+  /// vocabulary knows, shaped like names, as many as `count` when a count was said.
+  /// - Returns: The names, claimed; nil when the clause has no such list.
+  mutating func claimAppositiveNames(count: Int?) -> [String]? {
+    let start: Int
+    if let colon = lower.lastIndex(of: ":") {
+      start = colon + 1
+    } else if lower.count >= 3, lower[lower.count - 2] == "," {
+      start = lower.count - 1
+    } else {
+      return nil
+    }
+    guard start < lower.count else { return nil }
+    var names: [String] = []
+    for i in start..<lower.count {
+      let l = lower[i]
+      if [",", "and", "&"].contains(l) { continue }
+      guard !used.contains(i), !Self.vocabulary.contains(l), LocalIntentParser.looksLikeName(l),
+        LocalIntentParser.verbWords[l] == nil
+      else { return nil }
+      names.append(words[i])
+    }
+    guard !names.isEmpty, count == nil || count == names.count else { return nil }
+    for i in start..<lower.count { used.insert(i) }
+    if start > 0, lower[start - 1] == ":" { used.insert(start - 1) }
+    return names
   }
 
   /// True when a negation governs the clause's verb: "don't delete sam", "please do not stop

@@ -202,6 +202,14 @@ extension LocalIntentParser {
       (names, corrected) = c.claimLiveNames(live: live, groups: groupNamed)
       if !corrected.isEmpty { confidence = min(confidence, 0.6) }
     }
+    // "bigger", "smaller still": a relative size alone is for the one VM just talked about.
+    if verb == nil, names.isEmpty, !rest, context.vms.count == 1, c.lower.count <= 4,
+      c.lower.contains(where: { Self.biggerWords.contains($0) || Self.smallerWords.contains($0) }),
+      !live.vms(named: context.vms[0]).isEmpty
+    {
+      names = context.vms
+      p.fromContext = "it"
+    }
     // "tear down test-rg": a live group named where a VM was expected.
     var groupTarget = groupNamed
     if names.isEmpty, !rest, !groupNamed, verb == .delete || verb == .cost,
@@ -347,6 +355,15 @@ extension LocalIntentParser {
       }
     }
 
+    // "put three vms in it for my team: alice, bob and carol", "another storage account then,
+    // curatedevents": names listed after a colon, or one set off by a comma at the end, on a
+    // create that names nothing else.
+    if p.names.isEmpty, verb == .create || (verb == nil && object != .unknown),
+      let listed = c.claimAppositiveNames(count: p.count)
+    {
+      p.names = listed
+      if p.count == listed.count { p.count = nil }
+    }
     // Every word accounted for: a word no stage understood stops a change, and is named.
     // A purpose after "for" on a create ("a gpu vm for training") is not a request.
     var unknown = c.unknownWords(known: Self.liveWords(live))
@@ -498,6 +515,13 @@ extension LocalIntentParser {
       c.claim(words: ["in", "it", "there", "same", "group", "rg", "that", "this"])
       return
     }
+    // "in the default group": the configured default, which is what no group means.
+    if c.has(phrase: ["default", "group"]) || c.has(phrase: ["default", "rg"])
+      || c.has(phrase: ["default", "resource", "group"])
+    {
+      c.claim(words: ["in", "the", "default", "group", "rg", "resource"])
+      return
+    }
     if context.resourceGroup == nil,
       c.has(phrase: ["same", "group"]) || c.has(phrase: ["same", "rg"])
     {
@@ -587,6 +611,14 @@ extension LocalIntentParser {
       {
         p.size = size.name
         c.claim(i...(i + 1))
+      } else if i + 2 < c.lower.count, !c.used.contains(i + 1), !c.used.contains(i + 2),
+        w.contains(where: \.isNumber), c.lower[i + 1].count <= 3,
+        c.lower[i + 2].hasPrefix("v"), c.lower[i + 2].count <= 3,
+        let size = catalog.vmSize(named: w + c.lower[i + 1] + " " + c.lower[i + 2])
+      {
+        // "d4 s v3": a size typed with a space inside its name.
+        p.size = size.name
+        c.claim(i...(i + 2))
       } else if w.contains(where: \.isNumber), w.contains(where: \.isLetter),
         let size = catalog.vmSize(named: w)
       {
@@ -628,6 +660,10 @@ extension LocalIntentParser {
     for i in c.lower.indices where !c.used.contains(i) && p.count == nil {
       let w = c.lower[i]
       if let n = Int(w), n > 0 {
+        p.count = n
+        c.claim(i...i)
+      } else if w.hasSuffix("x"), let n = Int(w.dropLast()), n > 0, n <= 1000 {
+        // "3x b1s": three of them.
         p.count = n
         c.claim(i...i)
       } else if let n = Self.numberWords[w] {
@@ -708,7 +744,7 @@ extension LocalIntentParser {
       }
       // No verb: a question or a noun alone ("is sam up", "vms", "what's in test-rg").
       if (namesLiveVM || p.fromContext == "it") && !p.names.isEmpty && p.names.count == 1
-        && (question || c.lower.count <= 3)
+        && (question || (c.lower.count <= 3 && p.sizeChange == nil))
       {
         var show = make(.showVM, p, confidence)
         show.explanation = "~" + show.explanation
@@ -762,7 +798,10 @@ extension LocalIntentParser {
         || (question
           && c.lower.contains(where: { ["left", "remaining", "there", "exist"].contains($0) }))
       {
-        return .success(make(.listVMs, p, confidence * 0.9))
+        // "the machine of yesterday, put it on again": beside a change, only a remark.
+        var list = make(.listVMs, p, confidence * 0.9)
+        if !question { list.explanation = "~" + list.explanation }
+        return .success(list)
       }
       if object == .group {
         return .success(make(.listResourceGroups, p, confidence * 0.9))

@@ -90,6 +90,20 @@ public struct LocalIntentParser: Sendable {
         lineExcluded += kept
         continue
       }
+      // "another storage account then, curatedevents": one name alone after a create that
+      // named nothing is its name.
+      let bare = clause.filter { $0 != "," }
+      if bare.count == 1, let last = intents.last, last.parameters.names.isEmpty,
+        [.provisionVM, .createStorage, .createResourceGroup].contains(last.kind),
+        (last.parameters.count ?? 1) == 1, !ClauseScan.vocabulary.contains(bare[0].lowercased()),
+        Self.looksLikeName(bare[0]), live.vms(named: bare[0]).isEmpty,
+        live.group(named: bare[0]) == nil
+      {
+        intents[intents.count - 1].parameters.names = bare
+        intents[intents.count - 1].parameters.count = nil
+        carried.remember(intents[intents.count - 1])
+        continue
+      }
       switch parseClause(clause, context: carried, live: live, inheritedVerb: previousVerb) {
       case .success(var intent):
         // "create rg demo … then a vm": later VMs on the line go into the group it creates.
@@ -337,6 +351,15 @@ public struct LocalIntentParser: Sendable {
         return l != "virtual"
           || (j + 1 < words.count && words[j + 1].lowercased().hasPrefix("machine"))
       }
+      // "each with a 512 GB standard ssd": a disk named by its kind, after its size.
+      if ["ssd", "hdd"].contains(l), j > k,
+        j + 1 == words.count || !diskNouns.contains(words[j + 1].lowercased())
+      {
+        return words[k..<j].contains {
+          let w = $0.lowercased()
+          return w == "gb" || w == "tb" || w.hasSuffix("gb") || w.hasSuffix("tb")
+        }
+      }
       let modifier =
         [
           "a", "an", "one", "another", "extra", "data", "new", "small", "big", "large", "fast",
@@ -358,11 +381,17 @@ public struct LocalIntentParser: Sendable {
     var quoted = false
     func flush() {
       var w = Substring(current)
+      var colon = false
       if !quoted {
-        while let last = w.last, ".?!:\"'()".contains(last) { w = w.dropLast() }
+        while let last = w.last, ".?!:\"'()".contains(last) {
+          colon = colon || last == ":"
+          w = w.dropLast()
+        }
         while let first = w.first, "\"'(".contains(first) { w = w.dropFirst() }
       }
       if !w.isEmpty { words.append(String(w)) }
+      // "for my team: alice, bob and carol": a colon introduces a list, and stays a word.
+      if colon, !w.isEmpty { words.append(":") }
       current = ""
       quoted = false
     }
