@@ -303,6 +303,18 @@ extension LocalIntentParser {
     {
       names = [d]
     }
+    // "stop the vm" while two VMs exist: "the vm" picks none of them — asked, even when the
+    // conversation last met one ("it" would be that one).
+    if names.isEmpty, !p.all, object == .vm, p.resourceGroup == nil, p.powerState == nil,
+      p.excluded.isEmpty, !c.lower.contains(where: { Self.singularPronouns.contains($0) }),
+      !plural, live.vms.count > 1, let v = verb, ![.create, .list, .cost].contains(v),
+      let the = c.lower.indices.first(where: { i in
+        c.lower[i] == "the" && i + 1 < c.lower.count && Self.vmNouns.contains(c.lower[i + 1])
+      })
+    {
+      return .failure(
+        ParseProblemError(problem: .unresolvedReference(c.words[the...(the + 1)].joined(separator: " "))))
+    }
     if names.isEmpty && !p.all && object != .storage && (object != .disk || verb == .create) {
       // "which runners are not running" — "delete those": the listing just shown.
       let listed = context.ordered.filter { n in live.vms.contains { $0.name == n } }

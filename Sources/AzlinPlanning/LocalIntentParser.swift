@@ -382,6 +382,16 @@ public struct LocalIntentParser: Sendable {
     func flush() {
       var w = Substring(current)
       var colon = false
+      // "a group called rg!": a name typed with a mark in it is kept as typed (and refused as
+      // a name), never trimmed into another name.
+      let naming = ["called", "named"].contains(words.last?.lowercased() ?? "")
+      if naming, !quoted, w.count > 1, w.last == "!",
+        w.dropLast().last?.isLetter == true || w.dropLast().last?.isNumber == true
+      {
+        words.append(String(w))
+        current = ""
+        return
+      }
       if !quoted {
         while let last = w.last, ".?!:\"'()".contains(last) {
           colon = colon || last == ":"
