@@ -62,6 +62,17 @@ extension LocalIntentParser {
     }
     claimRegion(&c, into: &p)
     claimGroup(&c, into: &p, context: context, live: live)
+    // "everything in dev and qa": more live groups listed after the one claimed.
+    var moreGroups: [(name: String, at: [Int])] = []
+    if let g = p.resourceGroup, live.group(named: g) != nil {
+      for (i, w) in c.lower.enumerated() where i >= 2 && !c.used.contains(i) {
+        guard ["and", ",", "&"].contains(c.lower[i - 1]), c.used.contains(i - 2),
+          let other = live.group(named: w) ?? live.group(shortName: w),
+          other.name.lowercased() != g.lowercased(), live.vms(named: w).isEmpty
+        else { continue }
+        moreGroups.append((other.name, [i - 1, i]))
+      }
+    }
     if p.resourceGroup == "" {
       return .failure(ParseProblemError(problem: .unresolvedReference("the same group")))
     }
@@ -217,6 +228,11 @@ extension LocalIntentParser {
     {
       if verb == .cost {
         p.resourceGroup = g
+      } else if live.vms.contains(where: {
+        $0.name.lowercased().hasPrefix(g.lowercased()) && $0.name.lowercased() != g.lowercased()
+      }) {
+        // "delete web" with a group web and VMs web1, web2: the group, or one of those VMs?
+        return .failure(ParseProblemError(problem: .unresolvedReference(g)))
       } else {
         names = [g]
         groupTarget = true
@@ -339,6 +355,24 @@ extension LocalIntentParser {
       names = []
       p.fromContext = nil
       if p.count == nil { return .failure(ParseProblemError(problem: .howMany)) }
+    }
+    // "deallocate everything in dev and qa": the VMs of every group listed, by name. A create,
+    // a listing or a price over several groups is left to the accounting (asked about).
+    if !moreGroups.isEmpty, names.isEmpty, let v = verb,
+      [.start, .stop, .deallocate, .restart, .delete, .resize].contains(v), object != .group,
+      object != .storage, object != .disk, let first = p.resourceGroup
+    {
+      let groups = Set(([first] + moreGroups.map(\.name)).map { $0.lowercased() })
+      let kept = Set(p.excluded.map { $0.lowercased() })
+      names = live.vms.filter {
+        groups.contains($0.resourceGroup.lowercased()) && !kept.contains($0.name.lowercased())
+          && (p.powerState == nil || CommandPlanner.vm($0, isIn: p.powerState!))
+      }.map(\.name)
+      for g in moreGroups { c.claim(g.at) }
+      p.resourceGroup = nil
+      p.all = false
+      p.powerState = nil
+      if names.isEmpty { return .failure(ParseProblemError(problem: .unresolvedReference(first))) }
     }
     // A filter without names means every VM in that state: "start whatever is stopped".
     if p.powerState != nil, names.isEmpty, verb != nil, verb != .list, verb != .cost {
