@@ -381,6 +381,13 @@ public struct LocalIntentParser: Sendable {
     var quoted = false
     func flush() {
       var w = Substring(current)
+      // A full stop standing alone (as `tokens` itself writes one when words are joined again)
+      // still ends a sentence.
+      if !quoted, w == "." {
+        words.append(".")
+        current = ""
+        return
+      }
       var colon = false
       // "a group called rg!": a name typed with a mark in it is kept as typed (and refused as
       // a name), never trimmed into another name.

@@ -170,3 +170,32 @@ import Testing
     #expect(i.first?.parameters.resourceGroup == nil)
   }
 }
+
+extension UnderstandingMechanismTests {
+  @Test func aCorrectionInItsOwnSentenceLeavesTheRequestThatFollows() {
+    let live = LiveState(
+      groups: [.init(name: "mixed", location: "eastus")],
+      vms: [Self.vm("cat", "mixed"), Self.vm("dog", "mixed")])
+    var c = ConversationContext()
+    var stop = Intent(kind: .stopVM)
+    stop.parameters.names = ["cat"]
+    c.remember(stop)
+    guard
+      case .success(let r) = LocalIntentParser().revision(
+        "dog. start cat back up and stop dog", context: c, live: live)
+    else {
+      Issue.record("not read")
+      return
+    }
+    #expect(r.replacement?.map(\.kind) == [.startVM, .stopVM])
+    #expect(r.replacement?.map(\.parameters.names) == [["cat"], ["dog"]])
+  }
+}
+
+extension UnderstandingMechanismTests {
+  @Test func wordsJoinedAgainKeepTheirSentenceEnds() {
+    let words = LocalIntentParser.tokens(of: "dog. start cat")
+    #expect(words == ["dog", ".", "start", "cat"])
+    #expect(LocalIntentParser.tokens(of: words.joined(separator: " ")) == words)
+  }
+}
