@@ -66,6 +66,17 @@ extension ClauseScan {
     }.map { words[$0] }
   }
 
+  /// The words of remarks beside the request that no vocabulary knows ("class" and "over" in
+  /// "stop it now, class is over"): passed over, so not understood either.
+  func remarkWords(known: Set<String> = []) -> [String] {
+    remarkIndices().sorted().filter { i in
+      let w = lower[i]
+      return !Self.vocabulary.contains(w) && !known.contains(w)
+        && !Self.stems(of: w).contains(where: { LocalIntentParser.verbWords[$0] != nil })
+        && w.contains(where: { $0.isLetter || $0.isNumber })
+    }.map { words[$0] }
+  }
+
   /// The words of remarks beside the request: "stop it now, class is over", "delete it i
   /// messed up", "restart it, I broke the kernel module". A remark comes after the verb,
   /// starts at a comma, a speaker ("i", "we") or a reason ("because"), runs to the next comma,

@@ -421,10 +421,15 @@ extension LocalIntentParser {
           && ["run", "host", "test", "serve", "try", "play", "build", "train", "use"].contains(
             c.lower[$0 + 1])
       }
+    // Content words passed over as a purpose or a remark are not understood either: a change
+    // they stand beside is confirmed before it is planned.
+    var passedOver = c.remarkWords(known: Self.liveWords(live))
     if verb == .create || verb == nil, let f = purposeStart {
       let purpose = Set(c.words[(f + 1)...])
+      passedOver += unknown.filter { purpose.contains($0) }
       unknown.removeAll { purpose.contains($0) }
     }
+    if !passedOver.isEmpty { confidence = min(confidence, 0.6) }
     let decided = decide(
       verb: verb ?? inheritedVerb, object: object, groupTarget: groupTarget, p: p, c: c, live: live,
       lastVerb: context.lastKind.map(Self.verb(of:)),

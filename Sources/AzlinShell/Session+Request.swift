@@ -72,6 +72,7 @@ extension Session {
         !intents.contains(where: \.parameters.hypothetical)
       {
         let q = PendingQuestion(kind: .confirmUnderstanding, intents: intents, intentIndex: 0)
+        for intent in intents { conversation.remember(weighed: intent) }
         pending = .question(q, line: line)
         say(Messages.question(q))
         return
