@@ -53,7 +53,9 @@ extension LocalIntentParser {
       let reserved =
         Self.allWords.contains(w) || Self.singularPronouns.contains(w)
         || Self.pluralPronouns.contains(w) || Self.numberWords[w] != nil || Int(w) != nil
-      if !reserved, ClauseScan.vocabulary.contains(w), live.vms(named: w).count == 1,
+      let subject = ["is", "was", "are"].contains(c.lower[k == 0 ? 0 : k - 1])
+        || (k >= 2 && c.lower[k - 1] == "the" && ["is", "was", "are"].contains(c.lower[k - 2]))
+      if !reserved, ClauseScan.vocabulary.contains(w) || subject, live.vms(named: w).count == 1,
         let vm = live.vms(named: w).first
       {
         c.claim(k...k)
@@ -243,6 +245,17 @@ extension LocalIntentParser {
       i + 1 < c.lower.count && c.lower[i + 1] == "new"
         && (Self.vmNouns.contains(c.lower[i]) || Self.groupNouns.contains(c.lower[i])
           || Self.storageNouns.contains(c.lower[i]))
+    }
+    // "list fleet", "show me site": a live group (and no VM of that name) listed.
+    if names.isEmpty, !rest, verb == .list, p.resourceGroup == nil, object != .storage,
+      object != .disk, let k = c.lower.indices.first(where: { i in
+        !c.used.contains(i) && live.vms(named: c.lower[i]).isEmpty
+          && live.group(named: c.lower[i]) != nil
+      })
+    {
+      p.resourceGroup = live.group(named: c.lower[k])?.name
+      c.claim(k...k)
+      if object == .unknown { object = .vm }
     }
     if names.isEmpty && !rest && verb != .cost && ((verb ?? inheritedVerb) != nil || terseNew) {
       names = c.claimNamesInObjectPosition(creating: (verb ?? inheritedVerb) == .create || terseNew)
