@@ -271,6 +271,27 @@ extension LocalIntentParser {
               c.lower[i + 1]))
       } || rest
     if let filter { p.powerState = filter }
+    // "delete all of them": the VMs "them" is, not every VM. "delete all three": the three
+    // the conversation met, when it met exactly three.
+    if p.all, !rest, names.isEmpty, p.resourceGroup == nil, p.powerState == nil,
+      c.has(phrase: ["all", "of", "them"]) || c.has(phrase: ["all", "of", "those"])
+        || c.has(phrase: ["all", "of", "these"])
+    {
+      p.all = false
+    }
+    if p.all, !rest, names.isEmpty, p.resourceGroup == nil, p.powerState == nil,
+      let k = c.lower.firstIndex(of: "all"), k + 1 < c.lower.count,
+      let n = Self.numberWords[c.lower[k + 1]] ?? Int(c.lower[k + 1]), n > 1
+    {
+      let met = context.ordered.filter { !live.vms(named: $0).isEmpty }
+      let all = live.vms.map(\.name)
+      if met.count == n || all.count == n {
+        names = met.count == n ? met : all
+        p.all = false
+        p.count = nil
+        c.claim(k...(k + 1))
+      }
+    }
     if p.size == nil && p.sizeChange == nil {
       if c.lower.contains(where: { Self.biggerWords.contains($0) }) && !c.lower.contains("up") {
         p.sizeChange = "bigger"
@@ -391,7 +412,8 @@ extension LocalIntentParser {
     if p.powerState != nil, names.isEmpty, verb != nil, verb != .list, verb != .cost {
       p.all = true
     }
-    if rest {
+    if rest || p.fromContext != nil {
+      // "deallocate all of them but small1": what is kept out is not among "them".
       names = names.filter { n in !p.excluded.contains { $0.lowercased() == n.lowercased() } }
     }
     p.names = names
@@ -434,15 +456,14 @@ extension LocalIntentParser {
           && ["run", "host", "test", "serve", "try", "play", "build", "train", "use"].contains(
             c.lower[$0 + 1])
       }
-    // Content words passed over as a purpose or a remark are not understood either: a change
-    // they stand beside is confirmed before it is planned.
-    var passedOver = c.remarkWords(known: Self.liveWords(live))
+    // Content words passed over as a remark are not understood either: a change they stand
+    // beside is confirmed before it is planned. (A purpose on a create — "for a load test" —
+    // says why, not what.)
+    if !c.remarkWords(known: Self.liveWords(live)).isEmpty { confidence = min(confidence, 0.6) }
     if verb == .create || verb == nil, let f = purposeStart {
       let purpose = Set(c.words[(f + 1)...])
-      passedOver += unknown.filter { purpose.contains($0) }
       unknown.removeAll { purpose.contains($0) }
     }
-    if !passedOver.isEmpty { confidence = min(confidence, 0.6) }
     let decided = decide(
       verb: verb ?? inheritedVerb, object: object, groupTarget: groupTarget, p: p, c: c, live: live,
       lastVerb: context.lastKind.map(Self.verb(of:)),
