@@ -557,7 +557,7 @@ extension LocalIntentParser {
         continue
       }
       p.size = size
-      if p.region == nil { p.region = w.region }
+      if p.region == nil, p.resourceGroup == nil { p.region = w.region }
       if p.image == nil { p.image = w.image }
       intent.parameters = p
       out.append(intent)

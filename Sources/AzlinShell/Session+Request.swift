@@ -34,7 +34,14 @@ extension Session {
     let words = typed.split(separator: " ")
     forceBudget = words.contains("--force")
     let line = forceBudget ? words.filter { $0 != "--force" }.joined(separator: " ") : typed
-    switch understand(line) {
+    let understood = understand(line)
+    // What the last turn weighed is taken by one create at most ("ok create one called heavy
+    // there"), never by the next one too.
+    if case .intents(let intents) = understood, intents.contains(where: { $0.kind == .provisionVM })
+    {
+      conversation.weighed = nil
+    }
+    switch understood {
     case .notUnderstood(let problem):
       record("intent", [("understood", false)])
       switch problem {

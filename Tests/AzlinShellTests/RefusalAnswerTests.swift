@@ -49,4 +49,70 @@ import Testing
     s.session.handle("web2")
     #expect(planned(s).isEmpty)
   }
+
+  @Test(arguments: [
+    ("create a vm called euro1 somewhere in europe", "north europe is fine", "euro1", "northeurope"),
+    ("create a vm called split in eastus and westus", "just eastus", "split", "eastus"),
+    ("create 2.5 vms", "ok 2", "azlin-vm-2", "eastus"),
+  ])
+  func aShortAnswerSuppliesTheOneValueTheRefusalLacked(
+    _ line: String, _ answer: String, _ vm: String, _ region: String
+  ) throws {
+    let s = try sandbox()
+    defer { s.close() }
+    s.session.handle(line)
+    #expect(planned(s).isEmpty)
+    s.session.handle(answer)
+    let steps = planned(s)
+    #expect(steps.contains { $0.contains("create VM \(vm) ") && $0.hasSuffix(region) }, "\(steps)")
+  }
+
+  @Test func aNameAnswersANamingPhraseThatFailed() throws {
+    let s = try sandbox()
+    defer { s.close() }
+    s.session.handle("create a resource group called my group!")
+    #expect(planned(s).isEmpty)
+    s.session.handle("my-group")
+    #expect(planned(s).contains { $0.contains("create resource group my-group") })
+  }
+
+  @Test func aRequestAfterARefusalIsNotTakenAsItsAnswer() throws {
+    let s = try sandbox()
+    defer { s.close() }
+    s.session.handle("create a vm called euro1 somewhere in europe")
+    s.session.handle("list vms")
+    #expect(planned(s).isEmpty)
+    s.session.handle("north europe is fine")
+    #expect(planned(s).isEmpty)
+  }
+
+  @Test func aPricedSizeIsTakenByOneCreateOnly() throws {
+    let s = try sandbox()
+    defer { s.close() }
+    s.session.handle("how much is a D8s v3 in westus2")
+    s.session.handle("ok create one called heavy there")
+    #expect(planned(s).contains { $0.contains("heavy (Standard_D8s_v3") })
+    s.session.handle("n")
+    s.session.handle("create a vm called light")
+    #expect(planned(s).contains { $0.contains("light (Standard_B2s") })
+  }
+
+  @Test func yesWithWordsThatOnlyPointIsYes() throws {
+    let s = try sandbox()
+    defer { s.close() }
+    s.session.handle("delete webb1")
+    guard case .question? = s.session.pending else {
+      Issue.record("no question: \(s.output.take())")
+      return
+    }
+    _ = s.output.take()
+    s.session.handle("yes, that one")
+    let said = s.output.take()
+    #expect(!said.contains { $0.contains("earlier question was dropped") }, "\(said)")
+    switch s.session.pending {
+    case .approval(let p)?, .destroyConfirmation(let p, _, _)?:
+      #expect(p.plan.steps.map(\.resource.name) == ["web1"])
+    default: Issue.record("no plan: \(said)")
+    }
+  }
 }
