@@ -70,17 +70,14 @@ public struct ConversationContext: Equatable, Sendable {
     }
   }
 
-  /// Remembers a create that was previewed or refused (too many, over quota or budget): what it
-  /// weighed stays for the next line ("ok, 4 then, named hack1 to hack4"); nothing else changes.
+  /// Remembers a create that was previewed, refused (too many, over quota) or asked about: what
+  /// it weighed stays for the next create ("ok, 4 then, named hack1 to hack4"); nothing else
+  /// changes — a refused region or size never becomes the conversation's.
   public mutating func remember(weighed intent: Intent) {
     guard intent.kind == .provisionVM else { return }
     var p = intent.parameters
     p.hypothetical = false
     weighed = p
-    lastKind = intent.kind
-    if let r = p.region { region = r }
-    if let s = p.size { size = s }
-    count = p.count
   }
 
   /// Adds `names` to the order the conversation met VMs in (once each).

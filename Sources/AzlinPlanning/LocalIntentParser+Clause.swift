@@ -353,18 +353,13 @@ extension LocalIntentParser {
     {
       names = [d]
     }
-    // "stop the vm" while two VMs exist: "the vm" picks none of them — asked, even when the
-    // conversation last met one ("it" would be that one).
-    if names.isEmpty, !p.all, object == .vm, p.resourceGroup == nil, p.powerState == nil,
-      p.excluded.isEmpty, !c.lower.contains(where: { Self.singularPronouns.contains($0) }),
-      !plural, live.vms.count > 1, let v = verb, ![.create, .list, .cost].contains(v),
-      let the = c.lower.indices.first(where: { i in
+    // "stop the vm" while two VMs exist: "the vm" picks none of them — the planner asks which,
+    // even when the conversation last met one ("it" would be that one).
+    let theAmongMany =
+      !c.lower.contains(where: { Self.singularPronouns.contains($0) }) && live.vms.count > 1
+      && c.lower.indices.contains { i in
         c.lower[i] == "the" && i + 1 < c.lower.count && Self.vmNouns.contains(c.lower[i + 1])
-      })
-    {
-      return .failure(
-        ParseProblemError(problem: .unresolvedReference(c.words[the...(the + 1)].joined(separator: " "))))
-    }
+      }
     if names.isEmpty && !p.all && object != .storage && (object != .disk || verb == .create) {
       // "which runners are not running" — "delete those": the listing just shown.
       let listed = context.ordered.filter { n in live.vms.contains { $0.name == n } }
@@ -377,7 +372,7 @@ extension LocalIntentParser {
       } else if singular, groupTarget, let g = context.resourceGroup {
         names = [g]
         p.fromContext = "that group"
-      } else if singular, context.vms.count == 1, object != .group {
+      } else if singular, context.vms.count == 1, object != .group, !theAmongMany {
         names = context.vms
         p.fromContext = "it"
       }
@@ -502,7 +497,12 @@ extension LocalIntentParser {
     let count = c.lower.compactMap { numberWords[$0] }.first { $0 > 1 }
     let each = c.lower.contains("each")
     let all = all && c.lower.contains { ["all", "everything"].contains($0) }
-    let bare = c.unknownWords().isEmpty
+    // "cost?", "how much per month": bare, about what was just talked about — but "what am I
+    // spending" is about everything.
+    let whole: Set<String> = [
+      "i", "i'm", "im", "my", "we", "our", "us", "me", "spend", "spending", "spent", "total", "bill",
+    ]
+    let bare = c.unknownWords().isEmpty && !c.lower.contains(where: whole.contains)
     guard pointed || count != nil || each || all || bare else { return nil }
     if [.createStorage, .listStorage, .deleteStorage].contains(context.lastKind) || object == .storage {
       return context.storage.map { .storage($0) }

@@ -141,7 +141,13 @@ public struct LocalIntentParser: Sendable {
       }
     }
     if intents.isEmpty, let aside { return .notUnderstood(aside) }
-    intents = Self.takeWeighed(weighed, into: Self.disksForNewVMs(intents))
+    // Only a create that points back takes what was weighed ("create one there", "4 then",
+    // "create them"); "create a vm called web" is a VM of its own.
+    let pointsBack = words.contains {
+      ["one", "ones", "them", "it", "that", "those", "these", "there", "then", "same"].contains(
+        $0.lowercased())
+    }
+    intents = Self.takeWeighed(pointsBack ? weighed : nil, into: Self.disksForNewVMs(intents))
     // "stg-worker needs more memory, make it an E4s v3": the size named wins over "bigger".
     let sized = intents
     intents.removeAll { vague in
