@@ -78,6 +78,24 @@ extension LocalIntentParser {
     if p.resourceGroup == "" {
       return .failure(ParseProblemError(problem: .unresolvedReference("the same group")))
     }
+    // "the gpu ones", "the web tier", "the raw one", "the biggest one": what exists, described
+    // by a part of its name or by its size — before those words are read as sizes or prices.
+    var superlative = false
+    var describedStorage = false
+    if names.isEmpty, !c.mentionsGroupNoun,
+      !c.lower.contains(where: { Self.diskNouns.contains($0) })
+    {
+      let storage = c.lower.contains(where: { Self.storageNouns.contains($0) })
+      switch described(&c, live: live, object: storage ? .storage : .unknown, group: p.resourceGroup)
+      {
+      case .failure(let problem): return .failure(problem)
+      case .success(let found?):
+        names = found.names
+        superlative = found.superlative
+        describedStorage = found.storage
+      case .success(nil): break
+      }
+    }
     claimLooseSize(&c, into: &p, region: p.region ?? context.region)
     c.claimDiskSizeAndSku(into: &p)
     if let bad = c.claimBadCount() { return .failure(ParseProblemError(problem: .badCount(bad))) }
@@ -144,6 +162,7 @@ extension LocalIntentParser {
     // Object: named, or implied ("a 1 TB standard hdd" is a disk; "another one" is what the
     // conversation was about).
     var object = c.claimObject()
+    if describedStorage { object = .storage }
     if object == .unknown, p.sizeGB != nil, p.sku != nil || verb == .create { object = .disk }
     if object == .unknown, verb == nil || verb == .create || verb == .delete || verb == .list,
       c.lower.contains(where: { ["another", "one", "it", "that"].contains($0) }),
@@ -292,7 +311,7 @@ extension LocalIntentParser {
         c.claim(k...(k + 1))
       }
     }
-    if p.size == nil && p.sizeChange == nil {
+    if p.size == nil && p.sizeChange == nil && !superlative {
       if c.lower.contains(where: { Self.biggerWords.contains($0) }) && !c.lower.contains("up") {
         p.sizeChange = "bigger"
       } else if c.lower.contains(where: { Self.smallerWords.contains($0) })
@@ -471,6 +490,81 @@ extension LocalIntentParser {
     case .failure(let e) where e.problem != .noOperation || verb == nil: return decided
     default: return .failure(ParseProblemError(problem: .unknownWords(unknown)))
     }
+  }
+
+  /// What a description picks among what exists.
+  struct Described {
+    var names: [String]
+    var storage = false
+    var superlative = false
+  }
+
+  /// "the biggest one", "the cheapest one", "the most expensive one": the one VM (in `group`, if
+  /// said) with the most or fewest vCPUs, or the highest or lowest price; "the gpu ones", "the
+  /// web tier", "the hack vms", "the raw one": the VMs (or storage accounts) whose names hold
+  /// the word. A singular description that fits several, or a tie, is asked about.
+  func described(
+    _ c: inout ClauseScan, live: LiveState, object: Object, group: String?
+  ) -> Result<Described?, ParseProblemError> {
+    let vms = live.vms.filter { group == nil || $0.resourceGroup.lowercased() == group!.lowercased() }
+    let pluralMarks: Set<String> = [
+      "ones", "vms", "tier", "boxes", "machines", "servers", "nodes", "instances",
+    ]
+    let singularMarks: Set<String> = ["one", "vm", "box", "machine", "server", "node", "instance"]
+    for (i, w) in c.lower.enumerated() where !c.used.contains(i) && i > 0 {
+      let most = c.lower[i - 1] == "most" && i > 1 && c.lower[i - 2] == "the"
+      guard c.lower[i - 1] == "the" || most, object != .storage, vms.count > 1 else { continue }
+      let key: (LiveState.VM) -> Double?
+      var highest = true
+      switch w {
+      case "biggest", "largest": key = { vm in self.catalog.vmSize(named: vm.size).map { Double($0.vCPUs) } }
+      case "smallest", "tiniest":
+        key = { vm in self.catalog.vmSize(named: vm.size).map { Double($0.vCPUs) } }
+        highest = false
+      case "cheapest":
+        key = { vm in (self.catalog.vmPrice(size: vm.size, region: vm.location)?.hourly.amount).map { NSDecimalNumber(decimal: $0).doubleValue } }
+        highest = false
+      case "priciest", "expensive" where w == "priciest" || most:
+        key = { vm in (self.catalog.vmPrice(size: vm.size, region: vm.location)?.hourly.amount).map { NSDecimalNumber(decimal: $0).doubleValue } }
+      default: continue
+      }
+      let keyed = vms.compactMap { vm in key(vm).map { (vm, $0) } }
+      guard keyed.count == vms.count,
+        let best = (highest ? keyed.map(\.1).max() : keyed.map(\.1).min())
+      else { return .failure(ParseProblemError(problem: .unresolvedReference("the " + w + " one"))) }
+      let picked = keyed.filter { $0.1 == best }
+      guard picked.count == 1 else {
+        return .failure(ParseProblemError(problem: .unresolvedReference("the " + w + " one")))
+      }
+      // "which vm is the most expensive": still a price question, now about that VM.
+      let asked = ["which", "what", "what's", "whats"].contains(c.lower.first ?? "")
+      if !asked || ["biggest", "largest", "smallest", "tiniest"].contains(w) { c.claim(i...i) }
+      if most, !asked { c.claim((i - 1)...(i - 1)) }
+      if i + 1 < c.lower.count, singularMarks.contains(c.lower[i + 1]) { c.claim((i + 1)...(i + 1)) }
+      return .success(Described(names: [picked[0].0.name], superlative: true))
+    }
+    for (i, w) in c.lower.enumerated() where !c.used.contains(i) && i > 0 && i + 1 < c.lower.count {
+      let mark = c.lower[i + 1]
+      let plural = pluralMarks.contains(mark)
+      guard c.lower[i - 1] == "the", plural || singularMarks.contains(mark), w.count >= 3,
+        Self.verbWords[w] == nil, !Self.stopWords.contains(w), !Self.allWords.contains(w),
+        Self.numberWords[w] == nil, !Self.biggerWords.contains(w), !Self.smallerWords.contains(w),
+        !["other", "first", "last", "new", "old", "same", "second", "third", "next"].contains(w)
+      else { continue }
+      let bare = plural && w.hasSuffix("s") && w.count > 3 ? String(w.dropLast()) : w
+      let matchingVMs = vms.filter { $0.name.lowercased().contains(bare) }.map(\.name)
+      let matchingStorage = live.storageAccounts.filter { $0.name.lowercased().contains(bare) }
+        .map(\.name)
+      let storage = object == .storage || (matchingVMs.isEmpty && !matchingStorage.isEmpty)
+      let found = storage ? matchingStorage : matchingVMs
+      guard !found.isEmpty else { continue }
+      if !plural, found.count > 1 {
+        return .failure(ParseProblemError(problem: .unresolvedReference("the " + w + " " + mark)))
+      }
+      c.claim(i...(i + 1))
+      return .success(Described(names: found, storage: storage))
+    }
+    return .success(nil)
   }
 
   /// What a price question with no name of its own is about.

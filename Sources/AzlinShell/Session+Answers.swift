@@ -111,6 +111,15 @@ extension Session {
         }
         // "to pg1", "sorry, web2", "both of them please": the answer inside a few polite words.
         if chosen == nil { chosen = Self.chosen(in: line, from: options) }
+        // "the biggest one", "the gpu one": a description the parser resolves among the options.
+        if chosen == nil, !options.contains(where: { $0.contains(" in ") }),
+          case .intents(let read) = parser.parse(line, context: conversation, live: live),
+          read.count == 1, read[0].kind.isReadOnly || read[0].kind == q.intents[q.intentIndex].kind,
+          !read[0].parameters.names.isEmpty,
+          read[0].parameters.names.allSatisfy({ n in options.contains { $0 == n } })
+        {
+          chosen = read[0].parameters.names
+        }
         if Self.yesNo(line) == .no {
           pending = nil
           say(Messages.cancelled)

@@ -445,6 +445,15 @@ extension Session {
   /// in europe" — "north europe is fine"), or a name where a naming phrase failed ("a group
   /// called my group" — "my-group") — or nil when the answer is not one value.
   func completed(_ ask: (line: String, phrase: String?), with answer: String) -> String? {
+    // "delete the vm" — "the biggest one": a description the parser resolves to live VMs is
+    // the target the refused line lacked.
+    if ask.phrase?.isEmpty ?? true {
+      guard case .intents(let read) = parser.parse(answer, context: conversation, live: live),
+        read.count == 1, read[0].kind == .showVM, !read[0].parameters.names.isEmpty,
+        read[0].parameters.names.allSatisfy({ live.vms(named: $0).count == 1 })
+      else { return nil }
+      return ask.line + " " + read[0].parameters.names.map { "vm " + $0 }.joined(separator: " and ")
+    }
     guard let phrase = ask.phrase, !phrase.isEmpty,
       let range = ask.line.range(of: phrase, options: [.caseInsensitive, .backwards])
     else { return nil }

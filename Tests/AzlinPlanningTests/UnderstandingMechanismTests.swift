@@ -199,3 +199,41 @@ extension UnderstandingMechanismTests {
     #expect(LocalIntentParser.tokens(of: words.joined(separator: " ")) == words)
   }
 }
+
+extension UnderstandingMechanismTests {
+  static let fleet = LiveState(
+    groups: [.init(name: "ml", location: "eastus")],
+    vms: [
+      vm("jupyter", "ml", size: "Standard_B2s"), vm("gpu-a", "ml", size: "Standard_NC6s_v3"),
+      vm("gpu-b", "ml", size: "Standard_D8s_v3"), vm("tiny", "ml", size: "Standard_B1s"),
+    ],
+    storageAccounts: [
+      .init(name: "rawevents2024", resourceGroup: "ml", location: "eastus", sku: "Standard_LRS"),
+      .init(name: "curated01", resourceGroup: "ml", location: "eastus", sku: "Standard_LRS"),
+    ])
+
+  func parseFleet(_ line: String) -> ParseResult {
+    LocalIntentParser().parse(line, context: ConversationContext(), live: Self.fleet)
+  }
+
+  @Test(arguments: [
+    ("start the gpu ones", IntentKind.startVM, ["gpu-a", "gpu-b"]),
+    ("delete the raw one", IntentKind.deleteStorage, ["rawevents2024"]),
+    ("stop the biggest one", IntentKind.stopVM, ["gpu-b"]),
+    ("deallocate the smallest one", IntentKind.deallocateVM, ["tiny"]),
+    ("delete the most expensive one", IntentKind.deleteVM, ["gpu-a"]),
+  ])
+  func aDescriptionPicksWhatExists(_ line: String, _ kind: IntentKind, _ names: [String]) {
+    guard case .intents(let i) = parseFleet(line) else {
+      Issue.record("not understood")
+      return
+    }
+    #expect(i.map(\.kind) == [kind])
+    #expect(i.first?.parameters.names == names)
+    #expect(i.first?.parameters.sizeChange == nil)
+  }
+
+  @Test func aSingularDescriptionThatFitsSeveralIsAsked() {
+    #expect(parseFleet("stop the gpu one") == .notUnderstood(.unresolvedReference("the gpu one")))
+  }
+}

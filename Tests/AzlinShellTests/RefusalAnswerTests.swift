@@ -115,4 +115,22 @@ import Testing
     default: Issue.record("no plan: \(said)")
     }
   }
+
+  @Test(arguments: [("delete the vm", "the biggest one", "m2"), ("stop the vm", "the smallest one", "m3")])
+  func aDescriptionAnswersWhichVM(_ line: String, _ answer: String, _ vm: String) throws {
+    let s = try ShellSandbox(version: "test")
+    defer { s.close() }
+    _ = s.az("group create -n mix -l eastus")
+    for (name, size) in [("m1", "Standard_B2s"), ("m2", "Standard_D8s_v3"), ("m3", "Standard_B1s")] {
+      _ = s.az("vm create -g mix -n \(name) --image Ubuntu2204 --size \(size)")
+    }
+    s.session.handle(line)
+    #expect(planned(s).isEmpty)
+    s.session.handle(answer)
+    switch s.session.pending {
+    case .approval(let p)?, .destroyConfirmation(let p, _, _)?:
+      #expect(p.plan.steps.map(\.resource.name) == [vm])
+    default: Issue.record("no plan: \(s.output.take())")
+    }
+  }
 }
