@@ -140,7 +140,7 @@ extension LocalIntentParser {
   ]
 
   /// Words after which comes a secret, never a name.
-  static let secretWords: Set<String> = [
+  public static let secretWords: Set<String> = [
     "password", "passwd", "pwd", "secret", "token", "key", "apikey", "api-key", "passphrase",
   ]
 

@@ -16,6 +16,7 @@ extension Session {
     // The line was redacted on arrival; a request that carried a secret is not guessed at
     // without it.
     if typed.contains(Redactor.mask) {
+      refusedForSecret = typed
       record("intent", [("understood", false), ("reason", "secret")])
       fail(Messages.notUnderstood(.secretInLine, line: typed))
       return
@@ -27,6 +28,15 @@ extension Session {
         ?? completed(ask, with: typed)
       {
         request(line)
+        return
+      }
+    }
+    // "create a vm called x1 with password ***" — "ok, ssh keys are fine": the request again,
+    // without the secret.
+    if let refused = refusedForSecret {
+      refusedForSecret = nil
+      if let intents = retriedWithoutSecret(refused, answer: typed) {
+        plan(recorded(intents), line: typed)
         return
       }
     }
@@ -57,6 +67,7 @@ extension Session {
             words.joined(separator: " "), words[first...last].joined(separator: " ")
           )
         }
+      case .secretInLine: refusedForSecret = line
       case .badCount(let typed):
         // "create 2.5 vms" — "ok 2": the count typed is what an answer replaces.
         refusedAsk = (LocalIntentParser.tokens(of: line).joined(separator: " "), typed)

@@ -133,4 +133,37 @@ import Testing
     default: Issue.record("no plan: \(s.output.take())")
     }
   }
+
+  @Test(arguments: [
+    ("create a vm called x1 and set the password to Hunter2!", "ok forget the password, ssh keys are fine", "x1"),
+    ("create a vm called secure1 with admin password Tr0ub4dor&3xyz", "ok use ssh keys instead", "secure1"),
+    ("create a storage account named vaultbackup with access key Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MA==", "no key, just create it", "vaultbackup"),
+  ])
+  func aLineRefusedForASecretIsPlannedWithoutIt(_ line: String, _ answer: String, _ name: String)
+    throws
+  {
+    let s = try sandbox()
+    defer { s.close() }
+    s.session.handle(line)
+    #expect(planned(s).isEmpty)
+    s.session.handle(answer)
+    #expect(planned(s).contains { $0.contains(" \(name) ") }, "\(s.output.take())")
+  }
+
+  @Test func aQuestionAboutKeysIsNotTheRetry() throws {
+    let s = try sandbox()
+    defer { s.close() }
+    s.session.handle("create a vm called x1 and set the password to Hunter2!")
+    s.session.handle("how do ssh keys work?")
+    #expect(planned(s).isEmpty)
+  }
+
+  @Test(arguments: [
+    ("create a vm called secure1 with admin password ***", "create a vm called secure1"),
+    ("windows vm named winbox , user admin , password ***", "windows vm named winbox"),
+    ("my azure client secret is *** , use it and make a vm named ci", "make a vm named ci"),
+  ])
+  func theSecretAndWhatLeadsUpToItAreCut(_ line: String, _ left: String) {
+    #expect(Session.withoutSecret(line) == left)
+  }
 }
