@@ -522,10 +522,10 @@ extension LocalIntentParser {
         key = { vm in self.catalog.vmSize(named: vm.size).map { Double($0.vCPUs) } }
         highest = false
       case "cheapest":
-        key = { vm in (self.catalog.vmPrice(size: vm.size, region: vm.location)?.hourly.amount).map { NSDecimalNumber(decimal: $0).doubleValue } }
+        key = { vm in self.billed(vm) }
         highest = false
       case "priciest", "expensive" where w == "priciest" || most:
-        key = { vm in (self.catalog.vmPrice(size: vm.size, region: vm.location)?.hourly.amount).map { NSDecimalNumber(decimal: $0).doubleValue } }
+        key = { vm in self.billed(vm) }
       default: continue
       }
       let keyed = vms.compactMap { vm in key(vm).map { (vm, $0) } }
@@ -565,6 +565,14 @@ extension LocalIntentParser {
       return .success(Described(names: found, storage: storage))
     }
     return .success(nil)
+  }
+
+  /// What `vm` is billed an hour for compute now: nothing while deallocated.
+  func billed(_ vm: LiveState.VM) -> Double? {
+    guard vm.powerState != "deallocated" else { return 0 }
+    return (catalog.vmPrice(size: vm.size, region: vm.location)?.hourly.amount).map {
+      NSDecimalNumber(decimal: $0).doubleValue
+    }
   }
 
   /// What a price question with no name of its own is about.
