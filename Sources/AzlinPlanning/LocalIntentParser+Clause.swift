@@ -53,7 +53,8 @@ extension LocalIntentParser {
       let reserved =
         Self.allWords.contains(w) || Self.singularPronouns.contains(w)
         || Self.pluralPronouns.contains(w) || Self.numberWords[w] != nil || Int(w) != nil
-      let subject = ["is", "was", "are"].contains(c.lower[k == 0 ? 0 : k - 1])
+      let subject =
+        ["is", "was", "are"].contains(c.lower[k == 0 ? 0 : k - 1])
         || (k >= 2 && c.lower[k - 1] == "the" && ["is", "was", "are"].contains(c.lower[k - 2]))
       if !reserved, ClauseScan.vocabulary.contains(w) || subject, live.vms(named: w).count == 1,
         let vm = live.vms(named: w).first
@@ -86,7 +87,8 @@ extension LocalIntentParser {
       !c.lower.contains(where: { Self.diskNouns.contains($0) })
     {
       let storage = c.lower.contains(where: { Self.storageNouns.contains($0) })
-      switch described(&c, live: live, object: storage ? .storage : .unknown, group: p.resourceGroup)
+      switch described(
+        &c, live: live, object: storage ? .storage : .unknown, group: p.resourceGroup)
       {
       case .failure(let problem): return .failure(problem)
       case .success(let found?):
@@ -267,7 +269,8 @@ extension LocalIntentParser {
     }
     // "list fleet", "show me site": a live group (and no VM of that name) listed.
     if names.isEmpty, !rest, verb == .list, p.resourceGroup == nil, object != .storage,
-      object != .disk, let k = c.lower.indices.first(where: { i in
+      object != .disk,
+      let k = c.lower.indices.first(where: { i in
         !c.used.contains(i) && live.vms(named: c.lower[i]).isEmpty
           && live.group(named: c.lower[i]) != nil
       })
@@ -506,7 +509,9 @@ extension LocalIntentParser {
   func described(
     _ c: inout ClauseScan, live: LiveState, object: Object, group: String?
   ) -> Result<Described?, ParseProblemError> {
-    let vms = live.vms.filter { group == nil || $0.resourceGroup.lowercased() == group!.lowercased() }
+    let vms = live.vms.filter {
+      group == nil || $0.resourceGroup.lowercased() == group!.lowercased()
+    }
     let pluralMarks: Set<String> = [
       "ones", "vms", "tier", "boxes", "machines", "servers", "nodes", "instances",
     ]
@@ -517,21 +522,25 @@ extension LocalIntentParser {
       let key: (LiveState.VM) -> Double?
       var highest = true
       switch w {
-      case "biggest", "largest": key = { vm in self.catalog.vmSize(named: vm.size).map { Double($0.vCPUs) } }
+      case "biggest", "largest":
+        key = { vm in self.catalog.vmSize(named: vm.size).map { Double($0.vCPUs) } }
       case "smallest", "tiniest":
         key = { vm in self.catalog.vmSize(named: vm.size).map { Double($0.vCPUs) } }
         highest = false
       case "cheapest":
         key = { vm in self.billed(vm) }
         highest = false
-      case "priciest", "expensive" where w == "priciest" || most:
+      case "priciest",
+        "expensive" where w == "priciest" || most:
         key = { vm in self.billed(vm) }
       default: continue
       }
       let keyed = vms.compactMap { vm in key(vm).map { (vm, $0) } }
       guard keyed.count == vms.count,
         let best = (highest ? keyed.map(\.1).max() : keyed.map(\.1).min())
-      else { return .failure(ParseProblemError(problem: .unresolvedReference("the " + w + " one"))) }
+      else {
+        return .failure(ParseProblemError(problem: .unresolvedReference("the " + w + " one")))
+      }
       let picked = keyed.filter { $0.1 == best }
       guard picked.count == 1 else {
         return .failure(ParseProblemError(problem: .unresolvedReference("the " + w + " one")))
@@ -540,7 +549,9 @@ extension LocalIntentParser {
       let asked = ["which", "what", "what's", "whats"].contains(c.lower.first ?? "")
       if !asked || ["biggest", "largest", "smallest", "tiniest"].contains(w) { c.claim(i...i) }
       if most, !asked { c.claim((i - 1)...(i - 1)) }
-      if i + 1 < c.lower.count, singularMarks.contains(c.lower[i + 1]) { c.claim((i + 1)...(i + 1)) }
+      if i + 1 < c.lower.count, singularMarks.contains(c.lower[i + 1]) {
+        c.claim((i + 1)...(i + 1))
+      }
       return .success(Described(names: [picked[0].0.name], superlative: true))
     }
     for (i, w) in c.lower.enumerated() where !c.used.contains(i) && i > 0 && i + 1 < c.lower.count {
@@ -602,11 +613,14 @@ extension LocalIntentParser {
     // "cost?", "how much per month": bare, about what was just talked about — but "what am I
     // spending" is about everything.
     let whole: Set<String> = [
-      "i", "i'm", "im", "my", "we", "our", "us", "me", "spend", "spending", "spent", "total", "bill",
+      "i", "i'm", "im", "my", "we", "our", "us", "me", "spend", "spending", "spent", "total",
+      "bill",
     ]
     let bare = c.unknownWords().isEmpty && !c.lower.contains(where: whole.contains)
     guard pointed || count != nil || each || all || bare else { return nil }
-    if [.createStorage, .listStorage, .deleteStorage].contains(context.lastKind) || object == .storage {
+    if [.createStorage, .listStorage, .deleteStorage].contains(context.lastKind)
+      || object == .storage
+    {
       return context.storage.map { .storage($0) }
     }
     // "what will all of this cost" after a group was made with its contents: that group.

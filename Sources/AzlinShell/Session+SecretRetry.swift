@@ -18,7 +18,8 @@ extension Session {
       !said.contains("called"), !said.contains("named"), !answer.contains("?"),
       !LocalIntentParser.asksRatherThanRequests(answer),
       !said.contains(where: { ["don't", "dont", "not", "never", "cancel"].contains($0) }),
-      let first = said.first, !["what", "how", "why", "which", "is", "are", "can", "do"].contains(first)
+      let first = said.first,
+      !["what", "how", "why", "which", "is", "are", "can", "do"].contains(first)
     else { return nil }
     let line = Self.withoutSecret(refused)
     guard case .intents(var intents) = parser.parse(line, context: conversation, live: live),

@@ -54,8 +54,9 @@ import Testing
     #expect(i.first?.parameters.size == "Standard_D8s_v3")
     #expect(i.first?.parameters.region == "westus2")
     // A size said on the line wins; a turn about something else forgets the price.
-    #expect(parse("create one called heavy, a B2s", context: Self.priced).first?.parameters.size
-      == "Standard_B2s")
+    #expect(
+      parse("create one called heavy, a B2s", context: Self.priced).first?.parameters.size
+        == "Standard_B2s")
     var later = Self.priced
     later.remember(Intent(kind: .listVMs))
     #expect(parse("create one called heavy", context: later).first?.parameters.size == nil)
@@ -123,8 +124,9 @@ import Testing
     #expect(i.first?.parameters.names == ["alice", "bob", "carol"])
     #expect(i.first?.parameters.count == nil)
     // A count that does not match the list is not guessed between.
-    #expect(parse("put two vms in it for my team: alice, bob and carol", context: c).first?
-      .parameters.names != ["alice", "bob", "carol"])
+    #expect(
+      parse("put two vms in it for my team: alice, bob and carol", context: c).first?
+        .parameters.names != ["alice", "bob", "carol"])
   }
 
   @Test func aNameSetOffByACommaAtTheEndIsTheName() {
@@ -143,15 +145,18 @@ import Testing
     var c = ConversationContext()
     c.vms = ["web4", "web5"]
     c.meet(["web4", "web5"])
-    #expect(parse("how much is that per month", context: c).first?.parameters.names
-      == ["web4", "web5"])
-    #expect(parse("what does the lab cost me a month", context: c).first?.parameters
-      .resourceGroup == "lab-rg")
+    #expect(
+      parse("how much is that per month", context: c).first?.parameters.names
+        == ["web4", "web5"])
+    #expect(
+      parse("what does the lab cost me a month", context: c).first?.parameters
+        .resourceGroup == "lab-rg")
     var one = ConversationContext()
     one.vms = ["web5"]
     one.meet(["web4", "web5"])
-    #expect(parse("what are the two of them costing me", context: one).first?.parameters.names
-      == ["web4", "web5"])
+    #expect(
+      parse("what are the two of them costing me", context: one).first?.parameters.names
+        == ["web4", "web5"])
   }
 
   @Test func aRelativeSizeAloneIsForTheVMJustTalkedAbout() {

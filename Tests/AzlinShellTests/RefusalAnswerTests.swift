@@ -51,7 +51,9 @@ import Testing
   }
 
   @Test(arguments: [
-    ("create a vm called euro1 somewhere in europe", "north europe is fine", "euro1", "northeurope"),
+    (
+      "create a vm called euro1 somewhere in europe", "north europe is fine", "euro1", "northeurope"
+    ),
     ("create a vm called split in eastus and westus", "just eastus", "split", "eastus"),
     ("create 2.5 vms", "ok 2", "azlin-vm-2", "eastus"),
   ])
@@ -116,12 +118,15 @@ import Testing
     }
   }
 
-  @Test(arguments: [("delete the vm", "the biggest one", "m2"), ("stop the vm", "the smallest one", "m3")])
+  @Test(arguments: [
+    ("delete the vm", "the biggest one", "m2"), ("stop the vm", "the smallest one", "m3"),
+  ])
   func aDescriptionAnswersWhichVM(_ line: String, _ answer: String, _ vm: String) throws {
     let s = try ShellSandbox(version: "test")
     defer { s.close() }
     _ = s.az("group create -n mix -l eastus")
-    for (name, size) in [("m1", "Standard_B2s"), ("m2", "Standard_D8s_v3"), ("m3", "Standard_B1s")] {
+    for (name, size) in [("m1", "Standard_B2s"), ("m2", "Standard_D8s_v3"), ("m3", "Standard_B1s")]
+    {
       _ = s.az("vm create -g mix -n \(name) --image Ubuntu2204 --size \(size)")
     }
     s.session.handle(line)
@@ -135,9 +140,18 @@ import Testing
   }
 
   @Test(arguments: [
-    ("create a vm called x1 and set the password to Hunter2!", "ok forget the password, ssh keys are fine", "x1"),
-    ("create a vm called secure1 with admin password Tr0ub4dor&3xyz", "ok use ssh keys instead", "secure1"),
-    ("create a storage account named vaultbackup with access key Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MA==", "no key, just create it", "vaultbackup"),
+    (
+      "create a vm called x1 and set the password to Hunter2!",
+      "ok forget the password, ssh keys are fine", "x1"
+    ),
+    (
+      "create a vm called secure1 with admin password Tr0ub4dor&3xyz", "ok use ssh keys instead",
+      "secure1"
+    ),
+    (
+      "create a storage account named vaultbackup with access key Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MA==",
+      "no key, just create it", "vaultbackup"
+    ),
   ])
   func aLineRefusedForASecretIsPlannedWithoutIt(_ line: String, _ answer: String, _ name: String)
     throws
