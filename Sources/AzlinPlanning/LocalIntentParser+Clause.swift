@@ -425,6 +425,25 @@ extension LocalIntentParser {
       p.powerState = nil
       if names.isEmpty { return .failure(ParseProblemError(problem: .unresolvedReference(first))) }
     }
+    // "start staging back up", "start green-rg back up": a live group where a VM was expected,
+    // with a power verb, is every VM in it.
+    if let v = verb, [.start, .stop, .deallocate, .restart].contains(v), names.count == 1,
+      p.resourceGroup == nil, live.vms(named: names[0]).isEmpty,
+      let g = live.group(named: names[0]) ?? live.group(shortName: names[0])
+    {
+      names = []
+      p.resourceGroup = g.name
+      p.all = true
+    }
+    // "deallocate the vms in it", "start only the ones in web-rg": every VM of that group.
+    if let v = verb, [.start, .stop, .deallocate, .restart, .delete].contains(v), names.isEmpty,
+      let g = p.resourceGroup, live.group(named: g) != nil, !p.all,
+      c.lower.contains(where: {
+        ["vms", "machines", "servers", "boxes", "ones", "instances"].contains($0)
+      })
+    {
+      p.all = true
+    }
     // A filter without names means every VM in that state: "start whatever is stopped".
     if p.powerState != nil, names.isEmpty, verb != nil, verb != .list, verb != .cost {
       p.all = true
@@ -434,7 +453,7 @@ extension LocalIntentParser {
       names = names.filter { n in !p.excluded.contains { $0.lowercased() == n.lowercased() } }
     }
     p.names = names
-    p.corrections = corrected
+    p.corrections += corrected
     // A disk is for a VM: "a 64 GB disk for it", "attach a disk to sam".
     if object == .disk {
       let vmNames = p.names.filter { !live.vms(named: $0).isEmpty }
@@ -716,11 +735,12 @@ extension LocalIntentParser {
       c.claim(words: ["in", "it", "there", "same", "group", "rg", "that", "this"])
       return
     }
-    // "in the default group": the configured default, which is what no group means.
+    // "in the default group": the configured default — never the group the conversation is in.
     if c.has(phrase: ["default", "group"]) || c.has(phrase: ["default", "rg"])
       || c.has(phrase: ["default", "resource", "group"])
     {
       c.claim(words: ["in", "the", "default", "group", "rg", "resource"])
+      p.resourceGroup = defaultGroup
       return
     }
     if context.resourceGroup == nil,
@@ -830,6 +850,14 @@ extension LocalIntentParser {
           && w.contains(where: \.isNumber))
       {
         p.size = c.words[i]
+        // "size Standrd_D2s_v3": one slip in a size's name is mended, and said.
+        if catalog.vmSize(named: w) == nil,
+          let close = EditDistance.closest(to: w, in: catalog.sizes.map { $0.name.lowercased() }),
+          let size = catalog.vmSize(named: close)
+        {
+          p.size = size.name
+          p.corrections.append(c.words[i])
+        }
         c.claim(i...i)
       }
     }

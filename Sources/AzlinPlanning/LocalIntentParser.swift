@@ -17,8 +17,16 @@ public struct LocalIntentParser: Sendable {
   enum Object: Sendable { case vm, group, storage, disk, network, unknown }
 
   let catalog: AzureCatalog
+  /// The configured default group, for "in the default group".
+  let defaultGroup: String?
 
-  public init(catalog: AzureCatalog = .bundled) { self.catalog = catalog }
+  /// - Parameters:
+  ///   - catalog: Sizes, regions and prices.
+  ///   - defaultGroup: The group "the default group" names (the configured default).
+  public init(catalog: AzureCatalog = .bundled, defaultGroup: String? = nil) {
+    self.catalog = catalog
+    self.defaultGroup = defaultGroup
+  }
 
   /// Parses one line.
   /// - Parameters:

@@ -286,7 +286,8 @@ extension Session {
         if let replacement = r.replacement {
           plan(recorded(replacement), line: line)
         } else if r.isEmpty {
-          fail(Messages.notUnderstood(.unknownWords(Array(words.dropFirst(n))), line: rest))
+          // "wait, is it running?": nothing to revise — the rest is a request of its own.
+          request(rest)
         } else {
           revise(last, with: r.parameters, line: line)
         }

@@ -136,7 +136,7 @@ public final class Session {
     self.audit = AuditLog(path: context.home.auditLog, session: sessionID, clock: context.clock)
     self.store = ObjectiveStore(folder: context.home.objectivesFolder)
     self.budgetLock = SpendLedger(path: context.home.spendLedger).makeLock()
-    self.parser = LocalIntentParser()
+    self.parser = LocalIntentParser(defaultGroup: config.defaults.resourceGroup)
     self.strategies = Self.makeStrategies(
       context: context, backend: backend, config: config, connector: mcpConnector)
   }

@@ -173,6 +173,32 @@ import Testing
     #expect(i.map(\.kind) == [.provisionVM])
     #expect(i.first?.parameters.names == ["tools"])
     #expect(i.first?.parameters.resourceGroup == nil)
+    // The configured default, never the group the conversation is in.
+    var c = ConversationContext()
+    c.resourceGroup = "cs101"
+    guard
+      case .intents(let d) = LocalIntentParser(defaultGroup: "azlin-rg").parse(
+        "and a vm called tools in the default group", context: c, live: Self.live)
+    else {
+      Issue.record("not understood")
+      return
+    }
+    #expect(d.first?.parameters.resourceGroup == "azlin-rg")
+  }
+
+  @Test func aLiveGroupWithAPowerVerbIsEveryVMInIt() {
+    let i = parse("monday! start cs101 back up")
+    #expect(i.map(\.kind) == [.startVM])
+    #expect(i.first?.parameters.resourceGroup == "cs101")
+    #expect(i.first?.parameters.all == true)
+    #expect(parse("just deallocate the vms in lab-rg then").first?.parameters.all == true)
+  }
+
+  @Test func aSlipInASizeNameIsMendedAndSaid() {
+    let i = parse("create vm t1 size Standrd_D2s_v3")
+    #expect(i.first?.parameters.size == "Standard_D2s_v3")
+    #expect(i.first?.parameters.corrections == ["Standrd_D2s_v3"])
+    #expect((i.first?.confidence ?? 1) < 0.7)
   }
 }
 
