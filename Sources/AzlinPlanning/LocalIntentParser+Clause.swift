@@ -137,6 +137,12 @@ extension LocalIntentParser {
         }
       }
     }
+    // "stop etl2, start nothing else": a verb whose object is "nothing" asks for nothing.
+    if verb != nil, names.isEmpty, let k = c.lower.firstIndex(of: "nothing"), k > 0,
+      Self.verbWords[c.lower[k - 1]] != nil
+    {
+      return .failure(ParseProblemError(problem: .negated))
+    }
     // "deallocate it or delete it": two actions offered as alternatives — which is not said.
     if verb != nil, let or = c.lower.firstIndex(of: "or"),
       let other = c.lower[(or + 1)...].prefix(3).first(where: {

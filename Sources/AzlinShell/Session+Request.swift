@@ -140,10 +140,12 @@ extension Session {
       show(report)
     case .refused(let problem):
       for intent in intents { conversation.remember(weighed: intent) }
+      rememberTalkedAbout(intents)
       if case .invalidName = problem { lastRequest?.refusedName = true }
       lastRequest?.refused = Self.refusalKind(problem)
       fail(Messages.problem(problem))
     case .question(let q):
+      rememberTalkedAbout(intents)
       pending = .question(q, line: line)
       say(Messages.question(q))
     case .nothingToDo(let notes):
@@ -181,6 +183,17 @@ extension Session {
       }
       present(PendingPlan(line: line, intents: intents, plan: plan, estimate: estimate(plan)))
     }
+  }
+
+  /// "delete etl1's disk" (asked which) — "detach it": the live VMs a refused or asked request
+  /// named are what "it" is next.
+  func rememberTalkedAbout(_ intents: [Intent]) {
+    let named = intents.filter { ![.provisionVM, .createResourceGroup].contains($0.kind) }
+      .flatMap { $0.parameters.names + [$0.parameters.vm].compactMap { $0 } }
+      .compactMap { n in live.vms(named: n).count == 1 ? live.vms(named: n)[0].name : nil }
+    guard !named.isEmpty else { return }
+    conversation.vms = named
+    conversation.meet(named)
   }
 
   func show(_ report: Report) {

@@ -268,3 +268,11 @@ extension UnderstandingMechanismTests {
     #expect(parseFleet("stop the gpu one") == .notUnderstood(.unresolvedReference("the gpu one")))
   }
 }
+
+extension UnderstandingMechanismTests {
+  @Test func aVerbWhoseObjectIsNothingAsksForNothing() {
+    let i = parse("stop web4, start nothing else")
+    #expect(i.map(\.kind) == [.stopVM])
+    #expect(i.first?.parameters.names == ["web4"])
+  }
+}

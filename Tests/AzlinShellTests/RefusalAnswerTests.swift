@@ -180,4 +180,13 @@ import Testing
   func theSecretAndWhatLeadsUpToItAreCut(_ line: String, _ left: String) {
     #expect(Session.withoutSecret(line) == left)
   }
+
+  @Test func whatARefusedRequestNamedIsItNext() throws {
+    let s = try sandbox()
+    defer { s.close() }
+    s.session.handle("resize web1 to Standard_Q99_v9")
+    #expect(planned(s).isEmpty)
+    s.session.handle("stop it")
+    #expect(planned(s) == ["stop VM web1 in g"], "\(s.output.take())")
+  }
 }
