@@ -165,6 +165,18 @@ extension LocalIntentParser {
       c.lower.indices.contains { !c.used.contains($0) && Self.costWords.contains(c.lower[$0]) }
       || c.has(phrase: ["how", "much"])
     if costQuestion { verb = .cost }
+    // "which region is cheapest for a D4s v5?", "is uksouth cheaper than westeurope for a B2s?":
+    // a comparison of prices asked is a price question.
+    if verb == nil,
+      ["which", "is", "where", "what", "what's", "whats"].contains(c.lower.first ?? ""),
+      let k = c.lower.indices.first(where: {
+        !c.used.contains($0)
+          && ["cheapest", "cheaper", "pricier", "priciest"].contains(c.lower[$0])
+      })
+    {
+      verb = .cost
+      c.claim(k...k)
+    }
     let filter = c.claimStateFilter()
 
     // Object: named, or implied ("a 1 TB standard hdd" is a disk; "another one" is what the

@@ -276,3 +276,14 @@ extension UnderstandingMechanismTests {
     #expect(i.first?.parameters.names == ["web4"])
   }
 }
+
+extension UnderstandingMechanismTests {
+  @Test(arguments: [
+    "which region is cheapest for a D4s v5?", "is uksouth cheaper than westeurope for a D4s v5?",
+  ])
+  func aComparisonOfPricesIsAPriceQuestion(_ line: String) {
+    let i = parse(line)
+    #expect(i.map(\.kind) == [.costReport])
+    #expect(i.first?.parameters.size == "Standard_D4s_v5")
+  }
+}
