@@ -66,6 +66,17 @@ extension ClauseScan {
     }.map { words[$0] }
   }
 
+  /// The words of remarks beside the request that no vocabulary knows ("class" and "over" in
+  /// "stop it now, class is over"): passed over, so not understood either.
+  func remarkWords(known: Set<String> = []) -> [String] {
+    remarkIndices().sorted().filter { i in
+      let w = lower[i]
+      return !Self.vocabulary.contains(w) && !known.contains(w)
+        && !Self.stems(of: w).contains(where: { LocalIntentParser.verbWords[$0] != nil })
+        && w.contains(where: { $0.isLetter || $0.isNumber })
+    }.map { words[$0] }
+  }
+
   /// The words of remarks beside the request: "stop it now, class is over", "delete it i
   /// messed up", "restart it, I broke the kernel module". A remark comes after the verb,
   /// starts at a comma, a speaker ("i", "we") or a reason ("because"), runs to the next comma,
@@ -91,12 +102,45 @@ extension ClauseScan {
       var end = i + 1
       while end < lower.count, lower[end] != "," { end += 1 }
       let span = i..<end
-      if !span.contains(where: { used.contains($0) || conditions.contains(lower[$0]) }) {
+      // ", curatedevents": one word set off alone that no vocabulary knows is not a remark —
+      // it may be a name, and is asked about.
+      let content = span.filter { lower[$0] != "," }
+      let lone = content.count == 1 && !Self.vocabulary.contains(lower[content[0]])
+      if !lone, !span.contains(where: { used.contains($0) || conditions.contains(lower[$0]) }) {
         result.formUnion(span)
       }
       i = end == i ? i + 1 : end
     }
     return result
+  }
+
+  /// Names listed after a colon ("for my team: alice, bob and carol"), or one name set off by
+  /// a comma at the end of the clause ("another storage account then, curatedevents"): words no
+  /// vocabulary knows, shaped like names, as many as `count` when a count was said.
+  /// - Returns: The names, claimed; nil when the clause has no such list.
+  mutating func claimAppositiveNames(count: Int?) -> [String]? {
+    let start: Int
+    if let colon = lower.lastIndex(of: ":") {
+      start = colon + 1
+    } else if lower.count >= 3, lower[lower.count - 2] == "," {
+      start = lower.count - 1
+    } else {
+      return nil
+    }
+    guard start < lower.count else { return nil }
+    var names: [String] = []
+    for i in start..<lower.count {
+      let l = lower[i]
+      if [",", "and", "&"].contains(l) { continue }
+      guard !used.contains(i), !Self.vocabulary.contains(l), LocalIntentParser.looksLikeName(l),
+        LocalIntentParser.verbWords[l] == nil
+      else { return nil }
+      names.append(words[i])
+    }
+    guard !names.isEmpty, count == nil || count == names.count else { return nil }
+    for i in start..<lower.count { used.insert(i) }
+    if start > 0, lower[start - 1] == ":" { used.insert(start - 1) }
+    return names
   }
 
   /// True when a negation governs the clause's verb: "don't delete sam", "please do not stop
@@ -196,6 +240,17 @@ extension ClauseScan {
         continue
       }
       if i > 0, lower[i - 1] == "through" || lower[i - 1] == "thru", used.contains(i) { continue }
+      // Terse: "vm new box1", "sa rm stlogs01", "vm stop x": a verb (or "new") right after a
+      // resource noun keeps the naming position for the word after it.
+      let terse =
+        i >= 2 && Self.resourceNouns.union(LocalIntentParser.storageNouns).contains(lower[i - 2])
+        && (LocalIntentParser.verbWords[lower[i - 1]] != nil || lower[i - 1] == "new")
+      if l == "new", names.isEmpty, i > 0,
+        Self.resourceNouns.union(LocalIntentParser.storageNouns).contains(lower[i - 1])
+      {
+        anchored = true
+        continue
+      }
       // Right after a create verb, only an identifier-like word is a name ("create web1"),
       // never an English word ("make me a sandwich").
       let afterCreateVerb =
@@ -204,14 +259,15 @@ extension ClauseScan {
         && (l.contains(where: \.isNumber) || l.contains("-")) && !Self.vocabulary.contains(l)
       if afterCreateVerb { anchored = true }
       guard anchored, !LocalIntentParser.stopWords.contains(l), LocalIntentParser.looksLikeName(w),
-        !Self.vocabulary.contains(l) || (i > 0 && Self.resourceNouns.contains(lower[i - 1])),
+        !Self.vocabulary.contains(l) || (i > 0 && Self.resourceNouns.contains(lower[i - 1]))
+          || terse,
         !Self.neverNames.contains(l), !LocalIntentParser.singularPronouns.contains(l),
         !LocalIntentParser.pluralPronouns.contains(l),
         LocalIntentParser.verbWords[l] == nil, !LocalIntentParser.vmNouns.contains(l),
         !LocalIntentParser.groupNouns.contains(l), LocalIntentParser.numberWords[l] == nil,
         !LocalIntentParser.allWords.contains(l), !LocalIntentParser.costWords.contains(l),
         !LocalIntentParser.fillerWords.contains(l)
-          || (i > 0 && Self.resourceNouns.contains(lower[i - 1])),
+          || (i > 0 && Self.resourceNouns.contains(lower[i - 1])) || terse,
         !l.hasPrefix("-"), !l.contains("=")
       else {
         anchored = false

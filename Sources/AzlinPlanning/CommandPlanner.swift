@@ -65,7 +65,11 @@ public struct CommandPlanner: Sendable {
       return devVMReport(intent, live: live, context: context)
     case .costReport:
       let region = p.region ?? context.region ?? defaults.region
-      let names = p.names.filter { !live.vms(named: $0).isEmpty }
+      var names = p.names.filter { !live.vms(named: $0).isEmpty }
+      // "what does the lab cost": the VMs in that group.
+      if p.names.isEmpty, let g = p.resourceGroup {
+        names = live.vms.filter { $0.resourceGroup.lowercased() == g.lowercased() }.map(\.name)
+      }
       return .report(
         .cost(
           CostQuestion(

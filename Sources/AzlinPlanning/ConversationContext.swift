@@ -26,6 +26,10 @@ public struct ConversationContext: Equatable, Sendable {
   public var created: [String] = []
   /// The snapshot last taken or mentioned ("delete that snapshot").
   public var snapshot: String?
+  /// What the last turn weighed without making it: a price asked for a size ("how much is a
+  /// D8s v3 in westus2"), a create previewed or refused. "ok create one called heavy" takes its
+  /// size (and region, when the line names none); the next request remembered forgets it.
+  public var weighed: IntentParameters?
 
   public init() {}
 
@@ -36,6 +40,7 @@ public struct ConversationContext: Equatable, Sendable {
   public mutating func remember(_ intent: Intent) {
     let p = intent.parameters
     lastKind = intent.kind
+    weighed = Self.weighs(intent) ? p : nil
     if intent.kind == .provisionVM || intent.kind == .costReport { count = p.count }
     switch intent.kind {
     case .createResourceGroup, .deleteResourceGroup:
@@ -57,6 +62,26 @@ public struct ConversationContext: Equatable, Sendable {
     }
     if let r = p.region { region = r }
     if let s = p.size { size = s }
+  }
+
+  /// True for a turn that weighs a new VM without making it: a price with a size, a create
+  /// asked about.
+  static func weighs(_ intent: Intent) -> Bool {
+    switch intent.kind {
+    case .costReport: return intent.parameters.size != nil && intent.parameters.names.isEmpty
+    case .provisionVM: return intent.parameters.hypothetical
+    default: return false
+    }
+  }
+
+  /// Remembers a create that was previewed, refused (too many, over quota) or asked about: what
+  /// it weighed stays for the next create ("ok, 4 then, named hack1 to hack4"); nothing else
+  /// changes — a refused region or size never becomes the conversation's.
+  public mutating func remember(weighed intent: Intent) {
+    guard intent.kind == .provisionVM else { return }
+    var p = intent.parameters
+    p.hypothetical = false
+    weighed = p
   }
 
   /// Adds `names` to the order the conversation met VMs in (once each).

@@ -46,10 +46,57 @@ extension LocalIntentParser {
       // "a group called my group": a name azlin cannot read is asked about, never defaulted.
       return .failure(ParseProblemError(problem: .unknownWords(c.namingWords)))
     }
+    // "is cheap still running?", "make cheap a B1s": a live VM whose name is also a word of the
+    // grammar, standing where the subject or the object stands, is that VM.
+    if let k = Self.subjectOrObject(c.lower), !c.used.contains(k) {
+      let w = c.lower[k]
+      let reserved =
+        Self.allWords.contains(w) || Self.singularPronouns.contains(w)
+        || Self.pluralPronouns.contains(w) || Self.numberWords[w] != nil || Int(w) != nil
+      let subject =
+        ["is", "was", "are"].contains(c.lower[k == 0 ? 0 : k - 1])
+        || (k >= 2 && c.lower[k - 1] == "the" && ["is", "was", "are"].contains(c.lower[k - 2]))
+      if !reserved, ClauseScan.vocabulary.contains(w) || subject, live.vms(named: w).count == 1,
+        let vm = live.vms(named: w).first
+      {
+        c.claim(k...k)
+        names.append(vm.name)
+      }
+    }
     claimRegion(&c, into: &p)
     claimGroup(&c, into: &p, context: context, live: live)
+    // "everything in dev and qa": more live groups listed after the one claimed.
+    var moreGroups: [(name: String, at: [Int])] = []
+    if let g = p.resourceGroup, live.group(named: g) != nil {
+      for (i, w) in c.lower.enumerated() where i >= 2 && !c.used.contains(i) {
+        guard ["and", ",", "&"].contains(c.lower[i - 1]), c.used.contains(i - 2),
+          let other = live.group(named: w) ?? live.group(shortName: w),
+          other.name.lowercased() != g.lowercased(), live.vms(named: w).isEmpty
+        else { continue }
+        moreGroups.append((other.name, [i - 1, i]))
+      }
+    }
     if p.resourceGroup == "" {
       return .failure(ParseProblemError(problem: .unresolvedReference("the same group")))
+    }
+    // "the gpu ones", "the web tier", "the raw one", "the biggest one": what exists, described
+    // by a part of its name or by its size — before those words are read as sizes or prices.
+    var superlative = false
+    var describedStorage = false
+    if names.isEmpty, !c.mentionsGroupNoun,
+      !c.lower.contains(where: { Self.diskNouns.contains($0) })
+    {
+      let storage = c.lower.contains(where: { Self.storageNouns.contains($0) })
+      switch described(
+        &c, live: live, object: storage ? .storage : .unknown, group: p.resourceGroup)
+      {
+      case .failure(let problem): return .failure(problem)
+      case .success(let found?):
+        names = found.names
+        superlative = found.superlative
+        describedStorage = found.storage
+      case .success(nil): break
+      }
     }
     claimLooseSize(&c, into: &p, region: p.region ?? context.region)
     c.claimDiskSizeAndSku(into: &p)
@@ -91,6 +138,12 @@ extension LocalIntentParser {
         }
       }
     }
+    // "stop etl2, start nothing else": a verb whose object is "nothing" asks for nothing.
+    if verb != nil, names.isEmpty, let k = c.lower.firstIndex(of: "nothing"), k > 0,
+      Self.verbWords[c.lower[k - 1]] != nil
+    {
+      return .failure(ParseProblemError(problem: .negated))
+    }
     // "deallocate it or delete it": two actions offered as alternatives — which is not said.
     if verb != nil, let or = c.lower.firstIndex(of: "or"),
       let other = c.lower[(or + 1)...].prefix(3).first(where: {
@@ -113,11 +166,24 @@ extension LocalIntentParser {
       c.lower.indices.contains { !c.used.contains($0) && Self.costWords.contains(c.lower[$0]) }
       || c.has(phrase: ["how", "much"])
     if costQuestion { verb = .cost }
+    // "which region is cheapest for a D4s v5?", "is uksouth cheaper than westeurope for a B2s?":
+    // a comparison of prices asked is a price question.
+    if verb == nil,
+      ["which", "is", "where", "what", "what's", "whats"].contains(c.lower.first ?? ""),
+      let k = c.lower.indices.first(where: {
+        !c.used.contains($0)
+          && ["cheapest", "cheaper", "pricier", "priciest"].contains(c.lower[$0])
+      })
+    {
+      verb = .cost
+      c.claim(k...k)
+    }
     let filter = c.claimStateFilter()
 
     // Object: named, or implied ("a 1 TB standard hdd" is a disk; "another one" is what the
     // conversation was about).
     var object = c.claimObject()
+    if describedStorage { object = .storage }
     if object == .unknown, p.sizeGB != nil, p.sku != nil || verb == .create { object = .disk }
     if object == .unknown, verb == nil || verb == .create || verb == .delete || verb == .list,
       c.lower.contains(where: { ["another", "one", "it", "that"].contains($0) }),
@@ -161,6 +227,7 @@ extension LocalIntentParser {
     if p.size == nil,
       c.has(phrase: ["of", "those"]) || c.has(phrase: ["like", "that"])
         || c.has(phrase: ["same", "size"]) || c.has(phrase: ["like", "it"])
+        || c.has(phrase: ["same", "way"])
     {
       p.size = context.size
       if p.region == nil { p.region = context.region }
@@ -188,6 +255,14 @@ extension LocalIntentParser {
       (names, corrected) = c.claimLiveNames(live: live, groups: groupNamed)
       if !corrected.isEmpty { confidence = min(confidence, 0.6) }
     }
+    // "bigger", "smaller still": a relative size alone is for the one VM just talked about.
+    if verb == nil, names.isEmpty, !rest, context.vms.count == 1, c.lower.count <= 4,
+      c.lower.contains(where: { Self.biggerWords.contains($0) || Self.smallerWords.contains($0) }),
+      !live.vms(named: context.vms[0]).isEmpty
+    {
+      names = context.vms
+      p.fromContext = "it"
+    }
     // "tear down test-rg": a live group named where a VM was expected.
     var groupTarget = groupNamed
     if names.isEmpty, !rest, !groupNamed, verb == .delete || verb == .cost,
@@ -195,13 +270,36 @@ extension LocalIntentParser {
     {
       if verb == .cost {
         p.resourceGroup = g
+      } else if live.vms.contains(where: {
+        $0.name.lowercased().hasPrefix(g.lowercased()) && $0.name.lowercased() != g.lowercased()
+      }) {
+        // "delete web" with a group web and VMs web1, web2: the group, or one of those VMs?
+        return .failure(ParseProblemError(problem: .unresolvedReference(g)))
       } else {
         names = [g]
         groupTarget = true
       }
     }
-    if names.isEmpty && !rest && verb != .cost && (verb ?? inheritedVerb) != nil {
-      names = c.claimNamesInObjectPosition(creating: (verb ?? inheritedVerb) == .create)
+    // "vm new box1 westus3 b2ms", "sa new stlogs02": terse creates name what follows "new".
+    let terseNew = c.lower.indices.contains { i in
+      i + 1 < c.lower.count && c.lower[i + 1] == "new"
+        && (Self.vmNouns.contains(c.lower[i]) || Self.groupNouns.contains(c.lower[i])
+          || Self.storageNouns.contains(c.lower[i]))
+    }
+    // "list fleet", "show me site": a live group (and no VM of that name) listed.
+    if names.isEmpty, !rest, verb == .list, p.resourceGroup == nil, object != .storage,
+      object != .disk,
+      let k = c.lower.indices.first(where: { i in
+        !c.used.contains(i) && live.vms(named: c.lower[i]).isEmpty
+          && live.group(named: c.lower[i]) != nil
+      })
+    {
+      p.resourceGroup = live.group(named: c.lower[k])?.name
+      c.claim(k...k)
+      if object == .unknown { object = .vm }
+    }
+    if names.isEmpty && !rest && verb != .cost && ((verb ?? inheritedVerb) != nil || terseNew) {
+      names = c.claimNamesInObjectPosition(creating: (verb ?? inheritedVerb) == .create || terseNew)
     }
     if !p.corrections.isEmpty { confidence = min(confidence, 0.6) }
 
@@ -214,7 +312,28 @@ extension LocalIntentParser {
               c.lower[i + 1]))
       } || rest
     if let filter { p.powerState = filter }
-    if p.size == nil && p.sizeChange == nil {
+    // "delete all of them": the VMs "them" is, not every VM. "delete all three": the three
+    // the conversation met, when it met exactly three.
+    if p.all, !rest, names.isEmpty, p.resourceGroup == nil, p.powerState == nil,
+      c.has(phrase: ["all", "of", "them"]) || c.has(phrase: ["all", "of", "those"])
+        || c.has(phrase: ["all", "of", "these"])
+    {
+      p.all = false
+    }
+    if p.all, !rest, names.isEmpty, p.resourceGroup == nil, p.powerState == nil,
+      let k = c.lower.firstIndex(of: "all"), k + 1 < c.lower.count,
+      let n = Self.numberWords[c.lower[k + 1]] ?? Int(c.lower[k + 1]), n > 1
+    {
+      let met = context.ordered.filter { !live.vms(named: $0).isEmpty }
+      let all = live.vms.map(\.name)
+      if met.count == n || all.count == n {
+        names = met.count == n ? met : all
+        p.all = false
+        p.count = nil
+        c.claim(k...(k + 1))
+      }
+    }
+    if p.size == nil && p.sizeChange == nil && !superlative {
       if c.lower.contains(where: { Self.biggerWords.contains($0) }) && !c.lower.contains("up") {
         p.sizeChange = "bigger"
       } else if c.lower.contains(where: { Self.smallerWords.contains($0) })
@@ -233,6 +352,28 @@ extension LocalIntentParser {
       c.lower.contains(where: { Self.singularPronouns.contains($0) })
       || (c.lower.contains("the") && object == .vm && !p.all)
     let plural = c.lower.contains(where: { Self.pluralPronouns.contains($0) })
+    if verb == .cost, names.isEmpty, p.resourceGroup == nil, p.size == nil {
+      switch Self.costedFromContext(
+        c, object: object, pointed: singular || plural, all: p.all, context: context, live: live)
+      {
+      case .group(let g)?:
+        p.resourceGroup = g
+        p.all = false
+      case .vms(let vms)?:
+        names = vms
+        p.count = nil
+        p.fromContext = vms.count == 1 ? "it" : "them"
+        if let g = context.resourceGroup,
+          vms.allSatisfy({ live.vms(named: $0).contains { $0.resourceGroup == g } })
+        {
+          p.resourceGroup = g
+        }
+      case .storage(let s)?:
+        names = [s]
+        object = .storage
+      case nil: break
+      }
+    }
     // "detach bastion-logs" — "and delete it as well": the disk just detached.
     if names.isEmpty, object == .unknown, singular, verb == .delete,
       context.lastKind == .detachDisk,
@@ -253,6 +394,13 @@ extension LocalIntentParser {
     {
       names = [d]
     }
+    // "stop the vm" while two VMs exist: "the vm" picks none of them — the planner asks which,
+    // even when the conversation last met one ("it" would be that one).
+    let theAmongMany =
+      !c.lower.contains(where: { Self.singularPronouns.contains($0) }) && live.vms.count > 1
+      && c.lower.indices.contains { i in
+        c.lower[i] == "the" && i + 1 < c.lower.count && Self.vmNouns.contains(c.lower[i + 1])
+      }
     if names.isEmpty && !p.all && object != .storage && (object != .disk || verb == .create) {
       // "which runners are not running" — "delete those": the listing just shown.
       let listed = context.ordered.filter { n in live.vms.contains { $0.name == n } }
@@ -265,7 +413,7 @@ extension LocalIntentParser {
       } else if singular, groupTarget, let g = context.resourceGroup {
         names = [g]
         p.fromContext = "that group"
-      } else if singular, context.vms.count == 1, object != .group {
+      } else if singular, context.vms.count == 1, object != .group, !theAmongMany {
         names = context.vms
         p.fromContext = "it"
       }
@@ -278,15 +426,53 @@ extension LocalIntentParser {
       p.fromContext = nil
       if p.count == nil { return .failure(ParseProblemError(problem: .howMany)) }
     }
+    // "deallocate everything in dev and qa": the VMs of every group listed, by name. A create,
+    // a listing or a price over several groups is left to the accounting (asked about).
+    if !moreGroups.isEmpty, names.isEmpty, let v = verb,
+      [.start, .stop, .deallocate, .restart, .delete, .resize].contains(v), object != .group,
+      object != .storage, object != .disk, let first = p.resourceGroup
+    {
+      let groups = Set(([first] + moreGroups.map(\.name)).map { $0.lowercased() })
+      let kept = Set(p.excluded.map { $0.lowercased() })
+      names = live.vms.filter {
+        groups.contains($0.resourceGroup.lowercased()) && !kept.contains($0.name.lowercased())
+          && (p.powerState == nil || CommandPlanner.vm($0, isIn: p.powerState!))
+      }.map(\.name)
+      for g in moreGroups { c.claim(g.at) }
+      p.resourceGroup = nil
+      p.all = false
+      p.powerState = nil
+      if names.isEmpty { return .failure(ParseProblemError(problem: .unresolvedReference(first))) }
+    }
+    // "start staging back up", "start green-rg back up": a live group where a VM was expected,
+    // with a power verb, is every VM in it.
+    if let v = verb, [.start, .stop, .deallocate, .restart].contains(v), names.count == 1,
+      p.resourceGroup == nil, live.vms(named: names[0]).isEmpty,
+      let g = live.group(named: names[0]) ?? live.group(shortName: names[0])
+    {
+      names = []
+      p.resourceGroup = g.name
+      p.all = true
+    }
+    // "deallocate the vms in it", "start only the ones in web-rg": every VM of that group.
+    if let v = verb, [.start, .stop, .deallocate, .restart, .delete].contains(v), names.isEmpty,
+      let g = p.resourceGroup, live.group(named: g) != nil, !p.all,
+      c.lower.contains(where: {
+        ["vms", "machines", "servers", "boxes", "ones", "instances"].contains($0)
+      })
+    {
+      p.all = true
+    }
     // A filter without names means every VM in that state: "start whatever is stopped".
     if p.powerState != nil, names.isEmpty, verb != nil, verb != .list, verb != .cost {
       p.all = true
     }
-    if rest {
+    if rest || p.fromContext != nil {
+      // "deallocate all of them but small1": what is kept out is not among "them".
       names = names.filter { n in !p.excluded.contains { $0.lowercased() == n.lowercased() } }
     }
     p.names = names
-    p.corrections = corrected
+    p.corrections += corrected
     // A disk is for a VM: "a 64 GB disk for it", "attach a disk to sam".
     if object == .disk {
       let vmNames = p.names.filter { !live.vms(named: $0).isEmpty }
@@ -305,6 +491,15 @@ extension LocalIntentParser {
       }
     }
 
+    // "put three vms in it for my team: alice, bob and carol", "another storage account then,
+    // curatedevents": names listed after a colon, or one set off by a comma at the end, on a
+    // create that names nothing else.
+    if p.names.isEmpty, verb == .create || (verb == nil && object != .unknown),
+      let listed = c.claimAppositiveNames(count: p.count)
+    {
+      p.names = listed
+      if p.count == listed.count { p.count = nil }
+    }
     // Every word accounted for: a word no stage understood stops a change, and is named.
     // A purpose after "for" on a create ("a gpu vm for training") is not a request.
     var unknown = c.unknownWords(known: Self.liveWords(live))
@@ -316,6 +511,10 @@ extension LocalIntentParser {
           && ["run", "host", "test", "serve", "try", "play", "build", "train", "use"].contains(
             c.lower[$0 + 1])
       }
+    // Content words passed over as a remark are not understood either: a change they stand
+    // beside is confirmed before it is planned. (A purpose on a create — "for a load test" —
+    // says why, not what.)
+    if !c.remarkWords(known: Self.liveWords(live)).isEmpty { confidence = min(confidence, 0.6) }
     if verb == .create || verb == nil, let f = purposeStart {
       let purpose = Set(c.words[(f + 1)...])
       unknown.removeAll { purpose.contains($0) }
@@ -332,6 +531,208 @@ extension LocalIntentParser {
     case .failure(let e) where e.problem != .noOperation || verb == nil: return decided
     default: return .failure(ParseProblemError(problem: .unknownWords(unknown)))
     }
+  }
+
+  /// What a description picks among what exists.
+  struct Described {
+    var names: [String]
+    var storage = false
+    var superlative = false
+  }
+
+  /// "the biggest one", "the cheapest one", "the most expensive one": the one VM (in `group`, if
+  /// said) with the most or fewest vCPUs, or the highest or lowest price; "the gpu ones", "the
+  /// web tier", "the hack vms", "the raw one": the VMs (or storage accounts) whose names hold
+  /// the word. A singular description that fits several, or a tie, is asked about.
+  func described(
+    _ c: inout ClauseScan, live: LiveState, object: Object, group: String?
+  ) -> Result<Described?, ParseProblemError> {
+    let vms = live.vms.filter {
+      group == nil || $0.resourceGroup.lowercased() == group!.lowercased()
+    }
+    let pluralMarks: Set<String> = [
+      "ones", "vms", "tier", "boxes", "machines", "servers", "nodes", "instances",
+    ]
+    let singularMarks: Set<String> = ["one", "vm", "box", "machine", "server", "node", "instance"]
+    for (i, w) in c.lower.enumerated() where !c.used.contains(i) && i > 0 {
+      let most = c.lower[i - 1] == "most" && i > 1 && c.lower[i - 2] == "the"
+      guard c.lower[i - 1] == "the" || most, object != .storage, vms.count > 1 else { continue }
+      let key: (LiveState.VM) -> Double?
+      var highest = true
+      switch w {
+      case "biggest", "largest":
+        key = { vm in self.catalog.vmSize(named: vm.size).map { Double($0.vCPUs) } }
+      case "smallest", "tiniest":
+        key = { vm in self.catalog.vmSize(named: vm.size).map { Double($0.vCPUs) } }
+        highest = false
+      case "cheapest":
+        key = { vm in self.billed(vm) }
+        highest = false
+      case "priciest",
+        "expensive" where w == "priciest" || most:
+        key = { vm in self.billed(vm) }
+      default: continue
+      }
+      let keyed = vms.compactMap { vm in key(vm).map { (vm, $0) } }
+      guard keyed.count == vms.count,
+        let best = (highest ? keyed.map(\.1).max() : keyed.map(\.1).min())
+      else {
+        return .failure(ParseProblemError(problem: .unresolvedReference("the " + w + " one")))
+      }
+      let picked = keyed.filter { $0.1 == best }
+      guard picked.count == 1 else {
+        return .failure(ParseProblemError(problem: .unresolvedReference("the " + w + " one")))
+      }
+      // "which vm is the most expensive": still a price question, now about that VM.
+      let asked = ["which", "what", "what's", "whats"].contains(c.lower.first ?? "")
+      if !asked || ["biggest", "largest", "smallest", "tiniest"].contains(w) { c.claim(i...i) }
+      if most, !asked { c.claim((i - 1)...(i - 1)) }
+      if i + 1 < c.lower.count, singularMarks.contains(c.lower[i + 1]) {
+        c.claim((i + 1)...(i + 1))
+      }
+      return .success(Described(names: [picked[0].0.name], superlative: true))
+    }
+    for (i, w) in c.lower.enumerated() where !c.used.contains(i) && i > 0 && i + 1 < c.lower.count {
+      let mark = c.lower[i + 1]
+      let plural = pluralMarks.contains(mark)
+      guard c.lower[i - 1] == "the", plural || singularMarks.contains(mark), w.count >= 3,
+        Self.verbWords[w] == nil, !Self.stopWords.contains(w), !Self.allWords.contains(w),
+        Self.numberWords[w] == nil, !Self.biggerWords.contains(w), !Self.smallerWords.contains(w),
+        !["other", "first", "last", "new", "old", "same", "second", "third", "next"].contains(w)
+      else { continue }
+      let bare = plural && w.hasSuffix("s") && w.count > 3 ? String(w.dropLast()) : w
+      let matchingVMs = vms.filter { $0.name.lowercased().contains(bare) }.map(\.name)
+      let matchingStorage = live.storageAccounts.filter { $0.name.lowercased().contains(bare) }
+        .map(\.name)
+      let storage = object == .storage || (matchingVMs.isEmpty && !matchingStorage.isEmpty)
+      let found = storage ? matchingStorage : matchingVMs
+      guard !found.isEmpty else { continue }
+      if !plural, found.count > 1 {
+        return .failure(ParseProblemError(problem: .unresolvedReference("the " + w + " " + mark)))
+      }
+      c.claim(i...(i + 1))
+      return .success(Described(names: found, storage: storage))
+    }
+    return .success(nil)
+  }
+
+  /// What `vm` is billed an hour for compute now: nothing while deallocated.
+  func billed(_ vm: LiveState.VM) -> Double? {
+    guard vm.powerState != "deallocated" else { return 0 }
+    return (catalog.vmPrice(size: vm.size, region: vm.location)?.hourly.amount).map {
+      NSDecimalNumber(decimal: $0).doubleValue
+    }
+  }
+
+  /// What a price question with no name of its own is about.
+  enum Costed: Equatable {
+    case group(String)
+    case vms([String])
+    case storage(String)
+  }
+
+  /// "how much is that per month", "cost?", "what are the two of them costing me", "what does
+  /// the lab cost", "what will all of this cost": the group named by its short name, what the
+  /// conversation just made or talked about — or nil (everything is priced).
+  static func costedFromContext(
+    _ c: ClauseScan, object: Object, pointed: Bool, all: Bool, context: ConversationContext,
+    live: LiveState
+  ) -> Costed? {
+    // "the lab", "the pool": a live group by its short name (lab-rg, pool-rg).
+    for (i, w) in c.lower.enumerated() where !c.used.contains(i) && live.vms(named: w).isEmpty {
+      guard w.count >= 3, !ClauseScan.vocabulary.contains(w) || live.group(named: w) != nil,
+        let g = live.group(shortName: w)
+      else { continue }
+      return .group(g.name)
+    }
+    let count = c.lower.compactMap { numberWords[$0] }.first { $0 > 1 }
+    let each = c.lower.contains("each")
+    let all = all && c.lower.contains { ["all", "everything"].contains($0) }
+    // "cost?", "how much per month": bare, about what was just talked about — but "what am I
+    // spending" is about everything.
+    let whole: Set<String> = [
+      "i", "i'm", "im", "my", "we", "our", "us", "me", "spend", "spending", "spent", "total",
+      "bill",
+    ]
+    let bare = c.unknownWords().isEmpty && !c.lower.contains(where: whole.contains)
+    guard pointed || count != nil || each || all || bare else { return nil }
+    if [.createStorage, .listStorage, .deleteStorage].contains(context.lastKind)
+      || object == .storage
+    {
+      return context.storage.map { .storage($0) }
+    }
+    // "what will all of this cost" after a group was made with its contents: that group.
+    if all, let g = context.resourceGroup, live.group(named: g) != nil,
+      [.createResourceGroup, .provisionVM, .createStorage, .attachDisk].contains(context.lastKind)
+    {
+      return .group(g)
+    }
+    guard object == .unknown || object == .vm, !all else { return nil }
+    var vms = context.vms.filter { !live.vms(named: $0).isEmpty }
+    // "what are the two of them costing me", "how much does each cost": as many as were met.
+    if let n = count, vms.count != n {
+      let met = context.ordered.filter { !live.vms(named: $0).isEmpty }
+      vms = met.count >= n ? Array(met.suffix(n)) : live.vms.count == n ? live.vms.map(\.name) : []
+    } else if each, vms.count < 2 {
+      let met = context.ordered.filter { !live.vms(named: $0).isEmpty }
+      vms = met.count >= 2 ? met : live.vms.map(\.name)
+    }
+    return vms.isEmpty ? nil : .vms(vms)
+  }
+
+  /// Where the subject of a yes/no question ("is cheap up") or the object of a leading verb
+  /// ("make cheap a B1s", "stop backup") stands, after greetings and filler; nil otherwise.
+  static func subjectOrObject(_ lower: [String]) -> Int? {
+    let lead: Set<String> = [
+      "ok", "okay", "so", "and", "now", "good", "morning", "hey", "hi", ",", "please", "also",
+      "hmm", "oh", "well", "then", "but", "just", "wait",
+    ]
+    guard let first = lower.firstIndex(where: { !lead.contains($0) }) else { return nil }
+    let w = lower[first]
+    guard ["is", "was", "are"].contains(w) || verbWords[w] != nil else { return nil }
+    var k = first + 1
+    if k < lower.count, lower[k] == "the" { k += 1 }
+    return k < lower.count ? k : nil
+  }
+
+  /// "how much is a D8s v3 in westus2" — "ok create one called heavy there": a create that
+  /// names no size takes the size the last turn weighed (priced, previewed or refused), with its
+  /// region and disks when the line names none.
+  /// - Returns: The intents, with one disk attach per named VM when the weighed create had a
+  ///   disk each ("2 D4s v3 with a 128gb disk each" — "create them, named p1 and p2").
+  static func takeWeighed(_ weighed: IntentParameters?, into intents: [Intent]) -> [Intent] {
+    var out: [Intent] = []
+    for var intent in intents {
+      var p = intent.parameters
+      guard intent.kind == .provisionVM, let w = weighed, let size = w.size, p.size == nil,
+        p.sizeChange == nil, p.looseSize == nil
+      else {
+        out.append(intent)
+        continue
+      }
+      p.size = size
+      if p.region == nil, p.resourceGroup == nil { p.region = w.region }
+      if p.image == nil { p.image = w.image }
+      intent.parameters = p
+      out.append(intent)
+      guard p.sizeGB == nil, let gb = w.sizeGB else { continue }
+      if p.names.isEmpty {
+        out[out.count - 1].parameters.sizeGB = gb
+        out[out.count - 1].parameters.sku = w.sku
+        continue
+      }
+      for name in p.names {
+        var disk = Intent(
+          kind: .attachDisk, confidence: intent.confidence,
+          explanation: IntentKind.attachDisk.phrase + " to " + name)
+        disk.parameters.vm = name
+        disk.parameters.sizeGB = gb
+        disk.parameters.sku = w.sku
+        disk.parameters.resourceGroup = p.resourceGroup
+        out.append(disk)
+      }
+    }
+    return out
   }
 
   // MARK: - Stages that need the catalogue or the context
@@ -351,6 +752,14 @@ extension LocalIntentParser {
     {
       p.resourceGroup = g
       c.claim(words: ["in", "it", "there", "same", "group", "rg", "that", "this"])
+      return
+    }
+    // "in the default group": the configured default — never the group the conversation is in.
+    if c.has(phrase: ["default", "group"]) || c.has(phrase: ["default", "rg"])
+      || c.has(phrase: ["default", "resource", "group"])
+    {
+      c.claim(words: ["in", "the", "default", "group", "rg", "resource"])
+      p.resourceGroup = defaultGroup
       return
     }
     if context.resourceGroup == nil,
@@ -442,6 +851,14 @@ extension LocalIntentParser {
       {
         p.size = size.name
         c.claim(i...(i + 1))
+      } else if i + 2 < c.lower.count, !c.used.contains(i + 1), !c.used.contains(i + 2),
+        w.contains(where: \.isNumber), c.lower[i + 1].count <= 3,
+        c.lower[i + 2].hasPrefix("v"), c.lower[i + 2].count <= 3,
+        let size = catalog.vmSize(named: w + c.lower[i + 1] + " " + c.lower[i + 2])
+      {
+        // "d4 s v3": a size typed with a space inside its name.
+        p.size = size.name
+        c.claim(i...(i + 2))
       } else if w.contains(where: \.isNumber), w.contains(where: \.isLetter),
         let size = catalog.vmSize(named: w)
       {
@@ -452,6 +869,14 @@ extension LocalIntentParser {
           && w.contains(where: \.isNumber))
       {
         p.size = c.words[i]
+        // "size Standrd_D2s_v3": one slip in a size's name is mended, and said.
+        if catalog.vmSize(named: w) == nil,
+          let close = EditDistance.closest(to: w, in: catalog.sizes.map { $0.name.lowercased() }),
+          let size = catalog.vmSize(named: close)
+        {
+          p.size = size.name
+          p.corrections.append(c.words[i])
+        }
         c.claim(i...i)
       }
     }
@@ -483,6 +908,10 @@ extension LocalIntentParser {
     for i in c.lower.indices where !c.used.contains(i) && p.count == nil {
       let w = c.lower[i]
       if let n = Int(w), n > 0 {
+        p.count = n
+        c.claim(i...i)
+      } else if w.hasSuffix("x"), let n = Int(w.dropLast()), n > 0, n <= 1000 {
+        // "3x b1s": three of them.
         p.count = n
         c.claim(i...i)
       } else if let n = Self.numberWords[w] {
@@ -563,7 +992,7 @@ extension LocalIntentParser {
       }
       // No verb: a question or a noun alone ("is sam up", "vms", "what's in test-rg").
       if (namesLiveVM || p.fromContext == "it") && !p.names.isEmpty && p.names.count == 1
-        && (question || c.lower.count <= 3)
+        && (question || (c.lower.count <= 3 && p.sizeChange == nil))
       {
         var show = make(.showVM, p, confidence)
         show.explanation = "~" + show.explanation
@@ -617,7 +1046,10 @@ extension LocalIntentParser {
         || (question
           && c.lower.contains(where: { ["left", "remaining", "there", "exist"].contains($0) }))
       {
-        return .success(make(.listVMs, p, confidence * 0.9))
+        // "the machine of yesterday, put it on again": beside a change, only a remark.
+        var list = make(.listVMs, p, confidence * 0.9)
+        if !question { list.explanation = "~" + list.explanation }
+        return .success(list)
       }
       if object == .group {
         return .success(make(.listResourceGroups, p, confidence * 0.9))
@@ -778,7 +1210,9 @@ extension LocalIntentParser {
       && !trimmed.hasSuffix("rg")
   }
 
-  static func looksLikeName(_ word: String) -> Bool {
+  /// True for a word that can stand as a resource's name: it starts with a letter or a digit
+  /// (or is not ASCII), and is not longer than any Azure name.
+  public static func looksLikeName(_ word: String) -> Bool {
     guard let first = word.unicodeScalars.first, !word.isEmpty, word.count <= 90 else {
       return false
     }

@@ -58,7 +58,14 @@ extension LocalIntentParser {
     let most = w.contains {
       ["most", "top", "biggest", "priciest", "highest", "rank"].contains($0)
     }
-    if money && most && !w.contains(where: { ["create", "make", "would", "if"].contains($0) }) {
+    // Only as a question: "delete the most expensive one" is a request about one VM.
+    let asks = ["what", "what's", "whats", "which", "who", "show", "list", "rank", "where", "tell"]
+      .contains(w.first ?? "")
+    // "which vm is the most expensive one" names one VM: the description grammar answers it.
+    let aboutOne = w.contains { Self.vmNouns.contains($0) || $0 == "one" }
+    if money && most && asks && !aboutOne
+      && !w.contains(where: { ["create", "make", "would", "if"].contains($0) })
+    {
       var p = IntentParameters()
       p.ranking = true
       return .intents([

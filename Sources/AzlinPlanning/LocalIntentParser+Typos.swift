@@ -49,6 +49,8 @@ extension LocalIntentParser {
           continue
         }
       }
+      // "for my team: alice, bob and carol": what a colon introduces is a list of names.
+      if words[..<i].contains(":") { continue }
       if let fixed = swappedShortWords[w] {
         result[i] = fixed
         continue

@@ -69,7 +69,7 @@ extension LocalIntentParser {
 
   /// Nouns for storage accounts and managed disks.
   static let storageNouns: Set<String> = [
-    "storage", "blob", "blobs", "bucket", "buckets", "acct", "accts",
+    "storage", "blob", "blobs", "bucket", "buckets", "acct", "accts", "sa",
   ]
   static let diskNouns: Set<String> = ["disk", "disks", "volume", "volumes", "drive"]
 
@@ -137,7 +137,7 @@ extension LocalIntentParser {
   ]
 
   /// Words after which comes a secret, never a name.
-  static let secretWords: Set<String> = [
+  public static let secretWords: Set<String> = [
     "password", "passwd", "pwd", "secret", "token", "key", "apikey", "api-key", "passphrase",
   ]
 

@@ -17,8 +17,16 @@ public struct LocalIntentParser: Sendable {
   enum Object: Sendable { case vm, group, storage, disk, network, unknown }
 
   let catalog: AzureCatalog
+  /// The configured default group, for "in the default group".
+  let defaultGroup: String?
 
-  public init(catalog: AzureCatalog = .bundled) { self.catalog = catalog }
+  /// - Parameters:
+  ///   - catalog: Sizes, regions and prices.
+  ///   - defaultGroup: The group "the default group" names (the configured default).
+  public init(catalog: AzureCatalog = .bundled, defaultGroup: String? = nil) {
+    self.catalog = catalog
+    self.defaultGroup = defaultGroup
+  }
 
   /// Parses one line.
   /// - Parameters:
@@ -84,6 +92,7 @@ public struct LocalIntentParser: Sendable {
     var previousVerb: Verb?
     var lineExcluded: [String] = []
     var aside: ParseProblem?
+    var weighed = context.weighed
     for clause in clauses {
       let lower = clause.map { $0.lowercased() }
       if Self.isAside(lower) { continue }
@@ -100,6 +109,20 @@ public struct LocalIntentParser: Sendable {
         for intent in found { carried.remember(intent) }
         intents += found
         previousVerb = found.last.map { Self.verb(of: $0.kind) }
+        continue
+      }
+      // "another storage account then, curatedevents": one name alone after a create that
+      // named nothing is its name.
+      let bare = clause.filter { $0 != "," }
+      if bare.count == 1, let last = intents.last, last.parameters.names.isEmpty,
+        [.provisionVM, .createStorage, .createResourceGroup].contains(last.kind),
+        (last.parameters.count ?? 1) == 1, !ClauseScan.vocabulary.contains(bare[0].lowercased()),
+        Self.looksLikeName(bare[0]), live.vms(named: bare[0]).isEmpty,
+        live.group(named: bare[0]) == nil
+      {
+        intents[intents.count - 1].parameters.names = bare
+        intents[intents.count - 1].parameters.count = nil
+        carried.remember(intents[intents.count - 1])
         continue
       }
       switch parseClause(clause, context: carried, live: live, inheritedVerb: previousVerb) {
@@ -126,6 +149,8 @@ public struct LocalIntentParser: Sendable {
           !lower.contains(where: { Self.verbWords[$0] != nil })
         {
           aside = problem.problem
+          // "go with the b4ms ones. name them …": a size or region chosen in the remark.
+          if let chosen = chosenSize(in: clause) { weighed = chosen }
           continue
         }
         // "ok I'm not going to delete it. just stop it": what is not wanted, beside what is.
@@ -137,7 +162,13 @@ public struct LocalIntentParser: Sendable {
       }
     }
     if intents.isEmpty, let aside { return .notUnderstood(aside) }
-    intents = Self.disksForNewVMs(intents)
+    // Only a create that points back takes what was weighed ("create one there", "4 then",
+    // "create them"); "create a vm called web" is a VM of its own.
+    let pointsBack = words.contains {
+      ["one", "ones", "them", "it", "that", "those", "these", "there", "then", "same"].contains(
+        $0.lowercased())
+    }
+    intents = Self.takeWeighed(pointsBack ? weighed : nil, into: Self.disksForNewVMs(intents))
     // "stg-worker needs more memory, make it an E4s v3": the size named wins over "bigger".
     let sized = intents
     intents.removeAll { vague in
@@ -204,6 +235,17 @@ public struct LocalIntentParser: Sendable {
       }
     }
     return out
+  }
+
+  /// The size (and region) a verbless remark chooses ("go with the b4ms ones"), or nil.
+  func chosenSize(in clause: [String]) -> IntentParameters? {
+    var c = ClauseScan(words: clause)
+    var p = IntentParameters()
+    claimRegion(&c, into: &p)
+    claimSizeImageCount(&c, into: &p)
+    guard p.size != nil else { return nil }
+    p.count = nil
+    return p
   }
 
   /// Where an in-line correction starts ("…, no wait, …", "… scratch that …", "…, actually …"),
@@ -344,6 +386,15 @@ public struct LocalIntentParser: Sendable {
         return l != "virtual"
           || (j + 1 < words.count && words[j + 1].lowercased().hasPrefix("machine"))
       }
+      // "each with a 512 GB standard ssd": a disk named by its kind, after its size.
+      if ["ssd", "hdd"].contains(l), j > k,
+        j + 1 == words.count || !diskNouns.contains(words[j + 1].lowercased())
+      {
+        return words[k..<j].contains {
+          let w = $0.lowercased()
+          return w == "gb" || w == "tb" || w.hasSuffix("gb") || w.hasSuffix("tb")
+        }
+      }
       let modifier =
         [
           "a", "an", "one", "another", "extra", "data", "new", "small", "big", "large", "fast",
@@ -365,11 +416,34 @@ public struct LocalIntentParser: Sendable {
     var quoted = false
     func flush() {
       var w = Substring(current)
+      // A full stop standing alone (as `tokens` itself writes one when words are joined again)
+      // still ends a sentence.
+      if !quoted, w == "." {
+        words.append(".")
+        current = ""
+        return
+      }
+      var colon = false
+      // "a group called rg!": a name typed with a mark in it is kept as typed (and refused as
+      // a name), never trimmed into another name.
+      let naming = ["called", "named"].contains(words.last?.lowercased() ?? "")
+      if naming, !quoted, w.count > 1, w.last == "!",
+        w.dropLast().last?.isLetter == true || w.dropLast().last?.isNumber == true
+      {
+        words.append(String(w))
+        current = ""
+        return
+      }
       if !quoted {
-        while let last = w.last, ".?!:\"'()".contains(last) { w = w.dropLast() }
+        while let last = w.last, ".?!:\"'()".contains(last) {
+          colon = colon || last == ":"
+          w = w.dropLast()
+        }
         while let first = w.first, "\"'(".contains(first) { w = w.dropFirst() }
       }
       if !w.isEmpty { words.append(String(w)) }
+      // "for my team: alice, bob and carol": a colon introduces a list, and stays a word.
+      if colon, !w.isEmpty { words.append(":") }
       current = ""
       quoted = false
     }

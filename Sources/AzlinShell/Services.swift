@@ -58,7 +58,7 @@ public struct Services {
     audit = AuditLog(path: context.home.auditLog, session: sessionID, clock: context.clock)
     store = ObjectiveStore(folder: context.home.objectivesFolder)
     ledger = SpendLedger(path: context.home.spendLedger)
-    parser = LocalIntentParser()
+    parser = LocalIntentParser(defaultGroup: config.defaults.resourceGroup)
     strategies = Self.makeStrategies(
       context: context, backend: backend, config: config, connector: mcpConnector)
   }

@@ -38,6 +38,23 @@ extension Session {
     return nil
   }
 
+  /// The options a short answer to "Which VM: …?" picks, said among a few polite words ("to
+  /// pg1", "sorry, web2", "both of them please"), or nil when it names none or adds anything else.
+  static func chosen(in line: String, from options: [String]) -> [String]? {
+    let polite: Set<String> = [
+      "to", "for", "on", "the", "one", "vm", "sorry", "please", "just", "ok", "okay", "oh", "i",
+      "meant", "mean", "it's", "its", "that", "of", "them", "ones", ",", "yes", "yeah", "on",
+    ]
+    let words = LocalIntentParser.tokens(of: line.lowercased()).filter { !polite.contains($0) }
+    guard !words.isEmpty, words.count <= 3 else { return nil }
+    if words.allSatisfy({ ["both", "all", "each", "every"].contains($0) }) { return options }
+    let bare = options.map { $0.components(separatedBy: " in ")[0].lowercased() }
+    guard words.count == 1, bare.filter({ $0 == words[0] }).count == 1,
+      let at = bare.firstIndex(of: words[0])
+    else { return nil }
+    return [options[at]]
+  }
+
   /// Treats `line` as the answer to what is pending.
   /// - Returns: false when the line is not an answer: what was pending is dropped and the line is handled as a request.
   func answer(_ p: Pending, with line: String) -> Bool {
@@ -91,6 +108,17 @@ extension Session {
         if let name = options.first(where: { $0.lowercased() == t }) { chosen = [name] }
         if ["all", "all of them", "both", "every one", "everything"].contains(t) {
           chosen = options
+        }
+        // "to pg1", "sorry, web2", "both of them please": the answer inside a few polite words.
+        if chosen == nil { chosen = Self.chosen(in: line, from: options) }
+        // "the biggest one", "the gpu one": a description the parser resolves among the options.
+        if chosen == nil, !options.contains(where: { $0.contains(" in ") }),
+          case .intents(let read) = parser.parse(line, context: conversation, live: live),
+          read.count == 1, read[0].kind.isReadOnly || read[0].kind == q.intents[q.intentIndex].kind,
+          !read[0].parameters.names.isEmpty,
+          read[0].parameters.names.allSatisfy({ n in options.contains { $0 == n } })
+        {
+          chosen = read[0].parameters.names
         }
         if Self.yesNo(line) == .no {
           pending = nil
@@ -156,9 +184,16 @@ extension Session {
         let named = Set(q.intents.flatMap(\.parameters.names).map { $0.lowercased() })
         let spoken = line.lowercased().split(whereSeparator: { $0 == " " || $0 == "," })
           .map(String.init)
+        // "yes, that one", "yep that's right": yes, with words that only point at the question.
+        let pointing: Set<String> = [
+          "that", "one", "the", "it", "is", "that's", "thats", "right", "correct", "exactly",
+          "please", "him", "this",
+        ]
         let sayYes =
           spoken.contains { Self.yesNo($0) == .yes }
-          && spoken.allSatisfy { Self.yesNo($0) == .yes || named.contains($0) }
+          && spoken.allSatisfy {
+            Self.yesNo($0) == .yes || named.contains($0) || pointing.contains($0)
+          }
         guard let yn = yn ?? (sayYes ? .yes : nil) else { return notAnAnswer() }
         pending = nil
         if yn == .no {

@@ -16,6 +16,7 @@ extension Session {
     // The line was redacted on arrival; a request that carried a secret is not guessed at
     // without it.
     if typed.contains(Redactor.mask) {
+      refusedForSecret = typed
       record(.intent, [("understood", false), ("reason", "secret")])
       fail(Messages.notUnderstood(.secretInLine, line: typed))
       return
@@ -23,8 +24,19 @@ extension Session {
     // "web2", "just the one called all": the answer to the question a refusal asked.
     if let ask = refusedAsk {
       refusedAsk = nil
-      if let line = Self.answered(ask, with: typed, live: live) {
+      if let line = Self.answered(ask, with: typed, live: live)
+        ?? completed(ask, with: typed)
+      {
         request(line)
+        return
+      }
+    }
+    // "create a vm called x1 with password ***" — "ok, ssh keys are fine": the request again,
+    // without the secret.
+    if let refused = refusedForSecret {
+      refusedForSecret = nil
+      if let intents = retriedWithoutSecret(refused, answer: typed) {
+        plan(recorded(intents), line: typed)
         return
       }
     }
@@ -32,12 +44,42 @@ extension Session {
     let words = typed.split(separator: " ")
     forceBudget = words.contains("--force")
     let line = forceBudget ? words.filter { $0 != "--force" }.joined(separator: " ") : typed
-    switch understand(line) {
+    let understood = understand(line)
+    // What the last turn weighed is taken by one create at most ("ok create one called heavy
+    // there"), never by the next one too.
+    if case .intents(let intents) = understood, intents.contains(where: { $0.kind == .provisionVM })
+    {
+      conversation.weighed = nil
+    }
+    switch understood {
     case .notUnderstood(let problem):
       record(.intent, [("understood", false)])
       switch problem {
       case .unresolvedReference(let phrase): refusedAsk = (line, phrase)
       case .missingTarget: refusedAsk = (line, nil)
+      case .unknownWords(let unknown):
+        // "create a vm called split in eastus and westus" — "just eastus": the words not
+        // understood are what an answer may replace.
+        let words = LocalIntentParser.tokens(of: line)
+        let at = unknown.compactMap { u in words.lastIndex(of: u) }
+        if let first = at.min(), let last = at.max() {
+          refusedAsk = (
+            words.joined(separator: " "), words[first...last].joined(separator: " ")
+          )
+        }
+      case .secretInLine: refusedForSecret = line
+      case .badCount(let typed):
+        // "create 2.5 vms" — "ok 2": the count typed is what an answer replaces.
+        refusedAsk = (LocalIntentParser.tokens(of: line).joined(separator: " "), typed)
+      case .negated, .alternatives:
+        // "don't delete prod-db" — "what does it cost": what a refused line named is "it".
+        let named = LocalIntentParser.tokens(of: line).compactMap { w in
+          live.vms(named: w).count == 1 ? live.vms(named: w)[0].name : nil
+        }
+        if !named.isEmpty {
+          conversation.vms = named
+          conversation.meet(named)
+        }
       default: break
       }
       fail(Messages.notUnderstood(problem, line: line))
@@ -48,6 +90,7 @@ extension Session {
         !intents.contains(where: \.parameters.hypothetical)
       {
         let q = PendingQuestion(kind: .confirmUnderstanding, intents: intents, intentIndex: 0)
+        for intent in intents { conversation.remember(weighed: intent) }
         pending = .question(q, line: line)
         say(Messages.question(q))
         return
@@ -100,10 +143,13 @@ extension Session {
       for intent in intents { conversation.remember(intent) }
       show(report)
     case .refused(let problem):
+      for intent in intents { conversation.remember(weighed: intent) }
+      rememberTalkedAbout(intents)
       if case .invalidName = problem { lastRequest?.refusedName = true }
       lastRequest?.refused = Self.refusalKind(problem)
       fail(Messages.problem(problem))
     case .question(let q):
+      rememberTalkedAbout(intents)
       pending = .question(q, line: line)
       say(Messages.question(q))
     case .nothingToDo(let notes):
@@ -116,6 +162,7 @@ extension Session {
       say(Messages.cost(estimate(plan)))
       noteRunCommand(plan)
       say(Messages.previewOnly)
+      for intent in intents { conversation.remember(weighed: intent) }
       lastRequest?.resumable = true
     case .plan(let plan):
       if let refusal = simulatedGuestRefusal(plan) { return fail(refusal) }
@@ -129,6 +176,9 @@ extension Session {
         return
       }
       if let (message, offer) = quotaProblem(plan, intents: intents) {
+        for intent in intents { conversation.remember(weighed: intent) }
+        // "create 50 D16s v3 vms" — "ok 2 then": fewer is an answer.
+        lastRequest?.refused = "count"
         lastTurnFailed = true
         say(message)
         if let offer {
@@ -139,6 +189,17 @@ extension Session {
       }
       present(PendingPlan(line: line, intents: intents, plan: plan, estimate: estimate(plan)))
     }
+  }
+
+  /// "delete etl1's disk" (asked which) — "detach it": the live VMs a refused or asked request
+  /// named are what "it" is next.
+  func rememberTalkedAbout(_ intents: [Intent]) {
+    let named = intents.filter { ![.provisionVM, .createResourceGroup].contains($0.kind) }
+      .flatMap { $0.parameters.names + [$0.parameters.vm].compactMap { $0 } }
+      .compactMap { n in live.vms(named: n).count == 1 ? live.vms(named: n)[0].name : nil }
+    guard !named.isEmpty else { return }
+    conversation.vms = named
+    conversation.meet(named)
   }
 
   func show(_ report: Report) {
@@ -426,6 +487,54 @@ extension Session {
 }
 
 extension Session {
+  /// The refused line with the words it was refused for replaced by what a short answer
+  /// supplies — a region, a size, a count or a live group ("create a vm called euro1 somewhere
+  /// in europe" — "north europe is fine"), or a name where a naming phrase failed ("a group
+  /// called my group" — "my-group") — or nil when the answer is not one value.
+  func completed(_ ask: (line: String, phrase: String?), with answer: String) -> String? {
+    // "delete the vm" — "the biggest one": a description the parser resolves to live VMs is
+    // the target the refused line lacked.
+    if ask.phrase?.isEmpty ?? true {
+      guard case .intents(let read) = parser.parse(answer, context: conversation, live: live),
+        read.count == 1, read[0].kind == .showVM, !read[0].parameters.names.isEmpty,
+        read[0].parameters.names.allSatisfy({ live.vms(named: $0).count == 1 })
+      else { return nil }
+      return ask.line + " " + read[0].parameters.names.map { "vm " + $0 }.joined(separator: " and ")
+    }
+    guard let phrase = ask.phrase, !phrase.isEmpty,
+      let range = ask.line.range(of: phrase, options: [.caseInsensitive, .backwards])
+    else { return nil }
+    let words = LocalIntentParser.tokens(of: answer)
+    let said = words.filter { !Self.answerFiller.contains($0.lowercased()) && $0 != "in" }
+    guard !said.isEmpty, said.count <= 3,
+      !LocalIntentParser.mentionsVerb(words.map { $0.lowercased() })
+    else { return nil }
+    var value: String?
+    if case .success(let r) = parser.revision(
+      said.joined(separator: " "), context: conversation, live: live),
+      r.replacement == nil, !r.isEmpty, r.parameters.names.isEmpty
+    {
+      let p = r.parameters
+      let given = [p.region, p.size, p.resourceGroup, p.count.map(String.init)].compactMap { $0 }
+      guard given.count == 1 else { return nil }
+      if let region = p.region { value = "in " + region }
+      if let size = p.size { value = size }
+      if let group = p.resourceGroup { value = "in group " + group }
+      if let count = p.count { value = String(count) }
+    } else if said.count == 1, let g = live.group(named: said[0]) {
+      value = "in group " + g.name
+    } else if said.count == 1, LocalIntentParser.looksLikeName(said[0]) {
+      // A new name only where the refused line was naming something.
+      let before = ask.line[..<range.lowerBound].lowercased().split(separator: " ").last
+      guard ["called", "named", "name", "call"].contains(before.map(String.init) ?? "") else {
+        return nil
+      }
+      value = said[0]
+    }
+    guard let value else { return nil }
+    return ask.line.replacingCharacters(in: range, with: value)
+  }
+
   /// The refused line completed by an answer that names live VMs, or nil when `answer` is not
   /// one: "the last one" in "delete the last one" becomes "vm web2"; a line that lacked its
   /// target ("delete") gets it.

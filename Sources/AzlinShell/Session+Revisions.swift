@@ -280,12 +280,14 @@ extension Session {
       switch parser.revision(rest, context: conversation, live: live) {
       case .failure:
         // "wait, is it running?": not a revision — the rest is a request of its own.
-        return false
+        request(rest)
+        return true
       case .success(let r):
         if let replacement = r.replacement {
           plan(recorded(replacement), line: line)
         } else if r.isEmpty {
-          fail(Messages.notUnderstood(.unknownWords(Array(words.dropFirst(n))), line: rest))
+          // "wait, is it running?": nothing to revise — the rest is a request of its own.
+          request(rest)
         } else {
           revise(last, with: r.parameters, line: line)
         }
@@ -334,21 +336,38 @@ extension Session {
       plan(recorded(LocalIntentParser.apply(delta, to: last.intents)), line: line)
       return true
     }
-    // "64", "north europe is fine", "just eastus": what the refused request lacked.
-    if let wanted = last.refused, !last.executed, lower.count <= 5,
-      !LocalIntentParser.mentionsVerb(lower),
-      case .success(let r) = parser.revision(line, context: conversation, live: live),
-      r.replacement == nil, !r.isEmpty
+    // "64", "north europe is fine", "just eastus", "ok 2 then", "dev-us": what the refused
+    // request lacked, said among a few polite words.
+    let said = words.filter { !Self.answerFiller.contains($0.lowercased()) }
+    if let wanted = last.refused, !last.executed, lower.count <= 6, !said.isEmpty,
+      !LocalIntentParser.mentionsVerb(lower)
     {
       // Only what was refused is taken from the answer, and a number only as digits.
       var delta = IntentParameters()
       let digits = lower.contains { Int($0) != nil }
-      switch wanted {
-      case "count" where digits: delta.count = r.parameters.count
-      case "region": delta.region = r.parameters.region
-      case "size": delta.size = r.parameters.size
-      case "disk size" where digits: delta.sizeGB = r.parameters.sizeGB ?? r.parameters.count
-      default: break
+      if case .success(let r) = parser.revision(
+        said.joined(separator: " "), context: conversation, live: live),
+        r.replacement == nil, !r.isEmpty
+      {
+        switch wanted {
+        case "count" where digits: delta.count = r.parameters.count
+        case "region": delta.region = r.parameters.region
+        case "size": delta.size = r.parameters.size
+        case "disk size" where digits: delta.sizeGB = r.parameters.sizeGB ?? r.parameters.count
+        default: break
+        }
+      }
+      // "dev-us", "sorry, web2", "mydatastore": the one name the refusal asked for.
+      if delta == IntentParameters(), said.count == 1 {
+        let word = said[0]
+        switch wanted {
+        case "group name": if let g = live.group(named: word) { delta.names = [g.name] }
+        case "vm name":
+          if live.vms(named: word).count == 1 { delta.names = [live.vms(named: word)[0].name] }
+        case "new name":
+          if LocalIntentParser.looksLikeName(word) { delta.names = [word] }
+        default: break
+        }
       }
       if delta != IntentParameters() {
         revise(last, with: delta, line: line)
@@ -499,7 +518,19 @@ extension Session {
     case .unknownRegion: return "region"
     case .unknownSize, .sizeNotOffered: return "size"
     case .badDiskSize: return "disk size"
+    case .nothingNamed("resource group"): return "group name"
+    case .nothingNamed("size"): return "size"
+    case .nothingNamed("storage account"): return "new name"
+    case .vmNotFound: return "vm name"
     default: return nil
     }
   }
+
+  /// Words around a short answer that say nothing of their own: "ok, 2 then", "just eastus",
+  /// "north europe is fine", "sorry, web2".
+  static let answerFiller: Set<String> = [
+    "ok", "okay", "then", "just", "fine", "is", "sorry", "please", "yes", "yeah", "sure", ",",
+    "oh", "i", "meant", "mean", "use", "try", "instead", "alright", "works", "good", "that's",
+    "thats", "ok,", "go", "with", "let's", "lets", "do", "how", "about", "hmm", "well", "no",
+  ]
 }

@@ -106,6 +106,8 @@ public final class Session {
   /// A line refused with a question in words ("Which VM do you mean by "the last one"?") and
   /// the words an answer naming VMs replaces (nil: the answer adds the target).
   var refusedAsk: (line: String, phrase: String?)?
+  /// A line refused for the secret it carried (redacted), for "ok, use ssh keys instead".
+  var refusedForSecret: String?
   var lastEstimate: CostEstimate?
   /// True for a turn whose request carried --force: a budget refusal is overridden (and audited).
   var forceBudget = false

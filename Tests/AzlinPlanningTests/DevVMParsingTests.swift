@@ -81,7 +81,7 @@ struct DevVMParsingTests {
       ("what's open on sam", "list_ports names=sam"),
       ("show me everything with env=dev", "list_tagged tagged=env=dev"),
       ("stop every vm with env=dev", "stop_vm tagged=env=dev all"),
-      ("which vm is the most expensive", "cost_report ranking"),
+      ("what costs the most", "cost_report ranking"),
     ])
   func readings(_ line: String, _ expected: String) {
     #expect(Self.reading(line) == expected)

@@ -20,7 +20,8 @@ import Testing
     "create a resource group called my group!",
     "create a vm called web7 and set the password as Hunter2!",
     "give it a -5 GB disk", "delete everything", "thanks!", "the second one",
-    "spin up 1000 vms in eastus for a load test",
+    "spin up 1000 vms in eastus for a load test", "stop the vm", "stop web1, blorptastic",
+    "create a group called rg! in eastus",
   ]
 
   /// An LLM that reads every line as "deallocate web1": the shell's own reading of the line's
