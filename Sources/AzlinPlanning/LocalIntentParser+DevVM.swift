@@ -64,7 +64,7 @@ extension LocalIntentParser {
     let words = words.map { $0.lowercased().hasSuffix("'s") ? String($0.dropLast(2)) : $0 }
     let w = words.map { $0.lowercased() }
     if let tags = tagRequest(words, w, context: context, live: live) { return tags }
-    // "what's costing me the most", "which vm is the most expensive": a ranking by run-rate.
+    // "what's costing me the most", "what costs the most": a ranking by run-rate.
     let money = w.contains {
       ["costing", "cost", "costs", "expensive", "pricey", "spend", "spending"].contains($0)
     }
