@@ -255,7 +255,8 @@ extension LocalIntentParser {
       if !corrected.isEmpty { confidence = min(confidence, 0.6) }
     }
     // "bigger", "smaller still": a relative size alone is for the one VM just talked about.
-    if verb == nil, names.isEmpty, !rest, context.vms.count == 1, c.lower.count <= 4,
+    if verb == nil, names.isEmpty, !rest, context.vms.count == 1,
+      c.lower.count <= 4 || (c.lower.count <= 6 && p.size != nil),
       c.lower.contains(where: { Self.biggerWords.contains($0) || Self.smallerWords.contains($0) }),
       !live.vms(named: context.vms[0]).isEmpty
     {

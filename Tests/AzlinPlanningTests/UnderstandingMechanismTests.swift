@@ -327,3 +327,28 @@ extension UnderstandingMechanismTests {
     #expect(r == .notUnderstood(.unresolvedReference("the european one")))
   }
 }
+
+extension UnderstandingMechanismTests {
+  @Test func aSentenceThatTakesTheOneBeforeBackRevisesIt() {
+    var c = ConversationContext()
+    c.vms = ["web4"]
+    let i = parse("stop it. no, deallocate it", context: c)
+    #expect(i.map(\.kind) == [.deallocateVM])
+    #expect(i.first?.parameters.names == ["web4"])
+  }
+
+  @Test func aBareWordAfterAnInlineCorrectionIsTheNameMeant() {
+    let i = parse("create a vm named api, I mean api2, in eastus2")
+    #expect(i.map(\.kind) == [.provisionVM])
+    #expect(i.first?.parameters.names == ["api2"])
+    #expect(i.first?.parameters.region == "eastus2")
+  }
+
+  @Test func aSizeWithARelativeWordAloneIsForTheVMJustTalkedAbout() {
+    var c = ConversationContext()
+    c.vms = ["cheap"]
+    let i = parse("even bigger, D16s v3", context: c)
+    #expect(i.map(\.kind) == [.resizeVM])
+    #expect(i.first?.parameters.size == "Standard_D16s_v3")
+  }
+}
