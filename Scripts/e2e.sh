@@ -80,7 +80,7 @@ cat >"$home/config.toml" <<TOML
 servers = [{name = "sim", command = "$azlin", args = ["mcp-server"]}]
 TOML
 out=$(printf '/strategy\ncreate a vm called m1\n' | "$azlin" shell --yes 2>&1)
-grep -q 'mcp:sim (each step): ready — 21 tools' <<<"$out" || fail "/strategy does not show the MCP server ready: $out"
+grep -q 'mcp:sim (each step): ready — 34 tools' <<<"$out" || fail "/strategy does not show the MCP server ready: $out"
 grep -q 'via mcp:sim (azmcp_compute_vm_create)' <<<"$out" || fail "the VM create did not go through MCP: $out"
 "$azlin" sim vm list | grep -q '"name": "m1"' || fail "m1 does not exist after the MCP create"
 # Read /proc directly (no procps needed): any process whose command line is "$azlin mcp-server".

@@ -10,6 +10,8 @@ public struct LiveState: Equatable, Sendable {
   public struct Group: Equatable, Sendable {
     public var name: String
     public var location: String
+    /// The group's tags.
+    public var tags: [String: String] = [:]
 
     public init(name: String, location: String) {
       self.name = name
@@ -29,6 +31,14 @@ public struct LiveState: Equatable, Sendable {
     /// Azure's `provisioningState`: `Succeeded` once made; `Creating`, `Updating` or
     /// `Deleting` while an operation is still under way.
     public var provisioningState: String
+    /// The VM's tags.
+    public var tags: [String: String] = [:]
+    /// The public IP address, when it has one.
+    public var publicIP: String?
+    /// The network security group on its NIC (`samNSG` as `az vm create` names it).
+    public var securityGroup: String?
+    /// The daily auto-shutdown time as Azure keeps it, `HHMM` in UTC; `nil` when none is set.
+    public var autoShutdownUTC: String?
 
     public init(
       name: String, resourceGroup: String, location: String, size: String, powerState: String,
@@ -52,6 +62,8 @@ public struct LiveState: Equatable, Sendable {
     public var sku: String
     /// Azure's `provisioningState` (`Creating` while it is being made).
     public var provisioningState: String
+    /// The account's tags.
+    public var tags: [String: String] = [:]
 
     public init(
       name: String, resourceGroup: String, location: String, sku: String,
@@ -74,6 +86,8 @@ public struct LiveState: Equatable, Sendable {
     public var managedBy: String?
     /// Azure's `provisioningState` (`Creating` while it is being made).
     public var provisioningState: String
+    /// The disk's tags.
+    public var tags: [String: String] = [:]
 
     public init(
       name: String, resourceGroup: String, sizeGB: Int, sku: String, managedBy: String?,
@@ -92,14 +106,20 @@ public struct LiveState: Equatable, Sendable {
   public var vms: [VM] = []
   public var storageAccounts: [StorageAccount] = []
   public var disks: [Disk] = []
+  public var snapshots: [Snapshot] = []
+  /// Network security groups, with their rules.
+  public var securityGroups: [SecurityGroup] = []
 
   public init(
-    groups: [Group] = [], vms: [VM] = [], storageAccounts: [StorageAccount] = [], disks: [Disk] = []
+    groups: [Group] = [], vms: [VM] = [], storageAccounts: [StorageAccount] = [],
+    disks: [Disk] = [],
+    snapshots: [Snapshot] = []
   ) {
     self.groups = groups
     self.vms = vms
     self.storageAccounts = storageAccounts
     self.disks = disks
+    self.snapshots = snapshots
   }
 
   /// The group named `name` (Azure group names are case-insensitive).
@@ -133,11 +153,13 @@ public struct LiveState: Equatable, Sendable {
 }
 
 extension LiveState {
-  /// Reads the live state through `backend`: `group list`, `vm list -d`, `storage account list`, `disk list`.
+  /// Reads the live state through `backend`: `group list`, `vm list -d`, `storage account list`,
+  /// `disk list`, `snapshot list`.
   /// - Throws: `AzError` when a listing that must work fails (groups or VMs).
   ///
   /// The embedded simulator answers in one read of its state (`LiveStateSource`); the real az
-  /// takes `group list`, `vm list -d`, `storage account list` and one `disk list` per group.
+  /// takes `group list`, `vm list -d`, `storage account list`, one `disk list` per group and
+  /// `snapshot list`.
   public static func fetch(from backend: any AzureBackend) throws -> LiveState {
     if let source = backend as? LiveStateSource {
       do {
@@ -155,7 +177,9 @@ extension LiveState {
     }
     state.groups = (groups.json?.arrayValue ?? []).compactMap { g in
       guard let name = g["name"]?.stringValue else { return nil }
-      return Group(name: name, location: g["location"]?.stringValue ?? "")
+      var group = Group(name: name, location: g["location"]?.stringValue ?? "")
+      group.tags = Self.tags(g["tags"])
+      return group
     }
     let vms = backend.run(.vmListDetails)
     guard vms.succeeded else { throw vms.error ?? AzError(code: "Unknown", message: vms.stderr) }
@@ -163,22 +187,27 @@ extension LiveState {
       guard let name = v["name"]?.stringValue else { return nil }
       var power = v["powerState"]?.stringValue ?? "unknown"
       if power.hasPrefix("VM ") { power = String(power.dropFirst(3)) }
-      return VM(
+      var vm = VM(
         name: name, resourceGroup: v["resourceGroup"]?.stringValue ?? "",
         location: v["location"]?.stringValue ?? "",
         size: v.value(at: "hardwareProfile.vmSize")?.stringValue ?? "",
         powerState: power, id: v["id"]?.stringValue ?? "",
         provisioningState: v["provisioningState"]?.stringValue ?? "Succeeded")
+      vm.tags = Self.tags(v["tags"])
+      vm.publicIP = v["publicIps"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
+      return vm
     }
     let storage = backend.run(AzCommand(["storage", "account", "list"]))
     if storage.succeeded {
       state.storageAccounts = (storage.json?.arrayValue ?? []).compactMap { s in
         guard let name = s["name"]?.stringValue else { return nil }
-        return StorageAccount(
+        var account = StorageAccount(
           name: name, resourceGroup: s["resourceGroup"]?.stringValue ?? "",
           location: s["location"]?.stringValue ?? "",
           sku: s.value(at: "sku.name")?.stringValue ?? "",
           provisioningState: s["provisioningState"]?.stringValue ?? "Succeeded")
+        account.tags = Self.tags(s["tags"])
+        return account
       }
     }
     // az lists disks only per group.
@@ -187,13 +216,20 @@ extension LiveState {
       guard disks.succeeded else { continue }
       state.disks += (disks.json?.arrayValue ?? []).compactMap { d in
         guard let name = d["name"]?.stringValue else { return nil }
-        return Disk(
+        var disk = Disk(
           name: name, resourceGroup: d["resourceGroup"]?.stringValue ?? group.name,
           sizeGB: d["diskSizeGb"]?.intValue ?? 0, sku: d.value(at: "sku.name")?.stringValue ?? "",
           managedBy: d["managedBy"]?.stringValue,
           provisioningState: d["provisioningState"]?.stringValue ?? "Succeeded")
+        disk.tags = Self.tags(d["tags"])
+        return disk
       }
     }
+    let snapshotListing = backend.run(.snapshotList)
+    if snapshotListing.succeeded {
+      state.snapshots = LiveState.snapshots(fromJSON: snapshotListing.json)
+    }
+    state.readSecurityAndSchedules(from: backend, vmList: vms.json?.arrayValue ?? [])
     return state.sorted()
   }
 
@@ -203,11 +239,17 @@ extension LiveState {
     func key(_ group: String, _ name: String) -> String {
       group.lowercased() + "/" + name.lowercased()
     }
+    // Each key is made once, not at every comparison (the sort is stable, as before).
+    func sorted<T>(_ items: [T], by key: (T) -> String) -> [T] {
+      items.map { (key($0), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
+    }
     var copy = self
-    copy.groups.sort { $0.name.lowercased() < $1.name.lowercased() }
-    copy.vms.sort { key($0.resourceGroup, $0.name) < key($1.resourceGroup, $1.name) }
-    copy.storageAccounts.sort { key($0.resourceGroup, $0.name) < key($1.resourceGroup, $1.name) }
-    copy.disks.sort { key($0.resourceGroup, $0.name) < key($1.resourceGroup, $1.name) }
+    copy.groups = sorted(groups) { $0.name.lowercased() }
+    copy.vms = sorted(vms) { key($0.resourceGroup, $0.name) }
+    copy.storageAccounts = sorted(storageAccounts) { key($0.resourceGroup, $0.name) }
+    copy.disks = sorted(disks) { key($0.resourceGroup, $0.name) }
+    copy.snapshots = sorted(snapshots) { key($0.resourceGroup, $0.name) }
+    copy.securityGroups = sorted(securityGroups) { key($0.resourceGroup, $0.name) }
     return copy
   }
 }

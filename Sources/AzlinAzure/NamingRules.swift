@@ -7,6 +7,8 @@ public enum ResourceKind: String, Sendable, CaseIterable {
   case storageAccount
   case disk
   case virtualNetwork
+  case snapshot
+  case securityRule
 
   /// How a message names the kind: "VM", "Storage account"…
   public var displayName: String {
@@ -16,6 +18,8 @@ public enum ResourceKind: String, Sendable, CaseIterable {
     case .storageAccount: return "Storage account"
     case .disk: return "Disk"
     case .virtualNetwork: return "Virtual network"
+    case .snapshot: return "Snapshot"
+    case .securityRule: return "Security rule"
     }
   }
 }
@@ -26,9 +30,12 @@ public enum ResourceKind: String, Sendable, CaseIterable {
 /// a resource group takes 1–90 letters, digits, underscores, parentheses, hyphens and
 /// periods and may not end with a period; a Linux VM 1–64 characters (Windows VMs are
 /// limited to 15, but azlin provisions Linux); a storage account 3–24 lowercase letters
-/// and digits (and the name is global across Azure); a managed disk 1–80 and a virtual
+/// and digits (and the name is global across Azure); a managed disk or security rule 1–80 and a virtual
 /// network 2–64 letters, digits, underscores, periods and hyphens, starting with a letter
-/// or digit and ending with a letter, digit or underscore.
+/// or digit and ending with a letter, digit or underscore; a disk snapshot 1–80 letters,
+/// digits, underscores and hyphens (az's own help for `snapshot` names allows no period, so
+/// azlin does not either), starting with a letter or digit and ending with a letter, digit or
+/// underscore.
 public enum NamingRules {
   /// Why `name` is not a valid name for `kind`, or `nil` when it is.
   ///
@@ -87,13 +94,21 @@ public enum NamingRules {
         return Rule(
           lengths: 3...24, allowed: allowed, first: allowed, last: allowed,
           advice: "use 3–24 lowercase letters and digits.")
-      case .disk:
+      case .disk, .securityRule:
         return Rule(
           lengths: 1...80,
           allowed: { isASCIIAlphanumeric($0) || "_.-".unicodeScalars.contains($0) },
           first: isASCIIAlphanumeric, last: { isASCIIAlphanumeric($0) || $0 == "_" },
           advice:
             "use 1–80 letters, digits, underscores, periods and hyphens; start with a letter or digit; end with a letter, digit or underscore."
+        )
+      case .snapshot:
+        return Rule(
+          lengths: 1...80,
+          allowed: { isASCIIAlphanumeric($0) || "_-".unicodeScalars.contains($0) },
+          first: isASCIIAlphanumeric, last: { isASCIIAlphanumeric($0) || $0 == "_" },
+          advice:
+            "use 1–80 letters, digits, underscores and hyphens; start with a letter or digit; end with a letter, digit or underscore."
         )
       case .virtualNetwork:
         return Rule(

@@ -8,6 +8,9 @@ public struct AzlinConfig: Equatable, Sendable {
     public var resourceGroup = "azlin-rg"
     public var vmSize = "Standard_B2s"
     public var image = "Ubuntu2204"
+    /// The time zone a time said without one is in ("shut it down at 7pm"): an IANA name;
+    /// `nil` means the machine's own.
+    public var timeZone: String?
     public init() {}
   }
 
@@ -28,7 +31,7 @@ public struct AzlinConfig: Equatable, Sendable {
     /// `auto`, `az`, `mcp` or `terraform`: the strategy tried first.
     public var strategy = "auto"
     /// The most steps run side by side.
-    public var maxParallel = 4
+    public var maxParallel = 8
     /// Attempts per strategy, the first included.
     public var maxAttempts = 4
     /// The first wait before a retry, and the longest, in seconds.
@@ -74,12 +77,23 @@ extension AzlinConfig {
   /// naming the file, the line and what to fix.
   /// - Returns: The settings and the warnings to show.
   public static func load(path: String) -> (AzlinConfig, [String]) {
-    guard FileManager.default.fileExists(atPath: path) else { return (AzlinConfig(), []) }
+    let result = read(path: path)
+    return (result.config, result.warnings)
+  }
+
+  /// Reads `config.toml` at `path` once, for every reader of it: the settings as `load`
+  /// gives them, and the parsed document itself for the sections other modules read (`[llm]`).
+  /// - Returns: The settings, the document (nil when the file is missing or unreadable), and
+  ///   the warnings to show.
+  public static func read(path: String) -> (
+    config: AzlinConfig, document: TOMLDocument?, warnings: [String]
+  ) {
+    guard FileManager.default.fileExists(atPath: path) else { return (AzlinConfig(), nil, []) }
     guard let data = FileManager.default.contents(atPath: path) else {
-      return (AzlinConfig(), ["\(path): cannot be read; using defaults."])
+      return (AzlinConfig(), nil, ["\(path): cannot be read; using defaults."])
     }
     guard let text = String(data: data, encoding: .utf8) else {
-      return (AzlinConfig(), ["\(path): is not UTF-8 text; using defaults."])
+      return (AzlinConfig(), nil, ["\(path): is not UTF-8 text; using defaults."])
     }
     let document: TOMLDocument
     // A file that cannot be parsed but speaks of limits fails closed: its limits are unknown.
@@ -93,11 +107,12 @@ extension AzlinConfig {
       unparsed.budget.unreadable = unparsed.budget.unreadable.map { _ in
         "\(path):\(error.line) [budget]"
       }
-      return (unparsed, ["\(path):\(error.line): \(error.reason); using defaults."])
+      return (unparsed, nil, ["\(path):\(error.line): \(error.reason); using defaults."])
     } catch {
-      return (unparsed, ["\(path): \(error); using defaults."])
+      return (unparsed, nil, ["\(path): \(error); using defaults."])
     }
-    return from(document, path: path)
+    let (config, warnings) = from(document, path: path)
+    return (config, document, warnings)
   }
 
   /// Builds settings from a parsed document, keeping defaults for keys of the wrong type.
@@ -128,6 +143,15 @@ extension AzlinConfig {
     }
     if let v = string("defaults.resource_group") { config.defaults.resourceGroup = v }
     if let v = string("defaults.vm_size") { config.defaults.vmSize = v }
+    if let v = string("defaults.time_zone") {
+      if TimeZone(identifier: v) != nil {
+        config.defaults.timeZone = v
+      } else {
+        warnings.append(
+          "\(location("defaults.time_zone")): defaults.time_zone \"\(v)\" is not a time zone (use a name such as Europe/Berlin or UTC); using the machine's."
+        )
+      }
+    }
     if let v = string("defaults.image") { config.defaults.image = v }
     config.budget.monthlyLimit = money("budget.monthly_limit")
     config.budget.dailyLimit = money("budget.daily_limit")

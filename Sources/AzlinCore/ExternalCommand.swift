@@ -10,15 +10,19 @@ public struct ExternalCommand: Equatable, Sendable, CustomStringConvertible {
   public var environment: [String: String]
   /// How long the program may run before it is terminated.
   public var timeout: TimeInterval
+  /// True for a program the person uses in the terminal (`ssh`): it inherits standard input,
+  /// output and error, nothing is captured, and it runs until it exits.
+  public var attachesTerminal: Bool
 
   public init(
     executable: String, arguments: [String], environment: [String: String] = [:],
-    timeout: TimeInterval = 600
+    timeout: TimeInterval = 600, attachesTerminal: Bool = false
   ) {
     self.executable = executable
     self.arguments = arguments
     self.environment = environment
     self.timeout = timeout
+    self.attachesTerminal = attachesTerminal
   }
 
   /// The full argv: the program followed by its arguments.

@@ -44,6 +44,7 @@ public final class SystemProcessRunner: ProcessRunner {
     guard let path = Self.locate(command.executable) else {
       throw ProcessRunnerError.notFound(command.executable)
     }
+    if command.attachesTerminal { return try runAttached(command, path: path) }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: path)
     process.arguments = command.arguments

@@ -56,6 +56,7 @@ public struct FailureAnalyzer: Sendable {
         case "group": "Contributor on the subscription"
         case "disk", "attachment":
           "Virtual Machine Contributor (and Disk Pool Operator for shared disks)"
+        case "snapshot": "Disk Snapshot Contributor"
         default: "Virtual Machine Contributor"
         }
       advice =
@@ -74,6 +75,9 @@ public struct FailureAnalyzer: Sendable {
     case "MCPServerUnavailable":
       advice =
         "The MCP server stopped or did not answer; /strategy shows its state, and /strategy az runs steps through the Azure CLI first."
+    case "PropertyChangeNotAllowed":
+      advice =
+        "Something of that name exists already, made from another source; Azure cannot change what a \(target.kind) was made from, so name another (\"called …\")."
     case "InvalidResourceName":
       advice = "The name breaks Azure's naming rules; the message says which."
     case _ where kind.retriable:

@@ -76,9 +76,20 @@ public struct StepTarget {
   var size: String?
   /// The VM of a disk attach or detach.
   var vmName: String?
+  /// The arguments after `az`, for the flags only some verbs have.
+  var words: [String]
+
+  /// The value after the first of `flags`.
+  func value(_ flags: String...) -> String? {
+    for (i, w) in words.enumerated() where flags.contains(w) && i + 1 < words.count {
+      return words[i + 1]
+    }
+    return nil
+  }
 
   public init(argv: [String]) {
     let words = argv.first == "az" ? Array(argv.dropFirst()) : argv
+    self.words = words
     verb = words.prefix(while: { !$0.hasPrefix("-") }).joined(separator: " ")
     func value(_ flags: String...) -> String? {
       for (i, w) in words.enumerated() where flags.contains(w) && i + 1 < words.count {
@@ -90,6 +101,7 @@ public struct StepTarget {
     case _ where verb.hasPrefix("group"): kind = "group"
     case _ where verb.hasPrefix("storage account"): kind = "storage"
     case _ where verb.hasPrefix("disk"): kind = "disk"
+    case _ where verb.hasPrefix("snapshot"): kind = "snapshot"
     case "vm disk attach", "vm disk detach": kind = "attachment"
     default: kind = "vm"
     }
@@ -123,6 +135,7 @@ public struct StepTarget {
     case "storage": busy = live.storageAccounts(named: name).first?.provisioningState
     case "disk", "attachment":
       busy = live.disks.first { $0.name.lowercased() == name.lowercased() }?.provisioningState
+    case "snapshot": busy = snapshot(in: live)?.provisioningState
     default: busy = nil
     }
     if let busy, Self.underWay.contains(busy.lowercased()) { return .underWay }
@@ -142,6 +155,13 @@ public struct StepTarget {
     "creating", "updating", "deleting", "accepted", "provisioning", "migrating", "resolvingdns",
   ]
 
+  func snapshot(in live: LiveState) -> LiveState.Snapshot? {
+    live.snapshots.first {
+      $0.name.lowercased() == name.lowercased()
+        && $0.resourceGroup.lowercased() == group.lowercased()
+    }
+  }
+
   func vm(in live: LiveState) -> LiveState.VM? {
     live.vms.first {
       $0.name.lowercased() == name.lowercased()
@@ -157,7 +177,9 @@ public struct StepTarget {
     let state =
       kind == "vm"
       ? vm(in: live)?.provisioningState
-      : live.disks.first { $0.name.lowercased() == name.lowercased() }?.provisioningState
+      : kind == "snapshot"
+        ? snapshot(in: live)?.provisioningState
+        : live.disks.first { $0.name.lowercased() == name.lowercased() }?.provisioningState
     return "\(noun) \(name)" + (state.map { " (\($0))" } ?? "")
   }
 
@@ -174,11 +196,25 @@ public struct StepTarget {
     case "storage account delete": return live.storageAccounts(named: name).isEmpty
     case "disk create": return live.disks.contains { $0.name.lowercased() == name.lowercased() }
     case "disk delete": return !live.disks.contains { $0.name.lowercased() == name.lowercased() }
+    case "snapshot create": return snapshot(in: live) != nil
+    case "snapshot delete": return snapshot(in: live) == nil
     case "vm disk attach", "vm disk detach":
       let disk = live.disks.first { $0.name.lowercased() == name.lowercased() }
       let owner = disk?.managedBy?.split(separator: "/").last.map { $0.lowercased() }
       return verb == "vm disk attach"
         ? owner == vmName?.lowercased() : (disk != nil && owner == nil)
+    case "network nsg rule create", "network nsg rule delete":
+      let nsg = value("--nsg-name")?.lowercased()
+      let present =
+        live.securityGroups.first {
+          $0.name.lowercased() == nsg && $0.resourceGroup.lowercased() == group.lowercased()
+        }?.rules.contains { $0.name.lowercased() == name.lowercased() } == true
+      return verb == "network nsg rule create" ? present : !present
+    case "vm auto-shutdown":
+      guard let vm else { return false }
+      return vm.autoShutdownUTC == value("--time")
+    case "vm update", "group update", "disk update", "storage account update":
+      return tagsHold(in: live)
     default:
       guard let vm, let state = expectedState else { return false }
       return vm.powerState == state

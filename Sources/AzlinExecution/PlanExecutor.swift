@@ -40,7 +40,7 @@ public struct PlanExecutor: @unchecked Sendable {
   public init(
     backend: any AzureBackend, strategies: StrategySelector? = nil, audit: AuditLog,
     store: ObjectiveStore, clock: any Clock, sleeper: any Sleeper, random: any RandomSource,
-    retry: RetryPolicy = RetryPolicy(), maxParallel: Int = 4, validate: Bool = true
+    retry: RetryPolicy = RetryPolicy(), maxParallel: Int = 8, validate: Bool = true
   ) {
     self.maxParallel = max(1, maxParallel)
     self.strategies = strategies ?? StrategySelector(azureCLI: AzureCLIStrategy(backend: backend))
@@ -73,17 +73,20 @@ public struct PlanExecutor: @unchecked Sendable {
   ///   - approved: The steps the user approved; the rest are skipped.
   ///   - alreadyDone: Steps done before (a resumed objective); their dependents may run.
   ///   - progress: Told about each step as it starts (`nil` outcome) and ends.
+  ///   - output: Told what a step that succeeded printed (az's JSON), after its outcome — for
+  ///     a step whose answer is what the person asked for (`vm run-command invoke`).
   /// - Returns: Each step's outcome, by step number.
   /// - Throws: `FileError` when the objective or audit log cannot be written.
   public func execute(
     _ steps: [ExecutableStep], approved: Set<Int>, alreadyDone: Set<Int> = [],
     objective: inout Objective, cancelled: () -> Bool = { false },
-    progress: (ExecutableStep, StepOutcome?) -> Void
+    progress: (ExecutableStep, StepOutcome?) -> Void,
+    output: (ExecutableStep, String) -> Void = { _, _ in }
   ) throws -> [Int: StepOutcome] {
     if objective.status == .pending {
       try objective.move(to: .inProgress, at: clock.now)
       try store.save(objective)
-      try audit.record("objective_status", objective: objective.id, [("status", "in_progress")])
+      try audit.record(.objectiveStatus, objective: objective.id, [("status", "in_progress")])
     }
     var outcomes: [Int: StepOutcome] = [:]
     for n in alreadyDone { outcomes[n] = .succeeded(durationMs: 0, via: objective.strategy) }
@@ -143,6 +146,7 @@ public struct PlanExecutor: @unchecked Sendable {
             run, of: step, to: &objective, outcomes: &outcomes, reportEvents: chunk.count > 1,
             progress: progress)
           progress(step, outcomes[step.number])
+          if case .succeeded = run.outcome, !run.stdout.isEmpty { output(step, run.stdout) }
         }
         objective.updatedAt = Timestamp.string(clock.now)
         try store.save(objective)
@@ -162,7 +166,7 @@ public struct PlanExecutor: @unchecked Sendable {
     }
     try store.save(objective)
     try audit.record(
-      "objective_status", objective: objective.id,
+      .objectiveStatus, objective: objective.id,
       [
         ("status", .string(objective.status.rawValue)),
         ("cost_monthly", .optional(objective.costEstimate)),
@@ -186,6 +190,8 @@ public struct PlanExecutor: @unchecked Sendable {
       AzError(code: "NoStrategy", message: "no strategy can carry out this step"))
     /// The strategy that succeeded.
     var route: StepRoute?
+    /// What the successful attempt printed.
+    var stdout = ""
   }
 
   /// Runs one step through its fallback chain; `report` hears of retries and fallbacks as
@@ -230,6 +236,7 @@ public struct PlanExecutor: @unchecked Sendable {
       guard let failure else {
         record.outcome = .succeeded(durationMs: max(ms, result.durationMs), via: link.route.label)
         record.route = link.route
+        record.stdout = result.stdout
         return record
       }
       record.outcome = .failed(failure)
@@ -279,6 +286,8 @@ public struct PlanExecutor: @unchecked Sendable {
       (probe, noun) = (.vmShow(name: name, group: group), "VM \(name) in \(group)")
     case "disk create":
       (probe, noun) = (.diskShow(name: name, group: group), "disk \(name) in \(group)")
+    case "snapshot create":
+      (probe, noun) = (.snapshotShow(name: name, group: group), "snapshot \(name) in \(group)")
     case "storage account create":
       (probe, noun) = (.storageShow(name: name, group: group), "storage account \(name)")
     case "group create":
@@ -296,6 +305,8 @@ public struct PlanExecutor: @unchecked Sendable {
         exists = live.vms.contains { same($0.name, name) && same($0.resourceGroup, group) }
       case "disk create":
         exists = live.disks.contains { same($0.name, name) && same($0.resourceGroup, group) }
+      case "snapshot create":
+        exists = live.snapshots.contains { same($0.name, name) && same($0.resourceGroup, group) }
       case "storage account create": exists = !live.storageAccounts(named: name).isEmpty
       default: exists = live.group(named: name) != nil
       }
@@ -338,60 +349,74 @@ public struct PlanExecutor: @unchecked Sendable {
     reportEvents: Bool, progress: (ExecutableStep, StepOutcome?) -> Void
   ) throws {
     let argv = ["az"] + Redactor.argv(step.command.arguments)
-    let number = JSONValue.number(Double(step.number))
     for event in run.events {
+      try record(
+        event, objective: objective.id, step: ("step", .number(Double(step.number))),
+        argv: argv, attemptEvent: .command)
       switch event {
-      case .attempt(let result, let route, let endedAt):
+      case .attempt(let result, let route, _):
         let error = result.error
-        try audit.record(
-          "command", objective: objective.id, at: endedAt,
-          [
-            ("step", number), ("argv", .strings(argv)), ("strategy", .string(route.strategy)),
-            ("tool", .optional(route.detail)),
-            ("exit_code", .number(Double(result.exitCode))),
-            ("duration_ms", .number(Double(result.durationMs))),
-            ("error_code", .optional(error?.code)),
-          ])
         objective.executionResults.append(
           Objective.StepResult(
             step: step.number, argv: argv, exitCode: result.exitCode,
             durationMs: result.durationMs, errorCode: error?.code,
             message: error.map { Redactor.text($0.message) }, strategy: route.label))
-      case .retry(let attempt, let delay, let kind, let error, let at):
-        try audit.record(
-          "retry", objective: objective.id, at: at,
-          [
-            ("step", number), ("attempt", .number(Double(attempt))), ("delay_s", .number(delay)),
-            ("error_code", .string(kind.code)),
-          ])
+      case .retry(let attempt, let delay, _, let error, _):
         if reportEvents {
           progress(step, .retrying(error, attempt: attempt, of: retry.maxAttempts, delay: delay))
         }
-      case .validation(let verdict, let route, let at):
-        var fields: [(String, JSONValue)] = [
-          ("step", number), ("strategy", .string(route.strategy)),
-        ]
-        switch verdict {
-        case .holds: fields.append(("result", "holds"))
-        case .differs(let text): fields += [("result", "differs"), ("difference", .string(text))]
-        case .unchecked(let why):
-          fields += [("result", "unchecked"), ("reason", .string(Redactor.text(why)))]
-        case .notApplicable: continue
-        }
-        try audit.record("validation", objective: objective.id, at: at, fields)
-      case .fallback(let error, let from, let to, let at):
-        try audit.record(
-          "fallback", objective: objective.id, at: at,
-          [
-            ("step", number), ("from", .string(from)), ("to", .string(to)),
-            ("error_code", .string(error.code)),
-          ])
+      case .fallback(let error, let from, let to, _):
         if reportEvents { progress(step, .fallingBack(error, from: from, to: to)) }
+      case .validation:
+        break
       }
     }
     outcomes[step.number] = run.outcome
     if case .succeeded = run.outcome, let change = step.change {
       objective.resourcesCreated.append(change)
+    }
+  }
+
+  /// Audits one event of a step's run: an attempt as `attemptEvent` (`command` for a plan's
+  /// step, `rollback_step` for an inverse one) with the step's argv and route, a retry, the
+  /// check against live state, or a fallback.
+  /// - Parameter step: How the event names its step: `("step", n)`, or `("argv", …)` for an
+  ///   inverse step, which has no number of its own.
+  func record(
+    _ event: Event, objective: String, step: (String, JSONValue), argv: [String],
+    attemptEvent: AuditEvent
+  ) throws {
+    switch event {
+    case .attempt(let result, let route, let endedAt):
+      var fields: [(String, JSONValue)] = step.0 == "argv" ? [] : [step]
+      fields += [
+        ("argv", .strings(argv)), ("strategy", .string(route.strategy)),
+        ("tool", .optional(route.detail)), ("exit_code", .number(Double(result.exitCode))),
+        ("duration_ms", .number(Double(result.durationMs))),
+        ("error_code", .optional(result.error?.code)),
+      ]
+      try audit.record(attemptEvent, objective: objective, at: endedAt, fields)
+    case .retry(let attempt, let delay, let kind, _, let at):
+      try audit.record(
+        .retry, objective: objective, at: at,
+        [
+          step, ("attempt", .number(Double(attempt))), ("delay_s", .number(delay)),
+          ("error_code", .string(kind.code)),
+        ])
+    case .validation(let verdict, let route, let at):
+      var fields: [(String, JSONValue)] = [step, ("strategy", .string(route.strategy))]
+      switch verdict {
+      case .holds: fields.append(("result", "holds"))
+      case .differs(let text): fields += [("result", "differs"), ("difference", .string(text))]
+      case .unchecked(let why):
+        fields += [("result", "unchecked"), ("reason", .string(Redactor.text(why)))]
+      case .notApplicable: return
+      }
+      try audit.record(.validation, objective: objective, at: at, fields)
+    case .fallback(let error, let from, let to, let at):
+      try audit.record(
+        .fallback, objective: objective, at: at,
+        [step, ("from", .string(from)), ("to", .string(to)), ("error_code", .string(error.code))])
     }
   }
 
@@ -407,7 +432,7 @@ public struct PlanExecutor: @unchecked Sendable {
     let application = strategy.apply(steps, objectiveID: objective.id)
     for command in application.commands {
       try audit.record(
-        "command", objective: objective.id,
+        .command, objective: objective.id,
         [
           ("argv", .strings(command.argv)), ("strategy", .string(strategy.name)),
           ("exit_code", .number(Double(command.exitCode))),
@@ -432,7 +457,7 @@ public struct PlanExecutor: @unchecked Sendable {
     if let error = application.error, let next = left.first {
       let to = strategies.firstRoute(for: next)?.label ?? "nothing"
       try audit.record(
-        "fallback", objective: objective.id,
+        .fallback, objective: objective.id,
         [
           ("from", .string(strategy.name)), ("to", .string(to)),
           ("error_code", .string(error.code)),

@@ -67,6 +67,13 @@ public struct Rollback: Sendable {
       } else if change.kind == "disk" {
         guard live.disks.contains(where: { $0.name.lowercased() == change.name.lowercased() })
         else { continue }
+      } else if change.kind == "snapshot" {
+        guard
+          live.snapshots.contains(where: {
+            $0.name.lowercased() == change.name.lowercased()
+              && $0.resourceGroup.lowercased() == change.resourceGroup.lowercased()
+          })
+        else { continue }
       } else if change.kind == "attachment" {
         // Undo detaches only while the disk is still attached where the step put it.
         guard
@@ -86,11 +93,16 @@ public struct Rollback: Sendable {
         } else if owner != nil {
           continue
         }
-      } else if change.kind == "group" {
+      } else if change.kind == "group",
+        Array(change.undoArgv.dropFirst().prefix(2)) == ["group", "delete"]
+      {
+        // Only an undo that deletes the group can take others' resources with it (a tag
+        // change's undo is another tag change).
         guard live.group(named: change.name) != nil else { continue }
         let inGroup: (String) -> Bool = { $0.lowercased() == change.name.lowercased() }
         // Everything the group delete would take that this objective did not make: VMs,
-        // storage accounts, and data disks attached or not (an OS disk goes with its VM).
+        // storage accounts, data disks attached or not (an OS disk goes with its VM), and
+        // snapshots.
         let g = change.name
         let foreign =
           live.vms.filter {
@@ -106,6 +118,10 @@ public struct Rollback: Sendable {
             inGroup($0.resourceGroup) && !$0.name.contains("_OsDisk_")
               && !created.contains("disk/\(g.lowercased())/\($0.name.lowercased())")
           }.map { "disk \($0.name) (\($0.sizeGB) GB, \(owner("disk", g, $0.name)))" }
+          + live.snapshots.filter {
+            inGroup($0.resourceGroup)
+              && !created.contains("snapshot/\(g.lowercased())/\($0.name.lowercased())")
+          }.map { "snapshot \($0.name) (\($0.sizeGB) GB, \(owner("snapshot", g, $0.name)))" }
         if !foreign.isEmpty {
           return .failure(
             RefusalError(refusal: .foreignResources(group: change.name, names: foreign.sorted())))

@@ -63,6 +63,10 @@ public struct StepValidator: @unchecked Sendable {
       return exists(.diskShow(name: name, group: group), "disk \(name)")
     case "disk delete":
       return gone(.diskShow(name: name, group: group), "disk \(name)")
+    case "snapshot create":
+      return exists(.snapshotShow(name: name, group: group), "snapshot \(name)")
+    case "snapshot delete":
+      return gone(.snapshotShow(name: name, group: group), "snapshot \(name)")
     case "vm disk attach", "vm disk detach":
       let result = backend.run(.diskShow(name: name, group: group))
       guard result.succeeded, let disk = result.json else {
@@ -77,6 +81,18 @@ public struct StepValidator: @unchecked Sendable {
         )
       }
       return owner == nil ? .holds : .differs("disk \(name) is still attached to \(owner!)")
+    case "network nsg rule create", "network nsg rule delete", "vm auto-shutdown", "vm update",
+      "group update", "disk update", "storage account update":
+      // Read back what exists now, as the shell reads it, and look for the step's effect.
+      do {
+        let live = try LiveState.fetch(from: backend)
+        return target.holds(in: live)
+          ? .holds : .differs("\(target.describe(in: live)): the change is not there")
+      } catch let error as AzError {
+        return .unchecked("(\(error.code)) \(error.message)")
+      } catch {
+        return .unchecked("\(error)")
+      }
     default:
       return .notApplicable
     }

@@ -9,6 +9,8 @@ public struct AuditReader {
   public struct Entry: Equatable {
     public var json: JSONValue
     public var event: String { json["event"]?.stringValue ?? "" }
+    /// The event's kind; `nil` for a name this azlin does not know (a newer one's).
+    public var kind: AuditEvent? { AuditEvent(rawValue: event) }
     public var session: String? { json["session"]?.stringValue }
     public var objective: String? { json["objective"]?.stringValue }
     public var timestamp: Date? { json["ts"]?.stringValue.flatMap(Timestamp.parse) }

@@ -8,6 +8,9 @@ import Foundation
 /// Standard public IP. An unknown size is said to be unknown, never priced as another.
 public struct CostEstimator: Sendable {
   let catalog: AzureCatalog
+  /// When a VM with a daily auto-shutdown is taken to be started again, in minutes after
+  /// midnight UTC (09:00 where the user is; the shell sets it from its time zone).
+  public var dayStartsAtUTCMinute = 9 * 60
 
   public init(catalog: AzureCatalog = .bundled) { self.catalog = catalog }
 
@@ -58,12 +61,20 @@ public struct CostEstimator: Sendable {
       estimate.lines += vmLines(
         label: "VM \(vm.name)", size: vm.size, region: vm.location,
         running: vm.powerState != "deallocated")
+      if vm.powerState != "deallocated", let utc = vm.autoShutdownUTC {
+        let saving = autoShutdownSaving(of: vm, utc: utc)
+        estimate.lines.append(
+          .init(
+            item: "  auto-shutdown at \(utc.prefix(2)):\(utc.suffix(2)) UTC", quantity: 1,
+            hourly: nil, monthly: .zero - saving, confidence: .exact))
+      }
     }
     for disk in Self.dataDisks(of: live, group: group) {
       if let line = diskLines(name: disk.name, sku: disk.sku, sizeGB: disk.sizeGB) {
         estimate.lines.append(line)
       }
     }
+    estimate.lines += snapshotLines(of: live, group: group)
     return estimate
   }
 
@@ -87,7 +98,12 @@ public struct CostEstimator: Sendable {
     let disks = Self.dataDisks(of: live, group: group).compactMap {
       diskLines(name: $0.name, sku: $0.sku, sizeGB: $0.sizeGB)?.monthly
     }.reduce(Money.zero, +)
-    return disks
+    let snapshots = snapshotLines(of: live, group: group).compactMap(\.monthly).reduce(.zero, +)
+    let savings = live.vms.filter {
+      (group == nil || $0.resourceGroup.lowercased() == group!.lowercased())
+        && $0.powerState != "deallocated" && $0.autoShutdownUTC != nil
+    }.reduce(Money.zero) { $0 + autoShutdownSaving(of: $1, utc: $1.autoShutdownUTC!) }
+    return disks + snapshots - savings
       + kinds.values.reduce(Money.zero) { total, kind in
         let lines = vmLines(
           label: "", size: kind.vm.size, region: kind.vm.location, count: kind.count,

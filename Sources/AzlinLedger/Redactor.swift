@@ -124,13 +124,19 @@ public enum Redactor {
     guard input.count < 1_000_000 else {
       return input.isEmpty ? input : "[\(input.utf8.count) bytes not recorded]"
     }
+    if let known = memo.redacted(input) { return known }
     var s = input
     for (regex, template) in patterns {
       let range = NSRange(s.startIndex..., in: s)
       s = regex.stringByReplacingMatches(in: s, range: range, withTemplate: template)
     }
+    memo.remember(input, redacted: s)
     return s
   }
+
+  /// Lines already redacted: the shell shows the same lines (a VM table, a price) turn after
+  /// turn, and redacting is a pure function of the line.
+  private static let memo = RedactionMemo()
 
   /// True when `word` is, or has the shape of, a secret (a token, a key, a redacted value):
   /// such a word is never accepted as a resource name.

@@ -69,8 +69,13 @@ public struct SpendLedger {
 
   /// The ledger file.
   public let path: String
+  /// What the file holds, read incrementally; copies of this ledger share it.
+  private let index: SpendLedgerIndex
 
-  public init(path: String) { self.path = path }
+  public init(path: String) {
+    self.path = path
+    index = SpendLedgerIndex(path: path)
+  }
 
   /// The lock that budget decisions and reservations are made under, shared by every process
   /// on this state folder. Hold one instance per session: nested use on one thread is allowed.
@@ -111,36 +116,8 @@ public struct SpendLedger {
   public func openReservations(
     isRunning: (Reservation) -> Bool = { $0.holderIsRunning }
   ) -> [Reservation] {
-    var open: [String: Reservation] = [:]
-    var order: [String] = []
-    for json in lines() {
-      if let id = json["settle"]?.stringValue {
-        open[id] = nil
-        continue
-      }
-      guard let id = json["reserve"]?.stringValue,
-        let at = json["ts"]?.stringValue.flatMap(Timestamp.parse),
-        let monthly = json["monthly"]?.stringValue.flatMap(Money.init(string:)),
-        let pid = json["pid"]?.intValue
-      else { continue }
-      var groups: [String: Money] = [:]
-      if case .object(let pairs)? = json["groups"] {
-        for (g, v) in pairs { groups[g] = v.stringValue.flatMap(Money.init(string:)) }
-      }
-      open[id] = Reservation(
-        id: id, at: at, monthly: monthly, groups: groups, pid: Int32(pid),
-        host: json["host"]?.stringValue ?? "")
-      order.append(id)
-    }
-    return order.compactMap { open[$0] }.filter(isRunning)
-  }
-
-  /// Every readable line as JSON; a torn line is skipped.
-  private func lines() -> [JSONValue] {
-    guard let data = FileManager.default.contents(atPath: path) else { return [] }
-    return data.split(separator: UInt8(ascii: "\n")).compactMap {
-      try? JSONValue.parse(data: Data($0))
-    }
+    let contents = index.current()
+    return contents.order.compactMap { contents.open[$0] }.filter(isRunning)
   }
 
   /// Appends one rate change.
@@ -155,69 +132,20 @@ public struct SpendLedger {
   }
 
   /// Every readable entry, oldest first; a torn last line is skipped.
-  public func entries() -> [Entry] {
-    lines().compactMap { json in
-      guard let ts = json["ts"]?.stringValue.flatMap(Timestamp.parse),
-        let resource = json["resource"]?.stringValue,
-        let hourly = json["hourly"]?.stringValue.flatMap(Money.init(string:))
-      else { return nil }
-      return Entry(
-        at: ts, resource: resource, group: json["group"]?.stringValue ?? "", hourly: hourly)
-    }
-  }
+  public func entries() -> [Entry] { index.current().entries }
+
+  /// Each resource's last entry: the rate it is billed at now, as far as the ledger knows.
+  public func latestEntries() -> [String: Entry] { index.current().latest }
 
   /// What was spent between `start` and `end`, optionally in one group.
   public func spent(from start: Date, to end: Date, group: String? = nil) -> Money {
-    var total = Money.zero
-    var byResource: [String: [Entry]] = [:]
-    for e in entries() where group == nil || e.group.lowercased() == group!.lowercased() {
-      byResource[e.resource, default: []].append(e)
-    }
-    for (_, list) in byResource {
-      for (i, e) in list.enumerated() {
-        let from = max(e.at, start)
-        let to = min(i + 1 < list.count ? list[i + 1].at : end, end)
-        guard to > from else { continue }
-        let hours = Decimal(to.timeIntervalSince(from)) / 3600
-        total = total + e.hourly * hours
-      }
-    }
-    return total
+    index.spent(from: start, to: end, group: group)
   }
 
   /// Spend per group between `start` and `end`.
   public func spentByGroup(from start: Date, to end: Date) -> [String: Money] {
-    var groups = Set<String>()
-    for e in entries() { groups.insert(e.group) }
     var result: [String: Money] = [:]
-    for g in groups { result[g] = spent(from: start, to: end, group: g) }
+    for g in index.current().groups { result[g] = spent(from: start, to: end, group: g) }
     return result
-  }
-}
-
-/// Appends whole records to a file under an exclusive lock, flushed with fsync.
-public enum AppendOnlyFile {
-  /// Appends `data` in one write.
-  /// - Throws: `FileError`.
-  public static func append(_ record: Data, to path: String) throws {
-    let fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-    guard fd >= 0 else { throw FileError(path: path, operation: "open", code: errno) }
-    defer { close(fd) }
-    while flock(fd, LOCK_EX) != 0 {
-      guard errno == EINTR else { throw FileError(path: path, operation: "lock", code: errno) }
-    }
-    defer { flock(fd, LOCK_UN) }
-    // After a line torn by a crash, the record starts on a fresh line (never merged into it).
-    var data = record
-    var size = stat()
-    if fstat(fd, &size) == 0, size.st_size > 0 {
-      var last: UInt8 = 0
-      if pread(fd, &last, 1, size.st_size - 1) == 1, last != 0x0A { data.insert(0x0A, at: 0) }
-    }
-    let written = data.withUnsafeBytes { raw in Glibc.write(fd, raw.baseAddress!, raw.count) }
-    guard written == data.count else {
-      throw FileError(path: path, operation: "append to", code: errno)
-    }
-    FileDurability.sync(fd)
   }
 }

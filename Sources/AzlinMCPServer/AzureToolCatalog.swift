@@ -20,9 +20,11 @@ public struct AzureToolCatalog: Sendable {
     return try tool.argv(for: arguments ?? [:])
   }
 
-  /// Every tool: groups, VMs, disks, storage accounts and the az pass-through.
+  /// Every tool: groups, VMs, disks, storage accounts, disk snapshots and the az pass-through.
   public static let azure = AzureToolCatalog(
-    tools: groupTools + vmTools + diskTools + storageTools + [extensionTool])
+    tools: groupTools + vmTools + diskTools + storageTools + devVMTools + guestTools
+      + snapshotTools
+      + [extensionTool])
 
   // MARK: Properties
 
@@ -122,8 +124,14 @@ public struct AzureToolCatalog: Sendable {
       words: ["disk", "create"],
       properties: [
         group(), name("The name of the managed disk."), location,
-        Property("size-gb", .integer, required: true, description: "Size in GB."),
+        Property(
+          "size-gb", .integer, description: "Size in GB; required unless source is given."),
         Property("sku", description: "Storage SKU, such as Premium_LRS."), tags,
+        Property(
+          "source",
+          description:
+            "A snapshot or managed disk (name in the group, or ID) to copy the disk from."
+        ),
       ]),
     AzureTool(
       "azmcp_compute_disk_delete", "Delete a managed disk (az disk delete).",
@@ -166,6 +174,67 @@ public struct AzureToolCatalog: Sendable {
       "azmcp_storage_account_show", "Show a storage account (az storage account show).",
       words: ["storage", "account", "show"],
       properties: [name("The storage account name."), group(required: false)], readOnly: true),
+  ]
+
+  private static let nsgName = Property(
+    "nsg-name", required: true, description: "Name of the network security group.")
+  private static let setTags = Property(
+    "set", .words, description: "Properties to set, such as tags.env=dev.")
+  private static let removeTags = Property(
+    "remove", .words, description: "Properties to remove, such as tags.env.")
+
+  /// Security rules, auto-shutdown and tags: what a development VM needs after it is made.
+  private static let devVMTools: [AzureTool] = [
+    AzureTool(
+      "azmcp_network_nsg_rule_create",
+      "Create a network security group rule (az network nsg rule create).",
+      words: ["network", "nsg", "rule", "create"],
+      properties: [
+        group(), nsgName, name("Name of the rule."),
+        Property("priority", .integer, required: true, description: "100 to 4096; lower first."),
+        Property("direction", description: "Inbound or Outbound."),
+        Property("access", description: "Allow or Deny."),
+        Property("protocol", description: "Tcp, Udp, Icmp or *."),
+        Property(
+          "destination-port-ranges", .words, description: "Ports or ranges, such as 8080 8000-8100."
+        ),
+        Property(
+          "source-address-prefixes", .words, description: "CIDR prefixes or IP addresses, or *."),
+      ]),
+    AzureTool(
+      "azmcp_network_nsg_rule_delete",
+      "Delete a network security group rule (az network nsg rule delete).",
+      words: ["network", "nsg", "rule", "delete"],
+      properties: [group(), nsgName, name("Name of the rule.")], destructive: true),
+    AzureTool(
+      "azmcp_network_nsg_list",
+      "List network security groups with their rules (az network nsg list).",
+      words: ["network", "nsg", "list"], properties: [group(required: false)], readOnly: true),
+    AzureTool(
+      "azmcp_compute_vm_auto_shutdown",
+      "Set or turn off a virtual machine's daily auto-shutdown (az vm auto-shutdown).",
+      words: ["vm", "auto-shutdown"],
+      properties: [
+        group(), vmName,
+        Property("time", description: "The UTC time of day, hhmm, such as 1900."),
+        Property("off", .boolean, flag: "--off", description: "Turn auto-shutdown off."),
+      ]),
+    AzureTool(
+      "azmcp_compute_vm_update", "Update a virtual machine's tags (az vm update).",
+      words: ["vm", "update"], properties: [group(), vmName, setTags, removeTags]),
+    AzureTool(
+      "azmcp_group_update", "Update a resource group's tags (az group update).",
+      words: ["group", "update"],
+      properties: [name("Name of the resource group."), tags, setTags, removeTags]),
+    AzureTool(
+      "azmcp_compute_disk_update", "Update a managed disk's tags (az disk update).",
+      words: ["disk", "update"],
+      properties: [group(), name("The name of the managed disk."), setTags, removeTags]),
+    AzureTool(
+      "azmcp_storage_account_update",
+      "Update a storage account's tags (az storage account update).",
+      words: ["storage", "account", "update"],
+      properties: [name("The storage account name."), group(), setTags, removeTags]),
   ]
 
   private static let extensionTool = AzureTool(

@@ -13,6 +13,10 @@ public struct CommandPlanner: Sendable {
   let defaults: AzlinConfig.Defaults
   /// The most VMs one request may create.
   public static let maximumCount = 50
+  /// The zone a time said without one is in; the shell sets it from its settings.
+  public var timeZone = TimeZone(identifier: "UTC")!
+  /// Now, on the shell's clock: which day a time of day is converted on (summer time).
+  public var now = Date(timeIntervalSince1970: 0)
 
   public init(catalog: AzureCatalog = .bundled, defaults: AzlinConfig.Defaults) {
     self.catalog = catalog
@@ -27,7 +31,9 @@ public struct CommandPlanner: Sendable {
       return report(first, live: live, context: context)
     }
     var builder = PlanBuilder(world: live)
-    for (index, intent) in intents.enumerated() where !intent.kind.isReadOnly {
+    builder.notes += Self.sizelessResizesAfterSnapshots(intents).map { .resizeNeedsSize(vm: $0) }
+    for (index, intent) in intents.enumerated()
+    where !intent.kind.isReadOnly && !Self.isSizelessResizeAfterSnapshot(index, in: intents) {
       if let stop = add(intent, index: index, of: intents, to: &builder, context: context) {
         return stop
       }
@@ -47,12 +53,16 @@ public struct CommandPlanner: Sendable {
       return .report(.groups(live.groups))
     case .listStorage:
       return .report(.storageAccounts(live.storageAccounts))
+    case .listSnapshots:
+      return snapshotReport(intent, live: live)
     case .showVM:
       guard let name = p.names.first else { return .report(.vms(live.vms, filter: nil)) }
       guard let vm = live.vms(named: name).first else {
         return .refused(.vmNotFound(name, group: p.resourceGroup))
       }
       return .report(.vm(vm))
+    case .listPorts, .showAutoShutdown, .listTagged:
+      return devVMReport(intent, live: live, context: context)
     case .costReport:
       let region = p.region ?? context.region ?? defaults.region
       var names = p.names.filter { !live.vms(named: $0).isEmpty }
@@ -61,7 +71,12 @@ public struct CommandPlanner: Sendable {
         names = live.vms.filter { $0.resourceGroup.lowercased() == g.lowercased() }.map(\.name)
       }
       return .report(
-        .cost(CostQuestion(count: p.count ?? 1, size: p.size, region: region, vmNames: names)))
+        .cost(
+          CostQuestion(
+            count: p.count ?? 1, size: p.size, region: region, vmNames: names,
+            ranking: p.ranking)))
+    case .connectVM:
+      return connection(intent, live: live)
     default:
       var vms = live.vms
       if let g = p.resourceGroup {
@@ -123,6 +138,9 @@ public struct CommandPlanner: Sendable {
     case .provisionVM:
       return addVMs(intent, to: &b, context: context, intents: intents, index: index)
 
+    case .createSnapshot, .deleteSnapshot, .restoreSnapshot:
+      return addSnapshotStep(intent, to: &b)
+
     case .createStorage, .deleteStorage, .attachDisk, .detachDisk, .deleteDisk:
       return addStorageOrDisk(intent, index: index, of: intents, to: &b, context: context)
 
@@ -146,6 +164,11 @@ public struct CommandPlanner: Sendable {
         if let stop = addChange(intent.kind, vm: vm, size: size, to: &b) { return stop }
       }
       return nil
+
+    case .openPort, .closePort, .setAutoShutdown, .clearAutoShutdown, .setTag, .removeTag:
+      return addDevVMChange(intent, index: index, of: intents, to: &b, context: context)
+    case .runCommand:
+      return addRunCommand(intent, index: index, of: intents, to: &b)
 
     default:
       return nil
@@ -177,8 +200,12 @@ public struct CommandPlanner: Sendable {
         .sizeNotOffered(
           size: size.name, region: region, alternatives: alternatives(to: size, in: region)))
     }
-    let image = p.image ?? defaults.image
+    var image = p.image ?? defaults.image
     if p.image == nil { b.assume(.image(image)) }
+    switch Self.usableImage(image) {
+    case .success(let usable): image = usable
+    case .failure(let refusal): return .refused(refusal.problem)
+    }
 
     var names = p.names
     if names.isEmpty {
@@ -336,9 +363,9 @@ public struct CommandPlanner: Sendable {
 
   // MARK: - Helpers
 
-  private struct Stop: Error { var value: PlanningOutcome }
+  struct Stop: Error { var value: PlanningOutcome }
 
-  private func resolveTargets(_ p: IntentParameters, world: LiveState, context: ConversationContext)
+  func resolveTargets(_ p: IntentParameters, world: LiveState, context: ConversationContext)
     -> Result<[LiveState.VM], Stop>
   {
     var pool = world.vms
@@ -348,6 +375,8 @@ public struct CommandPlanner: Sendable {
       }
       pool = pool.filter { $0.resourceGroup.lowercased() == g.lowercased() }
     }
+    // "stop everything tagged env=dev": only what carries the tag.
+    if let tag = p.tagFilter { pool = pool.filter { Self.carries($0.tags, tag) } }
     // "all but web3", "except what is in prod": what is kept out must exist, or nothing is done.
     for kept in p.excluded {
       let k = kept.lowercased()
@@ -379,7 +408,7 @@ public struct CommandPlanner: Sendable {
       }
       return .success(found)
     }
-    if p.all || !p.excluded.isEmpty || p.powerState != nil {
+    if p.all || !p.excluded.isEmpty || p.powerState != nil || p.tagFilter != nil {
       if let s = p.powerState { pool = pool.filter { Self.vm($0, isIn: s) } }
 
       guard !pool.isEmpty else { return .failure(Stop(value: .refused(.noVMs))) }
@@ -476,6 +505,7 @@ struct PlanBuilder {
       ]
     default: break
     }
+    touched += snapshotTouches(operation, resource)
     for key in touched { if let previous = lastTouch[key] { deps.insert(previous) } }
     if case .deleteGroup = operation {
       for step in steps where step.resource.resourceGroup.lowercased() == group {

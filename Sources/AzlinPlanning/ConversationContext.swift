@@ -24,6 +24,8 @@ public struct ConversationContext: Equatable, Sendable {
   public var lastKind: IntentKind?
   /// The VMs created in this conversation, oldest first, for "the last one I made" and "the new one".
   public var created: [String] = []
+  /// The snapshot last taken or mentioned ("delete that snapshot").
+  public var snapshot: String?
   /// What the last turn weighed without making it: a price asked for a size ("how much is a
   /// D8s v3 in westus2"), a create previewed or refused. "ok create one called heavy" takes its
   /// size (and region, when the line names none); the next request remembered forgets it.
@@ -49,6 +51,8 @@ public struct ConversationContext: Equatable, Sendable {
     case .attachDisk, .detachDisk, .deleteDisk:
       if let name = p.names.first { disk = name }
       if let vm = p.vm { vms = [vm] }
+    case .createSnapshot, .deleteSnapshot, .listSnapshots, .restoreSnapshot:
+      rememberSnapshot(intent)
     default:
       if !p.names.isEmpty {
         vms = p.names
@@ -104,6 +108,7 @@ public struct ConversationContext: Equatable, Sendable {
     if let d = disk, !live.disks.contains(where: { $0.name.lowercased() == d.lowercased() }) {
       disk = nil
     }
+    if let s = snapshot, live.snapshots(named: s).isEmpty { snapshot = nil }
   }
 
   /// Remembers what a carried-out plan created: "create 3 vms" then "stop them".
@@ -122,6 +127,8 @@ public struct ConversationContext: Equatable, Sendable {
       case .createStorage: storage = step.resource.name
       case .createDisk: disk = step.resource.name
       case .createGroup: resourceGroup = step.resource.name
+      case .createSnapshot: snapshot = step.resource.name
+      case .createDiskFromSnapshot: disk = step.resource.name
       default: break
       }
     }
@@ -137,6 +144,7 @@ public struct ConversationContext: Equatable, Sendable {
     if let s = size { parts.append("size \(s)") }
     if let s = storage { parts.append("storage \(s)") }
     if let d = disk { parts.append("disk \(d)") }
+    if let s = snapshot { parts.append("snapshot \(s)") }
     return parts.isEmpty ? nil : parts.joined(separator: "; ")
   }
 }

@@ -44,6 +44,12 @@ extension CostEstimator {
             change("disk \(disk.name) deleted with its group", .zero - (line.monthly ?? .zero))
           }
         }
+        for snapshot in live.snapshots
+        where snapshot.resourceGroup.lowercased() == r.name.lowercased() {
+          let line = snapshotLine(name: snapshot.name, sizeGB: snapshot.sizeGB, sku: snapshot.sku)
+          change(
+            "snapshot \(snapshot.name) deleted with its group", .zero - (line.monthly ?? .zero))
+        }
       case .power(let verb, let from):
         guard let vm, verb == .deallocate || (verb == .start && from == "deallocated") else {
           continue
@@ -71,7 +77,31 @@ extension CostEstimator {
         {
           change("disk \(disk.name) deleted", .zero - (line.monthly ?? .zero))
         }
-      case .createGroup, .deleteStorage, .attachDisk, .detachDisk:
+      case .autoShutdown(let utc, let from):
+        guard let vm, vm.powerState != "deallocated" else { continue }
+        let before = from.map { autoShutdownSaving(of: vm, utc: $0) } ?? .zero
+        let after = utc.map { autoShutdownSaving(of: vm, utc: $0) } ?? .zero
+        let what =
+          utc.map {
+            "VM \(vm.name) shut down daily at \($0.prefix(2)):\($0.suffix(2)) UTC (compute)"
+          }
+          ?? "VM \(vm.name) auto-shutdown off (compute)"
+        change(what, before - after)
+      case .createGroup, .deleteStorage, .attachDisk, .detachDisk, .openPort, .closePort, .tag:
+        continue
+      case .createSnapshot(_, let gb):
+        estimate.lines.append(snapshotLine(name: r.name, sizeGB: gb, sku: Self.snapshotSku))
+      case .deleteSnapshot:
+        if let snapshot = live.snapshots.first(where: {
+          $0.name.lowercased() == r.name.lowercased()
+            && $0.resourceGroup.lowercased() == r.resourceGroup.lowercased()
+        }) {
+          let line = snapshotLine(name: snapshot.name, sizeGB: snapshot.sizeGB, sku: snapshot.sku)
+          change("snapshot \(snapshot.name) deleted", .zero - (line.monthly ?? .zero))
+        }
+      case .createDiskFromSnapshot(_, let gb, let sku):
+        if let disk = diskLines(name: r.name, sku: sku, sizeGB: gb) { estimate.lines.append(disk) }
+      case .runCommand:
         continue
       }
     }

@@ -47,6 +47,21 @@ public enum IntentKind: String, Sendable, CaseIterable {
   case attachDisk = "attach_disk"
   case detachDisk = "detach_disk"
   case deleteDisk = "delete_disk"
+  case createSnapshot = "create_snapshot"
+  case listSnapshots = "list_snapshots"
+  case deleteSnapshot = "delete_snapshot"
+  case restoreSnapshot = "restore_snapshot"
+  case openPort = "open_port"
+  case closePort = "close_port"
+  case listPorts = "list_ports"
+  case setAutoShutdown = "set_auto_shutdown"
+  case clearAutoShutdown = "clear_auto_shutdown"
+  case showAutoShutdown = "show_auto_shutdown"
+  case setTag = "set_tag"
+  case removeTag = "remove_tag"
+  case listTagged = "list_tagged"
+  case connectVM = "connect_vm"
+  case runCommand = "run_command"
 
   /// What the operation does, in a few words ("create VMs"): the start of an intent's explanation.
   public var phrase: String {
@@ -70,13 +85,30 @@ public enum IntentKind: String, Sendable, CaseIterable {
     case .attachDisk: return "add a data disk"
     case .detachDisk: return "detach a data disk"
     case .deleteDisk: return "delete a disk"
+    case .createSnapshot: return "snapshot a disk"
+    case .listSnapshots: return "list snapshots"
+    case .deleteSnapshot: return "delete a snapshot"
+    case .restoreSnapshot: return "make a disk from a snapshot"
+    case .openPort: return "open a port"
+    case .closePort: return "close a port"
+    case .listPorts: return "list open ports"
+    case .setAutoShutdown: return "set a daily auto-shutdown"
+    case .clearAutoShutdown: return "turn off auto-shutdown"
+    case .showAutoShutdown: return "show auto-shutdown"
+    case .setTag: return "tag"
+    case .removeTag: return "remove a tag"
+    case .listTagged: return "list what is tagged"
+    case .connectVM: return "connect to a VM"
+    case .runCommand: return "run a command on a VM"
     }
   }
 
   /// True for operations that only read.
   public var isReadOnly: Bool {
     switch self {
-    case .listVMs, .showVM, .listResourceGroups, .costReport, .listStorage: return true
+    case .listVMs, .showVM, .listResourceGroups, .costReport, .listStorage, .listPorts,
+      .showAutoShutdown, .listTagged, .connectVM, .listSnapshots:
+      return true
     default: return false
     }
   }
@@ -122,6 +154,28 @@ public struct IntentParameters: Equatable, Sendable {
   public var alsoFor: [String] = []
   /// What a size was chosen for when it was asked by vCPUs or memory ("8 vcpus and 32 gb").
   public var looseSize: LooseSize?
+  /// Which disk a snapshot is taken of: a disk's name, or `os` / `data` for the VM's (in `vm`)
+  /// OS disk or its data disk.
+  public var disk: String?
+  /// The snapshot a disk is made from (`restore_snapshot`).
+  public var snapshot: String?
+  /// A port or port range (`8080`, `8000-8100`) to open or close.
+  public var ports: String?
+  /// Where traffic may come from: a CIDR or `*` for everyone ("from 10.0.0.0/8").
+  public var source: String?
+  /// A daily time as `HH:MM` on a 24-hour clock, in `timeZone` ("every day at 7pm").
+  public var time: String?
+  /// The time zone `time` is in (an IANA identifier or an abbreviation as said: `UTC`, `CET`).
+  public var timeZone: String?
+  /// Tags to set (`env` → `dev`) or, for `remove_tag`, the keys to remove (values empty);
+  /// for `list_tagged` and change requests, the tag that selects what they apply to.
+  public var tags: [String: String] = [:]
+  /// True for "what's costing me the most": what exists, ranked by its monthly run-rate.
+  public var ranking = false
+  /// The tag that selects resources ("everything tagged env=dev", "owned by alice" → owner=alice).
+  public var tagFilter: String?
+  /// The shell command line a `run_command` intent runs inside the VM ("df -h"), as typed.
+  public var script: String?
 
   public init() {}
 }
@@ -147,9 +201,24 @@ extension Intent {
     if let g = parameters.sizeGB { params.append(("size_gb", .number(Double(g)))) }
     if let s = parameters.sku { params.append(("sku", .string(s))) }
     if let v = parameters.vm { params.append(("vm", .string(v))) }
+    if let d = parameters.disk { params.append(("disk", .string(d))) }
+    if let s = parameters.snapshot { params.append(("snapshot", .string(s))) }
     if parameters.all { params.append(("all", .bool(true))) }
     if !parameters.excluded.isEmpty { params.append(("except", .strings(parameters.excluded))) }
+    if let p = parameters.ports { params.append(("ports", .string(p))) }
+    if let s = parameters.source { params.append(("source", .string(s))) }
+    if let t = parameters.time { params.append(("time", .string(t))) }
+    if let z = parameters.timeZone { params.append(("time_zone", .string(z))) }
+    if !parameters.tags.isEmpty {
+      params.append(
+        (
+          "tags",
+          .object(parameters.tags.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })
+        ))
+    }
+    if let f = parameters.tagFilter { params.append(("tagged", .string(f))) }
     if parameters.hypothetical { params.append(("mood", .string("question"))) }
+    if let s = parameters.script { params.append(("script", .string(s))) }
     return .object([
       ("intent", .string(kind.rawValue)), ("parameters", .object(params)),
       ("confidence", .number((confidence * 100).rounded() / 100)),

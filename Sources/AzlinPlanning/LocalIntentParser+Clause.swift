@@ -101,6 +101,7 @@ extension LocalIntentParser {
     claimLooseSize(&c, into: &p, region: p.region ?? context.region)
     c.claimDiskSizeAndSku(into: &p)
     if let bad = c.claimBadCount() { return .failure(ParseProblemError(problem: .badCount(bad))) }
+    if let refused = claimImage(&c, into: &p) { return .failure(refused) }
     claimSizeImageCount(&c, into: &p)
 
     // Verb, by phrase first ("shut sam down"), then by word, then by a one-edit typo.

@@ -42,8 +42,9 @@ extension LocalIntentParser {
       // "stop ghost", "called storge".
       if i > 0 {
         let before = words[i - 1].lowercased()
-        if ["called", "named", "name", "call"].contains(before) || verbWords[before] != nil
-          || ClauseScan.resourceNouns.contains(before)
+        // "owned by alice": after "by" stands a person or a name, never a word to mend.
+        if ["called", "named", "name", "call", "by"].contains(before) || verbWords[before] != nil
+          || ClauseScan.resourceNouns.contains(before) || snapshotNouns.contains(before)
         {
           continue
         }

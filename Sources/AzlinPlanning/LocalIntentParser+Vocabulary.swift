@@ -90,8 +90,7 @@ extension LocalIntentParser {
 
   /// Things azlin does not manage yet, by the words people use for them.
   static let unsupportedNouns: [String: String] = [
-    "snapshot": "snapshots",
-    "snapshots": "snapshots", "image": "images", "vnet": "virtual networks",
+    "image": "images", "vnet": "virtual networks",
     "vnets": "virtual networks",
     "network": "virtual networks", "subnet": "virtual networks", "nsg": "network security groups",
     "security": "network security groups", "firewall": "firewalls", "ip": "public IP addresses",
@@ -104,18 +103,16 @@ extension LocalIntentParser {
     "postgres": "databases", "mysql": "databases", "app": "app services", "webapp": "app services",
     "function": "function apps", "functions": "function apps", "registry": "container registries",
     "acr": "container registries", "container": "containers", "containers": "containers",
-    "port": "network rules", "ports": "network rules", "backup": "backups",
+    "backup": "backups",
     "role": "role assignments",
-    "tag": "tags", "tags": "tags",
   ]
 
   /// Verbs for operations azlin does not do yet.
   static let unsupportedVerbs: [String: String] = [
     "rename": "renaming resources", "move": "moving resources", "clone": "cloning VMs",
     "copy": "copying VMs",
-    "snapshot": "snapshots", "tag": "tags", "assign": "role assignments", "open": "network rules",
+    "assign": "role assignments",
     "backup": "backups", "upload": "uploading files", "download": "downloading files",
-    "ssh": "connecting to VMs", "connect": "connecting to VMs", "login": "connecting to VMs",
   ]
 
   /// Words that refer to what the conversation just mentioned.
@@ -209,9 +206,14 @@ extension LocalIntentParser {
   /// Image aliases az accepts.
   static let imageWords: [String: String] = [
     "ubuntu": "Ubuntu2204", "ubuntu2204": "Ubuntu2204", "ubuntu2404": "Ubuntu2404",
-    "debian": "Debian11",
+    "debian": "Debian12",
     "debian11": "Debian11", "debian12": "Debian12", "rhel": "RHELRaw8LVMGen2",
     "centos": "CentOS85Gen2",
-    "windows": "Win2022Datacenter", "win2022": "Win2022Datacenter", "suse": "SuseSles15SP5",
+    "suse": "SuseSles15SP5",
+    "ubuntu22": "Ubuntu2204", "ubuntu24": "Ubuntu2404", "rhel8": "RHELRaw8LVMGen2",
+    "redhat": "RHELRaw8LVMGen2", "centos8": "CentOS85Gen2", "centos85": "CentOS85Gen2",
+    "sles": "SuseSles15SP5", "sles15": "SuseSles15SP5", "suse15": "SuseSles15SP5",
+    "opensuse": "OpenSuseLeap154Gen2", "opensuse154": "OpenSuseLeap154Gen2",
+    "flatcar": "FlatcarLinuxFreeGen2",
   ]
 }

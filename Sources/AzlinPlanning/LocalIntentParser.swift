@@ -35,6 +35,7 @@ public struct LocalIntentParser: Sendable {
   ///   - live: What exists now (names for typo correction and bare-name recognition).
   /// - Returns: The intents in order, or why nothing was understood.
   public func parse(_ line: String, context: ConversationContext, live: LiveState) -> ParseResult {
+    if let asked = connectOrRun(line, context: context, live: live) { return asked }
     var words = Self.mendingTypos(Self.tokens(of: line), live: live, regions: catalog.regions)
     // "what happens if I deallocate sam", "how do I stop it": asked about, never carried out.
     var hypothetical = false
@@ -51,7 +52,9 @@ public struct LocalIntentParser: Sendable {
       revision = Array(words[(at + length)...])
       words = Array(words[..<at])
     }
-    var result = parse(words: words, context: context, live: live)
+    var result =
+      devVMParse(words, context: context, live: live)
+      ?? parse(words: words, context: context, live: live)
     if !revision.isEmpty, case .intents(let intents) = result {
       switch revise(intents, with: revision, context: context, live: live) {
       case .success(let revised): result = .intents(revised)
@@ -82,7 +85,7 @@ public struct LocalIntentParser: Sendable {
 
   /// Parses a line's words, clause by clause.
   func parse(words: [String], context: ConversationContext, live: LiveState) -> ParseResult {
-    let clauses = Self.clauses(of: words)
+    let clauses = Self.joiningSnapshotConditions(Self.clauses(of: words))
     var intents: [Intent] = []
     var carried = context
     var lineGroup: Intent?
@@ -96,6 +99,16 @@ public struct LocalIntentParser: Sendable {
       // "keep b1 running and deallocate the rest": a clause that only keeps something out.
       if let kept = Self.keepClause(clause, live: live, context: carried) {
         lineExcluded += kept
+        continue
+      }
+      if let snapshots = snapshotClause(clause, context: carried, live: live) {
+        guard case .success(let found) = snapshots else {
+          if case .failure(let problem) = snapshots { return .notUnderstood(problem) }
+          continue
+        }
+        for intent in found { carried.remember(intent) }
+        intents += found
+        previousVerb = found.last.map { Self.verb(of: $0.kind) }
         continue
       }
       // "another storage account then, curatedevents": one name alone after a create that
@@ -302,6 +315,14 @@ public struct LocalIntentParser: Sendable {
     case .restartVM: return .restart
     case .resizeVM: return .resize
     case .costReport: return .cost
+    case .createSnapshot, .restoreSnapshot: return .create
+    case .deleteSnapshot: return .delete
+    case .listSnapshots: return .list
+    // A clause without a verb after these is never carried on as a change.
+    case .openPort, .closePort, .listPorts, .setAutoShutdown, .clearAutoShutdown,
+      .showAutoShutdown, .setTag, .removeTag, .listTagged:
+      return .list
+    case .connectVM, .runCommand: return .list
     }
   }
 
@@ -493,4 +514,13 @@ public enum ParseProblem: Error, Equatable, Sendable {
   case alternatives([String])
   /// A reference the conversation cannot resolve ("the second one" before any list).
   case unresolvedReference(String)
+  /// A request that lacks one detail azlin will not guess (a port, a time, a tag), with an
+  /// example of the request said whole.
+  case missingDetail(String, example: String)
+  /// An image azlin knows no alias for ("rocky", "debian 13"), as typed.
+  case unknownImage(String)
+  /// A Windows image, as typed: azlin's VMs are Linux.
+  case windowsImage(String)
+  /// A command to run in a VM whose words cannot be told from the rest of the line, unquoted.
+  case unclearCommand(String)
 }

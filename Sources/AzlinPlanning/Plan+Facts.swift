@@ -56,6 +56,16 @@ extension Plan {
         } else {
           facts[key] = "storage account \(r.name): absent"
         }
+      case .snapshot:
+        facts["snapshot/\(r.resourceGroup.lowercased())/\(r.name.lowercased())"] =
+          Self.snapshotFact(r.name, in: r.resourceGroup, live: live)
+        if case .createSnapshot = step.operation, let source = r.size {
+          disk(source, in: r.resourceGroup)
+        }
+      }
+      if case .createDiskFromSnapshot(let source, _, _) = step.operation {
+        facts["snapshot/\(r.resourceGroup.lowercased())/\(source.lowercased())"] =
+          Self.snapshotFact(source, in: r.resourceGroup, live: live)
       }
     }
     for (key, g) in groups {

@@ -76,6 +76,49 @@ public enum StepOperation: Equatable, Sendable {
   case attachDisk(vm: String)
   case detachDisk(vm: String)
   case deleteDisk
+  /// A snapshot of the disk `disk` (`sizeGB` GiB, billed per GB-month stored).
+  case createSnapshot(disk: String, sizeGB: Int)
+  case deleteSnapshot
+  /// A new disk made from the snapshot `snapshot`.
+  case createDiskFromSnapshot(snapshot: String, sizeGB: Int, sku: String)
+  /// An inbound allow rule on a VM's security group.
+  case openPort(PortRule)
+  /// An inbound allow rule removed.
+  case closePort(PortRule)
+  /// A VM's daily auto-shutdown set (`HHMM` UTC) or turned off (`nil`), from what it was.
+  case autoShutdown(utc: String?, from: String?)
+  /// A tag set (`value`) or removed (`nil`), from what it was.
+  case tag(key: String, value: String?, from: String?)
+  /// Runs a shell command line inside a VM (`az vm run-command invoke`); it cannot be undone.
+  case runCommand(script: String)
+}
+
+/// An inbound rule azlin opens or closes on a VM's network security group.
+public struct PortRule: Equatable, Sendable {
+  public var vm: String
+  public var securityGroup: String
+  public var rule: String
+  /// A port or range: `8080`, `8000-8100`.
+  public var ports: String
+  /// `*` for everyone, or a CIDR.
+  public var source: String
+  public var priority: Int
+
+  public init(
+    vm: String, securityGroup: String, rule: String, ports: String, source: String, priority: Int
+  ) {
+    self.vm = vm
+    self.securityGroup = securityGroup
+    self.rule = rule
+    self.ports = ports
+    self.source = source
+    self.priority = priority
+  }
+
+  /// True when the rule lets the whole internet in.
+  public var isOpenToEveryone: Bool {
+    ["*", "internet", "0.0.0.0/0", "any"].contains(source.lowercased())
+  }
 }
 
 /// A resource a step touches.
@@ -87,6 +130,8 @@ public struct ResourceRef: Equatable, Sendable {
     case disk = "disk"
     /// A disk attached to a VM: `name` is the disk, `size` holds the VM's name.
     case diskAttachment = "attachment"
+    /// A disk snapshot: `size` holds the disk it was taken of.
+    case snapshot = "snapshot"
   }
   public var kind: Kind
   public var name: String
@@ -115,6 +160,8 @@ public enum Assumption: Equatable, Sendable {
   case generatedName(String)
   case sku(String)
   case diskSize(Int)
+  /// A snapshot of a VM is of its OS disk.
+  case osDiskOf(String)
 }
 
 /// Something the planner noticed about the request and live state.
@@ -124,4 +171,21 @@ public enum PlanNote: Equatable, Sendable {
   case storageExists(String)
   /// A restart asked of a VM that is not running becomes a start (Azure refuses the restart).
   case restartStarts(vm: String, state: String)
+  /// A disk made from a snapshot is a new disk (for `vm`, when one was named): nothing attached
+  /// is replaced.
+  case restoredToNewDisk(disk: String, vm: String?)
+  /// "before resizing, snapshot sam": the resize waits for a size to be named.
+  case resizeNeedsSize(vm: String)
+  /// The port is already open (by `rule`) to the source asked for.
+  case portAlreadyOpen(vm: String, ports: String, rule: String)
+  /// No inbound rule opens the port.
+  case portNotOpen(vm: String, ports: String)
+  /// SSH or RDP opened to the whole internet: a warning.
+  case openToInternet(vm: String, port: String)
+  /// The time said, and what it is in UTC, as Azure keeps it.
+  case shutdownTime(vm: String, local: String, zone: String, utc: String)
+  /// The VM already shuts down then, or has no auto-shutdown to turn off.
+  case shutdownUnchanged(vm: String)
+  /// The tag already has that value, or there is no such tag to remove.
+  case tagUnchanged(name: String, key: String)
 }

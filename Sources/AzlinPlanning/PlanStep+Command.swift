@@ -59,6 +59,11 @@ extension PlanStep {
     case "vm resize":
       (action, operation) = (.change, .resizeVM(from: vm?.size ?? ""))
       resource = vmRef(size: command.value(of: "--size"))
+    case "disk create" where command.value(of: "--source") != nil:
+      guard let read = Self.readingSnapshot(command, group: group, name: name, live: live) else {
+        return nil
+      }
+      (action, operation, resource) = read
     case "disk create":
       guard let gb = command.value(of: "--size-gb").flatMap(Int.init) else { return nil }
       let sku = command.value(of: "--sku") ?? "Premium_LRS"
@@ -84,6 +89,60 @@ extension PlanStep {
       (action, operation) = (.destroy, .deleteStorage)
       resource = ResourceRef(
         kind: .storageAccount, name: name, resourceGroup: group, location: region(of: group))
+    case "snapshot create", "snapshot delete":
+      guard let read = Self.readingSnapshot(command, group: group, name: name, live: live) else {
+        return nil
+      }
+      (action, operation, resource) = read
+    case "network nsg rule create", "network nsg rule delete":
+      // The VM is the one whose security group this is (`az vm create` names it <vm>NSG).
+      let nsg = command.value(of: "--nsg-name") ?? ""
+      let owner =
+        live.vms.first {
+          $0.securityGroup?.lowercased() == nsg.lowercased()
+            && $0.resourceGroup.lowercased() == group.lowercased()
+        }?.name ?? String(nsg.dropLast(nsg.hasSuffix("NSG") ? 3 : 0))
+      let rule = PortRule(
+        vm: owner, securityGroup: nsg, rule: name,
+        ports: command.value(of: "--destination-port-ranges") ?? "",
+        source: command.value(of: "--source-address-prefixes") ?? "*",
+        priority: command.value(of: "--priority").flatMap(Int.init) ?? 0)
+      let opening = command.verb == "network nsg rule create"
+      (action, operation) = (.change, opening ? .openPort(rule) : .closePort(rule))
+      resource = ResourceRef(
+        kind: .virtualMachine, name: owner, resourceGroup: group, location: region(of: group))
+    case "vm auto-shutdown":
+      (action, operation) = (
+        .change, .autoShutdown(utc: command.value(of: "--time"), from: vm?.autoShutdownUTC)
+      )
+      resource = vmRef(size: vm?.size)
+    case "vm update", "group update", "disk update", "storage account update":
+      let set = command.value(of: "--set")
+      let path = set ?? command.value(of: "--remove") ?? ""
+      if command.verb == "group update", command.value(of: "--tags") != nil {
+        (action, operation) = (.change, .tag(key: "", value: nil, from: nil))
+        resource = ResourceRef(
+          kind: .resourceGroup, name: name, resourceGroup: name, location: region(of: name))
+        break
+      }
+      guard path.hasPrefix("tags.") else { return nil }
+      let pair = path.dropFirst(5).split(separator: "=", maxSplits: 1).map(String.init)
+      let kind: ResourceRef.Kind =
+        switch command.verb {
+        case "vm update": .virtualMachine
+        case "group update": .resourceGroup
+        case "disk update": .disk
+        default: .storageAccount
+        }
+      (action, operation) = (
+        .change, .tag(key: pair.first ?? "", value: set == nil ? nil : pair.last, from: nil)
+      )
+      resource = ResourceRef(
+        kind: kind, name: name, resourceGroup: kind == .resourceGroup ? name : group,
+        location: region(of: kind == .resourceGroup ? name : group))
+    case "vm run-command invoke":
+      (action, operation) = (.change, .runCommand(script: command.value(of: "--scripts") ?? ""))
+      resource = vmRef(size: vm?.size)
     default:
       return nil
     }
@@ -142,11 +201,14 @@ extension PlanStep {
       world.vms.removeAll { same($0.resourceGroup, r.name) }
       world.disks.removeAll { same($0.resourceGroup, r.name) }
       world.storageAccounts.removeAll { same($0.resourceGroup, r.name) }
+      world.snapshots.removeAll { same($0.resourceGroup, r.name) }
       world.groups.removeAll { same($0.name, r.name) }
     case .detachDisk:
       for i in world.disks.indices where same(world.disks[i].name, r.name) {
         world.disks[i].managedBy = nil
       }
+    case .deleteSnapshot:
+      world.snapshots.removeAll { same($0.name, r.name) && same($0.resourceGroup, r.resourceGroup) }
     default: break
     }
     return world

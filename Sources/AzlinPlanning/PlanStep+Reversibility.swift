@@ -4,14 +4,16 @@ extension PlanStep {
   /// How far this step can be taken back.
   public var reversibility: Reversibility {
     switch operation {
-    case .deleteDisk, .deleteStorage, .deleteVM: return .losesData
+    case .deleteDisk, .deleteStorage, .deleteVM, .deleteSnapshot: return .losesData
     case .deleteGroup: return takesAlong.isEmpty ? .irreversible : .losesData
+    case .runCommand: return .irreversible
     default: return .reversible
     }
   }
 
   /// Everything a group delete takes with it, as the user reads it: each VM (with its OS
-  /// disk), each data disk with its size and whether it is attached, each storage account.
+  /// disk), each data disk with its size and whether it is attached, each storage account,
+  /// each snapshot.
   public static func contents(ofGroup group: String, in live: LiveState) -> [String] {
     let inGroup: (String) -> Bool = { $0.lowercased() == group.lowercased() }
     var items = live.vms.filter { inGroup($0.resourceGroup) }.map {
@@ -24,7 +26,7 @@ extension PlanStep {
     items += live.storageAccounts.filter { inGroup($0.resourceGroup) }.map {
       "storage account \($0.name) (and all it stores)"
     }
-    return items
+    return items + snapshotContents(ofGroup: group, in: live)
   }
 
   /// What is in a group, by kind and name only ("VM a1", "disk d1", "storage account s1"):
@@ -38,7 +40,8 @@ extension PlanStep {
       }
       + live.storageAccounts.filter { inGroup($0.resourceGroup) }.map {
         "storage account \($0.name)"
-      }).sorted()
+      }
+      + live.snapshots.filter { inGroup($0.resourceGroup) }.map { "snapshot \($0.name)" }).sorted()
   }
 
   /// True for a VM's OS disk (named `<vm>_OsDisk_…` by Azure), which goes with its VM.

@@ -22,6 +22,42 @@ public enum Report: Equatable, Sendable {
   case groups([LiveState.Group])
   case cost(CostQuestion)
   case storageAccounts([LiveState.StorageAccount])
+  case snapshots([LiveState.Snapshot])
+  /// The inbound rules open on each VM.
+  case ports([VMPorts])
+  /// Each VM's auto-shutdown, shown in `timeZone`.
+  case autoShutdown([LiveState.VM], timeZone: String)
+  /// What carries a tag (`key` or `key=value`).
+  case tagged(String, [TaggedResource])
+  /// How to connect to a VM: the shell reads its address and admin user (`vm show -d`).
+  case connect(LiveState.VM)
+}
+
+/// The inbound allow rules of one VM.
+public struct VMPorts: Equatable, Sendable {
+  public var vm: LiveState.VM
+  public var rules: [LiveState.SecurityRule]
+
+  public init(vm: LiveState.VM, rules: [LiveState.SecurityRule]) {
+    self.vm = vm
+    self.rules = rules
+  }
+}
+
+/// A resource a tag filter found, as a list shows it.
+public struct TaggedResource: Equatable, Sendable {
+  /// `VM`, `group`, `disk` or `storage account`.
+  public var kind: String
+  public var name: String
+  public var resourceGroup: String
+  public var value: String
+
+  public init(kind: String, name: String, resourceGroup: String, value: String) {
+    self.kind = kind
+    self.name = name
+    self.resourceGroup = resourceGroup
+    self.value = value
+  }
 }
 
 /// A cost question: what VMs of a size would cost, or what exists costs.
@@ -30,12 +66,15 @@ public struct CostQuestion: Equatable, Sendable {
   public var size: String?
   public var region: String
   public var vmNames: [String]
+  /// True when the question is which things cost the most.
+  public var ranking = false
 
-  public init(count: Int, size: String?, region: String, vmNames: [String]) {
+  public init(count: Int, size: String?, region: String, vmNames: [String], ranking: Bool = false) {
     self.count = count
     self.size = size
     self.region = region
     self.vmNames = vmNames
+    self.ranking = ranking
   }
 }
 
@@ -94,4 +133,29 @@ public enum PlanProblem: Equatable, Sendable {
   case badDiskSize(Int)
   /// A name the request leaves out ("all but web9") that does not exist.
   case exclusionNotFound(String)
+  case snapshotNotFound(String)
+  /// A snapshot (or disk, from a snapshot) whose name is taken in its group.
+  case nameTaken(kind: String, name: String)
+  /// A snapshot asked of a VM's data disk when it has none, or of "its data disk" with several.
+  case whichDataDisk(vm: String, disks: [String])
+  /// A port or range outside 1–65535, or not a number.
+  case badPort(String)
+  /// A source that is neither `*` nor an IPv4 address or CIDR.
+  case badSource(String)
+  /// The VM has no security group on its NIC azlin can add a rule to.
+  case noSecurityGroup(vm: String)
+  /// The port is open through a rule that also opens other ports, or a wider range.
+  case portInSharedRule(vm: String, ports: String, rule: String, opens: [String])
+  /// A time azlin cannot read ("25:00"), or a zone it does not know.
+  case badTime(String)
+  case unknownTimeZone(String)
+  /// A tag key or value Azure would refuse, or azlin's own `managed-by`.
+  case badTag(String)
+  case reservedTag(String)
+  /// A command to run inside a VM that is not running (its power state).
+  case notRunning(vm: String, state: String)
+  /// An image azlin knows no alias for and that is not a URN.
+  case unknownImage(String)
+  /// A Windows image: azlin's VMs are Linux.
+  case windowsImage(String)
 }

@@ -95,6 +95,8 @@ enum Messages {
         "I didn't understand \"\(clip(line))\". Try \"create a vm called web1\", \"list vms\" or /help."
     case .unsupported(let what):
       return "azlin cannot manage \(what) yet; it handles resource groups and VMs."
+    case .missingDetail(let what, let example):
+      return "Which \(what)? Say it whole, e.g. \"\(example)\"."
     case .missingTarget(let verb):
       return "What should I \(verb)? Name it, e.g. \"\(verb) vm web1\"."
     case .unknownWords(let words):
@@ -120,6 +122,9 @@ enum Messages {
     case .unresolvedReference(let phrase):
       return
         "Which VM do you mean by \"\(phrase)\"? Name it (e.g. \"stop web1\"); \"list vms\" shows them."
+    case .unknownImage(let typed): return unknownImage(typed)
+    case .windowsImage(let typed): return windowsImage(typed)
+    case .unclearCommand(let words): return unclearCommand(words)
     }
   }
 
@@ -166,6 +171,14 @@ enum Messages {
       return "\(gb) GB is not a disk size Azure offers; use 1 to 32,767 GB."
     case .tooMany(let n):
       return "\(n) VMs in one request is more than azlin allows (\(CommandPlanner.maximumCount))."
+    case .snapshotNotFound, .nameTaken, .whichDataDisk:
+      return snapshotProblem(p) ?? ""
+    case .badPort, .badSource, .noSecurityGroup, .portInSharedRule, .badTime, .unknownTimeZone,
+      .badTag, .reservedTag:
+      return devVMProblem(p) ?? ""
+    case .notRunning(let vm, let state): return notRunning(vm: vm, state: state)
+    case .unknownImage(let typed): return unknownImage(typed)
+    case .windowsImage(let typed): return windowsImage(typed)
     }
   }
 
@@ -202,6 +215,11 @@ enum Messages {
     case .restartStarts(let vm, let state):
       return
         "\(vm) is \(state), so it is started instead of restarted (Azure restarts only running VMs)."
+    case .restoredToNewDisk(let disk, let vm): return restoredToNewDisk(disk: disk, vm: vm)
+    case .resizeNeedsSize(let vm): return resizeNeedsSize(vm)
+    case .portAlreadyOpen, .portNotOpen, .openToInternet, .shutdownTime, .shutdownUnchanged,
+      .tagUnchanged:
+      return devVMNote(n) ?? ""
     }
   }
 
@@ -248,6 +266,10 @@ enum Messages {
     case .attachDisk(let vm): return "attach disk \(r.name) to VM \(vm)"
     case .detachDisk(let vm): return "detach disk \(r.name) from VM \(vm)"
     case .deleteDisk: return "delete disk \(r.name) in \(r.resourceGroup)"
+    case .createSnapshot, .deleteSnapshot, .createDiskFromSnapshot:
+      return snapshotStepSummary(s) ?? ""
+    case .openPort, .closePort, .autoShutdown, .tag: return devVMStepSummary(s) ?? ""
+    case .runCommand(let script): return "run \(clip(Redactor.text(script), 60)) on VM \(r.name)"
     }
   }
 
@@ -260,6 +282,7 @@ enum Messages {
     case .generatedName(let n): return "name \(n)"
     case .sku(let s): return "SKU \(s)"
     case .diskSize(let gb): return "disk size \(gb) GB"
+    case .osDiskOf(let vm): return osDiskAssumption(vm)
     }
   }
 
@@ -577,6 +600,12 @@ enum Messages {
 
   static func vmDetail(_ vm: LiveState.VM) -> String {
     "\(vm.name) is \(vm.powerState): \(vm.size) in \(vm.resourceGroup), \(vm.location)."
+      + (vm.publicIP.map { " Public IP \($0)." } ?? "")
+      + (vm.tags.isEmpty
+        ? ""
+        : " Tags: "
+          + vm.tags.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+          .joined(separator: ", ") + ".")
   }
 
   // MARK: Slash commands

@@ -64,7 +64,7 @@ extension Session {
       guard let yn else { return notAnAnswer() }
       pending = nil
       record(
-        "approval", [("answer", .string(yn == .no ? "no" : (yn == .always ? "always" : "yes")))])
+        .approval, [("answer", .string(yn == .no ? "no" : (yn == .always ? "always" : "yes")))])
       switch yn {
       case .no:
         // "stop sam" — no — "delete it": what was talked about is still "it".
@@ -93,7 +93,7 @@ extension Session {
       pending = nil
       let step = remaining[0]
       record(
-        "approval",
+        .approval,
         [("step", .number(Double(step))), ("answer", .string(yn == .no ? "no" : "yes"))])
       if yn != .no { approved.insert(step) }
       askNextDestroy(plan, remaining: Array(remaining.dropFirst()), approved: approved)
@@ -221,7 +221,7 @@ extension Session {
       guard let yn else { return notAnAnswer() }
       pending = nil
       record(
-        "approval",
+        .approval,
         [("undo", .string(objective.id)), ("answer", .string(yn == .no ? "no" : "yes"))])
       if yn == .no {
         // After Ctrl-C the objective is still in progress: say what stays and what is left.

@@ -112,7 +112,7 @@ extension Session {
     let (reloaded, warnings) = AzlinConfig.load(path: context.home.configFile)
     config.budget = reloaded.budget
     for w in warnings { say(w) }
-    record("slash", [("command", .string(what))])
+    record(.slash, [("command", .string(what))])
     showBudget()
   }
 

@@ -44,7 +44,8 @@ extension Session {
   /// unknown price for any command that cannot be priced.
   func spending(of run: GatedRun) -> PlannedSpend {
     let (plan, unread) = commands(of: run)
-    var estimate = estimator.estimate(plan, live: live)
+    let whole = price(plan.steps)
+    var estimate = whole
     estimate.lines += unread.map {
       CostEstimate.Line(
         item: Messages.clip($0.description, 60), quantity: 1, hourly: nil, monthly: nil,
@@ -54,6 +55,10 @@ extension Session {
     for step in plan.steps
     where !groups.contains(where: { $0.lowercased() == step.resource.resourceGroup.lowercased() }) {
       groups.append(step.resource.resourceGroup)
+    }
+    // A plan in one group is priced once: its group's share is the whole.
+    if groups.count == 1 {
+      return PlannedSpend(estimate: estimate, byGroup: [(groups[0], whole.totalMonthly)])
     }
     let byGroup = groups.map { g in
       let steps = plan.steps.filter { $0.resource.resourceGroup.lowercased() == g.lowercased() }
@@ -65,6 +70,11 @@ extension Session {
   /// The one budget decision: what was spent, the run-rate of what exists, what other runs
   /// reserved and have not settled, and what `spend` adds, against every limit that applies.
   func budgetDecision(for spend: PlannedSpend) -> BudgetMonitor.Decision {
+    timed(\.price) { decide(spend) }
+  }
+
+  /// `budgetDecision(for:)`, untimed.
+  private func decide(_ spend: PlannedSpend) -> BudgetMonitor.Decision {
     let reserved = ledger.openReservations()
     let total = spent()
     let groups = spend.byGroup.map { g in
@@ -96,7 +106,7 @@ extension Session {
     let spend = spending(of: run)
     if spend.adds, let setting = config.budget.unreadable.first {
       // Fails closed: a limit that cannot be read is not no limit, and no override applies.
-      record("budget", [("decision", "refused"), ("reason", .string("unreadable \(setting)"))])
+      record(.budget, [("decision", "refused"), ("reason", .string("unreadable \(setting)"))])
       if !always { say(Messages.cost(spend.estimate)) }
       fail(Messages.budgetUnreadable(setting))
       return nil
@@ -105,14 +115,14 @@ extension Session {
     if !always && spend.adds { say(Messages.cost(spend.estimate)) }
     if let limit = decision.refusal, let force, !readOnly {
       record(
-        "budget", [("decision", "refused"), ("projected", .string(decision.projected.plain))])
+        .budget, [("decision", "refused"), ("projected", .string(decision.projected.plain))])
       overrideBudget(decision, limit: limit, by: force)
       return .some(force)
     }
     if always || spend.adds {
       say(Messages.budget(decision))
       record(
-        "budget",
+        .budget,
         [
           ("decision", .string(Self.describe(decision.level))),
           ("projected", .string(decision.projected.plain)),
@@ -147,7 +157,7 @@ extension Session {
   /// The budget was overridden explicitly: audited and said in one line.
   func overrideBudget(_ decision: BudgetMonitor.Decision, limit: String, by how: String) {
     record(
-      "budget_override",
+      .budgetOverride,
       [
         ("limit", .string(limit)), ("projected", .string(decision.projected.plain)),
         ("by", .string(how)),
@@ -196,7 +206,7 @@ extension Session {
         let decision = budgetDecision(for: spend)
         if decision.refusal != nil, overriddenBy == nil {
           record(
-            "budget",
+            .budget,
             [
               ("decision", "refused"), ("projected", .string(decision.projected.plain)),
               ("at", "run"),

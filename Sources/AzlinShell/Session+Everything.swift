@@ -28,6 +28,9 @@ extension Session {
     extra += live.storageAccounts.filter {
       inGroup($0.resourceGroup) && !excluded.contains($0.name.lowercased())
     }.map { .storageDelete(name: $0.name, group: $0.resourceGroup) }
+    extra += live.snapshots.filter {
+      inGroup($0.resourceGroup) && !excluded.contains($0.name.lowercased())
+    }.map { .snapshotDelete(name: $0.name, group: $0.resourceGroup) }
     guard !extra.isEmpty else { return false }
     for command in extra {
       guard var step = PlanStep(reading: command, number: plan.steps.count + 1, live: live)

@@ -15,7 +15,7 @@ extension Session {
     }
     let changes = Plan.changedFacts(p.facts, p.plan.facts(in: live))
     guard !changes.isEmpty else { return true }
-    record("plan_stale", [("changed", .strings(changes))])
+    record(.planStale, [("changed", .strings(changes))])
     staleReplans += 1
     guard staleReplans <= 2 else {
       fail(Messages.worldKeepsChanging(changes))

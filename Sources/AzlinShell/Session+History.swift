@@ -49,42 +49,42 @@ extension Session {
       i += 1
     }
     if objective != nil || failedOnly || since != nil { everySession = true }
-    var reader = AuditReader(path: context.home.auditLog)
     let cutoff = since.map { Timestamp.string($0) }
     // Where the read is bounded (this session, or a period), every match is counted, so a cap
     // can say how many there are; over the whole log, one more than shown says there are more.
     let bounded = !everySession || cutoff != nil
-    let found = reader.newest(
-      limit: bounded ? Self.historyCountLimit : limit + 1,
-      mustContain: failedOnly ? "\"error_code\":\"" : objective,
-      stopAt: everySession && cutoff == nil
-        ? nil
-        : { entry in
-          // This session's events all follow its session_start: no need to read further back.
-          if !everySession, entry.event == "session_start", entry.session == self.sessionID {
-            return true
-          }
-          if let cutoff { return (entry.json["ts"]?.stringValue ?? "") < cutoff }
-          return false
-        }
-    ) { e in
-      guard everySession || e.session == sessionID else { return false }
+    let keep = { (e: AuditReader.Entry) -> Bool in
+      guard everySession || e.session == self.sessionID else { return false }
       if let objective, !(e.objective ?? "").hasSuffix(objective) { return false }
-      switch e.event {
-      case "input": return !failedOnly && !(e.json["text"]?.stringValue ?? "").hasPrefix("/history")
-      case "command", "rollback_step":
+      switch e.kind {
+      case .input: return !failedOnly && !(e.json["text"]?.stringValue ?? "").hasPrefix("/history")
+      case .command, .rollbackStep:
         return !failedOnly || e.json["error_code"]?.stringValue != nil
-      case "objective_status":
+      case .objectiveStatus:
         let status = e.json["status"]?.stringValue
         return failedOnly ? status == "failed" : status != "in_progress"
-      case "approval": return !failedOnly && e.json["answer"]?.stringValue != "auto"
+      case .approval: return !failedOnly && e.json["answer"]?.stringValue != "auto"
       default: return false
       }
     }
-    if reader.skipped > 0 {
-      say(
-        "(\(reader.skipped) unreadable line\(reader.skipped == 1 ? "" : "s") in the audit log skipped)"
-      )
+    let found: [AuditReader.Entry]
+    let skipped: Int
+    if !everySession {
+      // This session's events, kept as they are written: each line is read once.
+      (found, skipped) = history.newest(limit: Self.historyCountLimit, keep: keep)
+    } else {
+      var reader = AuditReader(path: context.home.auditLog)
+      found = reader.newest(
+        limit: bounded ? Self.historyCountLimit : limit + 1,
+        mustContain: failedOnly ? "\"error_code\":\"" : objective,
+        stopAt: cutoff.map { cutoff in
+          { entry in (entry.json["ts"]?.stringValue ?? "") < cutoff }
+        },
+        where: keep)
+      skipped = reader.skipped
+    }
+    if skipped > 0 {
+      say("(\(skipped) unreadable line\(skipped == 1 ? "" : "s") in the audit log skipped)")
     }
     guard !found.isEmpty else {
       if failedOnly { return say(Messages.noFailures(since: since == nil ? nil : args)) }
@@ -122,22 +122,22 @@ extension Session {
       withDate && ts.count >= 19
       ? String(ts.prefix(10)) + " " + String(ts.dropFirst(11).prefix(8))
       : (ts.count >= 19 ? String(ts.dropFirst(11).prefix(8)) : "--:--:--")
-    switch e.event {
-    case "input":
+    switch e.kind {
+    case .input:
       return "\(time)  > \(e.json["text"]?.stringValue ?? "")"
-    case "command", "rollback_step":
+    case .command, .rollbackStep:
       let argv = e.json["argv"]?.arrayValue?.compactMap(\.stringValue) ?? []
       let code = e.json["exit_code"]?.intValue ?? -1
       let ms = e.json["duration_ms"]?.intValue ?? 0
       let outcome =
         code == 0 ? "ok" : "failed (\(e.json["error_code"]?.stringValue ?? "exit \(code)"))"
-      let verb = e.event == "rollback_step" ? "undo " : ""
+      let verb = e.kind == .rollbackStep ? "undo " : ""
       let strategy = e.json["strategy"]?.stringValue ?? AzureCLIStrategy.strategyName
       let tool = e.json["tool"]?.stringValue.map { " \($0)" } ?? ""
       let via = strategy == AzureCLIStrategy.strategyName ? "" : " [\(strategy)\(tool)]"
       return
         "\(time)    \(verb)\(AzCommandText.render(argv)) → \(outcome), \(Messages.duration(ms))\(via)"
-    case "approval":
+    case .approval:
       return "\(time)    approval: \(e.json["answer"]?.stringValue ?? "?")"
     default:
       let id = e.objective.map { String($0.suffix(8)) } ?? "?"

@@ -11,7 +11,7 @@ extension Session {
     guard let p = pending else { return }
     pending = nil
     offeredFix = nil
-    record("approval", [("answer", .string("cancelled"))])
+    record(.approval, [("answer", .string("cancelled"))])
     if case .overwrite(let save) = p {
       unsavedTurns.insert(output.turns.count - 1)
       say(Messages.notSaved(save.path))

@@ -49,7 +49,7 @@ extension Session {
       }
       guard let short else { continue }
       record(
-        "quota",
+        .quota,
         [
           ("region", .string(region)), ("quota", .string(short.label)),
           ("free", .number(Double(short.free))),

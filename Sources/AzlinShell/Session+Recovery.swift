@@ -14,7 +14,7 @@ extension Session {
         output.error("azlin: cannot update \(f.objective.id): \(error)")
       }
       record(
-        "objective_interrupted", objective: f.objective.id,
+        .objectiveInterrupted, objective: f.objective.id,
         [("done", .array(f.done.map { .number(Double($0)) }))])
       say(
         Messages.interrupted(
@@ -65,7 +65,7 @@ extension Session {
     let remaining = finding.remaining
     let done = finding.done
     record(
-      "resume", objective: objective.id,
+      .resume, objective: objective.id,
       [("remaining", .array(remaining.map { .number(Double($0)) }))])
     let steps = objective.plan.map { ExecutableStep(recorded: $0) }
     do {
@@ -109,7 +109,7 @@ extension Session {
       let delay = Self.operationWait.delay(after: attempt, retryAfter: nil, random: context.random)
       say(Messages.waitingForOperations(underWay(finding), seconds: delay))
       record(
-        "resume_wait", objective: objective.id,
+        .resumeWait, objective: objective.id,
         [
           ("steps", .array(finding.inProgress.map { .number(Double($0)) })),
           ("delay_s", .number(delay.rounded())),

@@ -9,7 +9,7 @@ extension Session {
   /// Parses, plans, prices and — once approved — executes one request.
   func request(_ typed: String) {
     if let command = Self.spokenCommand(typed) {
-      record("routed", [("command", .string(command))])
+      record(.routed, [("command", .string(command))])
       runSlash(command)
       return
     }
@@ -17,7 +17,7 @@ extension Session {
     // without it.
     if typed.contains(Redactor.mask) {
       refusedForSecret = typed
-      record("intent", [("understood", false), ("reason", "secret")])
+      record(.intent, [("understood", false), ("reason", "secret")])
       fail(Messages.notUnderstood(.secretInLine, line: typed))
       return
     }
@@ -53,7 +53,7 @@ extension Session {
     }
     switch understood {
     case .notUnderstood(let problem):
-      record("intent", [("understood", false)])
+      record(.intent, [("understood", false)])
       switch problem {
       case .unresolvedReference(let phrase): refusedAsk = (line, phrase)
       case .missingTarget: refusedAsk = (line, nil)
@@ -84,7 +84,7 @@ extension Session {
       }
       fail(Messages.notUnderstood(problem, line: line))
     case .intents(let intents):
-      record("intent", [("intents", .array(intents.map(\.json)))])
+      record(.intent, [("intents", .array(intents.map(\.json)))])
       lastRequest = LastRequest(line: line, intents: intents.map(\.asked))
       if let low = intents.map(\.confidence).min(), low < 0.7,
         !intents.contains(where: \.parameters.hypothetical)
@@ -108,10 +108,12 @@ extension Session {
   /// Parses with the configured LLM when there is one, and with the local grammar otherwise
   /// or when the LLM cannot answer (one line says why).
   func understand(_ line: String) -> ParseResult {
+    let started = TurnStages.now()
+    defer { stages.parse += TurnStages.now() - started }
     if let llm {
       switch llm.parse(line, context: conversation, live: live) {
       case .parsed(let result):
-        record("parser", [("used", "llm")])
+        record(.parser, [("used", "llm")])
         // A question stays a question whatever the LLM made of it: changes are previewed.
         guard case .intents(let intents) = result,
           LocalIntentParser.asksRatherThanRequests(line)
@@ -123,7 +125,7 @@ extension Session {
             return i
           })
       case .fellBack(let reason):
-        record("parser", [("used", "local"), ("reason", .string(Redactor.text(reason)))])
+        record(.parser, [("used", "local"), ("reason", .string(Redactor.text(reason)))])
         say(Messages.llmFellBack(reason))
       }
     }
@@ -133,8 +135,10 @@ extension Session {
   /// Plans `intents` and shows the result: a report, a question, a refusal, or a plan to approve.
   func plan(_ intents: [Intent], line: String) {
     if planEverything(intents, line: line) { return }
-    let planner = CommandPlanner(defaults: config.defaults)
-    switch planner.plan(intents, live: live, context: conversation) {
+    var planner = CommandPlanner(defaults: config.defaults)
+    planner.timeZone = timeZone
+    planner.now = context.clock.now
+    switch timed(\.plan, { planner.plan(intents, live: live, context: conversation) }) {
     case .report(let report):
       for intent in intents { conversation.remember(intent) }
       show(report)
@@ -156,10 +160,12 @@ extension Session {
       // A question about a change: show what it would do and cost, run nothing.
       say(Messages.plan(plan, verbose: options.verbose))
       say(Messages.cost(estimate(plan)))
+      noteRunCommand(plan)
       say(Messages.previewOnly)
       for intent in intents { conversation.remember(weighed: intent) }
       lastRequest?.resumable = true
     case .plan(let plan):
+      if let refusal = simulatedGuestRefusal(plan) { return fail(refusal) }
       let names = checkStorageNames(plan, intents: intents)
       if let problem = names.refusal {
         fail(Messages.problem(problem))
@@ -207,10 +213,24 @@ extension Session {
     case .groups(let groups): say(Messages.groupTable(groups))
     case .cost(let q): say(costAnswer(q))
     case .storageAccounts(let accounts): say(Messages.storageTable(accounts))
+    case .snapshots(let snapshots):
+      let monthly = snapshots.compactMap {
+        estimator.snapshotLine(name: $0.name, sizeGB: $0.sizeGB, sku: $0.sku).monthly
+      }.reduce(Money.zero, +)
+      say(Messages.snapshotTable(snapshots, monthly: monthly))
+    case .ports(let entries):
+      conversation.remember(listed: entries.map(\.vm.name))
+      say(Messages.portTable(entries))
+    case .autoShutdown(let vms, let zone):
+      conversation.remember(listed: vms.map(\.name))
+      say(Messages.autoShutdownLines(vms, zone: zone))
+    case .tagged(let filter, let found): say(Messages.taggedTable(filter, found))
+    case .connect(let vm): showConnection(vm)
     }
   }
 
   func costAnswer(_ q: CostQuestion) -> [String] {
+    if q.ranking { return costRanking() }
     if !q.vmNames.isEmpty {
       var estimate = CostEstimate()
       for name in q.vmNames {
@@ -242,7 +262,9 @@ extension Session {
   }
 
   /// The monthly cost of what `plan` creates (changes and deletions are shown in the run-rate).
-  func estimate(_ plan: Plan) -> CostEstimate { estimator.estimate(plan, live: live) }
+  func estimate(_ plan: Plan) -> CostEstimate {
+    timed(\.price) { price(plan.steps) }
+  }
 
   /// Shows a plan with its cost and budget status, then runs it or asks for approval.
   func present(_ made: PendingPlan) {
@@ -258,15 +280,16 @@ extension Session {
     }) {
       say(Messages.stopStillBills)
     }
+    noteRunCommand(p.plan)
     record(
-      "plan",
+      .plan,
       [
         (
           "steps",
           .array(p.plan.steps.map { .strings(["az"] + Redactor.argv($0.command.arguments)) })
         )
       ])
-    record("cost_estimate", [("monthly", .string(p.estimate.totalMonthly.plain))])
+    record(.costEstimate, [("monthly", .string(p.estimate.totalMonthly.plain))])
     let run = GatedRun.plan(p)
     guard let overridden = budgetGate(run, force: forceBudget ? "--force" : nil, always: true)
     else { return }
@@ -280,12 +303,12 @@ extension Session {
       return
     }
     if options.autoApprove {
-      record("approval", [("answer", "auto"), ("by", "--yes")])
+      record(.approval, [("answer", "auto"), ("by", "--yes")])
       execute(p, approved: Set(p.plan.steps.map(\.number)))
       return
     }
     if alwaysApprove && stepsThatAsk(p).isEmpty {
-      record("approval", [("answer", "auto"), ("by", "always")])
+      record(.approval, [("answer", "auto"), ("by", "always")])
       execute(p, approved: Set(p.plan.steps.map(\.number)))
       return
     }
@@ -325,7 +348,7 @@ extension Session {
       return
     }
     pending = .destroyConfirmation(p, remaining: remaining, approved: approved)
-    if step.action == .destroy {
+    if step.action == .destroy || step.runsInsideVM {
       say(Messages.confirmDestroy(step))
     } else {
       say(Messages.confirmDestructiveTool(step, route: routes(for: p.plan)[step.number]))
@@ -360,7 +383,7 @@ extension Session {
       let outcomes = try withInterrupts { cancelled in
         let outcomes = try executor.execute(
           steps, approved: approved, objective: &objective, cancelled: cancelled,
-          progress: showProgress)
+          progress: showProgress, output: showRunOutput)
         lateInterrupt = cancelled()
         return outcomes
       }

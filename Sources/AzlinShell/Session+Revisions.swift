@@ -506,7 +506,7 @@ extension Session {
 
   /// Records intents reached without the parser (revisions, retries) as the turn's understanding.
   func recorded(_ intents: [Intent]) -> [Intent] {
-    record("intent", [("intents", .array(intents.map(\.json)))])
+    record(.intent, [("intents", .array(intents.map(\.json)))])
     lastRequest = LastRequest(line: lastRequest?.line ?? "", intents: intents)
     return intents
   }

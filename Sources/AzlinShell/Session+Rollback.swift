@@ -38,7 +38,7 @@ extension Session {
         try objective.move(
           to: .rolledBack, at: context.clock.now, note: "rolled back after a failed step")
         try store.save(objective)
-        record("objective_status", objective: objective.id, [("status", "rolled_back")])
+        record(.objectiveStatus, objective: objective.id, [("status", "rolled_back")])
       } catch {
         fail("azlin: cannot record the rollback of \(objective.id): \(error)")
       }

@@ -68,7 +68,7 @@ extension Session {
     conversation.region = r.region
     conversation.size = r.size
     conversation.forgetMissing(in: live)
-    record("session_resumed", [("from", .string(r.id))])
+    record(.sessionResumed, [("from", .string(r.id))])
     say(
       "Resumed session \(r.id.suffix(8)) from \(r.updatedAt.prefix(16).replacingOccurrences(of: "T", with: " ")): \(conversation.summary ?? "nothing to carry over")."
     )

@@ -56,6 +56,14 @@ extension Session {
       say("Disks:")
       say(Messages.diskTable(dataDisks).map { "  " + $0 })
     }
+    if !live.snapshots.isEmpty {
+      say("Snapshots:")
+      say(
+        Messages.snapshotTable(
+          live.snapshots,
+          monthly: estimator.monthlyRunRate(of: LiveState(snapshots: live.snapshots))
+        ).map { "  " + $0 })
+    }
     say("Context: " + (conversation.summary ?? "nothing yet"))
   }
 
@@ -102,7 +110,7 @@ extension Session {
 
   func clearContext() {
     conversation = ConversationContext()
-    record("slash", [("command", "clear")])
+    record(.slash, [("command", "clear")])
     say(Messages.cleared)
   }
 

@@ -4,15 +4,11 @@ import AzlinLedger
 import Foundation
 
 extension Session {
-  /// The spend ledger of this state folder.
-  var ledger: SpendLedger { SpendLedger(path: context.home.spendLedger) }
-
   /// Records every VM whose billing rate changed since the ledger last heard of it:
   /// created, stopped, deallocated, resized, started, or gone.
   func reconcileLedger() {
     let now = context.clock.now
-    var last: [String: SpendLedger.Entry] = [:]
-    for e in ledger.entries() { last[e.resource] = e }
+    let last = ledger.latestEntries()
     var seen = Set<String>()
     do {
       for vm in live.vms {

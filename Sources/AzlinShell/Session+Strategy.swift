@@ -5,32 +5,6 @@ import AzlinLedger
 import AzlinPlanning
 
 extension Session {
-  /// The strategies `config.toml` asks for: every MCP server in `[mcp] servers`, the Azure CLI
-  /// on the session's backend, Terraform when the backend is the real az, and the preference
-  /// in `[execution] strategy`.
-  static func makeStrategies(
-    context: AzlinContext, backend: any AzureBackend, config: AzlinConfig,
-    connector: ((MCPServerSettings) -> MCPInProcessConnector?)?
-  ) -> StrategySelector {
-    var environment = context.environment
-    environment["AZLIN_HOME"] = context.home.root
-    let mcp = config.mcpServers.map { server in
-      MCPStrategy(
-        server: server, environment: environment, clock: context.clock,
-        inProcess: connector?(server))
-    }
-    return StrategySelector(
-      azureCLI: AzureCLIStrategy(backend: backend), mcp: mcp,
-      terraform: backend.kind == .az
-        ? TerraformStrategy(context: context, minimumSteps: config.execution.terraformMinSteps)
-        : UnusablePlanStrategy(
-          name: "terraform",
-          reason:
-            "the backend is the simulator, and Terraform's azurerm provider reaches real Azure only"
-        ),
-      preference: StrategySelector.Preference(rawValue: config.execution.strategy) ?? .auto)
-  }
-
   /// The retry policy in `[execution]`.
   var retryPolicy: RetryPolicy {
     var policy = RetryPolicy()
@@ -60,8 +34,10 @@ extension Session {
   /// Steps that ask on their own: destroy steps, and steps whose tool says it may destroy.
   func stepsThatAsk(_ p: PendingPlan) -> [Int] {
     let routes = routes(for: p.plan)
-    return p.plan.steps.filter { $0.action == .destroy || routes[$0.number]?.destructive == true }
-      .map(\.number)
+    return p.plan.steps.filter {
+      $0.action == .destroy || routes[$0.number]?.destructive == true || $0.runsInsideVM
+    }
+    .map(\.number)
   }
 
   /// `/strategy [auto|az|mcp|terraform]`: shows the strategies in the order they are tried,
@@ -82,7 +58,7 @@ extension Session {
       }
       strategies.preference = preference
       config.execution.strategy = preference.rawValue
-      record("slash", [("command", .string("strategy \(preference.rawValue)"))])
+      record(.slash, [("command", .string("strategy \(preference.rawValue)"))])
     }
     say(Messages.strategies(strategies.statuses(), preference: strategies.preference.rawValue))
   }

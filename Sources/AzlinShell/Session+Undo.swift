@@ -38,7 +38,7 @@ extension Session {
     switch Rollback().plan(for: objective, live: live, others: store.all().objectives) {
     case .failure(let refusal):
       record(
-        "undo_refused", objective: objective.id,
+        .undoRefused, objective: objective.id,
         [("reason", .string(Messages.undoRefused(refusal.refusal)))])
       fail(Messages.undoRefused(refusal.refusal))
     case .success(let steps):
@@ -60,7 +60,7 @@ extension Session {
   /// Runs the undo at once with --yes, or asks.
   func confirmUndo(_ objective: Objective, _ steps: [Rollback.Step], overriddenBy: String?) {
     if options.autoApprove {
-      record("approval", [("undo", .string(objective.id)), ("answer", "auto"), ("by", "--yes")])
+      record(.approval, [("undo", .string(objective.id)), ("answer", "auto"), ("by", "--yes")])
       runUndo(objective, steps, overriddenBy: overriddenBy)
       return
     }
@@ -72,15 +72,13 @@ extension Session {
   /// what is left after it (steps that fell back to other strategies) is undone step by step.
   /// - Returns: The inverse steps still needed, or `nil` when Terraform was not used.
   func destroyWithTerraform(_ objective: Objective) -> [Rollback.Step]? {
-    guard let terraform = strategies.terraform as? TerraformStrategy,
-      objective.strategy == terraform.name, terraform.availability().isAvailable,
-      let folder = terraform.folder(objectiveID: objective.id),
-      FileManager.default.fileExists(atPath: folder + "/main.tf")
+    guard let terraform = strategies.terraform, objective.strategy == terraform.name,
+      terraform.availability().isAvailable, terraform.canDestroy(objectiveID: objective.id)
     else { return nil }
     let application = terraform.destroy(objectiveID: objective.id)
     for command in application.commands {
       record(
-        "rollback_step", objective: objective.id,
+        .rollbackStep, objective: objective.id,
         [
           ("argv", .strings(command.argv)), ("strategy", .string(terraform.name)),
           ("exit_code", .number(Double(command.exitCode))),
@@ -98,26 +96,27 @@ extension Session {
     }
   }
 
-  /// Runs inverse steps in order, audited, showing each; stops at the first failure.
+  /// Runs inverse steps in order through the executor — routes, retries, fallback and the
+  /// check against live state, as a plan's steps — showing each; stops at the first failure.
   /// - Returns: The failure, or `nil` when every step succeeded.
   func runInverse(_ steps: [Rollback.Step], of objective: String) -> AzError? {
-    for step in steps {
-      let result = backend.run(step.command)
-      record(
-        "rollback_step", objective: objective,
-        [
-          ("argv", .strings(["az"] + Redactor.argv(step.command.arguments))),
-          ("exit_code", .number(Double(result.exitCode))),
-          ("duration_ms", .number(Double(result.durationMs))),
-          ("error_code", .optional(result.error?.code)),
-        ])
-      if let error = result.error {
-        say("  ✗ \(step.command)")
-        return error
+    do {
+      return try executor.runInverse(steps, objective: objective) { step, outcome in
+        switch outcome {
+        case .succeeded(let ms, let via):
+          say(Messages.stepDone(step, ms: ms, via: via))
+        case .failed: say("  ✗ \(step.command)")
+        case .retrying(let e, let attempt, let total, let delay):
+          say(Messages.stepRetrying(step, e, attempt: attempt, of: total, delay: delay))
+        case .fallingBack(let e, let from, let to):
+          say(Messages.stepFallingBack(step, e, from: from, to: to))
+        case .skipped, .cancelled: break
+        }
       }
-      say("  ✓ \(step.command) (\(Messages.duration(result.durationMs)))")
+    } catch {
+      output.error("azlin: cannot write the audit log: \(error)")
+      return AzError(code: "AuditLogUnwritable", message: "\(error)")
     }
-    return nil
   }
 
   /// Runs the inverse steps, with what they add held in the budget, and marks the objective
@@ -141,7 +140,7 @@ extension Session {
     do {
       try objective.move(to: .rolledBack, at: context.clock.now, note: "undone by /undo")
       try store.save(objective)
-      record("objective_status", objective: objective.id, [("status", "rolled_back")])
+      record(.objectiveStatus, objective: objective.id, [("status", "rolled_back")])
       say(Messages.undone(objective.id))
     } catch {
       fail("azlin: cannot record the undo of \(objective.id): \(error)")

@@ -59,9 +59,19 @@ public final class Session {
   let parser: LocalIntentParser
   /// The LLM intent parser, when one is configured.
   let llm: LLMIntentParser?
-  let estimator = CostEstimator()
+  /// Prices; a VM with auto-shutdown is taken to start again at 09:00 in the user's zone.
+  var estimator: CostEstimator {
+    var estimator = CostEstimator()
+    let offset = timeZone.secondsFromGMT(for: context.clock.now) / 60
+    estimator.dayStartsAtUTCMinute = ((9 * 60 - offset) % 1440 + 1440) % 1440
+    return estimator
+  }
+  /// The spend ledger of this state folder (read incrementally: see `SpendLedger`).
+  let ledger: SpendLedger
   /// The lock budget decisions and reservations are made under, shared with other processes.
   let budgetLock: FileLock
+  /// This session's events for `/history`, read as they are written.
+  let history: SessionHistory
   /// How many budget reservations this session made (their IDs are this session's ID and a count).
   var reservations = 0
   /// The spinner shown on a terminal while a step runs.
@@ -73,7 +83,14 @@ public final class Session {
 
   var conversation = ConversationContext()
   /// What exists, as last read; setting it forgets the run-rates priced from the old one.
-  var live = LiveState() { didSet { runRates = [:] } }
+  var live = LiveState() {
+    didSet {
+      runRates = [:]
+      priced = nil
+    }
+  }
+  /// The last plan priced against `live`, with its estimate (forgotten when `live` changes).
+  var priced: (steps: [PlanStep], estimate: CostEstimate)?
   /// Monthly run-rates of `live`, by group ("" for all), priced once per snapshot.
   var runRates: [String: Money] = [:]
   var liveError: AzError?
@@ -109,7 +126,36 @@ public final class Session {
   public internal(set) var lastTurnFailed = false
   /// True when the last line answered a question (such lines are not kept in history).
   public internal(set) var lastLineWasAnswer = false
+  /// Where this session's turns spent their time, by stage.
+  public internal(set) var stages = TurnStages()
 
+  /// A session on `services`, which it takes as they are (the composition root builds them).
+  /// - Parameters:
+  ///   - services: Context, backend, config, audit, stores, strategies and parsers.
+  ///   - output: Where answers go.
+  ///   - options: --yes, --dry-run, --verbose.
+  ///   - version: Written to the audit log's session_start.
+  public init(services: Services, output: any OutputSink, options: Options, version: String) {
+    self.llm = services.llm
+    self.context = services.context
+    self.backend = services.backend
+    self.config = services.config
+    self.output = RecordingOutput(wrapping: output)
+    self.options = options
+    self.version = version
+    self.sessionID = services.sessionID
+    self.sessionRecord = SessionRecord(
+      id: sessionID, startedAt: context.clock.now, backend: backend.kind.rawValue)
+    self.audit = services.audit
+    self.store = services.store
+    self.ledger = services.ledger
+    self.budgetLock = services.ledger.makeLock()
+    self.history = SessionHistory(path: services.audit.path)
+    self.parser = services.parser
+    self.strategies = services.strategies
+  }
+
+  /// A session on services assembled from these parts (`Services.init`).
   /// - Parameters:
   ///   - context: Clock, IDs, sleeper, runner and the state folder.
   ///   - backend: Where commands land.
@@ -117,34 +163,24 @@ public final class Session {
   ///   - output: Where answers go.
   ///   - options: --yes, --dry-run, --verbose.
   ///   - version: Written to the audit log's session_start.
-  public init(
+  ///   - llm: The LLM intent parser, when one is configured.
+  ///   - mcpConnector: Connects an MCP server in this process instead of starting it.
+  public convenience init(
     context: AzlinContext, backend: any AzureBackend, config: AzlinConfig, output: any OutputSink,
     options: Options,
     version: String, llm: LLMIntentParser? = nil,
     mcpConnector: ((MCPServerSettings) -> MCPInProcessConnector?)? = nil
   ) {
-    self.llm = llm
-    self.context = context
-    self.backend = backend
-    self.config = config
-    self.output = RecordingOutput(wrapping: output)
-    self.options = options
-    self.version = version
-    self.sessionID = context.ids.next()
-    self.sessionRecord = SessionRecord(
-      id: sessionID, startedAt: context.clock.now, backend: backend.kind.rawValue)
-    self.audit = AuditLog(path: context.home.auditLog, session: sessionID, clock: context.clock)
-    self.store = ObjectiveStore(folder: context.home.objectivesFolder)
-    self.budgetLock = SpendLedger(path: context.home.spendLedger).makeLock()
-    self.parser = LocalIntentParser(defaultGroup: config.defaults.resourceGroup)
-    self.strategies = Self.makeStrategies(
-      context: context, backend: backend, config: config, connector: mcpConnector)
+    self.init(
+      services: Services(
+        context: context, backend: backend, config: config, llm: llm, mcpConnector: mcpConnector),
+      output: output, options: options, version: version)
   }
 
   /// Records the start of the session and reads the live state.
   public func start() {
     record(
-      "session_start", [("backend", .string(backend.kind.rawValue)), ("version", .string(version))])
+      .sessionStart, [("backend", .string(backend.kind.rawValue)), ("version", .string(version))])
     refreshLive()
     if liveError == nil { startingState = live }
     reconcileLedger()
@@ -156,7 +192,7 @@ public final class Session {
   /// Records the end of the session.
   public func end() {
     // Every turn already saved the record; only a session without turns has nothing newer.
-    record("session_end", [("turns", .number(Double(output.turns.count)))])
+    record(.sessionEnd, [("turns", .number(Double(output.turns.count)))])
     for case let server as MCPStrategy in strategies.mcp { server.close() }
   }
 
@@ -217,7 +253,7 @@ public final class Session {
     if removed { say(Messages.controlCharacters) }
     if line.hasPrefix("/") {
       dropPending()
-      record("input", [("text", .string(Redactor.text(line)))])
+      record(.input, [("text", .string(Redactor.text(line)))])
       runSlash(line)
       return
     }
@@ -234,7 +270,7 @@ public final class Session {
     if pending == nil, Self.goAhead(line) || (Self.yesNo(line) == .yes && !Self.acknowledges(line)),
       let last = lastRequest, last.resumable
     {
-      record("input", [("text", .string(Redactor.text(line)))])
+      record(.input, [("text", .string(Redactor.text(line)))])
       refreshLive()
       lastRequest?.resumable = false
       plan(last.intents.map(\.asked), line: last.line)
@@ -244,7 +280,7 @@ public final class Session {
       say(Messages.nothingWaiting)
       return
     }
-    record("input", [("text", .string(Redactor.text(line)))])
+    record(.input, [("text", .string(Redactor.text(line)))])
     refreshLive()
     request(line)
   }
@@ -294,7 +330,7 @@ public final class Session {
   func say(_ line: String) { output.line(line) }
   func say(_ lines: [String]) { for l in lines { output.line(l) } }
 
-  func record(_ event: String, objective: String? = nil, _ fields: [(String, JSONValue)] = []) {
+  func record(_ event: AuditEvent, objective: String? = nil, _ fields: [(String, JSONValue)] = []) {
     do {
       try audit.record(event, objective: objective, fields)
     } catch {
@@ -323,7 +359,7 @@ public final class Session {
     var attempt = 1
     while true {
       do {
-        live = try LiveState.fetch(from: backend)
+        live = try timed(\.live) { try LiveState.fetch(from: backend) }
         liveError = nil
         return
       } catch let error as AzError {

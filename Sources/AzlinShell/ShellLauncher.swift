@@ -8,8 +8,8 @@ import Foundation
   import Glibc
 #endif
 
-/// Starts sessions for `azlin shell` and `azlin doit`: picks the backend, reads the config,
-/// prepares the state folder, and runs the loop.
+/// Starts sessions for `azlin shell` and `azlin doit` on `Services.live` (state folder, backend,
+/// config read once), and runs the loop.
 public struct ShellLauncher {
   /// Which backend to use.
   public enum BackendChoice: String, CaseIterable, Sendable {
@@ -30,91 +30,18 @@ public struct ShellLauncher {
     self.environment = environment
   }
 
-  /// Builds a session on the live system.
+  /// Builds a session on the live system (`Services.live`), showing the config's warnings.
   /// - Throws: `StartError` when the state folder or the backend cannot be used.
   public func makeSession(choice: BackendChoice?, options: Session.Options, output: any OutputSink)
     throws -> Session
   {
-    let home = AzlinHome.fromEnvironment(environment)
-    do {
-      try home.prepare()
-    } catch {
-      throw StartError(
-        description:
-          "azlin: cannot use the state folder: \(error). Set AZLIN_HOME to a writable folder.")
-    }
-    var context = AzlinContext.live(home: home, environment: environment)
-    let backend = try makeBackend(
-      choice: try resolve(choice), context: &context, interactive: output.isInteractive)
-    let (config, warnings) = AzlinConfig.load(path: home.configFile)
-    for w in warnings { output.error("azlin: " + w) }
-    let document = (try? String(contentsOfFile: home.configFile, encoding: .utf8)).flatMap {
-      try? TOMLDocument(parsing: $0)
-    }
-    let (llmSettings, llmWarnings) = LLMSettings.load(
-      document: document, environment: environment, path: home.configFile)
-    for w in llmWarnings { output.error("azlin: " + w) }
-    let llm = llmSettings.map { LLMIntentParser(settings: $0, sleeper: SystemSleeper()) }
-    if let s = llmSettings, output.isInteractive {
+    let (services, warnings, llm) = try Services.live(
+      choice: choice, environment: environment, interactive: output.isInteractive)
+    for w in warnings { output.error(w) }
+    if let s = llm, output.isInteractive {
       output.line(Messages.llmInUse(provider: s.provider.rawValue, model: s.model))
     }
-    return Session(
-      context: context, backend: backend, config: config, output: output, options: options,
-      version: version, llm: llm)
-  }
-
-  private func resolve(_ choice: BackendChoice?) throws -> BackendChoice {
-    if let choice { return choice }
-    guard let text = environment["AZLIN_BACKEND"], !text.isEmpty else { return .auto }
-    guard let value = BackendChoice(rawValue: text.lowercased()) else {
-      throw StartError(description: "azlin: AZLIN_BACKEND=\(text) is not one of auto, az, sim.")
-    }
-    return value
-  }
-
-  /// The backend; for the simulator, the context's sleeper becomes its modelled time, so
-  /// retry waits pass as simulated operations do.
-  private func makeBackend(choice: BackendChoice, context: inout AzlinContext, interactive: Bool)
-    throws
-    -> any AzureBackend
-  {
-    if choice != .sim {
-      let hasAz = SystemProcessRunner.locate("az", path: environment["PATH"]) != nil
-      if hasAz {
-        switch AzureCLIBackend.probe(runner: context.runner) {
-        case .success(let subscription):
-          return AzureCLIBackend(
-            runner: context.runner, clock: context.clock, subscriptionName: subscription)
-        case .failure(let error):
-          if choice == .az {
-            throw StartError(
-              description:
-                "azlin: az cannot be used: \(error.message) Run 'az login', or use --backend sim.")
-          }
-        }
-      } else if choice == .az {
-        throw StartError(
-          description:
-            "azlin: az is not installed or not on PATH. Install the Azure CLI, or use --backend sim."
-        )
-      }
-    }
-    // The simulator draws its own IDs: the session's sequence stays the one its seed gives,
-    // as in replay. The simulator's modelled minutes pass in moments on a terminal, and not at all on a pipe.
-    // AZLIN_SIM_PACE sets real seconds per modelled second on a pipe too (crash tests need time to pass).
-    let pace = environment["AZLIN_SIM_PACE"].flatMap(Double.init).map { min(max($0, 0), 1) }
-    let time = ModelledTime(
-      offsetFile: context.home.simulatorClockOffset, realFactor: pace ?? (interactive ? 0.01 : 0))
-    do {
-      let simulator = try AzureSimulator(
-        folder: context.home.simulatorFolder, clock: time, sleeper: time, ids: RandomIDGenerator(),
-        faults: environment["AZLIN_SIM_FAULTS"],
-        vCPUQuota: environment["AZLIN_SIM_VCPU_QUOTA"].flatMap { Int($0) })
-      context.sleeper = time
-      return SimulatorBackend(simulator: simulator)
-    } catch {
-      throw StartError(description: "azlin: the simulator cannot start: \(error)")
-    }
+    return Session(services: services, output: output, options: options, version: version)
   }
 
   /// Runs the read-eval-print loop until /quit or end of input.

@@ -124,6 +124,17 @@ struct SlashCommand {
       ],
       run: { s, args in s.save(args) }),
     SlashCommand(
+      name: "ssh", summary: "Connect to a VM with ssh (on the simulator: show the command)",
+      usage: "/ssh [vm]",
+      arguments: [
+        (
+          "vm",
+          "the VM: its public IP and admin user are read, and on Azure ssh runs in this terminal until it ends (default: the VM \"it\" refers to, or the only one)"
+        )
+      ],
+      complete: { s, args in args.count <= 1 ? s.live.vms.map(\.name) : [] },
+      run: { s, args in s.ssh(args) }),
+    SlashCommand(
       name: "clear", summary: "Forget the conversation context", usage: "/clear",
       run: { s, _ in s.clearContext() }),
     SlashCommand(

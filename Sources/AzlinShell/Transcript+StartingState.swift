@@ -24,7 +24,8 @@ extension Transcript {
   }
 
   /// az commands that make `state` on a fresh simulator: groups, VMs (stopped or
-  /// deallocated as they were), storage accounts, and data disks (attached where they were).
+  /// deallocated as they were), storage accounts, data disks (attached where they were), and
+  /// snapshots of data disks.
   /// The same for a session on the real az as on the simulator.
   public static func stateCommands(_ state: LiveState) -> [String] {
     var lines: [String] = []
@@ -61,6 +62,16 @@ extension Transcript {
           "vm disk attach --resource-group \(vm.resourceGroup) --vm-name \(vm.name) --name \(d.name) -o none"
         )
       }
+    }
+    // Snapshots of data disks that still exist; one of an OS disk (whose name Azure makes up
+    // anew with the VM) or of a disk gone since cannot be made again, and is left out.
+    for snap in state.snapshots {
+      guard let source = snap.sourceDisk, !source.contains("_OsDisk_"),
+        state.disks.contains(where: { $0.name.lowercased() == source.lowercased() })
+      else { continue }
+      lines.append(
+        "snapshot create --resource-group \(snap.resourceGroup) --name \(snap.name)"
+          + " --location \(snap.location) --source \(source) -o none")
     }
     return lines
   }

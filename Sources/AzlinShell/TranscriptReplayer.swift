@@ -93,8 +93,7 @@ public struct TranscriptReplayer {
       if turn.isAzCommand {
         said = sandbox.az(turn.input)
       } else {
-        sandbox.session.handle(turn.input)
-        said = sandbox.output.take()
+        said = sandbox.send(turn.input)
       }
       actual.turns[i].expected = Transcript.updated(expected: turn.expected, actual: said)
       if !turn.isAzCommand, sandbox.session.wantsToQuit { break }

@@ -14,7 +14,7 @@ struct AppendBenchmark {
     let log = AuditLog(path: single, session: "single", clock: SystemClock())
     let watch = Stopwatch()
     for seq in 0..<events {
-      try log.record("bench_append", [("seq", .number(Double(seq)))] + AppendWorker.payload)
+      try log.record(.benchAppend, [("seq", .number(Double(seq)))] + AppendWorker.payload)
     }
     let singleRate = Double(events) / watch.elapsedSeconds
     let singleCheck = try Self.verify(single, sessions: ["single"], each: events)
@@ -70,7 +70,7 @@ struct AppendBenchmark {
     where !line.isEmpty {
       check.lines += 1
       guard let json = try? JSONValue.parse(data: Data(line)),
-        json["event"]?.stringValue == "bench_append",
+        json["event"]?.stringValue == AuditEvent.benchAppend.rawValue,
         let session = json["session"]?.stringValue, let seq = json["seq"]?.intValue,
         json["argv"]?.arrayValue?.count == 11
       else {

@@ -32,7 +32,7 @@ enum AppendWorker {
     let log = AuditLog(path: arguments[0], session: arguments[2], clock: SystemClock())
     do {
       for seq in 0..<count {
-        try log.record("bench_append", [("seq", .number(Double(seq)))] + payload)
+        try log.record(.benchAppend, [("seq", .number(Double(seq)))] + payload)
       }
     } catch {
       FileHandle.standardError.write(Data("azlin-bench: \(error)\n".utf8))

@@ -115,9 +115,9 @@ struct AuditLogFixture {
       "westus2", "--size", "Standard_B2s", "--image", "Ubuntu2204", "--admin-username",
       "azureuser", "--generate-ssh-keys", "--tags", "managed-by=azlin",
     ]
-    try log.record("input", [("text", "create a vm called web7 in westus2")])
+    try log.record(.input, [("text", "create a vm called web7 in westus2")])
     try log.record(
-      "intent",
+      .intent,
       [
         (
           "intents",
@@ -131,7 +131,7 @@ struct AuditLogFixture {
       ])
     for failed in [false, true] {
       try log.record(
-        "command", objective: objectiveMark,
+        .command, objective: objectiveMark,
         [
           ("step", 2), ("argv", .strings(argv)), ("exit_code", failed ? 1 : 0),
           ("duration_ms", failed ? 2_000 : 90_000),
@@ -139,7 +139,7 @@ struct AuditLogFixture {
         ])
     }
     try log.record(
-      "objective_status", objective: objectiveMark,
+      .objectiveStatus, objective: objectiveMark,
       [("status", "completed"), ("cost_monthly", "39.30")])
     let text = try String(contentsOfFile: scratch, encoding: .utf8)
     return text.split(separator: "\n").map { line in

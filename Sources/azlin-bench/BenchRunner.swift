@@ -47,7 +47,7 @@ struct BenchRunner {
       try StartupBenchmark(workspace: workspace, runs: options.size(20, quick: 5)).rows()
     }
     figure(2) {
-      LocalTurnBenchmark(workspace: workspace, rounds: options.size(5, quick: 1)).rows()
+      try LocalTurnBenchmark(workspace: workspace, rounds: options.size(5, quick: 1)).rows()
     }
     figure(3) {
       try RefreshBenchmark(workspace: workspace, runs: options.size(20, quick: 3)).rows()

@@ -75,7 +75,7 @@ struct HistoryBenchmark {
       var reader = AuditReader(path: path)
       let (found, ns) = Stopwatch.time {
         reader.newest(limit: 20, mustContain: preFilter ? "\"error_code\":\"" : nil) { entry in
-          entry.event == "command" && (entry.json["exit_code"]?.intValue ?? 0) != 0
+          entry.kind == .command && (entry.json["exit_code"]?.intValue ?? 0) != 0
         }
       }
       guard found.count == 20 else {

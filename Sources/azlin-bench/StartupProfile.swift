@@ -1,5 +1,6 @@
 import AzlinAzure
 import AzlinCore
+import AzlinShell
 import Foundation
 
 /// Figure 9: where start-up time goes, by timing its parts one at a time in this process
@@ -30,7 +31,7 @@ struct StartupProfile {
     var fetches = Samples()
     for run in 0...runs {
       let root = try workspace.folder("profile-\(run)")
-      let (shell, ns) = try Stopwatch.time { try BenchSession(root: root) }
+      let (shell, ns) = try Stopwatch.time { try ShellSandbox.bench(root: root) }
       let backend = SimulatorBackend(
         simulator: try AzureSimulator(
           folder: shell.home.simulatorFolder, clock: shell.clock,
@@ -40,7 +41,7 @@ struct StartupProfile {
         starts.add(ns)
         fetches.add(fetch)
       }
-      try? FileManager.default.removeItem(atPath: root)
+      shell.close()
     }
     parts.append("Session init+start \(Format.milliseconds(starts.medianMilliseconds))")
     parts.append(

@@ -61,6 +61,7 @@ import Testing
         { "sku": "P4", "sizeGB": 32, "monthly": "5.28" },
         { "sku": "P10", "sizeGB": 128, "monthly": "19.71" } ] } ] },
       "storage": { "perGBMonth": { "Standard_LRS": { "Hot": "0.0208", "Cool": "0.0152" } } },
+      "diskSnapshots": { "perGBMonth": { "Standard_LRS": "0.05" } },
       "publicIP": { "hourly": "0.005" },
       "egress": { "internetTiers": [ { "upToGB": 100, "perGB": "0" }, { "perGB": "0.087" } ] }
     }
@@ -75,6 +76,8 @@ import Testing
     #expect(catalog.vmPrice(size: "y1", region: "westeurope")?.confidence == .exact)
     #expect(catalog.diskPrice(tier: "Premium_LRS", sizeGB: 33)?.sku == "P10")
     #expect(catalog.egressPerGB == Money(string: "0.087"))
+    #expect(catalog.snapshotPricePerGB(sku: "standard_lrs") == Money(string: "0.05"))
+    #expect(catalog.snapshotPricePerGB(sku: "Premium_LRS") == nil)
   }
 
   @Test(arguments: [
@@ -97,6 +100,7 @@ import Testing
     (#""name": "eastus""#, #""name": "eastus3""#, "regions"),
     (#""sizeGB": 128"#, #""sizeGB": 16"#, "managedDisks.tiers[0].disks[1].sizeGB"),
     (#""hourly": "0.005""#, #""hourly": null"#, "publicIP.hourly"),
+    (#""Standard_LRS": "0.05""#, #""Standard_LRS": 0.05"#, "diskSnapshots.perGBMonth.Standard_LRS"),
     (#""source": "test", "#, "", "source"),
   ])
   func badDocumentNamesTheBadValue(original: String, replacement: String, path: String) {

@@ -31,7 +31,8 @@ struct CommandFormsTests {
     }
     #expect(forms.count == Self.expected.count)
     for (actual, expected) in zip(forms, Self.expected) {
-      #expect(actual == expected.split(separator: " ").map(String.init))
+      #expect(
+        actual == expected.split(separator: " ", omittingEmptySubsequences: false).map(String.init))
     }
   }
 
@@ -81,7 +82,90 @@ struct CommandFormsTests {
       .groupExists(name: "demo"),
       .storageShow(name: "azlindata1", group: "demo"),
       .diskShow(name: "app1-data1", group: "demo"),
+      .securityGroupList,
+      .autoShutdownList,
+      .resourceShow(
+        id:
+          "/subscriptions/0/resourceGroups/demo/providers/microsoft.devtestlab/schedules/shutdown-computevm-app1"
+      ),
+      .securityRuleCreate(
+        rule: "open-port-8080", securityGroup: "app1NSG", group: "demo", priority: 900,
+        ports: "8080", sources: ["*"]),
+      .securityRuleDelete(rule: "open-port-8080", securityGroup: "app1NSG", group: "demo"),
+      .vmAutoShutdown(name: "app1", group: "demo", utc: "1900"),
+      .vmAutoShutdown(name: "app1", group: "demo", utc: nil),
+      .tagUpdate(.vm, name: "app1", group: "demo", key: "env", value: "dev"),
+      .tagUpdate(.vm, name: "app1", group: "demo", key: "env", value: nil),
+      .tagUpdate(.group, name: "demo", group: "demo", key: "env", value: "dev"),
+      .tagUpdate(.disk, name: "app1-data1", group: "demo", key: "env", value: "dev"),
+      .tagUpdate(.storage, name: "azlindata1", group: "demo", key: "env", value: "dev"),
+      .groupTagsReplace(name: "demo", tags: ["managed-by": "azlin", "env": "dev"]),
+      .groupTagsReplace(name: "demo", tags: [:]),
+      .vmRunCommand(name: "app1", group: "demo", script: "uptime"),
+      .snapshotCreate(
+        name: "app1-os-snap-1", group: "demo", location: "westeurope", disk: "app1_OsDisk_1"),
+      .snapshotDelete(name: "app1-os-snap-1", group: "demo"),
+      .snapshotList,
+      .snapshotShow(name: "app1-os-snap-1", group: "demo"),
+      .diskCreate(
+        name: "app1-restored", group: "demo", location: "westeurope",
+        fromSnapshot: "app1-os-snap-1", sku: "Premium_LRS"),
     ]
+  }
+
+  /// `live` with web's OS disk and a snapshot of db's data disk, for the snapshot requests.
+  static let snapshotLive: LiveState = {
+    var world = live
+    world.disks.append(
+      LiveState.Disk(
+        name: "web_OsDisk_1_0000", resourceGroup: "demo", sizeGB: 30, sku: "Premium_LRS",
+        managedBy: vm("web", power: "running").id))
+    world.snapshots = [
+      LiveState.Snapshot(
+        name: "db-data1-snap-1", resourceGroup: "demo", location: "westus2", sizeGB: 128,
+        sku: "Standard_LRS",
+        sourceDiskID:
+          "/subscriptions/0/resourceGroups/demo/providers/Microsoft.Compute/disks/db-data1")
+    ]
+    return world
+  }()
+
+  static func snapshotIntent(
+    _ kind: IntentKind, _ names: [String] = [], vm: String? = nil, disk: String? = nil,
+    snapshot: String? = nil
+  ) -> Intent {
+    var p = IntentParameters()
+    p.names = names
+    p.vm = vm
+    p.disk = disk
+    p.snapshot = snapshot
+    return Intent(kind: kind, parameters: p)
+  }
+
+  /// A VM with its security group (SSH and 8080 open), a daily shutdown and a tag.
+  static var devLive: LiveState {
+    var state = live
+    state.vms[0].securityGroup = "webNSG"
+    state.vms[0].autoShutdownUTC = "1900"
+    state.vms[0].tags = ["env": "dev"]
+    state.securityGroups = [
+      LiveState.SecurityGroup(
+        name: "webNSG", resourceGroup: "demo", location: "westus2",
+        rules: [
+          LiveState.SecurityRule(
+            name: "default-allow-ssh", priority: 1000, ports: ["22"], sources: ["*"]),
+          LiveState.SecurityRule(
+            name: "open-port-8080", priority: 900, ports: ["8080"], sources: ["10.0.0.0/8"]),
+        ])
+    ]
+    return state
+  }
+
+  static func devIntent(_ kind: IntentKind, _ fill: (inout IntentParameters) -> Void) -> Intent {
+    var p = IntentParameters()
+    p.names = ["web"]
+    fill(&p)
+    return Intent(kind: kind, parameters: p)
   }
 
   /// What exists when the planner plans changes: VMs in each power state, a storage account,
@@ -155,7 +239,63 @@ struct CommandFormsTests {
     ([intent(.attachDisk, vm: "web", sizeGB: 256, sku: "StandardSSD_LRS")], live),
     ([intent(.detachDisk, ["db-data1"])], live),
     ([intent(.deleteDisk, ["spare"])], live),
+    ([devIntent(.openPort) { $0.ports = "443" }], devLive),
+    (
+      [
+        devIntent(.openPort) {
+          $0.ports = "3000-3100"
+          $0.source = "203.0.113.7/32"
+        }
+      ], devLive
+    ),
+    ([devIntent(.closePort) { $0.ports = "8080" }], devLive),
+    (
+      [
+        devIntent(.setAutoShutdown) {
+          $0.time = "18:30"
+          $0.timeZone = "UTC"
+        }
+      ], devLive
+    ),
+    ([devIntent(.clearAutoShutdown) { _ in }], devLive),
+    ([devIntent(.setTag) { $0.tags = ["owner": "alice"] }], devLive),
+    ([devIntent(.removeTag) { $0.tags = ["env": ""] }], devLive),
+    (
+      [
+        devIntent(.setTag) {
+          $0.names = ["demo"]
+          $0.tags = ["team": "data"]
+        }
+      ], devLive
+    ),
+    (
+      [
+        devIntent(.setTag) {
+          $0.names = ["spare"]
+          $0.tags = ["team": "data"]
+        }
+      ], devLive
+    ),
+    (
+      [
+        devIntent(.setTag) {
+          $0.names = ["logs1"]
+          $0.tags = ["team": "data"]
+        }
+      ], devLive
+    ),
+    ([runCommand("df", on: "web")], live),
+    ([snapshotIntent(.createSnapshot, vm: "web")], snapshotLive),
+    ([snapshotIntent(.createSnapshot, ["before-upgrade"], disk: "db-data1")], snapshotLive),
+    ([snapshotIntent(.deleteSnapshot, ["db-data1-snap-1"])], snapshotLive),
+    ([snapshotIntent(.restoreSnapshot, snapshot: "db-data1-snap-1")], snapshotLive),
   ]
+
+  static func runCommand(_ script: String, on vm: String) -> Intent {
+    var i = intent(.runCommand, [vm])
+    i.parameters.script = script
+    return i
+  }
 
   static func plans() throws -> [Plan] {
     let planner = CommandPlanner(defaults: AzlinConfig.Defaults())
@@ -235,12 +375,27 @@ struct CommandFormsTests {
         for i in world.disks.indices where world.disks[i].name == r.name {
           world.disks[i].managedBy = owner
         }
+      case .openPort, .closePort, .autoShutdown, .tag:
+        break
       case .detachDisk:
         for i in world.disks.indices where world.disks[i].name == r.name {
           world.disks[i].managedBy = nil
         }
       case .deleteDisk:
         world.disks.removeAll { $0.name == r.name }
+      case .runCommand:
+        break
+      case .createSnapshot(let disk, let sizeGB):
+        world.snapshots.append(
+          LiveState.Snapshot(
+            name: r.name, resourceGroup: r.resourceGroup, location: r.location, sizeGB: sizeGB,
+            sku: "Standard_LRS", sourceDiskID: disk))
+      case .deleteSnapshot:
+        world.snapshots.removeAll { $0.name == r.name }
+      case .createDiskFromSnapshot(_, let sizeGB, let sku):
+        world.disks.append(
+          LiveState.Disk(
+            name: r.name, resourceGroup: r.resourceGroup, sizeGB: sizeGB, sku: sku, managedBy: nil))
       }
     }
     return world
@@ -255,7 +410,9 @@ struct CommandFormsTests {
     let backend = ScriptedBackend([
       ["group", "list"]: oneGroup, ["vm", "list", "-d"]: empty,
       ["storage", "account", "list"]: empty,
-      ["disk", "list", "--resource-group", "demo"]: empty,
+      ["disk", "list", "--resource-group", "demo"]: empty, ["snapshot", "list"]: empty,
+      ["network", "nsg", "list"]: empty,
+      ["resource", "list", "--resource-type", "Microsoft.DevTestLab/schedules"]: empty,
     ])
     _ = try LiveState.fetch(from: backend)
     #expect(backend.unexpected.isEmpty)
@@ -313,6 +470,26 @@ struct CommandFormsTests {
     "group exists --name demo --output json --only-show-errors",
     "storage account show --name azlindata1 --resource-group demo --output json --only-show-errors",
     "disk show --resource-group demo --name app1-data1 --output json --only-show-errors",
+    "network nsg list --output json --only-show-errors",
+    "resource list --resource-type Microsoft.DevTestLab/schedules --output json --only-show-errors",
+    "resource show --ids /subscriptions/0/resourceGroups/demo/providers/microsoft.devtestlab/schedules/shutdown-computevm-app1 --output json --only-show-errors",
+    "network nsg rule create --resource-group demo --nsg-name app1NSG --name open-port-8080 --priority 900 --direction Inbound --access Allow --protocol Tcp --destination-port-ranges 8080 --source-address-prefixes * --output json --only-show-errors",
+    "network nsg rule delete --resource-group demo --nsg-name app1NSG --name open-port-8080 --output json --only-show-errors",
+    "vm auto-shutdown --resource-group demo --name app1 --time 1900 --output json --only-show-errors",
+    "vm auto-shutdown --resource-group demo --name app1 --off --output json --only-show-errors",
+    "vm update --resource-group demo --name app1 --set tags.env=dev --output json --only-show-errors",
+    "vm update --resource-group demo --name app1 --remove tags.env --output json --only-show-errors",
+    "group update --name demo --set tags.env=dev --output json --only-show-errors",
+    "disk update --resource-group demo --name app1-data1 --set tags.env=dev --output json --only-show-errors",
+    "storage account update --resource-group demo --name azlindata1 --set tags.env=dev --output json --only-show-errors",
+    "group update --name demo --tags env=dev managed-by=azlin --output json --only-show-errors",
+    "group update --name demo --tags  --output json --only-show-errors",
+    "vm run-command invoke --resource-group demo --name app1 --command-id RunShellScript --scripts uptime --output json --only-show-errors",
+    "snapshot create --resource-group demo --name app1-os-snap-1 --location westeurope --source app1_OsDisk_1 --tags managed-by=azlin --output json --only-show-errors",
+    "snapshot delete --resource-group demo --name app1-os-snap-1 --output json --only-show-errors",
+    "snapshot list --output json --only-show-errors",
+    "snapshot show --resource-group demo --name app1-os-snap-1 --output json --only-show-errors",
+    "disk create --resource-group demo --name app1-restored --location westeurope --source app1-os-snap-1 --sku Premium_LRS --tags managed-by=azlin --output json --only-show-errors",
     "group create --name rg1 --location westeurope --tags managed-by=azlin --output json --only-show-errors",
     "group delete --name rg1 --yes --output json --only-show-errors",
     "group create --name rg2 --location eastus --tags managed-by=azlin --output json --only-show-errors",
@@ -352,6 +529,32 @@ struct CommandFormsTests {
     "vm disk detach --resource-group demo --vm-name db --name db-data1 --output json --only-show-errors",
     "vm disk attach --resource-group demo --vm-name db --name db-data1 --output json --only-show-errors",
     "disk delete --resource-group demo --name spare --yes --output json --only-show-errors",
+    "network nsg rule create --resource-group demo --nsg-name webNSG --name open-port-443 --priority 910 --direction Inbound --access Allow --protocol Tcp --destination-port-ranges 443 --source-address-prefixes * --output json --only-show-errors",
+    "network nsg rule delete --resource-group demo --nsg-name webNSG --name open-port-443 --output json --only-show-errors",
+    "network nsg rule create --resource-group demo --nsg-name webNSG --name allow-3000-3100-from-203.0.113.7_32 --priority 910 --direction Inbound --access Allow --protocol Tcp --destination-port-ranges 3000-3100 --source-address-prefixes 203.0.113.7/32 --output json --only-show-errors",
+    "network nsg rule delete --resource-group demo --nsg-name webNSG --name allow-3000-3100-from-203.0.113.7_32 --output json --only-show-errors",
+    "network nsg rule delete --resource-group demo --nsg-name webNSG --name open-port-8080 --output json --only-show-errors",
+    "network nsg rule create --resource-group demo --nsg-name webNSG --name open-port-8080 --priority 900 --direction Inbound --access Allow --protocol Tcp --destination-port-ranges 8080 --source-address-prefixes 10.0.0.0/8 --output json --only-show-errors",
+    "vm auto-shutdown --resource-group demo --name web --time 1830 --output json --only-show-errors",
+    "vm auto-shutdown --resource-group demo --name web --time 1900 --output json --only-show-errors",
+    "vm auto-shutdown --resource-group demo --name web --off --output json --only-show-errors",
+    "vm update --resource-group demo --name web --set tags.owner=alice --output json --only-show-errors",
+    "vm update --resource-group demo --name web --remove tags.owner --output json --only-show-errors",
+    "vm update --resource-group demo --name web --remove tags.env --output json --only-show-errors",
+    "vm update --resource-group demo --name web --set tags.env=dev --output json --only-show-errors",
+    "group update --name demo --set tags.team=data --output json --only-show-errors",
+    "disk update --resource-group demo --name spare --set tags.team=data --output json --only-show-errors",
+    "disk update --resource-group demo --name spare --remove tags.team --output json --only-show-errors",
+    "storage account update --resource-group demo --name logs1 --set tags.team=data --output json --only-show-errors",
+    "storage account update --resource-group demo --name logs1 --remove tags.team --output json --only-show-errors",
+    "vm run-command invoke --resource-group demo --name web --command-id RunShellScript --scripts df --output json --only-show-errors",
+    "snapshot create --resource-group demo --name web-os-snap-1 --location westus2 --source web_OsDisk_1_0000 --tags managed-by=azlin --output json --only-show-errors",
+    "snapshot delete --resource-group demo --name web-os-snap-1 --output json --only-show-errors",
+    "snapshot create --resource-group demo --name before-upgrade --location westus2 --source db-data1 --tags managed-by=azlin --output json --only-show-errors",
+    "snapshot delete --resource-group demo --name before-upgrade --output json --only-show-errors",
+    "snapshot delete --resource-group demo --name db-data1-snap-1 --output json --only-show-errors",
+    "disk create --resource-group demo --name db-data1-snap-1-disk-1 --location westus2 --source db-data1-snap-1 --sku Premium_LRS --tags managed-by=azlin --output json --only-show-errors",
+    "disk delete --resource-group demo --name db-data1-snap-1-disk-1 --yes --output json --only-show-errors",
     "storage account list --output json --only-show-errors",
     "disk list --resource-group demo --output json --only-show-errors",
     "vm list-usage --location eastus --output json --only-show-errors",

@@ -54,7 +54,7 @@ import Testing
     """.write(toFile: path, atomically: true, encoding: .utf8)
     let (config, warnings) = AzlinConfig.load(path: path)
     #expect(config.execution.strategy == "az")
-    #expect(config.execution.maxParallel == 4)
+    #expect(config.execution.maxParallel == AzlinConfig.Execution().maxParallel)
     #expect(config.execution.initialDelay == 1.5)
     #expect(!config.execution.rollbackOnFailure)
     #expect(config.docsSearch == false)
@@ -99,5 +99,23 @@ import Testing
     _ = FileManager.default.createFile(atPath: path, contents: Data([0xFF, 0xFE, 0x41]))
     let (_, warnings) = AzlinConfig.load(path: path)
     #expect(warnings == ["\(path): is not UTF-8 text; using defaults."])
+  }
+}
+
+@Suite struct AzlinConfigTimeZoneTests {
+  @Test func aTimeZoneIsReadAndAnUnknownOneIsSaidInOneLine() throws {
+    let folder = TemporaryFolder()
+    let path = folder.file("config.toml")
+    try "[defaults]\ntime_zone = \"Europe/Berlin\"\n".write(
+      toFile: path, atomically: true, encoding: .utf8)
+    #expect(AzlinConfig.load(path: path).0.defaults.timeZone == "Europe/Berlin")
+    try "[defaults]\ntime_zone = \"Mars/Olympus\"\n".write(
+      toFile: path, atomically: true, encoding: .utf8)
+    let (config, warnings) = AzlinConfig.load(path: path)
+    #expect(config.defaults.timeZone == nil)
+    #expect(
+      warnings == [
+        "\(path):2: defaults.time_zone \"Mars/Olympus\" is not a time zone (use a name such as Europe/Berlin or UTC); using the machine's."
+      ])
   }
 }

@@ -9,7 +9,7 @@ import Testing
     let folder = TemporaryFolder()
     let log = AuditLog(path: folder.file("audit.log"), session: "s1", clock: ManualClock())
     try log.record(
-      "command", objective: "o1", [("argv", .strings(["az", "group", "list"])), ("exit_code", 0)])
+      .command, objective: "o1", [("argv", .strings(["az", "group", "list"])), ("exit_code", 0)])
     let text = try String(contentsOfFile: folder.file("audit.log"), encoding: .utf8)
     #expect(
       text
@@ -23,7 +23,7 @@ import Testing
     let folder = TemporaryFolder()
     let path = folder.file("audit.log")
     let log = AuditLog(path: path, session: "s", clock: ManualClock())
-    for i in 0..<5 { try log.record("input", [("n", .number(Double(i)))]) }
+    for i in 0..<5 { try log.record(.input, [("n", .number(Double(i)))]) }
     let handle = try #require(FileHandle(forWritingAtPath: path))
     handle.seekToEndOfFile()
     handle.write(Data(#"{"ts":"2026-01-01T00:00:00Z","sess"#.utf8))
@@ -40,7 +40,7 @@ import Testing
     let log = AuditLog(path: path, session: "s", clock: ManualClock())
     let filler = String(repeating: "x", count: 1000)
     for i in 0..<600 {
-      try log.record("input", [("n", .number(Double(i))), ("pad", .string(filler))])
+      try log.record(.input, [("n", .number(Double(i))), ("pad", .string(filler))])
     }
     var reader = AuditReader(path: path)
     let all = reader.newest(limit: 10_000) { _ in true }
@@ -54,7 +54,7 @@ import Testing
     let folder = TemporaryFolder()
     let path = folder.file("audit.log")
     let log = AuditLog(path: path, session: "s", clock: ManualClock(), rotateBytes: 300, keep: 5)
-    for i in 0..<40 { try log.record("input", [("n", .number(Double(i)))]) }
+    for i in 0..<40 { try log.record(.input, [("n", .number(Double(i)))]) }
     let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
     #expect(
       names == [
@@ -74,7 +74,7 @@ import Testing
           let log = AuditLog(path: path, session: "w\(writer)", clock: SystemClock())
           for i in 0..<200 {
             try? log.record(
-              "input",
+              .input,
               [("n", .number(Double(i))), ("text", .string(String(repeating: "y", count: 500)))])
           }
         }
@@ -95,7 +95,7 @@ import Testing
     for i in 0..<1000 {
       let failed = i % 97 == 0
       try log.record(
-        "command",
+        .command,
         [
           ("n", .number(Double(i))), ("error_code", failed ? "Conflict" : nil),
           ("pad", .string(pad)),
@@ -107,5 +107,17 @@ import Testing
       found.compactMap { $0.json["n"]?.intValue }
         == stride(from: 970, through: 0, by: -97).map { $0 })
     #expect(reader.skipped == 0)
+  }
+}
+
+@Suite struct AuditEventTests {
+  @Test func namesOnDiskAreUniqueLowerSnakeCase() {
+    let names = AuditEvent.allCases.map(\.rawValue)
+    #expect(Set(names).count == names.count)
+    for name in names {
+      #expect(name.allSatisfy { $0.isLowercase || $0 == "_" }, "\(name)")
+    }
+    #expect(AuditEvent(rawValue: "objective_status") == .objectiveStatus)
+    #expect(AuditEvent(rawValue: "from_a_newer_azlin") == nil)
   }
 }

@@ -140,6 +140,17 @@ struct AzureToolCatalogTests {
         "azmcp_extension_az", ["command": "group create -n rg -l eastus --tags \"note=a b\""],
         ["group", "create", "-n", "rg", "-l", "eastus", "--tags", "note=a b"]
       ),
+      (
+        "azmcp_compute_vm_run_command_invoke",
+        [
+          "scripts": "df -h", "command-id": "RunShellScript", "name": "sam",
+          "resource-group": "rg",
+        ],
+        [
+          "vm", "run-command", "invoke", "--resource-group", "rg", "--name", "sam", "--command-id",
+          "RunShellScript", "--scripts", "df -h",
+        ]
+      ),
     ] as [(String, [String: Value], [String])])
   func quoting(tool: String, arguments: [String: Value], expected: [String]) throws {
     #expect(try catalog.argv(tool: tool, arguments: arguments) == expected)
@@ -199,7 +210,13 @@ struct AzureToolCatalogTests {
         "azmcp_compute_vm_resize", "azmcp_compute_vm_show", "azmcp_compute_vm_list",
         "azmcp_compute_disk_create", "azmcp_compute_disk_delete", "azmcp_compute_vm_disk_attach",
         "azmcp_compute_vm_disk_detach", "azmcp_storage_account_create",
-        "azmcp_storage_account_delete", "azmcp_storage_account_show", "azmcp_extension_az",
+        "azmcp_storage_account_delete", "azmcp_storage_account_show",
+        "azmcp_network_nsg_rule_create", "azmcp_network_nsg_rule_delete", "azmcp_network_nsg_list",
+        "azmcp_compute_vm_auto_shutdown", "azmcp_compute_vm_update", "azmcp_group_update",
+        "azmcp_compute_disk_update", "azmcp_storage_account_update",
+        "azmcp_compute_vm_run_command_invoke", "azmcp_compute_snapshot_create",
+        "azmcp_compute_snapshot_delete", "azmcp_compute_snapshot_list",
+        "azmcp_compute_snapshot_show", "azmcp_extension_az",
       ])
     for tool in catalog.tools {
       #expect(tool.definition.annotations.readOnlyHint != nil, "\(tool.name)")
@@ -221,7 +238,10 @@ struct AzureToolCatalogTests {
       ("azmcp_compute_vm_disk_detach", false, false),
       ("azmcp_storage_account_create", false, false),
       ("azmcp_storage_account_delete", false, true), ("azmcp_storage_account_show", true, false),
-      ("azmcp_extension_az", false, true),
+      ("azmcp_network_nsg_rule_create", false, false),
+      ("azmcp_network_nsg_rule_delete", false, true), ("azmcp_network_nsg_list", true, false),
+      ("azmcp_compute_vm_auto_shutdown", false, false), ("azmcp_compute_vm_update", false, false),
+      ("azmcp_extension_az", false, true), ("azmcp_compute_vm_run_command_invoke", false, true),
     ])
   func annotations(tool name: String, readOnly: Bool, destructive: Bool) throws {
     let tool = try #require(catalog.tool(named: name))
@@ -243,14 +263,21 @@ struct AzureToolCatalogTests {
               "type": "string",
               "description": "Location, such as eastus. Defaults to the resource group's.",
             ],
-            "size-gb": ["type": "integer", "description": "Size in GB."],
+            "size-gb": [
+              "type": "integer", "description": "Size in GB; required unless source is given.",
+            ],
             "sku": ["type": "string", "description": "Storage SKU, such as Premium_LRS."],
             "tags": [
               "type": "string",
               "description": "Space-separated tags: key[=value] [key[=value] ...].",
             ],
+            "source": [
+              "type": "string",
+              "description":
+                "A snapshot or managed disk (name in the group, or ID) to copy the disk from.",
+            ],
           ],
-          "required": ["resource-group", "name", "size-gb"],
+          "required": ["resource-group", "name"],
           "additionalProperties": false,
         ]))
     let list = try #require(catalog.tool(named: "azmcp_compute_vm_list"))

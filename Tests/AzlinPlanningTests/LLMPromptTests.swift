@@ -42,6 +42,7 @@ import Testing
     }
     for key in [
       "names", "count", "resource_group", "region", "size", "image", "power_state", "all",
+      "ports", "source", "time", "time_zone", "tags", "tagged",
       "size_change", "size_gb", "sku", "vm",
     ] {
       #expect(LLMPrompt.system.contains("`\(key)`"), "\(key)")

@@ -123,7 +123,8 @@ import Testing
 
   @Test(arguments: [
     ("create a key vault", "key vaults"), ("set up an aks cluster", "Kubernetes clusters"),
-    ("create a blob container", "blob containers"), ("open port 22 on sam", "network rules"),
+    ("create a blob container", "blob containers"),
+    ("put a load balancer in front of sam", "load balancers"),
   ])
   func servicesAzlinDoesNotManageAreNamed(_ line: String, _ what: String) {
     #expect(

@@ -122,6 +122,7 @@ import Testing
       "disk create --resource-group old-rg --name d1 --size-gb 64 --sku Premium_LRS",
       "vm disk attach --resource-group old-rg --vm-name a --name d1",
       "disk create --resource-group other --name loose --size-gb 32 --sku Standard_LRS",
+      "snapshot create --resource-group old-rg --name d1-before --source d1",
     ] {
       let result = original.simulator.run(line.split(separator: " ").map(String.init))
       #expect(result.exitCode == 0, "\(line): \(result.stderr)")
@@ -142,9 +143,12 @@ import Testing
         + s.disks.filter { !$0.name.contains("_OsDisk_") }.map {
           "disk \($0.name) \($0.resourceGroup) \($0.sizeGB) \($0.sku) \($0.managedBy.map { ($0 as NSString).lastPathComponent } ?? "-")"
         }
+        + s.snapshots.map {
+          "snapshot \($0.name) \($0.resourceGroup) \($0.location) \($0.sizeGB) \($0.sourceDisk ?? "-")"
+        }
     }
     #expect(shape(made).sorted() == shape(state).sorted())
-    #expect(shape(made).count == 2 + 2 + 1 + 2)
+    #expect(shape(made).count == 2 + 2 + 1 + 2 + 1)
   }
 
   private func simulator() throws -> (folder: TemporaryFolder, simulator: AzureSimulator) {

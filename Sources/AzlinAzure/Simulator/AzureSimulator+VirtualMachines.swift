@@ -114,6 +114,9 @@ extension AzureSimulator {
       subnetName: network.subnet,
       privateIpAddress: network.address, publicIpAddress: publicIP, fqdn: fqdn,
       macAddress: Self.macAddress(serial),
+      securityGroup: try placeSecurityGroup(
+        call, &state, group: group.name, vm: name, location: location),
+      autoShutdownUTC: nil,
       busy: SimulatorBusyState(
         operation: "create", until: Self.completion(call), provisioningState: "Creating",
         powerState: "VM starting"),

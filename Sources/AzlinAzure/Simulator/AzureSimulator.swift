@@ -164,7 +164,20 @@ public final class AzureSimulator: Sendable {
     case "network vnet show": return try vnetShow(call, &state)
     case "network vnet list": return try vnetList(call, &state)
     case "network vnet delete": return try vnetDelete(call, &state)
+    case "network nsg list": return try securityGroupList(call, &state)
+    case "network nsg show": return try securityGroupShow(call, &state)
+    case "network nsg rule create": return try securityRuleCreate(call, &state)
+    case "network nsg rule delete": return try securityRuleDelete(call, &state)
+    case "network nsg rule list": return try securityRuleList(call, &state)
+    case "vm auto-shutdown": return try vmAutoShutdown(call, &state)
+    case "vm update", "group update", "disk update", "storage account update":
+      return try tagUpdate(call, &state)
     case "account show": return accountShow(call)
+    case "snapshot create": return try snapshotCreate(call, &state)
+    case "snapshot show": return try snapshotShow(call, &state)
+    case "snapshot list": return try snapshotList(call, &state)
+    case "snapshot delete": return try snapshotDelete(call, &state)
+    case "vm run-command invoke": return try vmRunCommand(call, &state)
     default:
       throw SimulatorFailure.usage(
         "'\(invocation.spec.verb)' is not modelled by the azlin simulator.")

@@ -11,7 +11,7 @@ struct SimulatedDisk: Codable, Equatable {
   var managedBy: String?
   /// `Linux` for an OS disk, `nil` for a data disk.
   var osType: String?
-  /// `Empty` or `FromImage`.
+  /// `Empty`, `FromImage`, or `Copy` (made from a snapshot).
   var createOption: String
   var imageReferenceId: String?
   var tags: [String: String]
@@ -19,4 +19,6 @@ struct SimulatedDisk: Codable, Equatable {
   var uniqueId: String
   var busy: SimulatorBusyState?
   var deletingAt: Double?
+  /// The snapshot (or disk) it was copied from, for a disk made with `--source`.
+  var sourceResourceId: String? = nil
 }

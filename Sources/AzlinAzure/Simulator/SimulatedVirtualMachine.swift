@@ -27,6 +27,10 @@ struct SimulatedVirtualMachine: Codable, Equatable {
   var publicIpAddress: String?
   var fqdn: String?
   var macAddress: String
+  /// The network security group on the VM's NIC; `nil` when it has none.
+  var securityGroup: String?
+  /// The daily auto-shutdown time, `HHMM` in UTC, as `az vm auto-shutdown --time` sets it.
+  var autoShutdownUTC: String?
   var busy: SimulatorBusyState?
   /// When a deletion completes (seconds since 1970), while the VM is being deleted.
   var deletingAt: Double?

@@ -7,7 +7,8 @@ extension SimulatorCommandSpec {
   /// zones…) are accepted and have no effect, as az would accept them.
   static let all: [SimulatorCommandSpec] =
     groupCommands + vmCommands + diskCommands + storageCommands
-    + networkCommands + accountCommands
+    + networkCommands + securityCommands + updateCommands + accountCommands
+    + guestCommands + snapshotCommands
 
   /// The name options of `az group`: `--name --resource-group -n -g` are one argument.
   private static func groupName(required: Bool = true) -> SimulatorOption {
@@ -354,6 +355,94 @@ extension SimulatorCommandSpec {
       words: ["network", "vnet", "delete"], summary: "Delete a virtual network.",
       options: [.group(), .name("The virtual network (VNet) name."), .ids, .noWait],
       isMutating: true),
+  ]
+
+  private static let nsgName = SimulatorOption(
+    ["--nsg-name"], required: true, help: "Name of the network security group.")
+
+  private static let securityCommands: [SimulatorCommandSpec] = [
+    SimulatorCommandSpec(
+      words: ["network", "nsg", "list"], summary: "List network security groups.",
+      options: [.group(required: false, idPart: false)], isMutating: false),
+    SimulatorCommandSpec(
+      words: ["network", "nsg", "show"], summary: "Get information about a network security group.",
+      options: [
+        .group(idPart: false), .name("Name of the network security group.", idPart: false),
+      ],
+      isMutating: false),
+    SimulatorCommandSpec(
+      words: ["network", "nsg", "rule", "create"], summary: "Create a network security group rule.",
+      options: [
+        .group(idPart: false), nsgName,
+        .name("Name of the network security group rule.", idPart: false),
+        SimulatorOption(
+          ["--priority"], required: true, integer: true,
+          help: "Rule priority, between 100 (highest priority) and 4096 (lowest priority)."),
+        SimulatorOption(
+          ["--direction"], choices: ["Inbound", "Outbound"],
+          help: "Direction of traffic. Default: Inbound."),
+        SimulatorOption(["--access"], choices: ["Allow", "Deny"], help: "Default: Allow."),
+        SimulatorOption(
+          ["--protocol"], choices: ["*", "Ah", "Esp", "Icmp", "Tcp", "Udp"],
+          help: "Network protocol this rule applies to. Default: *."),
+        SimulatorOption(
+          ["--destination-port-ranges"], .many,
+          help:
+            "Space-separated list of ports or port ranges between 0-65535. Use '*' to match all ports."
+        ),
+        SimulatorOption(
+          ["--source-address-prefixes"], .many,
+          help: "Space-separated list of CIDR prefixes or IP ranges, or '*'."),
+        SimulatorOption(["--description"], help: "Rule description."),
+      ], isMutating: true),
+    SimulatorCommandSpec(
+      words: ["network", "nsg", "rule", "delete"], summary: "Delete a network security group rule.",
+      options: [
+        .group(idPart: false), nsgName,
+        .name("Name of the network security group rule.", idPart: false),
+      ],
+      isMutating: true),
+    SimulatorCommandSpec(
+      words: ["network", "nsg", "rule", "list"],
+      summary: "List all rules in a network security group.",
+      options: [.group(idPart: false), nsgName], isMutating: false),
+    SimulatorCommandSpec(
+      words: ["vm", "auto-shutdown"], summary: "Manage auto-shutdown for virtual machine.",
+      options: [
+        .group(idPart: false), .name("The name of the virtual machine.", idPart: false),
+        SimulatorOption(
+          ["--time"], help: "The UTC time of day the schedule will occur every day. Format: hhmm."),
+        SimulatorOption(["--off"], .flag, help: "Turn off auto-shutdown for VM."),
+        SimulatorOption(["--location", "-l"], help: "Location."),
+      ], isMutating: true),
+  ]
+
+  /// The generic `--set`/`--remove` of `az … update`; the simulator models `tags.KEY` only.
+  private static let updateOptions = [
+    SimulatorOption(
+      ["--set"], .many, help: "Update an object by specifying a property path and value to set."),
+    SimulatorOption(["--remove"], .many, help: "Remove a property or an element from a list."),
+  ]
+
+  private static let updateCommands: [SimulatorCommandSpec] = [
+    SimulatorCommandSpec(
+      words: ["vm", "update"], summary: "Update the properties of a VM.",
+      options: [.group(idPart: false), .name("The name of the Virtual Machine.", idPart: false)]
+        + updateOptions, isMutating: true),
+    SimulatorCommandSpec(
+      words: ["group", "update"], summary: "Update a resource group.",
+      options: [groupName(), .tags] + updateOptions, isMutating: true),
+    SimulatorCommandSpec(
+      words: ["disk", "update"], summary: "Update a managed disk.",
+      options: [.group(idPart: false), .name("The name of the managed disk.", idPart: false)]
+        + updateOptions, isMutating: true),
+    SimulatorCommandSpec(
+      words: ["storage", "account", "update"],
+      summary: "Update the properties of a storage account.",
+      options: [
+        .group(required: false, idPart: false), .name("The storage account name.", idPart: false),
+      ]
+        + updateOptions, isMutating: true),
   ]
 
   private static let accountCommands: [SimulatorCommandSpec] = [

@@ -12,30 +12,14 @@ struct SimulatorImageReference: Codable, Equatable {
   /// The version `latest` resolved to when the VM was made.
   var exactVersion: String
 
-  /// az's Linux image aliases, in the order az lists them.
-  static let linuxAliases: [(alias: String, image: SimulatorImageReference)] = [
-    ("CentOS85Gen2", .init(publisher: "OpenLogic", offer: "CentOS", sku: "8_5-gen2")),
-    ("Debian11", .init(publisher: "Debian", offer: "debian-11", sku: "11-backports-gen2")),
-    ("Debian12", .init(publisher: "Debian", offer: "debian-12", sku: "12-gen2")),
-    (
-      "FlatcarLinuxFreeGen2",
-      .init(publisher: "kinvolk", offer: "flatcar-container-linux-free", sku: "stable-gen2")
-    ),
-    ("OpenSuseLeap154Gen2", .init(publisher: "SUSE", offer: "openSUSE-leap-15-4", sku: "gen2")),
-    ("RHELRaw8LVMGen2", .init(publisher: "RedHat", offer: "RHEL", sku: "8-lvm-gen2")),
-    ("SuseSles15SP5", .init(publisher: "SUSE", offer: "sles-15-sp5", sku: "gen2")),
-    (
-      "Ubuntu2204",
-      .init(publisher: "Canonical", offer: "0001-com-ubuntu-server-jammy", sku: "22_04-lts-gen2")
-    ),
-    ("Ubuntu2404", .init(publisher: "Canonical", offer: "ubuntu-24_04-lts", sku: "server")),
-  ]
+  /// az's Linux image aliases, in the order az lists them (`ImageAliases`).
+  static let linuxAliases: [(alias: String, image: SimulatorImageReference)] = ImageAliases.linux
+    .map {
+      ($0.alias, SimulatorImageReference(publisher: $0.publisher, offer: $0.offer, sku: $0.sku))
+    }
 
   /// az's Windows image aliases: known, but the simulator models Linux VMs only.
-  static let windowsAliases = [
-    "Win2022Datacenter", "Win2022AzureEditionCore", "Win2019Datacenter", "Win2016Datacenter",
-    "Win2012R2Datacenter", "Win2012Datacenter",
-  ]
+  static let windowsAliases = ImageAliases.windows
 
   init(publisher: String, offer: String, sku: String, version: String = "latest") {
     self.publisher = publisher

@@ -11,6 +11,7 @@ extension SimulatorState {
     func done(_ busy: SimulatorBusyState?) -> SimulatorBusyState? {
       busy.flatMap { $0.until <= t ? nil : $0 }
     }
+    settleSnapshots(at: now)
 
     let doomedGroups = Set(groups.filter { due($0.deletingAt) }.map { $0.name.lowercased() })
     if !doomedGroups.isEmpty {
@@ -19,6 +20,7 @@ extension SimulatorState {
       disks.removeAll { doomedGroups.contains($0.resourceGroup.lowercased()) }
       storageAccounts.removeAll { doomedGroups.contains($0.resourceGroup.lowercased()) }
       virtualNetworks.removeAll { doomedGroups.contains($0.resourceGroup.lowercased()) }
+      securityGroups.removeAll { doomedGroups.contains($0.resourceGroup.lowercased()) }
     }
     for vm in virtualMachines where due(vm.deletingAt) {
       releaseDisks(of: vm)

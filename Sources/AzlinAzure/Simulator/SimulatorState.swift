@@ -13,12 +13,39 @@ struct SimulatorState: Codable, Equatable {
   var disks: [SimulatedDisk] = []
   var storageAccounts: [SimulatedStorageAccount] = []
   var virtualNetworks: [SimulatedVirtualNetwork] = []
+  /// Disk snapshots; `nil` when there are none, so state files written before snapshots were
+  /// modelled read as they are (read and change them through `diskSnapshots`).
+  var snapshots: [SimulatedSnapshot]?
+  /// Network security groups; absent from state files written before they were modelled.
+  var securityGroups: [SimulatedSecurityGroup] = []
   /// How many times each fault rule has fired, by the rule's text.
   var faultCounts: [String: Int] = [:]
   /// Serial numbers for made-up addresses (public IPs, MAC addresses).
   var addressSerial = 0
 
   static let currentVersion = 1
+
+  init() {}
+
+  private enum CodingKeys: String, CodingKey {
+    case version, groups, virtualMachines, disks, storageAccounts, virtualNetworks,
+      securityGroups, faultCounts, addressSerial, snapshots
+  }
+
+  init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    version = try c.decode(Int.self, forKey: .version)
+    groups = try c.decode([SimulatedGroup].self, forKey: .groups)
+    virtualMachines = try c.decode([SimulatedVirtualMachine].self, forKey: .virtualMachines)
+    disks = try c.decode([SimulatedDisk].self, forKey: .disks)
+    storageAccounts = try c.decode([SimulatedStorageAccount].self, forKey: .storageAccounts)
+    virtualNetworks = try c.decode([SimulatedVirtualNetwork].self, forKey: .virtualNetworks)
+    securityGroups =
+      try c.decodeIfPresent([SimulatedSecurityGroup].self, forKey: .securityGroups) ?? []
+    faultCounts = try c.decode([String: Int].self, forKey: .faultCounts)
+    addressSerial = try c.decode(Int.self, forKey: .addressSerial)
+    snapshots = try c.decodeIfPresent([SimulatedSnapshot].self, forKey: .snapshots)
+  }
 
   /// Reads the state at `path`; a missing file is an empty state.
   /// - Throws: `SimulatorFailure` naming the path when the file cannot be read or is not a

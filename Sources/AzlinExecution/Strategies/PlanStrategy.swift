@@ -13,6 +13,23 @@ public protocol PlanStrategy: AnyObject, Sendable {
   func accepts(_ steps: [ExecutableStep]) -> Bool
   /// Carries out `steps` for the objective `objectiveID`.
   func apply(_ steps: [ExecutableStep], objectiveID: String) -> PlanApplication
+  /// True when it applied the objective `objectiveID` and can take it back whole (Terraform:
+  /// its folder still holds the configuration and state).
+  func canDestroy(objectiveID: String) -> Bool
+  /// Takes back what it applied for the objective `objectiveID` (undo, rollback).
+  func destroy(objectiveID: String) -> PlanApplication
+}
+
+extension PlanStrategy {
+  /// A plan strategy that keeps nothing to take back: undo goes step by step.
+  public func canDestroy(objectiveID: String) -> Bool { false }
+
+  public func destroy(objectiveID: String) -> PlanApplication {
+    PlanApplication(
+      commands: [],
+      error: AzError(
+        code: "NothingToDestroy", message: "\(name) keeps nothing to take back for \(objectiveID)"))
+  }
 }
 
 /// What a plan strategy ran, and how it ended.

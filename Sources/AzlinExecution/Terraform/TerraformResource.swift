@@ -1,14 +1,39 @@
 /// One create step read back from its az argv, with everything Terraform needs to write it.
 ///
 /// Only the creates azlin generates are read: `group create`, `vm create`,
-/// `storage account create`, `disk create` and `vm disk attach`. Anything else, or a flag
-/// azurerm has no equivalent for, is refused with the reason.
+/// `storage account create`, `disk create` (empty, or `--source` a snapshot), `vm disk attach`
+/// and `snapshot create`. Anything else, or a flag azurerm has no equivalent for, is refused
+/// with the reason.
 enum TerraformResource {
   case group(Group)
   case virtualMachine(VirtualMachine)
   case storageAccount(StorageAccount)
   case disk(Disk)
   case attachment(Attachment)
+  case snapshot(Snapshot)
+  case diskFromSnapshot(DiskFromSnapshot)
+  case securityRule(SecurityRule)
+  case shutdownSchedule(ShutdownSchedule)
+
+  /// `az network nsg rule create`: an inbound rule on a VM's security group.
+  struct SecurityRule {
+    var name: String
+    var group: String
+    var securityGroup: String
+    var priority: Int
+    var direction: String
+    var access: String
+    var networkProtocol: String
+    var ports: [String]
+    var sources: [String]
+  }
+
+  /// `az vm auto-shutdown --time HHMM`: a daily shutdown schedule, in UTC.
+  struct ShutdownSchedule {
+    var vm: String
+    var group: String
+    var utc: String
+  }
 
   /// `az group create`.
   struct Group {
@@ -69,8 +94,17 @@ enum TerraformResource {
     "storage account create": [
       "--name", "--resource-group", "--location", "--sku", "--kind", "--tags",
     ],
-    "disk create": ["--resource-group", "--name", "--location", "--size-gb", "--sku", "--tags"],
+    "disk create": [
+      "--resource-group", "--name", "--location", "--size-gb", "--sku", "--tags", "--source",
+    ],
     "vm disk attach": ["--resource-group", "--vm-name", "--name"],
+    "snapshot create": ["--resource-group", "--name", "--location", "--source", "--tags"],
+    "network nsg rule create": [
+      "--resource-group", "--nsg-name", "--name", "--priority", "--direction", "--access",
+      "--protocol", "--destination-port-ranges", "--source-address-prefixes",
+    ],
+    // `--off` removes a schedule: not a create, so not here.
+    "vm auto-shutdown": ["--resource-group", "--name", "--time"],
   ]
 
   /// Storage account SKU halves, by lowercase name.
@@ -154,6 +188,10 @@ enum TerraformResource {
         StorageAccount(
           name: name, group: try required("--resource-group"), location: location, tier: tier,
           replication: replication, kind: kind, tags: arguments.tags))
+    case "disk create" where arguments.values["--source"] != nil,
+      "snapshot create":
+      self = try Self.snapshotResource(
+        arguments, name: name, location: location, required: required, refuse: refuse)
     case "disk create":
       let sizeText = try required("--size-gb")
       guard let size = Int(sizeText), size > 0 else {
@@ -167,6 +205,23 @@ enum TerraformResource {
         Disk(
           name: name, group: try required("--resource-group"), location: location, sizeGB: size,
           sku: sku, tags: arguments.tags))
+    case "network nsg rule create":
+      guard let priority = Int(try required("--priority")) else {
+        throw refuse("the rule's priority is not a whole number")
+      }
+      self = .securityRule(
+        SecurityRule(
+          name: name, group: try required("--resource-group"),
+          securityGroup: try required("--nsg-name"), priority: priority,
+          direction: arguments.single("--direction") ?? "Inbound",
+          access: arguments.single("--access") ?? "Allow",
+          networkProtocol: arguments.single("--protocol") ?? "*",
+          ports: arguments.values["--destination-port-ranges"] ?? ["80"],
+          sources: arguments.values["--source-address-prefixes"] ?? ["*"]))
+    case "vm auto-shutdown":
+      self = .shutdownSchedule(
+        ShutdownSchedule(
+          vm: name, group: try required("--resource-group"), utc: try required("--time")))
     default:
       self = .attachment(
         Attachment(
@@ -183,6 +238,11 @@ enum TerraformResource {
     case .storageAccount(let s): return "storage||\(s.name.lowercased())"
     case .disk(let d): return "disk|\(d.group.lowercased())|\(d.name.lowercased())"
     case .attachment(let a): return "attachment|\(a.group.lowercased())|\(a.disk.lowercased())"
+    case .snapshot(let s): return "snapshot|\(s.group.lowercased())|\(s.name.lowercased())"
+    case .diskFromSnapshot(let d): return "disk|\(d.group.lowercased())|\(d.name.lowercased())"
+    case .securityRule(let r):
+      return "rule|\(r.group.lowercased())|\(r.securityGroup.lowercased())/\(r.name.lowercased())"
+    case .shutdownSchedule(let s): return "shutdown|\(s.group.lowercased())|\(s.vm.lowercased())"
     }
   }
 }

@@ -99,6 +99,12 @@ public final class TerraformStrategy: PlanStrategy {
   /// The folder of an objective's configuration and state: `<home>/terraform/<objectiveID>`.
   /// - Parameter objectiveID: The objective.
   /// - Returns: `nil` when the ID cannot be a folder name (empty, `.`, `..`, or with a `/`).
+  /// True when the objective's folder holds the configuration Terraform applied.
+  public func canDestroy(objectiveID: String) -> Bool {
+    guard let folder = folder(objectiveID: objectiveID) else { return false }
+    return FileManager.default.fileExists(atPath: folder + "/main.tf")
+  }
+
   public func folder(objectiveID: String) -> String? {
     guard !objectiveID.isEmpty, objectiveID != ".", objectiveID != "..",
       !objectiveID.contains("/"), !objectiveID.contains("\0")

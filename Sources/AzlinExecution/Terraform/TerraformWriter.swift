@@ -4,12 +4,12 @@
 /// (`azurerm_resource_group.rg.name`), so Terraform orders them; anything that exists
 /// already (a group created earlier) is named literally.
 struct TerraformWriter {
-  private var labels = TerraformLabels()
+  var labels = TerraformLabels()
   /// Groups the configuration creates, by lowercase name.
   private var groups: [String: (label: String, location: String)] = [:]
   /// VMs and disks the configuration creates, by lowercase `group|name`.
-  private var vms: [String: String] = [:]
-  private var disks: [String: String] = [:]
+  var vms: [String: String] = [:]
+  var disks: [String: String] = [:]
   /// The next free LUN of each VM, by its label.
   private var nextLUN: [String: Int] = [:]
 
@@ -50,7 +50,9 @@ struct TerraformWriter {
         vms[Self.key(vm.group, vm.name)] = labels.claim(vm.name, in: "vm")
       case .disk(let disk):
         disks[Self.key(disk.group, disk.name)] = labels.claim(disk.name, in: "disk")
-      case .storageAccount, .attachment:
+      case .diskFromSnapshot(let disk):
+        disks[Self.key(disk.group, disk.name)] = labels.claim(disk.name, in: "disk")
+      case .storageAccount, .attachment, .snapshot, .securityRule, .shutdownSchedule:
         break
       }
     }
@@ -67,6 +69,14 @@ struct TerraformWriter {
         blocks.append(try self.disk(disk, step: number))
       case .attachment(let attachment):
         blocks += try self.attachment(attachment, step: number)
+      case .snapshot(let snapshot):
+        blocks += try self.snapshot(snapshot, step: number)
+      case .diskFromSnapshot(let disk):
+        blocks += try self.disk(disk, step: number)
+      case .securityRule(let rule):
+        blocks.append(securityRule(rule))
+      case .shutdownSchedule(let schedule):
+        blocks += shutdownSchedule(schedule)
       }
     }
     let header =
@@ -75,22 +85,22 @@ struct TerraformWriter {
       + "\n"
   }
 
-  private static func key(_ group: String, _ name: String) -> String {
+  static func key(_ group: String, _ name: String) -> String {
     group.lowercased() + "|" + name.lowercased()
   }
 
-  private static func tags(_ pairs: [(key: String, value: String)]) -> HCLBlock.Entry {
+  static func tags(_ pairs: [(key: String, value: String)]) -> HCLBlock.Entry {
     .attribute("tags", .map(pairs.map { (key: $0.key, value: .string($0.value)) }))
   }
 
   /// The group's name: a reference when the configuration creates the group.
-  private func groupName(_ group: String) -> HCLBlock.Value {
+  func groupName(_ group: String) -> HCLBlock.Value {
     guard let created = groups[group.lowercased()] else { return .string(group) }
     return .expression("azurerm_resource_group.\(created.label).name")
   }
 
   /// A resource's location: the group's, by reference, when it is the same; else the literal.
-  private func location(_ location: String?, group: String, step: Int) throws -> HCLBlock.Value {
+  func location(_ location: String?, group: String, step: Int) throws -> HCLBlock.Value {
     func normal(_ text: String) -> String { text.lowercased().filter { $0 != " " } }
     if let created = groups[group.lowercased()],
       location.map({ normal($0) == normal(created.location) }) ?? true

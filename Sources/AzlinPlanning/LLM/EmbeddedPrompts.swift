@@ -70,6 +70,36 @@ public enum EmbeddedPrompts {
       `StandardSSD_LRS`, `Standard_LRS`) and the disk's name in `names`.
     - `detach_disk`: detach a data disk from a VM: `vm` and the disk's name in `names`.
     - `delete_disk`: delete a managed disk: its name as the only entry of `names`.
+    - `create_snapshot`: take a snapshot of a disk ("snapshot sam", "before resizing, snapshot sam"
+      → this, then the resize): `vm` for a VM's disk with `disk` `"os"` (the default) or `"data"`
+      (its one data disk), or `disk` with a disk's name; the snapshot's name in `names` only when
+      the person gives one ("called pre-upgrade").
+    - `list_snapshots`: list disk snapshots. Optional `resource_group`, `vm` (snapshots of its disks).
+    - `delete_snapshot`: delete snapshots: their names in `names`.
+    - `restore_snapshot`: make a new disk from a snapshot ("restore sam's disk from snapshot X",
+      "make a disk from snapshot X"): `snapshot` with its name, optional `vm`, and the new disk's
+      name in `names` only when given. Nothing attached is replaced.
+    - `open_port`: open an inbound TCP port on VMs: `names`, `ports`, optional `source` ("open 8080
+      on sam to 10.0.0.0/8" → `"ports": "8080", "source": "10.0.0.0/8"`). One intent per port.
+    - `close_port`: close an inbound port on VMs: `names`, `ports`.
+    - `list_ports`: which ports are open on VMs: optional `names`.
+    - `set_auto_shutdown`: shut VMs down every day at a time: `names`, `time` (`HH:MM`, 24-hour),
+      optional `time_zone` when the person says one ("every day at 7pm CET" → `"time": "19:00",
+      "time_zone": "CET"`). A time without am/pm that could be morning or evening is not given:
+      reply `[]`.
+    - `clear_auto_shutdown`: turn a VM's daily auto-shutdown off: `names`.
+    - `show_auto_shutdown`: when VMs shut down: optional `names`.
+    - `set_tag`: set tags: `names` (VMs, a group, a disk or a storage account) and `tags`
+      ("tag sam env=dev" → `"tags": {"env": "dev"}`).
+    - `remove_tag`: remove tags: `names` and `tags` with the keys to remove (values `""`).
+    - `list_tagged`: what carries a tag: `tagged` ("what is owned by alice" → `"tagged":
+      "owner=alice"`). Change requests may carry `tagged` too ("stop everything tagged env=dev" →
+      `stop_vm` with `"all": true, "tagged": "env=dev"`).
+    - `connect_vm`: how to connect to a VM ("how do I connect to sam", "ssh into sam", "log in to
+      it"): its name as the only entry of `names`. azlin shows the address and the ssh command.
+    - `run_command`: run one shell command line inside a VM ("run `df -h` on sam"): the VM's name
+      as the only entry of `names`, and the command line exactly as typed, without its quotes or
+      backticks, in `script`. Never write a command the person did not type.
 
     ## Parameters
 
@@ -81,16 +111,31 @@ public enum EmbeddedPrompts {
     - `region` (string): the programmatic region name, lower case without spaces (`westeurope`,
       `eastus2`).
     - `size` (string): the VM size in canonical form (`Standard_B2s`, `Standard_D4s_v3`).
-    - `image` (string): an image alias (`Ubuntu2204`, `Debian11`) or URN.
+    - `image` (string): one of az's Linux image aliases — `Ubuntu2204` ("ubuntu", "ubuntu 22.04"),
+      `Ubuntu2404` ("ubuntu 24.04"), `Debian12` ("debian", "debian 12"), `Debian11`,
+      `RHELRaw8LVMGen2` ("rhel"), `CentOS85Gen2`, `SuseSles15SP5` ("suse"), `OpenSuseLeap154Gen2`,
+      `FlatcarLinuxFreeGen2` — or a URN (`publisher:offer:sku:version`) the person typed. For any
+      other image (Rocky, Fedora, a Windows image), put the person's word in `image` as typed: azlin
+      answers with the images it knows and never picks one for them.
     - `power_state` (string): `running`, `stopped` or `deallocated`, to filter VMs.
     - `all` (boolean): `true` when the request means every matching VM ("all", "everything").
     - `size_change` (string): `bigger` or `smaller`, for a resize that names no size.
     - `size_gb` (integer from 1 to 32767): a disk's size in GiB.
     - `sku` (string): a disk tier or storage account SKU (`Premium_LRS`, `Standard_GRS`).
     - `vm` (string): the VM a disk operation is for ("a 64 GB disk for it" → the last VM).
+    - `disk` (string): the disk a snapshot is of: a disk's name, or `"os"` / `"data"` for the VM's
+      OS disk or its data disk.
+    - `snapshot` (string): the snapshot a disk is made from.
+    - `ports` (string): a port (`8080`) or range (`8000-8100`), 1–65535.
+    - `source` (string): where traffic may come from: `*` for everyone, or an IPv4 address or CIDR.
+    - `time` (string): a time of day, `HH:MM` on a 24-hour clock.
+    - `time_zone` (string): the zone the person named (`UTC`, `CET`, `Europe/Berlin`).
+    - `tags` (object of strings): tag names and values.
+    - `tagged` (string): `key` or `key=value`: only what carries this tag.
     - `except` (array of strings): names left out of an `all` request ("stop all VMs except web3"
       → `"all": true, "except": ["web3"]`; "delete everything but keep db" → `"except": ["db"]`).
       Never drop an exclusion: if you cannot express it, reply `[]`.
+    - `script` (string): for `run_command` only, the command line to run, exactly as typed.
     - `mood` (string): `"question"` when the person asks about an operation instead of asking for
       it ("what happens if I deallocate sam", "how do I stop it", "can I resize a running VM"):
       azlin then only shows what it would do. Also a change asked with only a question mark ("the

@@ -83,6 +83,48 @@ public struct LLMIntentParser: Sendable {
       where !known.contains(name.lowercased()) && !typed.contains(name.lowercased()) {
         return name
       }
+      // A command to run inside a VM is only ever the person's own words, never the model's.
+      if let script = p.script, !line.contains(script) { return script }
+      if let unsaid = unsaidDetail(p, typed: typed) { return unsaid }
+    }
+    return nil
+  }
+
+  /// Well-known ports by the names people use for them.
+  static let namedPorts = [
+    "22": ["ssh"], "80": ["http", "web"], "443": ["https", "tls", "ssl"], "3389": ["rdp"],
+    "5432": ["postgres", "postgresql"], "3306": ["mysql"],
+  ]
+
+  /// A port, source, time, zone or tag in the reply that the typed line does not say: the
+  /// model may read these from the line, never supply them.
+  static func unsaidDetail(_ p: IntentParameters, typed: String) -> String? {
+    if let ports = p.ports {
+      for port in ports.split(separator: "-").map(String.init)
+      where !typed.contains(port) && !(namedPorts[port] ?? []).contains(where: typed.contains) {
+        return port
+      }
+    }
+    if let source = p.source, source != "*", !typed.contains(source.lowercased()) {
+      return source
+    }
+    if let time = p.time, let hour = Int(time.prefix(2)) {
+      let said = [String(hour), String(hour % 12 == 0 ? 12 : hour % 12), String(time.prefix(2))]
+      let words = ["midnight", "noon", "midday"]
+      if !said.contains(where: typed.contains) && !words.contains(where: typed.contains) {
+        return time
+      }
+    }
+    if let zone = p.timeZone, !typed.contains(zone.lowercased()) { return zone }
+    for (key, value) in p.tags {
+      if !typed.contains(key.lowercased()) { return key }
+      if !value.isEmpty, !typed.contains(value.lowercased()) { return value }
+    }
+    if let filter = p.tagFilter {
+      for part in filter.split(separator: "=").map({ $0.lowercased() })
+      where !typed.contains(part) && part != "owner" {
+        return part
+      }
     }
     return nil
   }

@@ -26,7 +26,8 @@ struct LLMReplyValidator: Sendable {
   ]
   private static let parameterKeys: Set<String> = [
     "names", "count", "resource_group", "region", "size", "image", "power_state", "all",
-    "size_change", "size_gb", "sku", "vm", "except", "mood",
+    "size_change", "size_gb", "sku", "vm", "except", "mood", "ports", "source", "time",
+    "time_zone", "tags", "tagged", "script", "disk", "snapshot",
   ]
   /// The largest managed disk, in GiB.
   static let largestDiskGB = 32_767
@@ -242,6 +243,55 @@ struct LLMReplyValidator: Sendable {
           throw Problem("vm is not a valid name")
         }
         p.vm = vm
+      case "disk":
+        guard let disk = value.stringValue, Self.isName(disk) else {
+          throw Problem("disk is not a valid name")
+        }
+        p.disk = disk
+      case "snapshot":
+        guard let snapshot = value.stringValue, Self.isName(snapshot) else {
+          throw Problem("snapshot is not a valid name")
+        }
+        p.snapshot = snapshot
+      case "ports":
+        guard let ports = value.stringValue, CommandPlanner.isPortRange(ports) else {
+          throw Problem("ports is not a port or range from 1 to 65535")
+        }
+        p.ports = ports
+      case "source":
+        guard let source = value.stringValue, CommandPlanner.isSource(source) else {
+          throw Problem("source is not * or an IPv4 address or CIDR")
+        }
+        p.source = source
+      case "time":
+        guard let time = value.stringValue, Self.matches(time, #"^([01][0-9]|2[0-3]):[0-5][0-9]$"#)
+        else { throw Problem("time is not HH:MM on a 24-hour clock") }
+        p.time = time
+      case "time_zone":
+        guard let zone = value.stringValue, CommandPlanner.timeZone(named: zone) != nil else {
+          throw Problem("time_zone is not a time zone")
+        }
+        p.timeZone = zone
+      case "tags":
+        guard let members = value.objectMembers, members.count <= 15 else {
+          throw Problem("tags is not an object of at most 15 tags")
+        }
+        for (key, tag) in members {
+          guard let text = tag.stringValue,
+            CommandPlanner.tagViolation(key: key, value: text) == nil
+          else { throw Problem("a tag is not a name and a string value Azure accepts") }
+          p.tags[key] = text
+        }
+      case "tagged":
+        guard let filter = value.stringValue,
+          Self.matches(filter, #"^[^<>%&\\?/=]{1,512}(=[^=]{0,256})?$"#)
+        else { throw Problem("tagged is not key or key=value") }
+        p.tagFilter = filter
+      case "script":
+        guard let script = value.stringValue, !script.isEmpty, script.count <= 4_000,
+          !script.contains(where: { $0.isNewline })
+        else { throw Problem("script is not one command line") }
+        p.script = script
       default:
         throw Problem("unknown parameter")
       }
@@ -278,6 +328,8 @@ struct LLMReplyValidator: Sendable {
     var text = kind.phrase
     if !p.names.isEmpty { text += " " + p.names.joined(separator: ", ") }
     if let vm = p.vm { text += " for VM " + vm }
+    if let disk = p.disk { text += " (disk " + disk + ")" }
+    if let snapshot = p.snapshot { text += " from snapshot " + snapshot }
     return text
   }
 }

@@ -101,11 +101,13 @@ struct Dialogue {
     "provision_vm", "list_vms", "show_vm", "delete_vm", "start_vm", "stop_vm", "deallocate_vm",
     "restart_vm", "resize_vm", "create_resource_group", "list_resource_groups",
     "delete_resource_group", "cost_report", "create_storage", "list_storage", "delete_storage",
-    "attach_disk", "detach_disk", "delete_disk",
+    "attach_disk", "detach_disk", "delete_disk", "open_port", "close_port", "list_ports",
+    "set_auto_shutdown", "clear_auto_shutdown", "show_auto_shutdown", "set_tag", "remove_tag",
+    "list_tagged", "connect_vm", "run_command",
   ]
   static let keys: Set<String> = [
     "names", "count", "group", "region", "size", "image", "state", "all", "except", "size_gb",
-    "sku", "vm",
+    "sku", "vm", "ports", "source", "time", "zone", "tags", "tagged",
   ]
 
   static func parseExpectation(_ text: String) -> Result<Expectation, FormatProblem> {

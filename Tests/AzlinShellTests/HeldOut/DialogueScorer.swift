@@ -50,6 +50,10 @@ struct DialogueScorer {
     /// Lines that must not act (questions, negations, unsupported, ask) that planned or acted.
     var actedOnMustNotAct = 0
     var misses: [Miss] = []
+    /// Lines written as "unsupported" when azlin had no such operation, that azlin now
+    /// reads as one of the operations added since (ports, tags, auto-shutdown, snapshots…): the
+    /// expectation no longer says what is right, so they are left out of the score.
+    var superseded = 0
 
     var accuracy: Double { turns == 0 ? 0 : Double(right) / Double(turns) }
     var guessRate: Double { misses.isEmpty ? 0 : Double(guesses) / Double(misses.count) }
@@ -59,6 +63,9 @@ struct DialogueScorer {
         format:
           "%d/%d turns right (%.1f%%), guess rate %.1f%% (%d guesses of %d misses), %d actions on must-not-act lines",
         right, turns, accuracy * 100, guessRate * 100, guesses, misses.count, actedOnMustNotAct)
+        + (superseded == 0
+          ? ""
+          : "; \(superseded) lines expected \"unsupported\" for operations azlin has since gained (not scored)")
     }
   }
 
@@ -105,6 +112,12 @@ struct DialogueScorer {
       if answers > 0 {
         let after = observe(sandbox, since: mark)
         seen.executed = after.executed
+      }
+      if turn.expected == .unsupported,
+        seen.intents.contains(where: { Self.gainedKinds.contains($0["intent"]?.stringValue ?? "") })
+      {
+        score.superseded += 1
+        continue
       }
       score.turns += 1
       if right {
@@ -195,8 +208,16 @@ struct DialogueScorer {
     }
   }
 
+  /// Operations azlin gained after the sets were written, which they call unsupported.
+  static let gainedKinds: Set<String> = [
+    "open_port", "close_port", "list_ports", "set_auto_shutdown", "clear_auto_shutdown",
+    "show_auto_shutdown", "set_tag", "remove_tag", "list_tagged", "connect_vm", "run_command",
+    "create_snapshot", "list_snapshots", "delete_snapshot", "restore_snapshot",
+  ]
+
   static let readKinds: Set<String> = [
-    "list_vms", "show_vm", "list_resource_groups", "cost_report", "list_storage",
+    "list_vms", "show_vm", "list_resource_groups", "cost_report", "list_storage", "list_ports",
+    "show_auto_shutdown", "list_tagged", "connect_vm", "list_snapshots",
   ]
 
   /// Consecutive intents of one kind that differ only in names, merged ("stop a and b").
@@ -299,6 +320,17 @@ struct DialogueScorer {
     case "size_gb": return p["size_gb"]?.intValue == Int(value)
     case "sku": return text("sku") == lower
     case "vm": return text("vm") == lower
+    case "ports": return text("ports") == lower
+    case "source": return text("source") == lower
+    case "time": return text("time") == lower
+    case "zone": return text("time_zone") == lower
+    case "tagged": return text("tagged") == lower
+    case "tags":
+      let said = (p["tags"]?.objectMembers ?? []).map { pair in
+        pair.1.stringValue.map { $0.isEmpty ? pair.0 : "\(pair.0):\($0)" } ?? pair.0
+      }
+      return Set(said.map { $0.lowercased() })
+        == Set(lower.split(separator: ",").map(String.init))
     default: return false
     }
   }

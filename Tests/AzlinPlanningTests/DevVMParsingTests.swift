@@ -1,0 +1,166 @@
+import AzlinAzure
+import AzlinPlanning
+import Testing
+
+@Suite("Understanding a dev VM's day: ports, auto-shutdown, tags")
+struct DevVMParsingTests {
+  static let live: LiveState = {
+    var state = LiveState(
+      groups: [LiveState.Group(name: "dev", location: "westus2")],
+      vms: [
+        LiveState.VM(
+          name: "sam", resourceGroup: "dev", location: "westus2", size: "Standard_B2s",
+          powerState: "running", id: "sam-id"),
+        LiveState.VM(
+          name: "alice", resourceGroup: "dev", location: "westus2", size: "Standard_B2s",
+          powerState: "running", id: "alice-id"),
+      ])
+    state.vms[0].securityGroup = "samNSG"
+    return state
+  }()
+
+  static func parse(_ line: String, context: ConversationContext = ConversationContext())
+    -> ParseResult
+  {
+    LocalIntentParser().parse(line, context: context, live: live)
+  }
+
+  /// The one intent a line gives, as `kind key=value …`.
+  static func reading(_ line: String) -> String {
+    guard case .intents(let intents) = parse(line) else { return "\(parse(line))" }
+    return intents.map { i in
+      let p = i.parameters
+      var parts = [i.kind.rawValue]
+      if !p.names.isEmpty { parts.append("names=\(p.names.joined(separator: ","))") }
+      if let v = p.ports { parts.append("ports=\(v)") }
+      if let v = p.source { parts.append("source=\(v)") }
+      if let v = p.time { parts.append("time=\(v)") }
+      if let v = p.timeZone { parts.append("zone=\(v)") }
+      for (k, v) in p.tags.sorted(by: { $0.key < $1.key }) { parts.append("tag:\(k)=\(v)") }
+      if let v = p.tagFilter { parts.append("tagged=\(v)") }
+      if p.all { parts.append("all") }
+      if p.ranking { parts.append("ranking") }
+      return parts.joined(separator: " ")
+    }.joined(separator: " ; ")
+  }
+
+  @Test(
+    "lines and what they mean",
+    arguments: [
+      ("open port 8080 on sam", "open_port names=sam ports=8080"),
+      ("allow https to sam from anywhere", "open_port names=sam ports=443 source=*"),
+      ("open 5432 on sam to 10.0.0.0/8", "open_port names=sam ports=5432 source=10.0.0.0/8"),
+      (
+        "open ports 80 and 443 on sam",
+        "open_port names=sam ports=80 ; open_port names=sam ports=443"
+      ),
+      ("open ports 8000 to 8100 on sam", "open_port names=sam ports=8000-8100"),
+      ("close port 8080 on sam", "close_port names=sam ports=8080"),
+      ("block ssh on sam", "close_port names=sam ports=22"),
+      ("which ports are open on sam", "list_ports names=sam"),
+      ("shut sam down every day at 7pm", "set_auto_shutdown names=sam time=19:00"),
+      ("shut sam down every night at 7", "set_auto_shutdown names=sam time=19:00"),
+      ("auto-shutdown sam at 18:30 utc", "set_auto_shutdown names=sam time=18:30 zone=utc"),
+      (
+        "shut down sam daily at 11pm Europe/Berlin",
+        "set_auto_shutdown names=sam time=23:00 zone=Europe/Berlin"
+      ),
+      ("turn off auto-shutdown for sam", "clear_auto_shutdown names=sam"),
+      ("when does sam shut down", "show_auto_shutdown names=sam"),
+      ("tag sam env=dev", "set_tag names=sam tag:env=dev"),
+      ("tag dev with owner=bob team=data", "set_tag names=dev tag:owner=bob tag:team=data"),
+      ("remove the env tag from sam", "remove_tag names=sam tag:env="),
+      ("what is tagged env=dev", "list_tagged tagged=env=dev"),
+      ("what is owned by alice", "list_tagged tagged=owner=alice"),
+      ("stop everything tagged env=dev", "stop_vm tagged=env=dev all"),
+      ("what is sam's ip", "show_vm names=sam"),
+      ("what's costing me the most", "cost_report ranking"),
+      ("what are the tags on sam", "show_vm names=sam"),
+      ("tag everything in dev with project=x", "set_tag tag:project=x all"),
+      ("is port 8080 open on sam", "list_ports names=sam"),
+      ("what's open on sam", "list_ports names=sam"),
+      ("show me everything with env=dev", "list_tagged tagged=env=dev"),
+      ("stop every vm with env=dev", "stop_vm tagged=env=dev all"),
+      ("what costs the most", "cost_report ranking"),
+    ])
+  func readings(_ line: String, _ expected: String) {
+    #expect(Self.reading(line) == expected)
+  }
+
+  @Test(
+    "a line that lacks what it needs is asked about, never guessed",
+    arguments: [
+      "open a port on sam", "shut sam down at 7", "shut sam down at 7pm", "tag sam",
+      "remove a tag from sam", "shut sam down every day", "open port 22 on sam only from my ip",
+    ])
+  func asks(_ line: String) {
+    guard case .notUnderstood(let problem) = Self.parse(line) else {
+      Issue.record("\(line) → \(Self.parse(line))")
+      return
+    }
+    if case .missingDetail = problem {} else { Issue.record("\(line) → \(problem)") }
+  }
+
+  @Test(
+    "lines that only look alike stay what they were",
+    arguments: [
+      ("shut down every vm in dev", "stop_vm all"), ("stop every vm", "stop_vm all"),
+      ("stop sam", "stop_vm names=sam"),
+    ])
+  func notDevVM(_ line: String, _ expected: String) {
+    #expect(Self.reading(line).hasPrefix(expected))
+  }
+
+  @Test(
+    "a negated change is not done; counts of things are never ports",
+    arguments: [
+      "don't open port 22 on sam", "never shut sam down every day at 7pm", "do not tag sam env=dev",
+    ])
+  func negated(_ line: String) {
+    #expect(Self.parse(line) == .notUnderstood(.negated))
+  }
+
+  @Test("counts of things are never ports", arguments: ["allow 3 vms in dev", "close the 2 vms"])
+  func countsAreNotPorts(_ line: String) {
+    if case .intents(let intents) = Self.parse(line) {
+      #expect(!intents.contains { [.openPort, .closePort].contains($0.kind) }, "\(line)")
+    }
+  }
+
+  @Test("'every day' is when, never which: 'it' stays the VM the conversation met")
+  func everyDayIsWhen() {
+    var context = ConversationContext()
+    context.remember(listed: ["alice"])
+    guard case .intents(let intents) = Self.parse("shut it down every day at 7pm", context: context)
+    else {
+      Issue.record("not understood")
+      return
+    }
+    #expect(intents.first?.parameters.names == ["alice"])
+    #expect(intents.first?.parameters.all == false)
+  }
+
+  @Test(
+    "a change asked about is previewed, never carried out",
+    arguments: [
+      "how much would an auto-shutdown at 6pm save on sam", "should i open port 8080 on sam",
+      "can i tag sam env=dev",
+    ])
+  func asked(_ line: String) {
+    guard case .intents(let intents) = Self.parse(line) else {
+      Issue.record("\(line) → \(Self.parse(line))")
+      return
+    }
+    #expect(intents.allSatisfy { $0.parameters.hypothetical || $0.kind.isReadOnly }, "\(line)")
+  }
+
+  @Test("questions about a port change are previewed, never carried out")
+  func questionsPreview() {
+    guard case .intents(let intents) = Self.parse("what would happen if I opened port 22 on sam")
+    else {
+      Issue.record("not understood")
+      return
+    }
+    #expect(intents.allSatisfy { $0.parameters.hypothetical || $0.kind.isReadOnly })
+  }
+}
