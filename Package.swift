@@ -16,18 +16,21 @@ let package = Package(
     .executableTarget(
       name: "azlin",
       dependencies: [
-        "AzlinShell", "AzlinMCPServer",
+        "AzlinShell", "AzlinMCPServer", "AzlinSimulator",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .executableTarget(
       name: "azlin-bench",
       dependencies: [
-        "AzlinShell", "AzlinExecution", "AzlinPlanning", "AzlinLedger", "AzlinAzure", "AzlinCore",
+        "AzlinShell", "AzlinExecution", "AzlinPlanning", "AzlinLedger", "AzlinSimulator",
+        "AzlinAzure", "AzlinCore",
       ]
     ),
     .target(name: "AzlinCore"),
     .target(name: "AzlinAzure", dependencies: ["AzlinCore"], exclude: ["Catalog/catalog.json"]),
+    // The embedded Azure simulator: answers az command lines as Azure would, on the Azure model.
+    .target(name: "AzlinSimulator", dependencies: ["AzlinCore", "AzlinAzure"]),
     .target(name: "AzlinLedger", dependencies: ["AzlinCore", "AzlinAzure"]),
     .target(name: "AzlinPlanning", dependencies: ["AzlinCore", "AzlinAzure", "AzlinLedger"]),
     .target(
@@ -45,16 +48,19 @@ let package = Package(
     .target(
       name: "AzlinShell",
       dependencies: [
-        "AzlinCore", "AzlinAzure", "AzlinLedger", "AzlinPlanning", "AzlinExecution",
-        "AzlinMCPServer", "CEditLineShim",
+        "AzlinCore", "AzlinAzure", "AzlinSimulator", "AzlinLedger", "AzlinPlanning",
+        "AzlinExecution", "AzlinMCPServer", "CEditLineShim",
       ]
     ),
     .target(
       name: "AzlinMCPServer",
-      dependencies: ["AzlinCore", "AzlinAzure", .product(name: "MCP", package: "swift-sdk")]),
+      dependencies: [
+        "AzlinCore", "AzlinAzure", "AzlinSimulator", .product(name: "MCP", package: "swift-sdk"),
+      ]),
     .target(name: "AzlinTestSupport", dependencies: ["AzlinCore", "AzlinAzure", "AzlinShell"]),
     .testTarget(name: "AzlinCoreTests", dependencies: ["AzlinCore", "AzlinTestSupport"]),
-    .testTarget(name: "AzlinAzureTests", dependencies: ["AzlinAzure", "AzlinTestSupport"]),
+    .testTarget(
+      name: "AzlinAzureTests", dependencies: ["AzlinAzure", "AzlinSimulator", "AzlinTestSupport"]),
     .testTarget(name: "AzlinLedgerTests", dependencies: ["AzlinLedger", "AzlinTestSupport"]),
     .testTarget(
       name: "AzlinPlanningTests", dependencies: ["AzlinPlanning", "AzlinTestSupport"],
@@ -62,11 +68,15 @@ let package = Package(
     .testTarget(
       name: "AzlinExecutionTests",
       dependencies: [
-        "AzlinExecution", "AzlinTestSupport", .product(name: "MCP", package: "swift-sdk"),
+        "AzlinExecution", "AzlinSimulator", "AzlinTestSupport",
+        .product(name: "MCP", package: "swift-sdk"),
       ]),
-    .testTarget(name: "AzlinShellTests", dependencies: ["AzlinShell", "AzlinTestSupport"]),
+    .testTarget(
+      name: "AzlinShellTests", dependencies: ["AzlinShell", "AzlinSimulator", "AzlinTestSupport"]),
     .testTarget(
       name: "AzlinMCPServerTests",
-      dependencies: ["AzlinMCPServer", "AzlinAzure", "AzlinCore", "AzlinTestSupport"]),
+      dependencies: [
+        "AzlinMCPServer", "AzlinAzure", "AzlinSimulator", "AzlinCore", "AzlinTestSupport",
+      ]),
   ]
 )

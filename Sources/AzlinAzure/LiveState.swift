@@ -164,8 +164,8 @@ extension LiveState {
     if let source = backend as? LiveStateSource {
       do {
         return try source.liveState().sorted()
-      } catch let failure as SimulatorFailure {
-        throw AzError(code: failure.code ?? "SimulatorStateUnreadable", message: failure.message)
+      } catch let error as AzError {
+        throw error
       } catch {
         throw AzError(code: "SimulatorStateUnreadable", message: "\(error)")
       }

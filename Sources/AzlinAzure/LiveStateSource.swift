@@ -1,10 +1,6 @@
 /// A backend that can tell what exists without going through az's JSON.
 public protocol LiveStateSource {
   /// One snapshot of what exists.
-  /// - Throws: when the backend's state cannot be read.
+  /// - Throws: `AzError` when the backend's state cannot be read.
   func liveState() throws -> LiveState
-}
-
-extension SimulatorBackend: LiveStateSource {
-  public func liveState() throws -> LiveState { try simulator.snapshot() }
 }

@@ -1,4 +1,5 @@
 import AzlinAzure
+import AzlinSimulator
 import Foundation
 import MCP
 

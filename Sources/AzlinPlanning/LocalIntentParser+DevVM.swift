@@ -24,13 +24,26 @@ extension LocalIntentParser {
     }
     // "how much would a shutdown at 6pm save", "should I open 8080": asked about, so only
     // previewed ("can you open…" is a request, "can I open…" a question).
-    if case .intents(var intents) = result, Self.asksAbout(w) {
+    if case .intents(var intents) = result, Self.asksAbout(w) || Self.forLater(w) {
       for i in intents.indices where !intents[i].kind.isReadOnly {
         intents[i].parameters.hypothetical = true
       }
       return .intents(intents)
     }
     return result
+  }
+
+  /// True when a line says what the person means to do later, not now ("I'll tag sam
+  /// tomorrow", "maybe open 8080 later", "remind me to …"): previewed, never carried out.
+  static func forLater(_ w: [String]) -> Bool {
+    let later: Set<String> = ["later", "tomorrow", "tonight", "someday", "eventually", "remind"]
+    let intending =
+      ["i'll", "ill", "gonna", "maybe", "perhaps"].contains(w.first ?? "")
+      || (w.count > 1 && w[0] == "i" && ["will", "might", "may"].contains(w[1]))
+    return w.contains(where: later.contains) || intending
+      || w.indices.contains { i in
+        w[i] == "next" && i + 1 < w.count && ["week", "month"].contains(w[i + 1])
+      }
   }
 
   /// True when a line asks about something rather than asking for it.
@@ -51,7 +64,7 @@ extension LocalIntentParser {
     let words = words.map { $0.lowercased().hasSuffix("'s") ? String($0.dropLast(2)) : $0 }
     let w = words.map { $0.lowercased() }
     if let tags = tagRequest(words, w, context: context, live: live) { return tags }
-    // "what's costing me the most", "which vm is the most expensive": a ranking by run-rate.
+    // "what's costing me the most", "what costs the most": a ranking by run-rate.
     let money = w.contains {
       ["costing", "cost", "costs", "expensive", "pricey", "spend", "spending"].contains($0)
     }

@@ -1,6 +1,7 @@
 import AzlinAzure
 import AzlinCore
 import AzlinPlanning
+import AzlinSimulator
 import Foundation
 
 extension Services {

@@ -3,6 +3,7 @@ import AzlinCore
 import AzlinExecution
 import AzlinMCPServer
 import AzlinPlanning
+import AzlinSimulator
 import Foundation
 
 extension Services {

@@ -3,6 +3,7 @@ import AzlinCore
 import AzlinExecution
 import AzlinLedger
 import AzlinPlanning
+import AzlinSimulator
 
 /// Everything one shell run works with, assembled in one place: the composition root.
 ///

@@ -1,6 +1,7 @@
 import AzlinAzure
 import AzlinCore
 import AzlinPlanning
+import AzlinSimulator
 import Foundation
 
 /// The embedded shell twin: a whole shell in a fresh deterministic sandbox — a temporary

@@ -1,5 +1,6 @@
 import AzlinAzure
 import AzlinCore
+import AzlinSimulator
 import Foundation
 
 /// Figure 3: `LiveState.fetch` against the embedded simulator holding 500 VMs in 50 groups,

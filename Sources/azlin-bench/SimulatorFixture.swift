@@ -1,5 +1,6 @@
 import AzlinAzure
 import AzlinCore
+import AzlinSimulator
 import Foundation
 
 /// An embedded simulator holding `groups` × `perGroup` VMs, for figure 3.

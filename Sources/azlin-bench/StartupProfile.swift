@@ -1,6 +1,7 @@
 import AzlinAzure
 import AzlinCore
 import AzlinShell
+import AzlinSimulator
 import Foundation
 
 /// Figure 9: where start-up time goes, by timing its parts one at a time in this process

@@ -1,6 +1,7 @@
 import ArgumentParser
 import AzlinAzure
 import AzlinCore
+import AzlinSimulator
 import Foundation
 
 /// The simulator of `$AZLIN_HOME`, as `azlin sim` and `azlin mcp-server` open it.

@@ -1,5 +1,6 @@
 import AzlinAzure
 import AzlinCore
+import AzlinSimulator
 import Foundation
 import Testing
 

@@ -1,10 +1,11 @@
+import AzlinAzure
 import AzlinCore
 import AzlinTestSupport
 import Foundation
 import Testing
 
-@testable import AzlinAzure
 @testable import AzlinExecution
+@testable import AzlinSimulator
 
 /// What a Microsoft Learn search answer looks like, with the fields azlin does not read.
 enum LearnAnswers {

@@ -1,6 +1,7 @@
 import AzlinAzure
 import AzlinCore
 import AzlinLedger
+import AzlinSimulator
 import AzlinTestSupport
 import Foundation
 import Testing

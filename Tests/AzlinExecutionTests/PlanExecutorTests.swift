@@ -2,6 +2,7 @@ import AzlinAzure
 import AzlinCore
 import AzlinExecution
 import AzlinLedger
+import AzlinSimulator
 import AzlinTestSupport
 import Foundation
 import Testing

@@ -68,19 +68,11 @@ struct SnapshotExecutionTests {
   /// python-hcl2 reads the snapshot blocks as real HCL with the intended references.
   @Test(.enabled(if: python != nil, "set AZLIN_TEST_PYTHON to a python with hcl2"))
   func snapshotHCLParses() throws {
-    let folder = TemporaryFolder()
-    try TerraformConfiguration([
-      Self.step(1, Self.snapshotCreate), Self.step(2, Self.diskFromSnapshot),
-    ])
-    .text.write(toFile: folder.file("main.tf"), atomically: true, encoding: .utf8)
-    let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .deletingLastPathComponent().appendingPathComponent("Terraform/hcl_to_json.py").path
-    let output = try SystemProcessRunner().run(
-      ExternalCommand(
-        executable: try #require(Self.python), arguments: [script, folder.file("main.tf")],
-        timeout: 60))
-    try #require(output.exitCode == 0, "hcl_to_json failed: \(output.stderr)")
-    let json = try JSONValue.parse(output.stdout)
+    let json = try TerraformTests.parsedHCL(
+      TerraformConfiguration([
+        Self.step(1, Self.snapshotCreate), Self.step(2, Self.diskFromSnapshot),
+      ])
+      .text)
     let snapshot = try #require(json.value(at: "resource.azurerm_snapshot.sam_os_snap_1"))
     #expect(snapshot["name"] == "sam-os-snap-1")
     #expect(snapshot["create_option"] == "Copy")

@@ -52,18 +52,7 @@ struct TerraformDevVMTests {
 
   @Test(.enabled(if: TerraformTests.python != nil, "set AZLIN_TEST_PYTHON to a python with hcl2"))
   func parsesAsHCL() throws {
-    let folder = TemporaryFolder()
-    try TerraformConfiguration(Self.plan).text.write(
-      toFile: folder.file("main.tf"), atomically: true, encoding: .utf8)
-    let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .deletingLastPathComponent().appendingPathComponent("Terraform/hcl_to_json.py").path
-    let output = try SystemProcessRunner().run(
-      ExternalCommand(
-        executable: try #require(TerraformTests.python),
-        arguments: [script, folder.file("main.tf")],
-        timeout: 60))
-    try #require(output.exitCode == 0, "hcl_to_json failed: \(output.stderr)")
-    let json = try JSONValue.parse(output.stdout)
+    let json = try TerraformTests.parsedHCL(TerraformConfiguration(Self.plan).text)
     let rule = try #require(json.value(at: "resource.azurerm_network_security_rule.open_port_8080"))
     #expect(rule["priority"] == 900)
     #expect(rule["network_security_group_name"] == "${azurerm_network_security_group.sam.name}")

@@ -491,6 +491,21 @@ import Testing
 
   static let python = ProcessInfo.processInfo.environment["AZLIN_TEST_PYTHON"]
 
+  /// `text` parsed by python-hcl2 (`Tests/Terraform/hcl_to_json.py`), as JSON.
+  /// - Throws: when the configuration cannot be written or python-hcl2 rejects it.
+  static func parsedHCL(_ text: String) throws -> JSONValue {
+    let folder = TemporaryFolder()
+    try text.write(toFile: folder.file("main.tf"), atomically: true, encoding: .utf8)
+    let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("Terraform/hcl_to_json.py").path
+    let output = try SystemProcessRunner().run(
+      ExternalCommand(
+        executable: try #require(python), arguments: [script, folder.file("main.tf")],
+        timeout: 60))
+    try #require(output.exitCode == 0, "hcl_to_json failed: \(output.stderr)")
+    return try JSONValue.parse(output.stdout)
+  }
+
   /// Parses the generated configuration with python-hcl2, so it is real HCL with the
   /// resources, references and values intended.
   @Test(.enabled(if: python != nil, "set AZLIN_TEST_PYTHON to a python with hcl2"))
@@ -505,17 +520,7 @@ import Testing
             "managed-by=azlin", "note=" + note,
           ]))
       ] + Self.plan.dropFirst()
-    let folder = TemporaryFolder()
-    try TerraformConfiguration(steps).text.write(
-      toFile: folder.file("main.tf"), atomically: true, encoding: .utf8)
-    let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .deletingLastPathComponent().appendingPathComponent("Terraform/hcl_to_json.py").path
-    let output = try SystemProcessRunner().run(
-      ExternalCommand(
-        executable: try #require(Self.python), arguments: [script, folder.file("main.tf")],
-        timeout: 60))
-    try #require(output.exitCode == 0, "hcl_to_json failed: \(output.stderr)")
-    let json = try JSONValue.parse(output.stdout)
+    let json = try Self.parsedHCL(TerraformConfiguration(steps).text)
 
     let resources = try #require(json["resource"]?.objectMembers)
     #expect(

@@ -1,6 +1,7 @@
 import AzlinAzure
 import AzlinCore
 import AzlinMCPServer
+import AzlinSimulator
 import Foundation
 import MCP
 import Testing

@@ -144,7 +144,8 @@ struct DevVMParsingTests {
     "a change asked about is previewed, never carried out",
     arguments: [
       "how much would an auto-shutdown at 6pm save on sam", "should i open port 8080 on sam",
-      "can i tag sam env=dev",
+      "can i tag sam env=dev", "maybe open port 8080 on sam later", "i'll tag sam env=dev tomorrow",
+      "remind me to open 443 on sam",
     ])
   func asked(_ line: String) {
     guard case .intents(let intents) = Self.parse(line) else {

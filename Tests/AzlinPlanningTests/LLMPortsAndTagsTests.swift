@@ -7,18 +7,11 @@ import Testing
 /// as a guess when the model supplies a port, time, zone or tag the line does not say, and
 /// rejected when out of range.
 @Suite struct LLMPortsAndTagsTests {
-  static let live = LiveState(
-    groups: [.init(name: "dev-rg", location: "eastus")],
-    vms: [
-      .init(
-        name: "sam", resourceGroup: "dev-rg", location: "eastus", size: "Standard_B2s",
-        powerState: "running", id: "")
-    ])
 
   func outcome(_ parameters: String, _ intent: String, line: String) -> LLMParseOutcome {
     let reply = #"{"intent":""# + intent + #"","parameters":"# + parameters + #","confidence":0.9}"#
     return LLMIntentParser(client: LLMDevVMTests.OneReply(reply)).parse(
-      line, context: ConversationContext(), live: Self.live)
+      line, context: ConversationContext(), live: LLMDevVMTests.live)
   }
 
   @Test(

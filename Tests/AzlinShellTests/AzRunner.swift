@@ -1,5 +1,6 @@
 import AzlinAzure
 import AzlinCore
+import AzlinSimulator
 import Foundation
 
 /// Answers `az` with a simulator, as the real az would answer; any other program is refused.

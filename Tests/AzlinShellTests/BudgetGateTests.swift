@@ -3,6 +3,7 @@ import AzlinCore
 import AzlinLedger
 import AzlinPlanning
 import AzlinShell
+import AzlinSimulator
 import AzlinTestSupport
 import Foundation
 import Testing

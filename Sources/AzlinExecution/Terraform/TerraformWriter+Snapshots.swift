@@ -3,20 +3,7 @@ extension TerraformWriter {
   /// one read with a `data "azurerm_managed_disk"` block.
   mutating func snapshot(_ snapshot: TerraformResource.Snapshot, step: Int) throws -> [HCLBlock] {
     var blocks: [HCLBlock] = []
-    let diskID: String
-    if let disk = disks[Self.key(snapshot.group, snapshot.sourceDisk)] {
-      diskID = "azurerm_managed_disk.\(disk).id"
-    } else {
-      let label = labels.claim(snapshot.sourceDisk, in: "data_disk")
-      blocks.append(
-        HCLBlock(
-          "data", "azurerm_managed_disk", label,
-          entries: [
-            .attribute("name", .string(snapshot.sourceDisk)),
-            .attribute("resource_group_name", groupName(snapshot.group)),
-          ]))
-      diskID = "data.azurerm_managed_disk.\(label).id"
-    }
+    let diskID = diskReference(snapshot.sourceDisk, group: snapshot.group, blocks: &blocks)
     blocks.append(
       HCLBlock(
         "resource", "azurerm_snapshot", labels.claim(snapshot.name, in: "snapshot"),

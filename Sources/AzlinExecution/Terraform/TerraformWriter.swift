@@ -268,6 +268,21 @@ struct TerraformWriter {
       ])
   }
 
+  /// The ID of disk `name`: the plan's own disk by reference, an existing one read with a
+  /// `data "azurerm_managed_disk"` block (appended to `blocks`).
+  mutating func diskReference(_ name: String, group: String, blocks: inout [HCLBlock]) -> String {
+    if let disk = disks[Self.key(group, name)] { return "azurerm_managed_disk.\(disk).id" }
+    let label = labels.claim(name, in: "data_disk")
+    blocks.append(
+      HCLBlock(
+        "data", "azurerm_managed_disk", label,
+        entries: [
+          .attribute("name", .string(name)),
+          .attribute("resource_group_name", groupName(group)),
+        ]))
+    return "data.azurerm_managed_disk.\(label).id"
+  }
+
   /// The attachment at the VM's next LUN; a disk the plan does not create is read with a
   /// `data` block. The VM must be the plan's own: an existing VM's free LUNs are not known.
   private mutating func attachment(_ attachment: TerraformResource.Attachment, step: Int) throws
@@ -279,20 +294,7 @@ struct TerraformWriter {
         reason: "VM \(attachment.vm) is not created by the plan, so its free LUNs are not known")
     }
     var blocks: [HCLBlock] = []
-    let diskID: String
-    if let disk = disks[Self.key(attachment.group, attachment.disk)] {
-      diskID = "azurerm_managed_disk.\(disk).id"
-    } else {
-      let label = labels.claim(attachment.disk, in: "data_disk")
-      blocks.append(
-        HCLBlock(
-          "data", "azurerm_managed_disk", label,
-          entries: [
-            .attribute("name", .string(attachment.disk)),
-            .attribute("resource_group_name", groupName(attachment.group)),
-          ]))
-      diskID = "data.azurerm_managed_disk.\(label).id"
-    }
+    let diskID = diskReference(attachment.disk, group: attachment.group, blocks: &blocks)
     let lun = nextLUN[vm, default: 0]
     nextLUN[vm] = lun + 1
     let label = labels.claim(vm + "_" + TerraformLabels.sanitize(attachment.disk), in: "attachment")
