@@ -69,7 +69,7 @@ import Testing
     // azlin refuses (Linux only).
     "set-a.dialogues": Floor(accuracy: 0.89, guessRate: 0.01, actions: 0),
     "set-b.dialogues": Floor(accuracy: 0.83, guessRate: 0.01, actions: 0),
-    "set-c.dialogues": Floor(accuracy: 0.77, guessRate: 0.15, actions: 4),
+    "set-c.dialogues": Floor(accuracy: 0.76, guessRate: 0.15, actions: 4),
     // Written this session (issue 16's operations in the README), sealed: first score 78.8%,
     // guess rate 13.1% (19 of 145 misses), 5 actions.
     "set-d.dialogues": Floor(accuracy: 0.80, guessRate: 0.14, actions: 6),
