@@ -256,7 +256,8 @@ extension LocalIntentParser {
       if !corrected.isEmpty { confidence = min(confidence, 0.6) }
     }
     // "bigger", "smaller still": a relative size alone is for the one VM just talked about.
-    if verb == nil, names.isEmpty, !rest, context.vms.count == 1, c.lower.count <= 4,
+    if verb == nil, names.isEmpty, !rest, context.vms.count == 1,
+      c.lower.count <= 4 || (c.lower.count <= 6 && p.size != nil),
       c.lower.contains(where: { Self.biggerWords.contains($0) || Self.smallerWords.contains($0) }),
       !live.vms(named: context.vms[0]).isEmpty
     {
@@ -592,6 +593,23 @@ extension LocalIntentParser {
       }
       return .success(Described(names: [picked[0].0.name], superlative: true))
     }
+    // "the ones in europe", "the asian one", "the one on the west coast": by where they run.
+    if let (at, regions) = Self.placeDescribed(c), object != .storage {
+      let marks = c.lower.filter { pluralMarks.contains($0) || singularMarks.contains($0) }
+      if let mark = marks.first {
+        let found = vms.filter { regions($0.location.lowercased()) }.map(\.name)
+        if !found.isEmpty {
+          if singularMarks.contains(mark), found.count > 1 {
+            return .failure(
+              ParseProblemError(
+                problem: .unresolvedReference(
+                  "the " + at.map { c.words[$0] }.joined(separator: " ") + " " + mark)))
+          }
+          c.claim(at)
+          return .success(Described(names: found))
+        }
+      }
+    }
     for (i, w) in c.lower.enumerated() where !c.used.contains(i) && i > 0 && i + 1 < c.lower.count {
       let mark = c.lower[i + 1]
       let plural = pluralMarks.contains(mark)
@@ -614,6 +632,33 @@ extension LocalIntentParser {
       return .success(Described(names: found, storage: storage))
     }
     return .success(nil)
+  }
+
+  /// A place said in words ("europe", "asian", "american", "the west coast") and a test of a
+  /// region name against it, with the words' positions; nil when the clause names no place.
+  static func placeDescribed(_ c: ClauseScan) -> ([Int], (String) -> Bool)? {
+    let europe = ["europe", "uk", "france", "germany", "norway", "sweden", "switzerland", "poland"]
+    let asia = ["asia", "japan", "korea", "india", "singapore"]
+    let places: [String: (String) -> Bool] = [
+      "europe": { r in europe.contains { r.contains($0) } },
+      "european": { r in europe.contains { r.contains($0) } },
+      "asia": { r in asia.contains { r.contains($0) } },
+      "asian": { r in asia.contains { r.contains($0) } },
+      "america": { r in r.hasSuffix("us") || r.dropLast().hasSuffix("us") },
+      "american": { r in r.hasSuffix("us") || r.dropLast().hasSuffix("us") },
+      "australia": { r in r.contains("australia") },
+      "australian": { r in r.contains("australia") },
+      "japan": { r in r.contains("japan") },
+      "japanese": { r in r.contains("japan") },
+    ]
+    for (i, w) in c.lower.enumerated() where !c.used.contains(i) {
+      if let test = places[w] { return ([i], test) }
+      if ["west", "east"].contains(w), i + 1 < c.lower.count, c.lower[i + 1] == "coast" {
+        let side = w
+        return ([i, i + 1], { r in r.hasPrefix(side + "us") })
+      }
+    }
+    return nil
   }
 
   /// What `vm` is billed an hour for compute now: nothing while deallocated.

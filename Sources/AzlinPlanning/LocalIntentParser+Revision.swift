@@ -74,7 +74,23 @@ extension LocalIntentParser {
     _ intents: [Intent], with words: [String], context: ConversationContext, live: LiveState
   ) -> Result<[Intent], ParseProblemError> {
     switch revision(words, context: context, live: live) {
-    case .failure(let problem): return .failure(problem)
+    case .failure(let problem):
+      // "create a vm named api, I mean api2, in eastus2": a bare word first, where the request
+      // named one thing, is the name it meant.
+      guard case .unknownWords(let unknown) = problem.problem, unknown.count == 1,
+        words.first == unknown[0], Self.looksLikeName(unknown[0]),
+        intents.last?.parameters.names.count == 1
+      else { return .failure(problem) }
+      var delta = IntentParameters()
+      let rest = Array(words.dropFirst().drop(while: { $0 == "," }))
+      if !rest.isEmpty {
+        guard case .success(let r) = revision(rest, context: context, live: live),
+          r.replacement == nil
+        else { return .failure(problem) }
+        delta = r.parameters
+      }
+      delta.names = [unknown[0]]
+      return .success(Self.apply(delta, to: intents))
     case .success(let r):
       if let replacement = r.replacement { return .success(replacement) }
       if r.isEmpty { return .failure(ParseProblemError(problem: .unknownWords(words))) }

@@ -256,6 +256,9 @@ public struct LocalIntentParser: Sendable {
       ["scratch", "that", ","], ["scratch", "that"], [",", "actually", ","], [",", "actually"],
       [",", "i", "mean"], [",", "i", "meant"], [",", "sorry", ","], [",", "sorry"],
       [",", "make", "that"], [",", "or", "rather"], [",", "rather"],
+      // "stop it. no, deallocate it": a sentence that takes the one before back.
+      [".", "no", ","], [".", "no", "wait"], [".", "actually", ","], [".", "actually"],
+      [".", "sorry", ","],
     ]
     var found: (Int, Int)?
     for start in lower.indices where start > 1 {

@@ -39,6 +39,13 @@ extension Session {
         plan(recorded(intents), line: typed)
         return
       }
+      // Said how to do without it, but the request cannot be read without the secret: asked
+      // again, never guessed from the answer alone.
+      if Self.saysHowWithoutSecret(typed) {
+        record(.intent, [("understood", false), ("reason", "secret")])
+        fail(Messages.notUnderstood(.secretInLine, line: typed))
+        return
+      }
     }
     if reviseOrRepeat(typed) { return }
     let words = typed.split(separator: " ")

@@ -9,18 +9,7 @@ extension Session {
   /// Only what the refused line asked for is planned — and shown for approval as any plan is.
   func retriedWithoutSecret(_ refused: String, answer: String) -> [Intent]? {
     let said = LocalIntentParser.tokens(of: answer).map { $0.lowercased() }
-    let credential: Set<String> = [
-      "ssh", "key", "keys", "password", "passwords", "login", "credentials", "secret", "generate",
-      "keypair",
-    ]
-    // A question about keys ("how do ssh keys work?") or a refusal ("don't create it") is not it.
-    guard said.count <= 12, said.contains(where: credential.contains),
-      !said.contains("called"), !said.contains("named"), !answer.contains("?"),
-      !LocalIntentParser.asksRatherThanRequests(answer),
-      !said.contains(where: { ["don't", "dont", "not", "never", "cancel"].contains($0) }),
-      let first = said.first,
-      !["what", "how", "why", "which", "is", "are", "can", "do"].contains(first)
-    else { return nil }
+    guard Self.saysHowWithoutSecret(answer) else { return nil }
     let line = Self.withoutSecret(refused)
     guard case .intents(var intents) = parser.parse(line, context: conversation, live: live),
       !intents.isEmpty, intents.allSatisfy({ !$0.kind.isReadOnly })
@@ -43,6 +32,22 @@ extension Session {
       }
     }
     return intents
+  }
+
+  /// True when `answer` says how to do without the secret a refused line carried ("ok use ssh
+  /// keys instead", "no key, just create it") — not a question about keys, not a refusal.
+  static func saysHowWithoutSecret(_ answer: String) -> Bool {
+    let said = LocalIntentParser.tokens(of: answer).map { $0.lowercased() }
+    let credential: Set<String> = [
+      "ssh", "key", "keys", "password", "passwords", "login", "credentials", "secret", "generate",
+      "keypair",
+    ]
+    guard let first = said.first else { return false }
+    return said.count <= 12 && said.contains(where: credential.contains)
+      && !said.contains("called") && !said.contains("named") && !answer.contains("?")
+      && !LocalIntentParser.asksRatherThanRequests(answer)
+      && !said.contains(where: { ["don't", "dont", "not", "never", "cancel"].contains($0) })
+      && !["what", "how", "why", "which", "is", "are", "can", "do"].contains(first)
   }
 
   /// `line` without its secret: the secret word with the words that lead up to it ("with admin

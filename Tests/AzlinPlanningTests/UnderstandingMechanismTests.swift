@@ -287,3 +287,68 @@ extension UnderstandingMechanismTests {
     #expect(i.first?.parameters.size == "Standard_D4s_v5")
   }
 }
+
+extension UnderstandingMechanismTests {
+  static let world = LiveState(
+    groups: [.init(name: "geo", location: "eastus")],
+    vms: [
+      .init(
+        name: "eu1", resourceGroup: "geo", location: "westeurope", size: "Standard_B2s",
+        powerState: "running", id: ""),
+      .init(
+        name: "eu2", resourceGroup: "geo", location: "uksouth", size: "Standard_B2s",
+        powerState: "running", id: ""),
+      .init(
+        name: "us1", resourceGroup: "geo", location: "westus2", size: "Standard_B2s",
+        powerState: "running", id: ""),
+      .init(
+        name: "sg1", resourceGroup: "geo", location: "southeastasia", size: "Standard_B2s",
+        powerState: "running", id: ""),
+    ])
+
+  @Test(arguments: [
+    ("stop the ones in europe", ["eu1", "eu2"]), ("deallocate the american one", ["us1"]),
+    ("delete the asian one", ["sg1"]), ("stop the one on the west coast", ["us1"]),
+  ])
+  func aPlaceDescribesTheVMsThatRunThere(_ line: String, _ names: [String]) {
+    guard
+      case .intents(let i) = LocalIntentParser().parse(
+        line, context: ConversationContext(), live: Self.world)
+    else {
+      Issue.record("not understood")
+      return
+    }
+    #expect(i.first?.parameters.names == names)
+  }
+
+  @Test func aPlaceThatFitsSeveralForOneIsAsked() {
+    let r = LocalIntentParser().parse(
+      "stop the european one", context: ConversationContext(), live: Self.world)
+    #expect(r == .notUnderstood(.unresolvedReference("the european one")))
+  }
+}
+
+extension UnderstandingMechanismTests {
+  @Test func aSentenceThatTakesTheOneBeforeBackRevisesIt() {
+    var c = ConversationContext()
+    c.vms = ["web4"]
+    let i = parse("stop it. no, deallocate it", context: c)
+    #expect(i.map(\.kind) == [.deallocateVM])
+    #expect(i.first?.parameters.names == ["web4"])
+  }
+
+  @Test func aBareWordAfterAnInlineCorrectionIsTheNameMeant() {
+    let i = parse("create a vm named api, I mean api2, in eastus2")
+    #expect(i.map(\.kind) == [.provisionVM])
+    #expect(i.first?.parameters.names == ["api2"])
+    #expect(i.first?.parameters.region == "eastus2")
+  }
+
+  @Test func aSizeWithARelativeWordAloneIsForTheVMJustTalkedAbout() {
+    var c = ConversationContext()
+    c.vms = ["cheap"]
+    let i = parse("even bigger, D16s v3", context: c)
+    #expect(i.map(\.kind) == [.resizeVM])
+    #expect(i.first?.parameters.size == "Standard_D16s_v3")
+  }
+}

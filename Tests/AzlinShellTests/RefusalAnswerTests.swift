@@ -189,4 +189,13 @@ import Testing
     s.session.handle("stop it")
     #expect(planned(s) == ["stop VM web1 in g"], "\(s.output.take())")
   }
+
+  @Test func aRetryThatCannotBeReadWithoutTheSecretIsAskedAgain() throws {
+    let s = try sandbox()
+    defer { s.close() }
+    s.session.handle("my password is Hunter2 so do the usual thing")
+    s.session.handle("ok use ssh keys instead")
+    #expect(planned(s).isEmpty)
+    #expect(s.output.take().last?.contains("without the secret") == true)
+  }
 }
