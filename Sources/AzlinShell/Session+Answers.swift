@@ -11,13 +11,13 @@ extension Session {
   /// Settles a yes/no offer: no cancels and forgets the fix offered; yes carries the fix
   /// into the plan that follows, to be recorded if that plan succeeds.
   func accepted(_ yn: YesNo) -> Bool {
-    pending = nil
-    defer { offeredFix = nil }
+    dialogue.pending = nil
+    defer { dialogue.offeredFix = nil }
     guard yn != .no else {
       say(Messages.cancelled)
       return false
     }
-    fixInProgress = offeredFix
+    dialogue.fixInProgress = dialogue.offeredFix
     return true
   }
 
@@ -62,7 +62,7 @@ extension Session {
     switch p {
     case .approval(let plan):
       guard let yn else { return notAnAnswer() }
-      pending = nil
+      dialogue.pending = nil
       record(
         .approval, [("answer", .string(yn == .no ? "no" : (yn == .always ? "always" : "yes")))])
       switch yn {
@@ -82,7 +82,7 @@ extension Session {
         }
         say(Messages.cancelled)
       case .always:
-        alwaysApprove = true
+        dialogue.alwaysApprove = true
         approve(plan)
       case .yes: approve(plan)
       }
@@ -90,7 +90,7 @@ extension Session {
 
     case .destroyConfirmation(let plan, let remaining, var approved):
       guard let yn else { return notAnAnswer() }
-      pending = nil
+      dialogue.pending = nil
       let step = remaining[0]
       record(
         .approval,
@@ -121,7 +121,7 @@ extension Session {
           chosen = read[0].parameters.names
         }
         if Self.yesNo(line) == .no {
-          pending = nil
+          dialogue.pending = nil
           say(Messages.cancelled)
           return true
         }
@@ -137,7 +137,7 @@ extension Session {
           if matching.count == 1 { chosen = matching }
         }
         guard let chosen else { return notAnAnswer() }
-        pending = nil
+        dialogue.pending = nil
         var intents = q.intents
         if q.answerFills == .diskVM {
           intents[q.intentIndex].parameters.vm = chosen[0]
@@ -156,7 +156,7 @@ extension Session {
           intents[q.intentIndex].parameters.names = chosen
           intents[q.intentIndex].parameters.all = false
         }
-        lastRequest?.intents = intents
+        dialogue.lastRequest?.intents = intents
         plan(intents, line: original)
         return true
       case .useOtherName(_, let suggestion):
@@ -195,7 +195,7 @@ extension Session {
             Self.yesNo($0) == .yes || named.contains($0) || pointing.contains($0)
           }
         guard let yn = yn ?? (sayYes ? .yes : nil) else { return notAnAnswer() }
-        pending = nil
+        dialogue.pending = nil
         if yn == .no {
           say("OK — say it another way, or /help for examples.")
           return true
@@ -207,19 +207,19 @@ extension Session {
     case .budgetOverride(let run, let decision, let limit):
       let t = line.lowercased().trimmingCharacters(in: .whitespaces)
       if t == "override" {
-        pending = nil
+        dialogue.pending = nil
         overrideBudget(decision, limit: limit, by: "typed override")
         proceed(run, overriddenBy: "typed override")
         return true
       }
       guard Self.yesNo(line) != nil else { return notAnAnswer() }
-      pending = nil
+      dialogue.pending = nil
       say(yn == .no ? Messages.cancelled : Messages.overrideNeedsWord)
       return true
 
     case .undo(let objective, let steps, let overriddenBy):
       guard let yn else { return notAnAnswer() }
-      pending = nil
+      dialogue.pending = nil
       record(
         .approval,
         [("undo", .string(objective.id)), ("answer", .string(yn == .no ? "no" : "yes"))])

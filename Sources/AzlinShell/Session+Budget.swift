@@ -118,8 +118,8 @@ extension Session {
 
   /// `/cost`: the last plan's estimate, or what exists costs, by group and VM.
   func costCommand(_ args: [String]) {
-    if args.first == "plan" || (args.isEmpty && !(lastEstimate?.lines.isEmpty ?? true)) {
-      guard let estimate = lastEstimate, !estimate.lines.isEmpty else {
+    if args.first == "plan" || (args.isEmpty && !(dialogue.lastEstimate?.lines.isEmpty ?? true)) {
+      guard let estimate = dialogue.lastEstimate, !estimate.lines.isEmpty else {
         return say("No plan with a cost yet in this session.")
       }
       say("The last plan:")

@@ -133,13 +133,13 @@ extension Session {
       return nil
     }
     if let limit = decision.refusal {
-      lastTurnFailed = true
-      if case .plan = run { lastRequest?.resumable = true }
+      dialogue.lastTurnFailed = true
+      if case .plan = run { dialogue.lastRequest?.resumable = true }
       if options.dryRun {
         say(Messages.dryRun)
         return nil
       }
-      pending = .budgetOverride(run, decision, limit: limit)
+      dialogue.pending = .budgetOverride(run, decision, limit: limit)
       if case .unpriced = decision.level {
         say(Messages.unpricedHint)
       } else {
@@ -163,7 +163,7 @@ extension Session {
         ("by", .string(how)),
       ])
     say(Messages.overridden(decision, limit: limit, by: how))
-    lastTurnFailed = false
+    dialogue.lastTurnFailed = false
   }
 
   /// Carries on a run the gate let through, or whose refusal was overridden `by`.

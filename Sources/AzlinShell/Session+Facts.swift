@@ -16,8 +16,8 @@ extension Session {
     let changes = Plan.changedFacts(p.facts, p.plan.facts(in: live))
     guard !changes.isEmpty else { return true }
     record(.planStale, [("changed", .strings(changes))])
-    staleReplans += 1
-    guard staleReplans <= 2 else {
+    dialogue.staleReplans += 1
+    guard dialogue.staleReplans <= 2 else {
       fail(Messages.worldKeepsChanging(changes))
       return false
     }

@@ -8,9 +8,9 @@ extension Session {
 
   /// Cancels what is pending, saying so.
   func cancelPending() {
-    guard let p = pending else { return }
-    pending = nil
-    offeredFix = nil
+    guard let p = dialogue.pending else { return }
+    dialogue.pending = nil
+    dialogue.offeredFix = nil
     record(.approval, [("answer", .string("cancelled"))])
     if case .overwrite(let save) = p {
       unsavedTurns.insert(output.turns.count - 1)

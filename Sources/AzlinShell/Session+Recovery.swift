@@ -79,7 +79,7 @@ extension Session {
       let failed = outcomes.values.contains {
         if case .failed = $0 { return true } else { return false }
       }
-      if failed { lastTurnFailed = true }
+      if failed { dialogue.lastTurnFailed = true }
       say(Messages.finished(objective: objective, failed: failed))
     } catch {
       fail("azlin: cannot record objective \(objective.id): \(error)")

@@ -16,14 +16,14 @@ extension Session {
     // The line was redacted on arrival; a request that carried a secret is not guessed at
     // without it.
     if typed.contains(Redactor.mask) {
-      refusedForSecret = typed
+      dialogue.refusedForSecret = typed
       record(.intent, [("understood", false), ("reason", "secret")])
       fail(Messages.notUnderstood(.secretInLine, line: typed))
       return
     }
     // "web2", "just the one called all": the answer to the question a refusal asked.
-    if let ask = refusedAsk {
-      refusedAsk = nil
+    if let ask = dialogue.refusedAsk {
+      dialogue.refusedAsk = nil
       if let line = Self.answered(ask, with: typed, live: live)
         ?? completed(ask, with: typed)
       {
@@ -33,8 +33,8 @@ extension Session {
     }
     // "create a vm called x1 with password ***" — "ok, ssh keys are fine": the request again,
     // without the secret.
-    if let refused = refusedForSecret {
-      refusedForSecret = nil
+    if let refused = dialogue.refusedForSecret {
+      dialogue.refusedForSecret = nil
       if let intents = retriedWithoutSecret(refused, answer: typed) {
         plan(recorded(intents), line: typed)
         return
@@ -49,8 +49,9 @@ extension Session {
     }
     if reviseOrRepeat(typed) { return }
     let words = typed.split(separator: " ")
-    forceBudget = words.contains("--force")
-    let line = forceBudget ? words.filter { $0 != "--force" }.joined(separator: " ") : typed
+    dialogue.forceBudget = words.contains("--force")
+    let line =
+      dialogue.forceBudget ? words.filter { $0 != "--force" }.joined(separator: " ") : typed
     let understood = understand(line)
     // What the last turn weighed is taken by one create at most ("ok create one called heavy
     // there"), never by the next one too.
@@ -62,22 +63,22 @@ extension Session {
     case .notUnderstood(let problem):
       record(.intent, [("understood", false)])
       switch problem {
-      case .unresolvedReference(let phrase): refusedAsk = (line, phrase)
-      case .missingTarget: refusedAsk = (line, nil)
+      case .unresolvedReference(let phrase): dialogue.refusedAsk = (line, phrase)
+      case .missingTarget: dialogue.refusedAsk = (line, nil)
       case .unknownWords(let unknown):
         // "create a vm called split in eastus and westus" — "just eastus": the words not
         // understood are what an answer may replace.
         let words = LocalIntentParser.tokens(of: line)
         let at = unknown.compactMap { u in words.lastIndex(of: u) }
         if let first = at.min(), let last = at.max() {
-          refusedAsk = (
+          dialogue.refusedAsk = (
             words.joined(separator: " "), words[first...last].joined(separator: " ")
           )
         }
-      case .secretInLine: refusedForSecret = line
+      case .secretInLine: dialogue.refusedForSecret = line
       case .badCount(let typed):
         // "create 2.5 vms" — "ok 2": the count typed is what an answer replaces.
-        refusedAsk = (LocalIntentParser.tokens(of: line).joined(separator: " "), typed)
+        dialogue.refusedAsk = (LocalIntentParser.tokens(of: line).joined(separator: " "), typed)
       case .negated, .alternatives:
         // "don't delete prod-db" — "what does it cost": what a refused line named is "it".
         let named = LocalIntentParser.tokens(of: line).compactMap { w in
@@ -92,13 +93,13 @@ extension Session {
       fail(Messages.notUnderstood(problem, line: line))
     case .intents(let intents):
       record(.intent, [("intents", .array(intents.map(\.json)))])
-      lastRequest = LastRequest(line: line, intents: intents.map(\.asked))
+      dialogue.lastRequest = LastRequest(line: line, intents: intents.map(\.asked))
       if let low = intents.map(\.confidence).min(), low < 0.7,
         !intents.contains(where: \.parameters.hypothetical)
       {
         let q = PendingQuestion(kind: .confirmUnderstanding, intents: intents, intentIndex: 0)
         for intent in intents { conversation.remember(weighed: intent) }
-        pending = .question(q, line: line)
+        dialogue.pending = .question(q, line: line)
         say(Messages.question(q))
         return
       }
@@ -152,12 +153,12 @@ extension Session {
     case .refused(let problem):
       for intent in intents { conversation.remember(weighed: intent) }
       rememberTalkedAbout(intents)
-      if case .invalidName = problem { lastRequest?.refusedName = true }
-      lastRequest?.refused = Self.refusalKind(problem)
+      if case .invalidName = problem { dialogue.lastRequest?.refusedName = true }
+      dialogue.lastRequest?.refused = Self.refusalKind(problem)
       fail(Messages.problem(problem))
     case .question(let q):
       rememberTalkedAbout(intents)
-      pending = .question(q, line: line)
+      dialogue.pending = .question(q, line: line)
       say(Messages.question(q))
     case .nothingToDo(let notes):
       for intent in intents { conversation.remember(intent) }
@@ -170,7 +171,7 @@ extension Session {
       noteRunCommand(plan)
       say(Messages.previewOnly)
       for intent in intents { conversation.remember(weighed: intent) }
-      lastRequest?.resumable = true
+      dialogue.lastRequest?.resumable = true
     case .plan(let plan):
       if let refusal = simulatedGuestRefusal(plan) { return fail(refusal) }
       let names = checkStorageNames(plan, intents: intents)
@@ -185,11 +186,11 @@ extension Session {
       if let (message, offer) = quotaProblem(plan, intents: intents) {
         for intent in intents { conversation.remember(weighed: intent) }
         // "create 50 D16s v3 vms" — "ok 2 then": fewer is an answer.
-        lastRequest?.refused = "count"
-        lastTurnFailed = true
+        dialogue.lastRequest?.refused = "count"
+        dialogue.lastTurnFailed = true
         say(message)
         if let offer {
-          pending = .question(offer, line: line)
+          dialogue.pending = .question(offer, line: line)
           say(Messages.question(offer))
         }
         return
@@ -277,8 +278,8 @@ extension Session {
   func present(_ made: PendingPlan) {
     var p = made
     p.facts = p.plan.facts(in: live)
-    lastPlan = p.plan
-    lastEstimate = p.estimate
+    dialogue.lastPlan = p.plan
+    dialogue.lastEstimate = p.estimate
     say(Messages.plan(p.plan, verbose: options.verbose))
     say(Messages.routes(p.plan, routes: routes(for: p.plan), whole: planStrategyName(for: p.plan)))
     say(Messages.cost(p.estimate))
@@ -298,7 +299,8 @@ extension Session {
       ])
     record(.costEstimate, [("monthly", .string(p.estimate.totalMonthly.plain))])
     let run = GatedRun.plan(p)
-    guard let overridden = budgetGate(run, force: forceBudget ? "--force" : nil, always: true)
+    guard
+      let overridden = budgetGate(run, force: dialogue.forceBudget ? "--force" : nil, always: true)
     else { return }
     proceed(run, overriddenBy: overridden)
   }
@@ -314,16 +316,16 @@ extension Session {
       execute(p, approved: Set(p.plan.steps.map(\.number)))
       return
     }
-    if alwaysApprove && stepsThatAsk(p).isEmpty {
+    if dialogue.alwaysApprove && stepsThatAsk(p).isEmpty {
       record(.approval, [("answer", "auto"), ("by", "always")])
       execute(p, approved: Set(p.plan.steps.map(\.number)))
       return
     }
-    if alwaysApprove {
+    if dialogue.alwaysApprove {
       approve(p)
       return
     }
-    pending = .approval(p)
+    dialogue.pending = .approval(p)
     say(Messages.proceed)
   }
 
@@ -354,7 +356,7 @@ extension Session {
       execute(p, approved: approved)
       return
     }
-    pending = .destroyConfirmation(p, remaining: remaining, approved: approved)
+    dialogue.pending = .destroyConfirmation(p, remaining: remaining, approved: approved)
     if step.action == .destroy || step.runsInsideVM {
       say(Messages.confirmDestroy(step))
     } else {
@@ -365,7 +367,7 @@ extension Session {
   /// Runs the approved steps, records the objective, and answers in a sentence.
   func execute(_ p: PendingPlan, approved: Set<Int>) {
     let estimateText = p.estimate.totalMonthly.plain
-    defer { fixInProgress = nil }
+    defer { dialogue.fixInProgress = nil }
     guard worldStillHolds(p) else { return }
     var chosen = p
     chosen.plan.steps = p.plan.steps.filter { approved.contains($0.number) }
@@ -404,12 +406,12 @@ extension Session {
       settled = true
       for intent in p.intents { conversation.remember(intent) }
       conversation.remember(created: p.plan)
-      lastRequest?.executed = true
-      lastRequest?.resumable = false
-      lastRequest?.created = p.plan.steps.compactMap {
+      dialogue.lastRequest?.executed = true
+      dialogue.lastRequest?.resumable = false
+      dialogue.lastRequest?.created = p.plan.steps.compactMap {
         if case .createVM = $0.operation { return $0.resource.name } else { return nil }
       }
-      if failure != nil || stopped { lastTurnFailed = true }
+      if failure != nil || stopped { dialogue.lastTurnFailed = true }
       if let failure {
         let rolledBack = rollBackAfterFailure(&objective)
         conversation.forgetMissing(in: live)
@@ -423,7 +425,7 @@ extension Session {
         offerRollbackAfterStop(objective)
       } else {
         conversation.forgetMissing(in: live)
-        if let fix = fixInProgress {
+        if let fix = dialogue.fixInProgress {
           try? FailureHistory(path: context.home.failureHistory).resolve(
             signature: fix.signature, by: fix.fix)
         }
@@ -469,7 +471,7 @@ extension Session {
     } catch {
       output.error("azlin: cannot write \(context.home.failureHistory): \(error)")
     }
-    lastFailureSignature = analysis.signature
+    dialogue.lastFailureSignature = analysis.signature
     say(
       Messages.advice(
         analysis, seenBefore: seen,

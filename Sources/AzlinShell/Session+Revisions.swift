@@ -273,7 +273,7 @@ extension Session {
     let lower = words.map { $0.lowercased() }
     if let n = LocalIntentParser.correctionPrefix(lower), n < lower.count || lower == ["no"] {
       let rest = words.dropFirst(n).joined(separator: " ")
-      guard let last = lastRequest else {
+      guard let last = dialogue.lastRequest else {
         request(rest)
         return true
       }
@@ -294,7 +294,7 @@ extension Session {
       }
       return true
     }
-    guard let last = lastRequest else { return false }
+    guard let last = dialogue.lastRequest else { return false }
     // "and in west europe?", "what about d4s v5 there", "and the same in eastus?": the last
     // request again with what changed.
     let follow: [[String]] = [
@@ -460,7 +460,7 @@ extension Session {
     if let want = delta.count, delta.names.isEmpty, !last.executed,
       let named = last.intents.last?.parameters.names, !named.isEmpty, named.count != want
     {
-      lastTurnFailed = true
+      dialogue.lastTurnFailed = true
       say(Messages.countAgainstNames(want, named: named))
       return
     }
@@ -497,7 +497,7 @@ extension Session {
         plan(recorded([resize]), line: line)
         return
       }
-      lastTurnFailed = true
+      dialogue.lastTurnFailed = true
       say(Messages.cannotReviseCreated(created))
       return
     }
@@ -507,7 +507,7 @@ extension Session {
   /// Records intents reached without the parser (revisions, retries) as the turn's understanding.
   func recorded(_ intents: [Intent]) -> [Intent] {
     record(.intent, [("intents", .array(intents.map(\.json)))])
-    lastRequest = LastRequest(line: lastRequest?.line ?? "", intents: intents)
+    dialogue.lastRequest = LastRequest(line: dialogue.lastRequest?.line ?? "", intents: intents)
     return intents
   }
 

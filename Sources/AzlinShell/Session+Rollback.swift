@@ -54,7 +54,7 @@ extension Session {
     else { return }
     say(Messages.offerRollback(steps.count))
     say(Messages.undoSteps(steps, live: live))
-    pending = .undo(objective, steps, overriddenBy: nil)
+    dialogue.pending = .undo(objective, steps, overriddenBy: nil)
     say(Messages.confirmUndo)
   }
 
@@ -143,8 +143,8 @@ extension Session {
   /// Offers `q` as the fix for the failure just explained; the next line answers it. When the
   /// fix is accepted and its plan succeeds, `fix` is recorded as how that failure was fixed.
   func ask(_ q: PendingQuestion, line: String, fix: String) {
-    offeredFix = lastFailureSignature.map { ($0, fix) }
-    pending = .question(q, line: line)
+    dialogue.offeredFix = dialogue.lastFailureSignature.map { ($0, fix) }
+    dialogue.pending = .question(q, line: line)
     say(Messages.question(q))
   }
 }

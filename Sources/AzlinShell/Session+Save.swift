@@ -28,7 +28,7 @@ extension Session {
     let save = PendingSave(
       path: shown, resolved: resolved, text: transcript(turns).render(), turns: turns.count)
     if FileManager.default.fileExists(atPath: resolved) {
-      pending = .overwrite(save)
+      dialogue.pending = .overwrite(save)
       say(Messages.overwrite(save.path))
       return
     }
@@ -37,7 +37,7 @@ extension Session {
 
   /// Settles "overwrite?": yes replaces the file, anything else keeps it.
   func answerOverwrite(_ save: PendingSave, _ answer: YesNo) {
-    pending = nil
+    dialogue.pending = nil
     unsavedTurns.insert(output.turns.count - 1)
     guard answer != .no else {
       say(Messages.notSaved(save.path))

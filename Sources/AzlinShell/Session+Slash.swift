@@ -68,7 +68,7 @@ extension Session {
   }
 
   func showLastPlan() {
-    guard let plan = lastPlan else {
+    guard let plan = dialogue.lastPlan else {
       say("No plan yet in this session.")
       return
     }

@@ -64,7 +64,7 @@ extension Session {
       runUndo(objective, steps, overriddenBy: overriddenBy)
       return
     }
-    pending = .undo(objective, steps, overriddenBy: overriddenBy)
+    dialogue.pending = .undo(objective, steps, overriddenBy: overriddenBy)
     say(Messages.confirmUndo)
   }
 

@@ -98,34 +98,16 @@ public final class Session {
   var startingState: LiveState?
   /// Turns `/save` leaves out of a transcript (itself and its "overwrite?" answers).
   var unsavedTurns: Set<Int> = []
-  var pending: Pending?
-  var alwaysApprove = false
-  var lastPlan: Plan?
-  /// The last request understood (see `Session+Revisions`).
-  var lastRequest: LastRequest?
-  /// A line refused with a question in words ("Which VM do you mean by "the last one"?") and
-  /// the words an answer naming VMs replaces (nil: the answer adds the target).
-  var refusedAsk: (line: String, phrase: String?)?
-  /// A line refused for the secret it carried (redacted), for "ok, use ssh keys instead".
-  var refusedForSecret: String?
-  var lastEstimate: CostEstimate?
-  /// True for a turn whose request carried --force: a budget refusal is overridden (and audited).
-  var forceBudget = false
-  /// Plans made again this turn because the world changed under them (see `Session+Facts`).
-  var staleReplans = 0
-  /// The signature of the last failure explained, and the fix offered for it.
-  var lastFailureSignature: String?
-  var offeredFix: (signature: String, fix: String)?
-  /// An accepted fix: recorded as the resolution once its plan succeeds.
-  var fixInProgress: (signature: String, fix: String)?
+  /// What the conversation waits for and remembers between turns (see `DialogueState`).
+  var dialogue = DialogueState()
+  /// Set when a one-shot request failed or was refused.
+  public var lastTurnFailed: Bool { dialogue.lastTurnFailed }
+  /// True when the last line answered a question (such lines are not kept in history).
+  public var lastLineWasAnswer: Bool { dialogue.lastLineWasAnswer }
   /// The execution strategies and their order (`/strategy` changes it).
   let strategies: StrategySelector
   /// Set by /quit and /exit.
   public internal(set) var wantsToQuit = false
-  /// Set when a one-shot request failed or was refused.
-  public internal(set) var lastTurnFailed = false
-  /// True when the last line answered a question (such lines are not kept in history).
-  public internal(set) var lastLineWasAnswer = false
   /// Where this session's turns spent their time, by stage.
   public internal(set) var stages = TurnStages()
 
@@ -198,7 +180,7 @@ public final class Session {
 
   /// The prompt: where commands land and what is being spent, e.g. `azlin sim:azlin-rg@eastus $42/$500 > `.
   public var prompt: String {
-    switch pending {
+    switch dialogue.pending {
     case .approval: return "proceed? [y/n/a] > "
     case .destroyConfirmation, .undo: return "confirm? [y/N] > "
     case .overwrite: return "overwrite? [y/N] > "
@@ -232,9 +214,7 @@ public final class Session {
   }
 
   private func handleLine(_ raw: String) {
-    lastTurnFailed = false
-    staleReplans = 0
-    lastLineWasAnswer = false
+    dialogue.beginTurn()
     if raw.utf8.count > Self.maximumLineBytes {
       output.beginTurn(Redactor.text(String(raw.prefix(40))) + "…")
       fail(Messages.lineTooLong)
@@ -257,26 +237,27 @@ public final class Session {
       runSlash(line)
       return
     }
-    if pending != nil, line.lowercased() == Self.cancelWord {
-      lastLineWasAnswer = true
+    if dialogue.pending != nil, line.lowercased() == Self.cancelWord {
+      dialogue.lastLineWasAnswer = true
       cancelPending()
       return
     }
-    if let pending, answer(pending, with: line) {
-      lastLineWasAnswer = true
+    if let pending = dialogue.pending, answer(pending, with: line) {
+      dialogue.lastLineWasAnswer = true
       return
     }
     // A bare "ok" after a preview acknowledges it; carrying it out takes "do it" or "yes".
-    if pending == nil, Self.goAhead(line) || (Self.yesNo(line) == .yes && !Self.acknowledges(line)),
-      let last = lastRequest, last.resumable
+    if dialogue.pending == nil,
+      Self.goAhead(line) || (Self.yesNo(line) == .yes && !Self.acknowledges(line)),
+      let last = dialogue.lastRequest, last.resumable
     {
       record(.input, [("text", .string(Redactor.text(line)))])
       refreshLive()
-      lastRequest?.resumable = false
+      dialogue.lastRequest?.resumable = false
       plan(last.intents.map(\.asked), line: last.line)
       return
     }
-    if pending == nil, Self.yesNo(line) != nil || Self.goAhead(line) {
+    if dialogue.pending == nil, Self.yesNo(line) != nil || Self.goAhead(line) {
       say(Messages.nothingWaiting)
       return
     }
@@ -340,7 +321,7 @@ public final class Session {
 
   func fail(_ message: String) {
     say(message)
-    lastTurnFailed = true
+    dialogue.lastTurnFailed = true
   }
 
   /// The executor for this session's backend, stores and clock.
@@ -383,12 +364,12 @@ public final class Session {
   }
 
   func dropPending() {
-    refusedAsk = nil
-    guard let p = pending else { return }
-    pending = nil
+    dialogue.refusedAsk = nil
+    guard let p = dialogue.pending else { return }
+    dialogue.pending = nil
     switch p {
     case .question:
-      offeredFix = nil
+      dialogue.offeredFix = nil
       say(Messages.questionDropped)
     case .budgetOverride: break
     case .overwrite(let save): say(Messages.notSaved(save.path))
@@ -399,5 +380,5 @@ public final class Session {
 
 extension Session {
   /// True while a question or an approval waits for the next line.
-  public var isWaitingForAnswer: Bool { pending != nil }
+  public var isWaitingForAnswer: Bool { dialogue.pending != nil }
 }

@@ -56,7 +56,7 @@ import Testing
     #expect(said.contains("budget.monthly_limit cannot be read"), "\(said)")
     #expect(said.contains("config.toml:2"), "\(said)")
     #expect(!said.contains("Proceed"), "\(said)")
-    #expect(sandbox.session.pending == nil)
+    #expect(sandbox.session.dialogue.pending == nil)
     sandbox.session.handle("/budget")
     #expect(sandbox.output.take().contains { $0.contains("Monthly limit: unreadable") })
   }

@@ -63,7 +63,7 @@ import Testing
     let audit = (try? String(contentsOfFile: sandbox.home.auditLog, encoding: .utf8)) ?? ""
     #expect(!audit.contains(#""event":"plan""#), "\(line) planned: \(said)")
     #expect(!audit.contains(#""event":"command""#), "\(line) ran a command: \(said)")
-    switch sandbox.session.pending {
+    switch sandbox.session.dialogue.pending {
     case .approval?, .destroyConfirmation?, .undo?, .budgetOverride?:
       Issue.record("\(line) waits for approval: \(said)")
     default: break

@@ -20,7 +20,7 @@ import Testing
   }
 
   func planned(_ s: ShellSandbox) -> [String] {
-    guard case .approval(let p)? = s.session.pending else { return [] }
+    guard case .approval(let p)? = s.session.dialogue.pending else { return [] }
     return p.plan.steps.map(Messages.stepSummary)
   }
 
@@ -34,7 +34,7 @@ import Testing
     let s = try sandbox()
     defer { s.close() }
     s.session.handle(line)
-    #expect(s.session.pending == nil)
+    #expect(s.session.dialogue.pending == nil)
     #expect(s.output.take().contains { $0.hasPrefix("Which VM do you mean by") })
     s.session.handle(answer)
     #expect(planned(s) == steps, "\(s.output.take())")
@@ -45,7 +45,7 @@ import Testing
     defer { s.close() }
     s.session.handle("restart all")
     s.session.handle("list vms")
-    #expect(s.session.pending == nil)
+    #expect(s.session.dialogue.pending == nil)
     s.session.handle("web2")
     #expect(planned(s).isEmpty)
   }
@@ -103,7 +103,7 @@ import Testing
     let s = try sandbox()
     defer { s.close() }
     s.session.handle("delete webb1")
-    guard case .question? = s.session.pending else {
+    guard case .question? = s.session.dialogue.pending else {
       Issue.record("no question: \(s.output.take())")
       return
     }
@@ -111,7 +111,7 @@ import Testing
     s.session.handle("yes, that one")
     let said = s.output.take()
     #expect(!said.contains { $0.contains("earlier question was dropped") }, "\(said)")
-    switch s.session.pending {
+    switch s.session.dialogue.pending {
     case .approval(let p)?, .destroyConfirmation(let p, _, _)?:
       #expect(p.plan.steps.map(\.resource.name) == ["web1"])
     default: Issue.record("no plan: \(said)")
@@ -132,7 +132,7 @@ import Testing
     s.session.handle(line)
     #expect(planned(s).isEmpty)
     s.session.handle(answer)
-    switch s.session.pending {
+    switch s.session.dialogue.pending {
     case .approval(let p)?, .destroyConfirmation(let p, _, _)?:
       #expect(p.plan.steps.map(\.resource.name) == [vm])
     default: Issue.record("no plan: \(s.output.take())")

@@ -154,6 +154,6 @@ import Testing
     defer { sandbox.close() }
     let said = sandbox.reply(to: "create a vm called \(name)")
     #expect(!said.contains("Proceed"), "\(name) became a name: \(said)")
-    #expect(sandbox.session.pending == nil || !said.contains("Proceed"))
+    #expect(sandbox.session.dialogue.pending == nil || !said.contains("Proceed"))
   }
 }

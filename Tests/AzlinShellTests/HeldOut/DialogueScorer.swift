@@ -90,7 +90,7 @@ struct DialogueScorer {
       let right = judge(turn.expected, seen)
       // Approve what was right (the user says yes), decline what was not.
       var answers = 0
-      while let pending = sandbox.session.pending, answers < 12 {
+      while let pending = sandbox.session.dialogue.pending, answers < 12 {
         answers += 1
         switch pending {
         case .approval, .destroyConfirmation, .undo:
@@ -161,7 +161,7 @@ struct DialogueScorer {
       default: break
       }
     }
-    switch sandbox.session.pending {
+    switch sandbox.session.dialogue.pending {
     case .approval(let p), .destroyConfirmation(let p, _, _), .budgetOverride(.plan(let p), _, _):
       seen.planned = true
       seen.intents = p.intents.map(\.json)
