@@ -190,7 +190,10 @@ extension LocalIntentParser {
       let kind = context.lastKind
     {
       switch kind {
-      case .createStorage, .deleteStorage, .listStorage: object = .storage
+      // "now also add storage" — "make it a D4s_v3": a VM size is never a storage account's,
+      // so "it" is the VM the conversation is about.
+      case .createStorage, .deleteStorage, .listStorage:
+        if p.size == nil && p.sizeChange == nil && p.looseSize == nil { object = .storage }
       case .createResourceGroup, .deleteResourceGroup:
         object = c.lower.contains("another") ? .group : .unknown
       case .listResourceGroups:
@@ -395,6 +398,16 @@ extension LocalIntentParser {
     {
       names = [d]
     }
+    // "then 2 vms in it": a pronoun after "in" is where things go (the group), never what
+    // they are called.
+    let pronounIsPlace =
+      c.lower.indices.contains { i in
+        Self.singularPronouns.contains(c.lower[i])
+      }
+      && c.lower.indices.allSatisfy { i in
+        !Self.singularPronouns.contains(c.lower[i])
+          || (i > 0 && ["in", "into", "inside", "within"].contains(c.lower[i - 1]))
+      }
     // "stop the vm" while two VMs exist: "the vm" picks none of them — the planner asks which,
     // even when the conversation last met one ("it" would be that one).
     let theAmongMany =
@@ -414,7 +427,9 @@ extension LocalIntentParser {
       } else if singular, groupTarget, let g = context.resourceGroup {
         names = [g]
         p.fromContext = "that group"
-      } else if singular, context.vms.count == 1, object != .group, !theAmongMany {
+      } else if singular, context.vms.count == 1, object != .group, !theAmongMany,
+        !pronounIsPlace
+      {
         names = context.vms
         p.fromContext = "it"
       }

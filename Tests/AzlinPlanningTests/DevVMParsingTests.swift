@@ -127,6 +127,22 @@ struct DevVMParsingTests {
     }
   }
 
+  @Test("'then 2 vms in it' makes two new VMs in the group, never one named after the VM met")
+  func pronounAfterInIsAPlace() {
+    var context = ConversationContext()
+    context.remember(listed: ["sam"])
+    guard
+      case .intents(let intents) = Self.parse(
+        "create rg demo in westeurope then 2 vms in it", context: context)
+    else {
+      Issue.record("not understood")
+      return
+    }
+    #expect(intents.map(\.kind) == [.createResourceGroup, .provisionVM])
+    #expect(intents.last?.parameters.names == [])
+    #expect(intents.last?.parameters.count == 2)
+  }
+
   @Test("'every day' is when, never which: 'it' stays the VM the conversation met")
   func everyDayIsWhen() {
     var context = ConversationContext()
