@@ -208,6 +208,10 @@ public struct CommandPlanner: Sendable {
     }
 
     var names = p.names
+    // "create 3 vms named web": one name cannot be three VMs' — asked, never guessed.
+    if let count = p.count, !names.isEmpty, count != names.count {
+      return .refused(.countAgainstNames(count, names: names))
+    }
     if names.isEmpty {
       let count = p.count ?? 1
       guard count <= Self.maximumCount else { return .refused(.tooMany(count)) }

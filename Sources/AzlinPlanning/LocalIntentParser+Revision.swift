@@ -9,9 +9,21 @@ extension LocalIntentParser {
     /// The intents the words make on their own, when they carry a verb of their own
     /// ("no, I meant deallocate it"): they replace the request instead of revising it.
     public var replacement: [Intent]?
+    /// True when the words name VMs ("make that 3 vms"): they cannot revise a request about
+    /// a disk, a storage account or a group.
+    public var aboutVMs = false
     /// True when the words said nothing azlin could use.
     public var isEmpty: Bool {
       replacement == nil && parameters == IntentParameters()
+    }
+
+    /// True when the words name VMs while `kind` is about something else.
+    public func changesKind(of kind: IntentKind?) -> Bool {
+      guard aboutVMs, let kind else { return false }
+      return [
+        .attachDisk, .detachDisk, .deleteDisk, .createStorage, .deleteStorage,
+        .createResourceGroup, .deleteResourceGroup,
+      ].contains(kind)
     }
   }
 
@@ -48,7 +60,7 @@ extension LocalIntentParser {
     if let bad = c.claimBadCount() { return .failure(ParseProblemError(problem: .badCount(bad))) }
     claimSizeImageCount(&c, into: &p)
     _ = c.claimVerbWord()
-    _ = c.claimObject()
+    out.aboutVMs = c.claimObject() == .vm
     if p.names.isEmpty {
       p.names = c.claimLiveNames(live: live, groups: false).names
     }

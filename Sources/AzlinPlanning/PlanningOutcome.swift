@@ -138,6 +138,8 @@ public enum PlanProblem: Equatable, Sendable {
   case nameTaken(kind: String, name: String)
   /// A snapshot asked of a VM's data disk when it has none, or of "its data disk" with several.
   case whichDataDisk(vm: String, disks: [String])
+  /// "3 vms named web": a count that the names given do not fill.
+  case countAgainstNames(Int, names: [String])
   /// A port or range outside 1–65535, or not a number.
   case badPort(String)
   /// A source that is neither `*` nor an IPv4 address or CIDR.

@@ -67,7 +67,10 @@ enum Messages {
   // MARK: Revisions and previews
 
   static func countAgainstNames(_ count: Int, named: [String]) -> String {
-    "You named \(named.count) (\(named.joined(separator: ", "))), not \(count): say the names, e.g. \"call them \(named[0]) to …\". Nothing was changed."
+    let stem = String(named[0].reversed().drop(while: \.isNumber).reversed())
+    let base = stem.isEmpty ? "vm" : stem
+    return
+      "You asked for \(count) VMs but named \(named.count) (\(named.joined(separator: ", "))): name each (e.g. \"named \(base)1 to \(base)\(count)\") or leave the names to azlin. Nothing was changed."
   }
 
   static func alreadyHave(_ names: [String]) -> String {
@@ -134,6 +137,9 @@ enum Messages {
 
   // MARK: Planning
 
+  static let revisionChangesKind =
+    "That names VMs, but the last request was about something else, so I changed nothing; say the whole request (e.g. \"create 3 vms\")."
+
   static func problem(_ p: PlanProblem) -> String {
     switch p {
     case .invalidName(let rule): return rule
@@ -169,6 +175,8 @@ enum Messages {
         "There is nothing called \(name) to leave out, so nothing was done. /state lists what exists."
     case .badDiskSize(let gb):
       return "\(gb) GB is not a disk size Azure offers; use 1 to 32,767 GB."
+    case .countAgainstNames(let count, let names):
+      return countAgainstNames(count, named: names)
     case .tooMany(let n):
       return "\(n) VMs in one request is more than azlin allows (\(CommandPlanner.maximumCount))."
     case .snapshotNotFound, .nameTaken, .whichDataDisk:

@@ -285,6 +285,9 @@ extension Session {
       case .success(let r):
         if let replacement = r.replacement {
           plan(recorded(replacement), line: line)
+        } else if r.changesKind(of: last.intents.last?.kind) {
+          // "give it a 64 GB disk" — "actually, make that 3 vms": not a change of the disk.
+          fail(Messages.revisionChangesKind)
         } else if r.isEmpty {
           // "wait, is it running?": nothing to revise — the rest is a request of its own.
           request(rest)
