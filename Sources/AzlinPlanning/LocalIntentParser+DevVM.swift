@@ -99,6 +99,7 @@ extension LocalIntentParser {
     if let shutdown = autoShutdownRequest(words, w, context: context, live: live) {
       return shutdown
     }
+    if let more = morePorts(w, context: context) { return more }
     return portRequest(words, w, context: context, live: live)
   }
 
@@ -203,6 +204,37 @@ extension LocalIntentParser {
           + (q.names.isEmpty ? "" : " on \(q.names.joined(separator: ", "))"))
     }
     return .intents(intents)
+  }
+
+  /// "and 443", "443 too", "also ssh": more ports for the port request just made, on the same
+  /// VMs. Only ports and joining words may be said; anything else is left to the grammar.
+  private func morePorts(_ w: [String], context: ConversationContext) -> ParseResult? {
+    guard let kind = context.lastKind, [.openPort, .closePort].contains(kind),
+      !context.vms.isEmpty
+    else { return nil }
+    let joining: Set<String> = ["and", "also", "too", "plus", "then", ",", "as", "well", "port"]
+    var ports: [String] = []
+    for word in w where !joining.contains(word) {
+      if Self.isPortToken(word) {
+        ports.append(word)
+      } else if let named = Self.portNames[word] {
+        ports.append(named)
+      } else {
+        return nil
+      }
+    }
+    guard !ports.isEmpty, w.contains(where: joining.contains) else { return nil }
+    return .intents(
+      ports.map { port in
+        var p = IntentParameters()
+        p.names = context.vms
+        p.fromContext = "it"
+        p.ports = port
+        return Intent(
+          kind: kind, parameters: p,
+          explanation: "\(kind == .openPort ? "open" : "close") port \(port) on "
+            + context.vms.joined(separator: ", "))
+      })
   }
 
   /// `8080`, `8000-8100`: a port or range token (not a CIDR, not a size).

@@ -143,6 +143,25 @@ struct DevVMParsingTests {
     #expect(intents.last?.parameters.count == 2)
   }
 
+  @Test("'and 443' after opening a port opens another on the same VM; other words are not ports")
+  func morePorts() {
+    var context = ConversationContext()
+    var opened = Intent(kind: .openPort)
+    opened.parameters.names = ["sam"]
+    opened.parameters.ports = "8080"
+    context.remember(opened)
+    guard case .intents(let intents) = Self.parse("and 443", context: context) else {
+      Issue.record("not understood")
+      return
+    }
+    #expect(intents.map(\.kind) == [.openPort])
+    #expect(intents.first?.parameters.names == ["sam"])
+    #expect(intents.first?.parameters.ports == "443")
+    if case .intents(let other) = Self.parse("and 3 vms", context: context) {
+      #expect(!other.contains { $0.kind == .openPort }, "\(other)")
+    }
+  }
+
   @Test("'every day' is when, never which: 'it' stays the VM the conversation met")
   func everyDayIsWhen() {
     var context = ConversationContext()

@@ -63,7 +63,7 @@ import Testing
 
   static let floors: [String: Floor] = [
     // Measured 2026-12-02 after the understanding and dev-VM work: A 89.4% (599 of 670),
-    // guess rate 0.0%; B 83.7%, 0.9%; C 77.0%, 14.6%, 4 actions; D 80.3%, 13.3%, 5 actions.
+    // guess rate 0.0%; B 83.7%, 0.9%; C 77.0%, 14.6%, 4 actions; D 80.6%, 13.5%, 5 actions.
     // Lines an older set wrote as "unsupported" for operations azlin has since gained are
     // left out of the score (A 6, B 4, C 6); set A's line 290 expects a Windows VM, which
     // azlin refuses (Linux only).
