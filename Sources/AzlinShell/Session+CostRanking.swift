@@ -8,7 +8,6 @@ extension Session {
   /// first, with the share of the total (a VM's saving from auto-shutdown counted).
   func costRanking() -> [String] {
     var items: [(what: String, group: String, monthly: Money)] = []
-    let estimator = self.estimator
     for vm in live.vms {
       var monthly = estimator.monthly(of: vm)
       if vm.powerState != "deallocated", let utc = vm.autoShutdownUTC {

@@ -59,13 +59,17 @@ public final class Session {
   let parser: LocalIntentParser
   /// The LLM intent parser, when one is configured.
   let llm: LLMIntentParser?
+  /// The zone a time said without one is in: `[defaults] time_zone`, else the machine's
+  /// (read once: the config does not change under a session).
+  lazy var timeZone: TimeZone =
+    config.defaults.timeZone.flatMap { TimeZone(identifier: $0) } ?? TimeZone.current
   /// Prices; a VM with auto-shutdown is taken to start again at 09:00 in the user's zone.
-  var estimator: CostEstimator {
+  lazy var estimator: CostEstimator = {
     var estimator = CostEstimator()
     let offset = timeZone.secondsFromGMT(for: context.clock.now) / 60
     estimator.dayStartsAtUTCMinute = ((9 * 60 - offset) % 1440 + 1440) % 1440
     return estimator
-  }
+  }()
   /// The spend ledger of this state folder (read incrementally: see `SpendLedger`).
   let ledger: SpendLedger
   /// The lock budget decisions and reservations are made under, shared with other processes.

@@ -239,39 +239,25 @@ struct LLMReplyValidator: Sendable {
         else { throw Problem("mood is not question or request") }
         p.hypothetical = mood == "question"
       case "vm":
-        guard let vm = value.stringValue, Self.isName(vm) else {
-          throw Problem("vm is not a valid name")
-        }
-        p.vm = vm
+        p.vm = try Self.text(value, "vm is not a valid name", valid: Self.isName)
       case "disk":
-        guard let disk = value.stringValue, Self.isName(disk) else {
-          throw Problem("disk is not a valid name")
-        }
-        p.disk = disk
+        p.disk = try Self.text(value, "disk is not a valid name", valid: Self.isName)
       case "snapshot":
-        guard let snapshot = value.stringValue, Self.isName(snapshot) else {
-          throw Problem("snapshot is not a valid name")
-        }
-        p.snapshot = snapshot
+        p.snapshot = try Self.text(value, "snapshot is not a valid name", valid: Self.isName)
       case "ports":
-        guard let ports = value.stringValue, CommandPlanner.isPortRange(ports) else {
-          throw Problem("ports is not a port or range from 1 to 65535")
-        }
-        p.ports = ports
+        p.ports = try Self.text(
+          value, "ports is not a port or range from 1 to 65535", valid: CommandPlanner.isPortRange)
       case "source":
-        guard let source = value.stringValue, CommandPlanner.isSource(source) else {
-          throw Problem("source is not * or an IPv4 address or CIDR")
-        }
-        p.source = source
+        p.source = try Self.text(
+          value, "source is not * or an IPv4 address or CIDR", valid: CommandPlanner.isSource)
       case "time":
-        guard let time = value.stringValue, Self.matches(time, #"^([01][0-9]|2[0-3]):[0-5][0-9]$"#)
-        else { throw Problem("time is not HH:MM on a 24-hour clock") }
-        p.time = time
-      case "time_zone":
-        guard let zone = value.stringValue, CommandPlanner.timeZone(named: zone) != nil else {
-          throw Problem("time_zone is not a time zone")
+        p.time = try Self.text(value, "time is not HH:MM on a 24-hour clock") { time in
+          Self.matches(time, #"^([01][0-9]|2[0-3]):[0-5][0-9]$"#)
         }
-        p.timeZone = zone
+      case "time_zone":
+        p.timeZone = try Self.text(value, "time_zone is not a time zone") { zone in
+          CommandPlanner.timeZone(named: zone) != nil
+        }
       case "tags":
         guard let members = value.objectMembers, members.count <= 15 else {
           throw Problem("tags is not an object of at most 15 tags")
@@ -297,6 +283,15 @@ struct LLMReplyValidator: Sendable {
       }
     }
     return p
+  }
+
+  /// A string parameter that `valid` accepts.
+  /// - Throws: `Problem(problem)` for anything else.
+  private static func text(_ value: JSONValue, _ problem: String, valid: (String) -> Bool) throws
+    -> String
+  {
+    guard let text = value.stringValue, valid(text) else { throw Problem(problem) }
+    return text
   }
 
   /// The region, normalised through the catalogue; an unknown but well-formed name is kept for
