@@ -6,7 +6,7 @@ extension CommandPlanner {
   /// Plans the day-to-day changes of a development VM: ports, auto-shutdown and tags.
   /// - Returns: A stop (refusal or question), or `nil` when the steps were added.
   func addDevVMChange(
-    _ intent: Intent, index: Int, of intents: [Intent], to b: inout PlanBuilder,
+    _ intent: Intent, to b: inout PlanBuilder,
     context: ConversationContext
   ) -> PlanningOutcome? {
     let p = intent.parameters
@@ -21,13 +21,7 @@ extension CommandPlanner {
     let targets: [LiveState.VM]
     switch resolveTargets(selection, world: b.world, context: context) {
     case .success(let vms): targets = vms
-    case .failure(let stop):
-      if case .question(var q) = stop.value {
-        q.intents = intents
-        q.intentIndex = index
-        return .question(q)
-      }
-      return stop.value
+    case .failure(let stop): return stop.value
     }
     for vm in targets {
       let stop: PlanningOutcome?

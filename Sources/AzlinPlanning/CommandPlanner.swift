@@ -35,6 +35,12 @@ public struct CommandPlanner: Sendable {
     for (index, intent) in intents.enumerated()
     where !intent.kind.isReadOnly && !Self.isSizelessResizeAfterSnapshot(index, in: intents) {
       if let stop = add(intent, index: index, of: intents, to: &builder, context: context) {
+        // A question about which VMs is answered into this request: it carries the request.
+        if case .question(var q) = stop, q.intents.isEmpty {
+          q.intents = intents
+          q.intentIndex = index
+          return .question(q)
+        }
         return stop
       }
     }
@@ -148,13 +154,7 @@ public struct CommandPlanner: Sendable {
       let targets: [LiveState.VM]
       switch resolveTargets(p, world: b.world, context: context) {
       case .success(let vms): targets = vms
-      case .failure(let outcome):
-        if case .question(var q) = outcome.value {
-          q.intents = intents
-          q.intentIndex = index
-          return .question(q)
-        }
-        return outcome.value
+      case .failure(let outcome): return outcome.value
       }
       for vm in targets {
         let size = p.size ?? p.sizeChange.flatMap { relativeSize($0, from: vm) }
@@ -166,7 +166,7 @@ public struct CommandPlanner: Sendable {
       return nil
 
     case .openPort, .closePort, .setAutoShutdown, .clearAutoShutdown, .setTag, .removeTag:
-      return addDevVMChange(intent, index: index, of: intents, to: &b, context: context)
+      return addDevVMChange(intent, to: &b, context: context)
     case .runCommand:
       return addRunCommand(intent, index: index, of: intents, to: &b)
 

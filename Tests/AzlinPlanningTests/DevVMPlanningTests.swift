@@ -237,3 +237,30 @@ struct DevVMPlanningTests {
     #expect(plan.steps.map(\.resource.name) == ["sam"])
   }
 }
+
+extension DevVMPlanningTests {
+  /// Two VMs and a tag, a port or a shutdown time for "them" without saying which: the
+  /// question carries the request, so that the answer ("q2", "2", "all") completes it.
+  @Test(
+    "a which-VM question from a dev-VM change carries its request",
+    arguments: [IntentKind.setTag, .openPort, .setAutoShutdown])
+  func whichVMQuestionCarriesTheRequest(_ kind: IntentKind) throws {
+    var live = Self.live
+    var other = try #require(live.vms.first)
+    other.name = "bob"
+    live.vms.append(other)
+    let outcome = Self.plan(kind, live: live) { p in
+      p.names = []
+      p.tags = ["env": "test"]
+      p.ports = "8080"
+      p.time = "19:00"
+    }
+    guard case .question(let q) = outcome else {
+      Issue.record("not a question: \(outcome)")
+      return
+    }
+    #expect(q.kind == .whichVM(options: ["sam", "bob"]))
+    #expect(q.intents.map(\.kind) == [kind])
+    #expect(q.intentIndex == 0)
+  }
+}

@@ -73,5 +73,10 @@ import Testing
     // Written this session (issue 16's operations in the README), sealed: first score 78.8%,
     // guess rate 13.1% (19 of 145 misses), 5 actions.
     "set-d.dialogues": Floor(accuracy: 0.80, guessRate: 0.14, actions: 5),
+    // Written 2026-12-02 by a helper given only the README and FORMAT.md (a quarter dev-VM
+    // language), a development set: first score 72.8% (527 of 724), guess rate 10.7% (21 of
+    // 197 misses), 4 actions — after mending the crash it found (a which-VM question from a
+    // tag, port or shutdown change lost its request, and the answer trapped).
+    "set-e.dialogues": Floor(accuracy: 0.72, guessRate: 0.11, actions: 4),
   ]
 }
