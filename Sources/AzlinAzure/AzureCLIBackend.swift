@@ -2,7 +2,7 @@ import AzlinCore
 import Foundation
 
 /// Runs the real `az` as a subprocess, with argv arrays and a timeout.
-public final class AzureCLIBackend: AzureBackend {
+public final class AzureCLIBackend: AzureBackend, Sendable {
   public let kind = BackendKind.az
   public let displayName: String
   private let runner: any ProcessRunner

@@ -74,11 +74,14 @@ extension LiveState {
     return tags
   }
 
-  /// Reads network security groups (`az network nsg list`, one call) and auto-shutdown
-  /// schedules (`az resource list --resource-type Microsoft.DevTestLab/schedules`, one call),
-  /// and ties them to the VMs of `vmList` (`az vm list -d` JSON) by NIC and target ID.
-  /// A failing read leaves that part empty: the rest of the state is still good.
-  mutating func readSecurityAndSchedules(from backend: any AzureBackend, vmList: [JSONValue]) {
+  /// Ties network security groups (`az network nsg list`) and auto-shutdown schedules
+  /// (`az resource list --resource-type Microsoft.DevTestLab/schedules`, with `shown` holding the
+  /// `resource show` of each one the listing gave without its properties) to the VMs of
+  /// `vmList` (`az vm list -d` JSON) by NIC and target ID.
+  /// A failed read leaves that part empty: the rest of the state is still good.
+  mutating func readSecurityAndSchedules(
+    nsgs: AzResult, schedules: [JSONValue], shown: [String: JSONValue], vmList: [JSONValue]
+  ) {
     var vmByNIC: [String: Int] = [:]
     var vmByID: [String: Int] = [:]
     for v in vmList {
@@ -90,7 +93,6 @@ extension LiveState {
         if let nicID = nic["id"]?.stringValue?.lowercased() { vmByNIC[nicID] = index }
       }
     }
-    let nsgs = backend.run(.securityGroupList)
     if nsgs.succeeded {
       for n in nsgs.json?.arrayValue ?? [] {
         guard let name = n["name"]?.stringValue else { continue }
@@ -106,22 +108,17 @@ extension LiveState {
         }
       }
     }
-    let schedules = backend.run(.autoShutdownList)
-    if schedules.succeeded {
-      for listed in schedules.json?.arrayValue ?? [] {
-        // `resource list` leaves out properties: read each schedule whole when it does.
-        var s = listed
-        if s["properties"]?.objectMembers == nil, let id = s["id"]?.stringValue {
-          let shown = backend.run(.resourceShow(id: id))
-          guard shown.succeeded, let whole = shown.json else { continue }
-          s = whole
-        }
-        guard let target = s.value(at: "properties.targetResourceId")?.stringValue?.lowercased(),
-          let index = vmByID[target],
-          s.value(at: "properties.status")?.stringValue != "Disabled"
-        else { continue }
-        vms[index].autoShutdownUTC = s.value(at: "properties.dailyRecurrence.time")?.stringValue
+    for listed in schedules {
+      var s = listed
+      if s["properties"]?.objectMembers == nil {
+        guard let id = s["id"]?.stringValue, let whole = shown[id] else { continue }
+        s = whole
       }
+      guard let target = s.value(at: "properties.targetResourceId")?.stringValue?.lowercased(),
+        let index = vmByID[target],
+        s.value(at: "properties.status")?.stringValue != "Disabled"
+      else { continue }
+      vms[index].autoShutdownUTC = s.value(at: "properties.dailyRecurrence.time")?.stringValue
     }
   }
 

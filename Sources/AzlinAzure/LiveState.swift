@@ -154,12 +154,13 @@ public struct LiveState: Equatable, Sendable {
 
 extension LiveState {
   /// Reads the live state through `backend`: `group list`, `vm list -d`, `storage account list`,
-  /// `disk list`, `snapshot list`.
+  /// `snapshot list`, `network nsg list` and the auto-shutdown schedules side by side, then one
+  /// `disk list` per group (az lists disks only per group) and a `resource show` of each
+  /// schedule whose listing left out its properties, side by side again.
   /// - Throws: `AzError` when a listing that must work fails (groups or VMs).
   ///
-  /// The embedded simulator answers in one read of its state (`LiveStateSource`); the real az
-  /// takes `group list`, `vm list -d`, `storage account list`, one `disk list` per group and
-  /// `snapshot list`.
+  /// The embedded simulator answers in one read of its state (`LiveStateSource`). On the real
+  /// az the two rounds take as long as their slowest listing each (`AzureBackend.runAll`).
   public static func fetch(from backend: any AzureBackend) throws -> LiveState {
     if let source = backend as? LiveStateSource {
       do {
@@ -170,8 +171,13 @@ extension LiveState {
         throw AzError(code: "SimulatorStateUnreadable", message: "\(error)")
       }
     }
+    let first = backend.runAll([
+      .groupList, .vmListDetails, AzCommand(["storage", "account", "list"]), .snapshotList,
+      .securityGroupList, .autoShutdownList,
+    ])
+    let (groups, vms, storage, snapshotListing, nsgs, schedules) =
+      (first[0], first[1], first[2], first[3], first[4], first[5])
     var state = LiveState()
-    let groups = backend.run(.groupList)
     guard groups.succeeded else {
       throw groups.error ?? AzError(code: "Unknown", message: groups.stderr)
     }
@@ -181,7 +187,6 @@ extension LiveState {
       group.tags = Self.tags(g["tags"])
       return group
     }
-    let vms = backend.run(.vmListDetails)
     guard vms.succeeded else { throw vms.error ?? AzError(code: "Unknown", message: vms.stderr) }
     state.vms = (vms.json?.arrayValue ?? []).compactMap { v in
       guard let name = v["name"]?.stringValue else { return nil }
@@ -197,7 +202,6 @@ extension LiveState {
       vm.publicIP = v["publicIps"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
       return vm
     }
-    let storage = backend.run(AzCommand(["storage", "account", "list"]))
     if storage.succeeded {
       state.storageAccounts = (storage.json?.arrayValue ?? []).compactMap { s in
         guard let name = s["name"]?.stringValue else { return nil }
@@ -210,10 +214,17 @@ extension LiveState {
         return account
       }
     }
-    // az lists disks only per group.
-    for group in state.groups {
-      let disks = backend.run(.diskList(group: group.name))
-      guard disks.succeeded else { continue }
+    if snapshotListing.succeeded {
+      state.snapshots = LiveState.snapshots(fromJSON: snapshotListing.json)
+    }
+    // The second round: disks per group, and the schedules `resource list` listed bare.
+    let listedSchedules = schedules.succeeded ? schedules.json?.arrayValue ?? [] : []
+    let bare = listedSchedules.compactMap { s -> String? in
+      s["properties"]?.objectMembers == nil ? s["id"]?.stringValue : nil
+    }
+    let second = backend.runAll(
+      state.groups.map { .diskList(group: $0.name) } + bare.map { .resourceShow(id: $0) })
+    for (group, disks) in zip(state.groups, second) where disks.succeeded {
       state.disks += (disks.json?.arrayValue ?? []).compactMap { d in
         guard let name = d["name"]?.stringValue else { return nil }
         var disk = Disk(
@@ -225,11 +236,12 @@ extension LiveState {
         return disk
       }
     }
-    let snapshotListing = backend.run(.snapshotList)
-    if snapshotListing.succeeded {
-      state.snapshots = LiveState.snapshots(fromJSON: snapshotListing.json)
+    var shown: [String: JSONValue] = [:]
+    for (id, result) in zip(bare, second.dropFirst(state.groups.count)) where result.succeeded {
+      shown[id] = result.json
     }
-    state.readSecurityAndSchedules(from: backend, vmList: vms.json?.arrayValue ?? [])
+    state.readSecurityAndSchedules(
+      nsgs: nsgs, schedules: listedSchedules, shown: shown, vmList: vms.json?.arrayValue ?? [])
     return state.sorted()
   }
 

@@ -326,3 +326,45 @@ final class FakeAz: ProcessRunner, @unchecked Sendable {
     return try system.run(command)
   }
 }
+
+/// A runner that answers each `az` call only once `expected` calls are in flight together: a
+/// backend that ran them one after another would see its first call give up (after 30 s) and
+/// fail, never hang.
+private final class RendezvousRunner: ProcessRunner, @unchecked Sendable {
+  private let lock = NSLock()
+  private let expected: Int
+  private var arrived = 0
+  private let everyone = DispatchSemaphore(value: 0)
+
+  init(expected: Int) { self.expected = expected }
+
+  func run(_ command: ExternalCommand) throws -> ProcessOutput {
+    lock.lock()
+    arrived += 1
+    let last = arrived == expected
+    lock.unlock()
+    if last {
+      for _ in 1..<expected { everyone.signal() }
+    } else if everyone.wait(timeout: .now() + 30) == .timedOut {
+      return ProcessOutput(exitCode: 1, stdout: "", stderr: "ERROR: ran alone")
+    }
+    let name = command.arguments.prefix { !$0.hasPrefix("-") }.joined(separator: " ")
+    return ProcessOutput(exitCode: 0, stdout: "\"\(name)\"", stderr: "")
+  }
+}
+
+extension AzureCLIBackendTests {
+  @Test("runAll runs independent listings side by side and reports them in the order given")
+  func runsListingsSideBySide() {
+    let commands: [AzCommand] = [.groupList, .vmListDetails, .snapshotList, .securityGroupList]
+    let backend = AzureCLIBackend(
+      runner: RendezvousRunner(expected: commands.count), clock: ManualClock(),
+      subscriptionName: "test")
+    let results = backend.runAll(commands)
+    #expect(results.map(\.exitCode) == [0, 0, 0, 0])
+    #expect(
+      results.map(\.stdout) == [
+        "\"group list\"", "\"vm list\"", "\"snapshot list\"", "\"network nsg list\"",
+      ])
+  }
+}
