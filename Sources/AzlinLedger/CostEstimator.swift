@@ -82,7 +82,7 @@ public struct CostEstimator: Sendable {
   /// Azure bills a disk whether or not anything uses it.
   public static func dataDisks(of live: LiveState, group: String?) -> [LiveState.Disk] {
     live.disks.filter {
-      !$0.name.contains("_OsDisk_")
+      !$0.isOSDisk
         && (group == nil || $0.resourceGroup.lowercased() == group!.lowercased())
     }
   }

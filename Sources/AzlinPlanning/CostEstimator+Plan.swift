@@ -20,7 +20,7 @@ extension CostEstimator {
         .init(item: item, quantity: 1, hourly: nil, monthly: amount, confidence: .exact))
     }
     for step in plan.steps {
-      defer { live = step.applied(to: live) }
+      defer { step.apply(to: &live) }
       let r = step.resource
       let vm = live.vms.first {
         $0.name == r.name && $0.resourceGroup.lowercased() == r.resourceGroup.lowercased()

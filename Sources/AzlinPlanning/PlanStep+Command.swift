@@ -166,7 +166,7 @@ extension Plan {
     for (i, command) in commands.enumerated() {
       if let step = PlanStep(reading: command, number: i + 1, live: world) {
         steps.append(step)
-        world = step.applied(to: world)
+        step.apply(to: &world)
       } else if !command.onlyReads {
         unread.append(command)
       }
@@ -176,41 +176,41 @@ extension Plan {
 }
 
 extension PlanStep {
-  /// `live` as it is once this destroy or detach has run (other steps leave it as it is).
-  func applied(to live: LiveState) -> LiveState {
-    var world = live
-    let r = resource
-    let same: (String, String) -> Bool = { $0.lowercased() == $1.lowercased() }
+  /// Makes `world` what it is once this destroy or detach has run (other steps leave it as
+  /// it is).
+  ///
+  /// In place, with the names lowercased once: pricing a plan applies each of its steps in
+  /// turn, and a plan that deletes hundreds of VMs must not copy the world at every step.
+  func apply(to world: inout LiveState) {
+    let name = resource.name.lowercased()
+    let group = resource.resourceGroup.lowercased()
+    func isIt(_ n: String, _ g: String) -> Bool { n.lowercased() == name && g.lowercased() == group }
     switch operation {
     case .deleteVM:
-      let ids = Set(
-        world.vms.filter { same($0.name, r.name) && same($0.resourceGroup, r.resourceGroup) }.map(
-          \.id))
+      let ids = Set(world.vms.lazy.filter { isIt($0.name, $0.resourceGroup) }.map(\.id))
+      guard !ids.isEmpty else { return }
       world.vms.removeAll { ids.contains($0.id) }
-      world.disks.removeAll {
-        Self.isOSDisk($0, in: live) && $0.managedBy.map(ids.contains) == true
-      }
+      world.disks.removeAll { $0.isOSDisk && $0.managedBy.map(ids.contains) == true }
       for i in world.disks.indices where world.disks[i].managedBy.map(ids.contains) == true {
         world.disks[i].managedBy = nil
       }
     case .deleteDisk:
-      world.disks.removeAll { same($0.name, r.name) && same($0.resourceGroup, r.resourceGroup) }
+      world.disks.removeAll { isIt($0.name, $0.resourceGroup) }
     case .deleteStorage:
-      world.storageAccounts.removeAll { same($0.name, r.name) }
+      world.storageAccounts.removeAll { $0.name.lowercased() == name }
     case .deleteGroup:
-      world.vms.removeAll { same($0.resourceGroup, r.name) }
-      world.disks.removeAll { same($0.resourceGroup, r.name) }
-      world.storageAccounts.removeAll { same($0.resourceGroup, r.name) }
-      world.snapshots.removeAll { same($0.resourceGroup, r.name) }
-      world.groups.removeAll { same($0.name, r.name) }
+      world.vms.removeAll { $0.resourceGroup.lowercased() == name }
+      world.disks.removeAll { $0.resourceGroup.lowercased() == name }
+      world.storageAccounts.removeAll { $0.resourceGroup.lowercased() == name }
+      world.snapshots.removeAll { $0.resourceGroup.lowercased() == name }
+      world.groups.removeAll { $0.name.lowercased() == name }
     case .detachDisk:
-      for i in world.disks.indices where same(world.disks[i].name, r.name) {
+      for i in world.disks.indices where world.disks[i].name.lowercased() == name {
         world.disks[i].managedBy = nil
       }
     case .deleteSnapshot:
-      world.snapshots.removeAll { same($0.name, r.name) && same($0.resourceGroup, r.resourceGroup) }
+      world.snapshots.removeAll { isIt($0.name, $0.resourceGroup) }
     default: break
     }
-    return world
   }
 }

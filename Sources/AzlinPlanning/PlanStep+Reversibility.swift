@@ -46,6 +46,6 @@ extension PlanStep {
 
   /// True for a VM's OS disk (named `<vm>_OsDisk_…` by Azure), which goes with its VM.
   public static func isOSDisk(_ disk: LiveState.Disk, in live: LiveState) -> Bool {
-    disk.name.contains("_OsDisk_")
+    disk.isOSDisk
   }
 }

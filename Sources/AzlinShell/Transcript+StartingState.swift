@@ -50,7 +50,7 @@ extension Transcript {
         "storage account create --name \(s.name) --resource-group \(s.resourceGroup)"
           + " --location \(s.location) --sku \(s.sku) -o none")
     }
-    for d in state.disks where !d.name.contains("_OsDisk_") {
+    for d in state.disks where !d.isOSDisk {
       let location = state.group(named: d.resourceGroup)?.location ?? "eastus"
       lines.append(
         "disk create --resource-group \(d.resourceGroup) --name \(d.name) --location \(location)"
