@@ -184,7 +184,9 @@ extension PlanStep {
   func apply(to world: inout LiveState) {
     let name = resource.name.lowercased()
     let group = resource.resourceGroup.lowercased()
-    func isIt(_ n: String, _ g: String) -> Bool { n.lowercased() == name && g.lowercased() == group }
+    func isIt(_ n: String, _ g: String) -> Bool {
+      n.lowercased() == name && g.lowercased() == group
+    }
     switch operation {
     case .deleteVM:
       let ids = Set(world.vms.lazy.filter { isIt($0.name, $0.resourceGroup) }.map(\.id))
