@@ -67,7 +67,7 @@ extension Session {
     record(
       .resume, objective: objective.id,
       [("remaining", .array(remaining.map { .number(Double($0)) }))])
-    let steps = objective.plan.map { ExecutableStep(recorded: $0) }
+    let steps = objective.plan.compactMap { ExecutableStep(recorded: $0) }
     do {
       let outcomes = try withInterrupts { cancelled in
         try executor.execute(
@@ -88,8 +88,8 @@ extension Session {
 
   /// What a finding has under way in Azure, as the user reads it ("VM r2 (Creating)").
   func underWay(_ f: ObjectiveRecovery.Finding) -> [String] {
-    f.objective.plan.filter { f.inProgress.contains($0.number) }.map {
-      StepTarget(argv: $0.argv).describe(in: live)
+    f.objective.plan.filter { f.inProgress.contains($0.number) }.compactMap {
+      $0.recordedOperation?.describe(in: live)
     }
   }
 

@@ -94,7 +94,8 @@ import Testing
     final class Counter: @unchecked Sendable { var checks = 0 }
     let counter = Counter()
     let outcomes = try session.executor.execute(
-      Self.plan.map { ExecutableStep(recorded: $0) }, approved: [1, 2, 3], objective: &objective,
+      Self.plan.compactMap { ExecutableStep(recorded: $0) }, approved: [1, 2, 3],
+      objective: &objective,
       cancelled: {
         counter.checks += 1
         return counter.checks > 2
