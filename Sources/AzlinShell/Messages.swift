@@ -688,6 +688,11 @@ enum Messages {
   }
 
   static let undoNothing = "Nothing to undo."
+  /// An older objective records a step azlin cannot read back as an operation.
+  static func notResumable(_ o: Objective, step: Objective.Step) -> String {
+    "Objective \(o.id.suffix(8)) cannot be resumed: its step \(step.number) (\(AzCommand(Redactor.argv(Array(step.argv.dropFirst()))))) is not a command azlin makes; nothing was changed. /undo \(o.id.suffix(8)) rolls back what it did."
+  }
+
   static func undoRefused(_ r: Rollback.Refusal) -> String {
     switch r {
     case .nothingToUndo: return undoNothing

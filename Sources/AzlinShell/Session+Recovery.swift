@@ -42,6 +42,9 @@ extension Session {
         "Objective \(found.id.suffix(8)) is \(found.status.rawValue.replacingOccurrences(of: "_", with: " ")); only an interrupted one can be resumed."
       )
     }
+    if let unreadable = found.plan.first(where: { $0.recordedOperation == nil }) {
+      return fail(Messages.notResumable(found, step: unreadable))
+    }
     let finding = ObjectiveRecovery().settle(found, live: live)
     let objective = finding.objective
     say(
