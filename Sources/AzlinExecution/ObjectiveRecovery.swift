@@ -39,7 +39,7 @@ public struct ObjectiveRecovery: Sendable {
     var done = Set(objective.executionResults.filter { $0.exitCode == 0 }.map(\.step))
     var underWay: [Int] = []
     for step in objective.plan where !done.contains(step.number) {
-      // A step no operation can be read from is left to run (and fail) again.
+      // A step no operation can be read from stays not done (/resume refuses, naming it).
       guard let operation = step.recordedOperation else { continue }
       switch operation.state(in: live) {
       case .notDone: continue
