@@ -63,7 +63,7 @@ extension AzCommand {
   }
 
   /// The power operations of `az vm`.
-  public enum PowerVerb: String, Sendable {
+  public enum PowerVerb: String, Codable, Sendable {
     case start, stop, deallocate, restart
   }
 }

@@ -59,7 +59,7 @@ extension AzCommand {
   }
 
   /// What a tag change applies to, as `az <noun> update` names it.
-  public enum TagTarget: String, Sendable {
+  public enum TagTarget: String, Codable, Sendable {
     case vm, group, disk, storage
   }
 

@@ -2,7 +2,7 @@ import AzlinAzure
 import AzlinLedger
 import AzlinPlanning
 
-/// One step as the executor runs it: a command, what it depends on, and how to undo it.
+/// One step as the executor runs it: an operation, what it depends on, and how to undo it.
 ///
 /// Fresh plans and resumed objectives both become executable steps, so they run through
 /// the same loop.
@@ -10,7 +10,8 @@ public struct ExecutableStep: Equatable, Sendable {
   public var number: Int
   /// The step in words, for progress lines.
   public var summary: String
-  public var command: AzCommand
+  /// What the step does, and to what: each strategy renders it in its own terms.
+  public var operation: AzureOperation
   public var dependsOn: [Int]
   /// What the step creates or changes, with its undo command; nil when it cannot be undone.
   public var change: Objective.ResourceChange?
@@ -19,15 +20,19 @@ public struct ExecutableStep: Equatable, Sendable {
   public var approvedMembers: [String]?
 
   public init(
-    number: Int, summary: String, command: AzCommand, dependsOn: [Int],
+    number: Int, summary: String, operation: AzureOperation, dependsOn: [Int],
     change: Objective.ResourceChange?
   ) {
     self.number = number
     self.summary = summary
-    self.command = command
+    self.operation = operation
     self.dependsOn = dependsOn
     self.change = change
   }
+
+  /// The Azure CLI's form of the step: what the Azure CLI strategy runs, and what the audit
+  /// log and objective record.
+  public var command: AzCommand { AzCommand(operation) }
 
   /// A planned step; `live` is what exists when it was approved.
   public init(_ step: PlanStep, summary: String, live: LiveState? = nil) {
@@ -53,27 +58,28 @@ public struct ExecutableStep: Equatable, Sendable {
       break
     }
     self.init(
-      number: step.number, summary: summary, command: step.command, dependsOn: step.dependsOn,
-      change: step.undo.map { undo in
+      number: step.number, summary: summary, operation: step.azureOperation,
+      dependsOn: step.dependsOn,
+      change: step.inverse.map { undo in
         Objective.ResourceChange(
           kind: r.kind.rawValue, name: r.name, resourceGroup: r.resourceGroup,
           change: step.action == .create ? "created" : "changed", before: before, after: after,
-          undoArgv: ["az"] + undo.arguments)
+          undoArgv: ["az"] + AzCommand(undo).arguments, undoOperation: undo)
       })
   }
 
-  /// A step recorded in an objective, for `/resume`.
-  public init(recorded step: Objective.Step) {
-    let target = StepTarget(argv: step.argv)
+  /// A step recorded in an objective, for `/resume`; `nil` when no operation can be read
+  /// from it (an older file with an argv azlin does not generate).
+  public init?(recorded step: Objective.Step) {
+    guard let operation = step.recordedOperation else { return nil }
     self.init(
-      number: step.number, summary: step.summary, command: AzCommand(Array(step.argv.dropFirst())),
+      number: step.number, summary: step.summary, operation: operation,
       dependsOn: step.dependsOn,
       change: step.undoArgv.map { undo in
         Objective.ResourceChange(
-          kind: target.kind, name: target.name, resourceGroup: target.group,
+          kind: operation.kind, name: operation.name, resourceGroup: operation.group,
           change: step.action == "create" ? "created" : "changed", before: nil,
-          after: target.expectedState,
-          undoArgv: undo)
+          after: operation.expectedState, undoArgv: undo, undoOperation: step.recordedUndo)
       })
   }
 }

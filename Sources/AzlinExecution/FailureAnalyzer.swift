@@ -21,26 +21,27 @@ public struct FailureAnalyzer: Sendable {
 
   public init(catalog: AzureCatalog = .bundled) { self.catalog = catalog }
 
-  /// Analyses `error` from `command`.
+  /// Analyses `error` from `operation`.
   ///
   /// The documentation link comes from `lookup` when one is given (its cache, then Microsoft
   /// Learn's search, then the bundled index), and from the bundled `DocumentationIndex`
   /// otherwise, which never touches the network.
   /// - Parameters:
   ///   - error: What az reported.
-  ///   - command: The command that failed.
+  ///   - operation: The operation that failed.
   ///   - lookup: Where to find the documentation link; `nil` for the bundled index alone.
   /// - Returns: The signature, the advice and the documentation link.
-  public func analyze(_ error: AzError, command: AzCommand, lookup: DocumentationLookup? = nil)
+  public func analyze(
+    _ error: AzError, operation target: AzureOperation, lookup: DocumentationLookup? = nil
+  )
     -> Analysis
   {
     let kind = FailureClass(error)
-    let target = StepTarget(argv: command.arguments)
     let advice: String
     switch kind.code {
     case "SkuNotAvailable":
-      let region = Self.value(of: "--location", in: command.arguments) ?? ""
-      let size = Self.value(of: "--size", in: command.arguments) ?? ""
+      let region = target.location ?? ""
+      let size = target.size ?? ""
       let offered = catalog.alternatives(to: size, in: region).map(\.name)
       advice =
         offered.isEmpty
@@ -99,10 +100,5 @@ public struct FailureAnalyzer: Sendable {
       normal = normal.replacingOccurrences(of: pattern, with: "#", options: .regularExpression)
     }
     return "\(code)|\(verb)|\(String(normal.prefix(120)))"
-  }
-
-  static func value(of flag: String, in arguments: [String]) -> String? {
-    guard let i = arguments.firstIndex(of: flag), i + 1 < arguments.count else { return nil }
-    return arguments[i + 1]
   }
 }

@@ -21,7 +21,7 @@ extension PlanExecutor {
   ) throws -> AzError? {
     for (index, inverse) in steps.enumerated() {
       let step = ExecutableStep(
-        number: index + 1, summary: inverse.command.description, command: inverse.command,
+        number: index + 1, summary: inverse.command.description, operation: inverse.operation,
         dependsOn: [], change: nil)
       let stepRun = run(step) { progress(step, $0) }
       let argv = ["az"] + Redactor.argv(step.command.arguments)

@@ -253,8 +253,7 @@ public struct PlanExecutor: @unchecked Sendable {
   /// For a group delete: what the group holds now that it did not hold when the plan was
   /// approved (a destroy never takes what it did not name).
   func groupGrewSinceApproved(_ step: ExecutableStep) -> AzError? {
-    guard let approved = step.approvedMembers, step.command.verb == "group delete",
-      let name = step.command.value(of: "--name", or: "-n")
+    guard let approved = step.approvedMembers, case .groupDelete(let name) = step.operation
     else { return nil }
     let live: LiveState
     if let source = backend as? LiveStateSource, let read = try? source.liveState() {
@@ -276,21 +275,19 @@ public struct PlanExecutor: @unchecked Sendable {
   /// For a create step: the resource it would create, if it exists already (someone made
   /// it by hand or from another shell after the plan was made).
   func appearedSincePlanned(_ step: ExecutableStep) -> AzError? {
-    let c = step.command
-    let name = c.value(of: "--name", or: "-n") ?? ""
-    let group = c.value(of: "--resource-group", or: "-g") ?? ""
+    let (name, group) = (step.operation.name, step.operation.group)
     let probe: AzCommand
     let noun: String
-    switch c.verb {
-    case "vm create":
+    switch step.operation {
+    case .vmCreate:
       (probe, noun) = (.vmShow(name: name, group: group), "VM \(name) in \(group)")
-    case "disk create":
+    case .diskCreate, .diskCreateFromSnapshot:
       (probe, noun) = (.diskShow(name: name, group: group), "disk \(name) in \(group)")
-    case "snapshot create":
+    case .snapshotCreate:
       (probe, noun) = (.snapshotShow(name: name, group: group), "snapshot \(name) in \(group)")
-    case "storage account create":
+    case .storageCreate:
       (probe, noun) = (.storageShow(name: name, group: group), "storage account \(name)")
-    case "group create":
+    case .groupCreate:
       (probe, noun) = (.groupShow(name: name), "resource group \(name)")
     default:
       return nil
@@ -300,14 +297,14 @@ public struct PlanExecutor: @unchecked Sendable {
     if let source = backend as? LiveStateSource, let live = try? source.liveState() {
       let same: (String, String) -> Bool = { $0.lowercased() == $1.lowercased() }
       let exists: Bool
-      switch c.verb {
-      case "vm create":
+      switch step.operation {
+      case .vmCreate:
         exists = live.vms.contains { same($0.name, name) && same($0.resourceGroup, group) }
-      case "disk create":
+      case .diskCreate, .diskCreateFromSnapshot:
         exists = live.disks.contains { same($0.name, name) && same($0.resourceGroup, group) }
-      case "snapshot create":
+      case .snapshotCreate:
         exists = live.snapshots.contains { same($0.name, name) && same($0.resourceGroup, group) }
-      case "storage account create": exists = !live.storageAccounts(named: name).isEmpty
+      case .storageCreate: exists = !live.storageAccounts(named: name).isEmpty
       default: exists = live.group(named: name) != nil
       }
       guard exists else { return nil }

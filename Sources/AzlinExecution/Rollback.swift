@@ -10,9 +10,12 @@ public struct Rollback: Sendable {
   /// One inverse step.
   public struct Step: Equatable, Sendable {
     public var change: Objective.ResourceChange
-    public var command: AzCommand
+    /// What undoes the change.
+    public var operation: AzureOperation
+    /// The Azure CLI's form of the operation, as the undo shows it.
+    public var command: AzCommand { AzCommand(operation) }
     /// True when the step deletes something.
-    public var destroys: Bool
+    public var destroys: Bool { operation.deletes }
   }
 
   /// Why an objective cannot be undone.
@@ -20,6 +23,8 @@ public struct Rollback: Sendable {
     case nothingToUndo
     case drifted(resource: String, expected: String, found: String)
     case foreignResources(group: String, names: [String])
+    /// An older objective file records an undo command azlin does not generate.
+    case unreadableUndo(argv: [String])
   }
 
   public init() {}
@@ -48,6 +53,9 @@ public struct Rollback: Sendable {
         "\($0.kind)/\($0.resourceGroup.lowercased())/\($0.name.lowercased())"
       })
     for change in objective.resourcesCreated.reversed() {
+      guard let undo = change.recordedUndo else {
+        return .failure(RefusalError(refusal: .unreadableUndo(argv: change.undoArgv)))
+      }
       let vm = live.vms.first {
         $0.name.lowercased() == change.name.lowercased()
           && $0.resourceGroup.lowercased() == change.resourceGroup.lowercased()
@@ -81,7 +89,7 @@ public struct Rollback: Sendable {
         else { continue }
         let owner = disk.managedBy?.split(separator: "/").last.map { $0.lowercased() }
         let expected = change.after?.lowercased()
-        if change.undoArgv.contains("detach") {
+        if case .diskDetach = undo {
           guard owner != nil else { continue }
           if let expected, owner != expected {
             return .failure(
@@ -93,9 +101,7 @@ public struct Rollback: Sendable {
         } else if owner != nil {
           continue
         }
-      } else if change.kind == "group",
-        Array(change.undoArgv.dropFirst().prefix(2)) == ["group", "delete"]
-      {
+      } else if change.kind == "group", case .groupDelete = undo {
         // Only an undo that deletes the group can take others' resources with it (a tag
         // change's undo is another tag change).
         guard live.group(named: change.name) != nil else { continue }
@@ -127,9 +133,7 @@ public struct Rollback: Sendable {
             RefusalError(refusal: .foreignResources(group: change.name, names: foreign.sorted())))
         }
       }
-      let arguments = Array(change.undoArgv.dropFirst())
-      steps.append(
-        Step(change: change, command: AzCommand(arguments), destroys: arguments.contains("delete")))
+      steps.append(Step(change: change, operation: undo))
     }
     if steps.isEmpty { return .failure(RefusalError(refusal: .nothingToUndo)) }
     return .success(steps)

@@ -25,75 +25,79 @@ public struct StepValidator: @unchecked Sendable {
 
   /// Checks `step` against live state.
   public func check(_ step: ExecutableStep) -> Verdict {
-    let target = StepTarget(argv: step.command.arguments)
-    let name = target.name
-    let group = target.group
-    switch target.verb {
-    case "group create":
+    let operation = step.operation
+    let name = operation.name
+    let group = operation.group
+    switch operation {
+    case .groupCreate:
       return exists(.groupShow(name: name), "group \(name)")
-    case "group delete":
+    case .groupDelete:
       let result = backend.run(.groupExists(name: name))
       guard result.succeeded else { return .unchecked(reason(result)) }
       return result.stdout.contains("false") ? .holds : .differs("group \(name) still exists")
-    case "vm create", "vm start", "vm restart", "vm stop", "vm deallocate", "vm resize":
+    case .vmCreate, .vmPower, .vmResize:
       let result = backend.run(.vmShow(name: name, group: group))
       guard result.succeeded, let vm = result.json else {
         return missing(result, "VM \(name) does not exist")
       }
       var differences: [String] = []
       let size = vm.value(at: "hardwareProfile.vmSize")?.stringValue ?? "unknown"
-      if let wanted = target.size, wanted.lowercased() != size.lowercased() {
+      if let wanted = operation.size, wanted.lowercased() != size.lowercased() {
         differences.append("its size is \(size), expected \(wanted)")
       }
       let power = (vm["powerState"]?.stringValue ?? "unknown").replacingOccurrences(
         of: "VM ", with: "")
-      let wantedPower = target.verb == "vm create" ? "running" : target.expectedState
-      if let wantedPower, target.verb != "vm resize", power != wantedPower {
+      let wantedPower: String? =
+        switch operation {
+        case .vmCreate: "running"
+        case .vmResize: nil
+        default: operation.expectedState
+        }
+      if let wantedPower, power != wantedPower {
         differences.append("it is \(power), expected \(wantedPower)")
       }
       return differences.isEmpty
         ? .holds : .differs("VM \(name): " + differences.joined(separator: "; "))
-    case "vm delete":
+    case .vmDelete:
       return gone(.vmShow(name: name, group: group), "VM \(name)")
-    case "storage account create":
+    case .storageCreate:
       return exists(.storageShow(name: name, group: group), "storage account \(name)")
-    case "storage account delete":
+    case .storageDelete:
       return gone(.storageShow(name: name, group: group), "storage account \(name)")
-    case "disk create":
+    case .diskCreate, .diskCreateFromSnapshot:
       return exists(.diskShow(name: name, group: group), "disk \(name)")
-    case "disk delete":
+    case .diskDelete:
       return gone(.diskShow(name: name, group: group), "disk \(name)")
-    case "snapshot create":
+    case .snapshotCreate:
       return exists(.snapshotShow(name: name, group: group), "snapshot \(name)")
-    case "snapshot delete":
+    case .snapshotDelete:
       return gone(.snapshotShow(name: name, group: group), "snapshot \(name)")
-    case "vm disk attach", "vm disk detach":
+    case .diskAttach(_, let vm, _), .diskDetach(_, let vm, _):
       let result = backend.run(.diskShow(name: name, group: group))
       guard result.succeeded, let disk = result.json else {
         return missing(result, "disk \(name) does not exist")
       }
       let owner = disk["managedBy"]?.stringValue?.split(separator: "/").last.map(String.init)
-      let vm = target.vmName ?? ""
-      if target.verb == "vm disk attach" {
+      if case .diskAttach = operation {
         if owner?.lowercased() == vm.lowercased() { return .holds }
         return .differs(
           "disk \(name) is \(owner.map { "attached to \($0)" } ?? "not attached"), expected attached to \(vm)"
         )
       }
       return owner == nil ? .holds : .differs("disk \(name) is still attached to \(owner!)")
-    case "network nsg rule create", "network nsg rule delete", "vm auto-shutdown", "vm update",
-      "group update", "disk update", "storage account update":
+    case .securityRuleCreate, .securityRuleDelete, .vmAutoShutdown, .groupTagsReplace,
+      .tagUpdate:
       // Read back what exists now, as the shell reads it, and look for the step's effect.
       do {
         let live = try LiveState.fetch(from: backend)
-        return target.holds(in: live)
-          ? .holds : .differs("\(target.describe(in: live)): the change is not there")
+        return operation.holds(in: live)
+          ? .holds : .differs("\(operation.describe(in: live)): the change is not there")
       } catch let error as AzError {
         return .unchecked("(\(error.code)) \(error.message)")
       } catch {
         return .unchecked("\(error)")
       }
-    default:
+    case .vmRunCommand:
       return .notApplicable
     }
   }

@@ -1,3 +1,4 @@
+import AzlinAzure
 import AzlinCore
 import Foundation
 
@@ -26,13 +27,19 @@ public struct Objective: Codable, Equatable, Sendable {
     public var number: Int
     public var action: String
     public var summary: String
+    /// The Azure CLI's form of the step, secrets masked.
     public var argv: [String]
     public var undoArgv: [String]?
     public var dependsOn: [Int]
+    /// What the step does, typed: the step's identity. Absent in files written before it was
+    /// recorded, and for a step whose argv had a secret masked (the argv is then all there is).
+    public var operation: AzureOperation?
+    /// What undoes the step, typed; absent where `operation` is, or when it cannot be undone.
+    public var undoOperation: AzureOperation?
 
     public init(
       number: Int, action: String, summary: String, argv: [String], undoArgv: [String]?,
-      dependsOn: [Int]
+      dependsOn: [Int], operation: AzureOperation? = nil, undoOperation: AzureOperation? = nil
     ) {
       self.number = number
       self.action = action
@@ -40,12 +47,15 @@ public struct Objective: Codable, Equatable, Sendable {
       self.argv = argv
       self.undoArgv = undoArgv
       self.dependsOn = dependsOn
+      self.operation = operation
+      self.undoOperation = undoOperation
     }
 
     enum CodingKeys: String, CodingKey {
-      case number, action, summary, argv
+      case number, action, summary, argv, operation
       case undoArgv = "undo_argv"
       case dependsOn = "depends_on"
+      case undoOperation = "undo_operation"
     }
   }
 
@@ -92,11 +102,14 @@ public struct Objective: Codable, Equatable, Sendable {
     public var before: String?
     /// What it should look like now, for the drift check.
     public var after: String?
+    /// The Azure CLI's form of the undo.
     public var undoArgv: [String]
+    /// What undoes the change, typed; absent in files written before it was recorded.
+    public var undoOperation: AzureOperation?
 
     public init(
       kind: String, name: String, resourceGroup: String, change: String, before: String?,
-      after: String?, undoArgv: [String]
+      after: String?, undoArgv: [String], undoOperation: AzureOperation? = nil
     ) {
       self.kind = kind
       self.name = name
@@ -105,12 +118,14 @@ public struct Objective: Codable, Equatable, Sendable {
       self.before = before
       self.after = after
       self.undoArgv = undoArgv
+      self.undoOperation = undoOperation
     }
 
     enum CodingKeys: String, CodingKey {
       case kind, name, change, before, after
       case resourceGroup = "resource_group"
       case undoArgv = "undo_argv"
+      case undoOperation = "undo_operation"
     }
   }
 

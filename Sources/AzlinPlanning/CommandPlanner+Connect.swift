@@ -90,7 +90,8 @@ extension CommandPlanner {
       resource: ResourceRef(
         kind: .virtualMachine, name: vm.name, resourceGroup: vm.resourceGroup,
         location: vm.location, size: vm.size),
-      command: .vmRunCommand(name: vm.name, group: vm.resourceGroup, script: script), undo: nil)
+      azureOperation: .vmRunCommand(name: vm.name, group: vm.resourceGroup, script: script),
+      inverse: nil)
     return nil
   }
 }

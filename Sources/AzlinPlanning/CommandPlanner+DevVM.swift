@@ -109,10 +109,10 @@ extension CommandPlanner {
     }
     b.append(
       action: .change, operation: .openPort(rule), resource: Self.ref(vm),
-      command: .securityRuleCreate(
+      azureOperation: .securityRuleCreate(
         rule: name, securityGroup: nsg.name, group: vm.resourceGroup, priority: priority,
         ports: ports, sources: [source]),
-      undo: .securityRuleDelete(rule: name, securityGroup: nsg.name, group: vm.resourceGroup))
+      inverse: .securityRuleDelete(rule: name, securityGroup: nsg.name, group: vm.resourceGroup))
     b.world.addRule(
       LiveState.SecurityRule(name: name, priority: priority, ports: [ports], sources: [source]),
       to: nsg)
@@ -147,9 +147,9 @@ extension CommandPlanner {
         priority: rule.priority)
       b.append(
         action: .change, operation: .closePort(closing), resource: Self.ref(vm),
-        command: .securityRuleDelete(
+        azureOperation: .securityRuleDelete(
           rule: rule.name, securityGroup: nsg.name, group: vm.resourceGroup),
-        undo: .securityRuleCreate(
+        inverse: .securityRuleCreate(
           rule: rule.name, securityGroup: nsg.name, group: vm.resourceGroup,
           priority: rule.priority, ports: ports, sources: rule.sources))
       b.world.removeRule(named: rule.name, from: nsg)
@@ -222,8 +222,8 @@ extension CommandPlanner {
     b.append(
       action: .change, operation: .autoShutdown(utc: utc, from: vm.autoShutdownUTC),
       resource: Self.ref(vm),
-      command: .vmAutoShutdown(name: vm.name, group: vm.resourceGroup, utc: utc),
-      undo: .vmAutoShutdown(name: vm.name, group: vm.resourceGroup, utc: vm.autoShutdownUTC))
+      azureOperation: .vmAutoShutdown(name: vm.name, group: vm.resourceGroup, utc: utc),
+      inverse: .vmAutoShutdown(name: vm.name, group: vm.resourceGroup, utc: vm.autoShutdownUTC))
     if let i = b.world.vms.firstIndex(where: { $0.id == vm.id && $0.name == vm.name }) {
       b.world.vms[i].autoShutdownUTC = utc
     }
@@ -331,20 +331,20 @@ extension CommandPlanner {
           case .disk: .disk
           case .storage: .storageAccount
           }
-        var command = AzCommand.tagUpdate(
+        var change = AzureOperation.tagUpdate(
           target.0, name: target.name, group: target.group, key: actualKey, value: after)
         if target.0 == .group, after == nil {
           var rest = target.tags
           rest[actualKey] = nil
-          command = .groupTagsReplace(name: target.name, tags: rest)
+          change = .groupTagsReplace(name: target.name, tags: rest)
         }
         b.append(
           action: .change, operation: .tag(key: actualKey, value: after, from: before?.value),
           resource: ResourceRef(
             kind: kind, name: target.name, resourceGroup: target.group,
             location: b.world.group(named: target.group)?.location ?? ""),
-          command: command,
-          undo: target.0 == .group && before == nil
+          azureOperation: change,
+          inverse: target.0 == .group && before == nil
             ? .groupTagsReplace(name: target.name, tags: target.tags)
             : .tagUpdate(
               target.0, name: target.name, group: target.group, key: actualKey,

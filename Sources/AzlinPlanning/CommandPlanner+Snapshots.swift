@@ -27,8 +27,8 @@ extension CommandPlanner {
             resource: ResourceRef(
               kind: .snapshot, name: snapshot.name, resourceGroup: snapshot.resourceGroup,
               location: snapshot.location, size: snapshot.sourceDisk),
-            command: .snapshotDelete(name: snapshot.name, group: snapshot.resourceGroup),
-            undo: nil)
+            azureOperation: .snapshotDelete(name: snapshot.name, group: snapshot.resourceGroup),
+            inverse: nil)
           b.world.snapshots.removeAll { $0 == snapshot }
         }
       }
@@ -119,9 +119,9 @@ extension CommandPlanner {
       resource: ResourceRef(
         kind: .snapshot, name: name, resourceGroup: disk.resourceGroup, location: location,
         size: disk.name),
-      command: .snapshotCreate(
+      azureOperation: .snapshotCreate(
         name: name, group: disk.resourceGroup, location: location, disk: disk.name),
-      undo: .snapshotDelete(name: name, group: disk.resourceGroup))
+      inverse: .snapshotDelete(name: name, group: disk.resourceGroup))
     b.world.snapshots.append(
       .init(
         name: name, resourceGroup: disk.resourceGroup, location: location, sizeGB: disk.sizeGB,
@@ -171,10 +171,10 @@ extension CommandPlanner {
       resource: ResourceRef(
         kind: .disk, name: name, resourceGroup: group, location: snapshot.location,
         size: "\(snapshot.sizeGB)"),
-      command: .diskCreate(
-        name: name, group: group, location: snapshot.location, fromSnapshot: snapshot.name,
+      azureOperation: .diskCreateFromSnapshot(
+        name: name, group: group, location: snapshot.location, snapshot: snapshot.name,
         sku: sku),
-      undo: .diskDelete(name: name, group: group))
+      inverse: .diskDelete(name: name, group: group))
     b.world.disks.append(
       .init(name: name, resourceGroup: group, sizeGB: snapshot.sizeGB, sku: sku, managedBy: nil))
     b.notes.append(.restoredToNewDisk(disk: name, vm: p.vm))

@@ -45,8 +45,8 @@ extension CommandPlanner {
         action: .create, operation: .createStorage(sku: sku),
         resource: ResourceRef(
           kind: .storageAccount, name: name, resourceGroup: group, location: region),
-        command: .storageCreate(name: name, group: group, location: region, sku: sku),
-        undo: .storageDelete(name: name, group: group), dependsOn: dependsOn)
+        azureOperation: .storageCreate(name: name, group: group, location: region, sku: sku),
+        inverse: .storageDelete(name: name, group: group), dependsOn: dependsOn)
       b.world.storageAccounts.append(
         .init(name: name, resourceGroup: group, location: region, sku: sku))
       return nil
@@ -61,7 +61,8 @@ extension CommandPlanner {
         resource: ResourceRef(
           kind: .storageAccount, name: account.name, resourceGroup: account.resourceGroup,
           location: account.location),
-        command: .storageDelete(name: account.name, group: account.resourceGroup), undo: nil)
+        azureOperation: .storageDelete(name: account.name, group: account.resourceGroup),
+        inverse: nil)
       b.world.storageAccounts.removeAll { $0.name == account.name }
       return nil
 
@@ -107,8 +108,8 @@ extension CommandPlanner {
           resource: ResourceRef(
             kind: .diskAttachment, name: existing.name, resourceGroup: vm.resourceGroup,
             location: vm.location, size: vm.name),
-          command: .diskAttach(disk: existing.name, vm: vm.name, group: vm.resourceGroup),
-          undo: .diskDetach(disk: existing.name, vm: vm.name, group: vm.resourceGroup))
+          azureOperation: .diskAttach(disk: existing.name, vm: vm.name, group: vm.resourceGroup),
+          inverse: .diskDetach(disk: existing.name, vm: vm.name, group: vm.resourceGroup))
         return nil
       }
       if name.isEmpty {
@@ -127,16 +128,16 @@ extension CommandPlanner {
         resource: ResourceRef(
           kind: .disk, name: name, resourceGroup: vm.resourceGroup, location: vm.location,
           size: "\(size)"),
-        command: .diskCreate(
+        azureOperation: .diskCreate(
           name: name, group: vm.resourceGroup, location: vm.location, sizeGB: size, sku: sku),
-        undo: .diskDelete(name: name, group: vm.resourceGroup))
+        inverse: .diskDelete(name: name, group: vm.resourceGroup))
       b.append(
         action: .change, operation: .attachDisk(vm: vm.name),
         resource: ResourceRef(
           kind: .diskAttachment, name: name, resourceGroup: vm.resourceGroup, location: vm.location,
           size: vm.name),
-        command: .diskAttach(disk: name, vm: vm.name, group: vm.resourceGroup),
-        undo: .diskDetach(disk: name, vm: vm.name, group: vm.resourceGroup), dependsOn: [create])
+        azureOperation: .diskAttach(disk: name, vm: vm.name, group: vm.resourceGroup),
+        inverse: .diskDetach(disk: name, vm: vm.name, group: vm.resourceGroup), dependsOn: [create])
       b.world.disks.append(
         .init(name: name, resourceGroup: vm.resourceGroup, sizeGB: size, sku: sku, managedBy: vm.id)
       )
@@ -172,8 +173,8 @@ extension CommandPlanner {
         resource: ResourceRef(
           kind: .diskAttachment, name: disk.name, resourceGroup: disk.resourceGroup,
           location: owner.location, size: owner.name),
-        command: .diskDetach(disk: disk.name, vm: owner.name, group: disk.resourceGroup),
-        undo: .diskAttach(disk: disk.name, vm: owner.name, group: disk.resourceGroup))
+        azureOperation: .diskDetach(disk: disk.name, vm: owner.name, group: disk.resourceGroup),
+        inverse: .diskAttach(disk: disk.name, vm: owner.name, group: disk.resourceGroup))
       if let i = b.world.disks.firstIndex(where: { $0.name == disk.name }) {
         b.world.disks[i].managedBy = nil
       }
@@ -194,7 +195,7 @@ extension CommandPlanner {
         action: .destroy, operation: .deleteDisk,
         resource: ResourceRef(
           kind: .disk, name: disk.name, resourceGroup: disk.resourceGroup, location: ""),
-        command: .diskDelete(name: disk.name, group: disk.resourceGroup), undo: nil)
+        azureOperation: .diskDelete(name: disk.name, group: disk.resourceGroup), inverse: nil)
       b.world.disks.removeAll { $0.name == disk.name }
       return nil
 

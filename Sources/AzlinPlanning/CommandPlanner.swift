@@ -131,7 +131,7 @@ public struct CommandPlanner: Sendable {
         resource: ResourceRef(
           kind: .resourceGroup, name: group.name, resourceGroup: group.name,
           location: group.location),
-        command: .groupDelete(name: group.name), undo: nil,
+        azureOperation: .groupDelete(name: group.name), inverse: nil,
         takesAlong: PlanStep.contents(ofGroup: group.name, in: b.world))
       b.world.vms.removeAll { $0.resourceGroup.lowercased() == group.name.lowercased() }
       b.world.disks.removeAll { $0.resourceGroup.lowercased() == group.name.lowercased() }
@@ -253,9 +253,9 @@ public struct CommandPlanner: Sendable {
         resource: ResourceRef(
           kind: .virtualMachine, name: name, resourceGroup: groupName, location: region,
           size: size.name),
-        command: .vmCreate(
+        azureOperation: .vmCreate(
           name: name, group: groupName, location: region, size: size.name, image: image),
-        undo: .vmDelete(name: name, group: groupName), dependsOn: groupStep.map { [$0] } ?? [])
+        inverse: .vmDelete(name: name, group: groupName), dependsOn: groupStep.map { [$0] } ?? [])
       b.world.vms.append(
         LiveState.VM(
           name: name, resourceGroup: groupName, location: region, size: size.name,
@@ -293,7 +293,7 @@ public struct CommandPlanner: Sendable {
     case .deleteVM:
       b.append(
         action: .destroy, operation: .deleteVM, resource: ref,
-        command: .vmDelete(name: vm.name, group: vm.resourceGroup), undo: nil)
+        azureOperation: .vmDelete(name: vm.name, group: vm.resourceGroup), inverse: nil)
       b.world.vms.removeAll { $0.name == vm.name && $0.resourceGroup == vm.resourceGroup }
     case .startVM:
       if vm.powerState == "running" {
@@ -302,8 +302,8 @@ public struct CommandPlanner: Sendable {
       }
       b.append(
         action: .change, operation: .power(.start, from: vm.powerState), resource: ref,
-        command: .vmPower(.start, name: vm.name, group: vm.resourceGroup),
-        undo: .vmPower(
+        azureOperation: .vmPower(.start, name: vm.name, group: vm.resourceGroup),
+        inverse: .vmPower(
           vm.powerState == "deallocated" ? .deallocate : .stop, name: vm.name,
           group: vm.resourceGroup))
       setState("running")
@@ -314,8 +314,8 @@ public struct CommandPlanner: Sendable {
       }
       b.append(
         action: .change, operation: .power(.stop, from: vm.powerState), resource: ref,
-        command: .vmPower(.stop, name: vm.name, group: vm.resourceGroup),
-        undo: .vmPower(.start, name: vm.name, group: vm.resourceGroup))
+        azureOperation: .vmPower(.stop, name: vm.name, group: vm.resourceGroup),
+        inverse: .vmPower(.start, name: vm.name, group: vm.resourceGroup))
       setState("stopped")
     case .deallocateVM:
       if vm.powerState == "deallocated" {
@@ -324,8 +324,8 @@ public struct CommandPlanner: Sendable {
       }
       b.append(
         action: .change, operation: .power(.deallocate, from: vm.powerState), resource: ref,
-        command: .vmPower(.deallocate, name: vm.name, group: vm.resourceGroup),
-        undo: vm.powerState == "running"
+        azureOperation: .vmPower(.deallocate, name: vm.name, group: vm.resourceGroup),
+        inverse: vm.powerState == "running"
           ? .vmPower(.start, name: vm.name, group: vm.resourceGroup) : nil)
       setState("deallocated")
     case .restartVM where vm.powerState == "stopped" || vm.powerState == "deallocated":
@@ -335,7 +335,7 @@ public struct CommandPlanner: Sendable {
     case .restartVM:
       b.append(
         action: .change, operation: .power(.restart, from: vm.powerState), resource: ref,
-        command: .vmPower(.restart, name: vm.name, group: vm.resourceGroup), undo: nil)
+        azureOperation: .vmPower(.restart, name: vm.name, group: vm.resourceGroup), inverse: nil)
       setState("running")
     case .resizeVM:
       guard let sizeText = size else { return .refused(.nothingNamed("size")) }
@@ -357,8 +357,8 @@ public struct CommandPlanner: Sendable {
         resource: ResourceRef(
           kind: .virtualMachine, name: vm.name, resourceGroup: vm.resourceGroup,
           location: vm.location, size: target.name),
-        command: .vmResize(name: vm.name, group: vm.resourceGroup, size: target.name),
-        undo: .vmResize(name: vm.name, group: vm.resourceGroup, size: vm.size))
+        azureOperation: .vmResize(name: vm.name, group: vm.resourceGroup, size: target.name),
+        inverse: .vmResize(name: vm.name, group: vm.resourceGroup, size: vm.size))
     default:
       break
     }
@@ -490,8 +490,8 @@ struct PlanBuilder {
 
   @discardableResult
   mutating func append(
-    action: StepAction, operation: StepOperation, resource: ResourceRef, command: AzCommand,
-    undo: AzCommand?,
+    action: StepAction, operation: StepOperation, resource: ResourceRef,
+    azureOperation: AzureOperation, inverse: AzureOperation?,
     dependsOn: [Int] = [], takesAlong: [String] = []
   ) -> Int {
     let number = steps.count + 1
@@ -518,8 +518,9 @@ struct PlanBuilder {
     }
     steps.append(
       PlanStep(
-        number: number, action: action, operation: operation, resource: resource, command: command,
-        undo: undo, dependsOn: deps.sorted(), takesAlong: takesAlong))
+        number: number, action: action, operation: operation, resource: resource,
+        azureOperation: azureOperation, inverse: inverse, dependsOn: deps.sorted(),
+        takesAlong: takesAlong))
     for key in touched { lastTouch[key] = number }
     return number
   }
@@ -530,7 +531,8 @@ struct PlanBuilder {
       action: .create, operation: .createGroup,
       resource: ResourceRef(
         kind: .resourceGroup, name: name, resourceGroup: name, location: location),
-      command: .groupCreate(name: name, location: location), undo: .groupDelete(name: name))
+      azureOperation: .groupCreate(name: name, location: location),
+      inverse: .groupDelete(name: name))
     world.groups.append(LiveState.Group(name: name, location: location))
     groupCreators[name.lowercased()] = n
     return n

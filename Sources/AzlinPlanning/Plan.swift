@@ -21,7 +21,7 @@ public struct Plan: Equatable, Sendable {
   public var hasDestroySteps: Bool { steps.contains { $0.action == .destroy } }
 }
 
-/// One step of a plan: one az command with its inverse.
+/// One step of a plan: one Azure operation with its inverse.
 public struct PlanStep: Equatable, Sendable {
   /// 1-based position in the plan.
   public var number: Int
@@ -31,10 +31,10 @@ public struct PlanStep: Equatable, Sendable {
   public var operation: StepOperation
   /// The resource it touches.
   public var resource: ResourceRef
-  /// The command that carries it out.
-  public var command: AzCommand
-  /// The command that undoes it, when it can be undone.
-  public var undo: AzCommand?
+  /// What it does in Azure, and to what: the step's identity, which each strategy renders.
+  public var azureOperation: AzureOperation
+  /// The operation that undoes it, when it can be undone.
+  public var inverse: AzureOperation?
   /// Steps that must succeed first.
   public var dependsOn: [Int]
   /// What a destroy takes with it besides its own resource, as the user reads it: a group
@@ -43,18 +43,23 @@ public struct PlanStep: Equatable, Sendable {
 
   public init(
     number: Int, action: StepAction, operation: StepOperation, resource: ResourceRef,
-    command: AzCommand,
-    undo: AzCommand?, dependsOn: [Int] = [], takesAlong: [String] = []
+    azureOperation: AzureOperation,
+    inverse: AzureOperation?, dependsOn: [Int] = [], takesAlong: [String] = []
   ) {
     self.number = number
     self.action = action
     self.operation = operation
     self.resource = resource
-    self.command = command
-    self.undo = undo
+    self.azureOperation = azureOperation
+    self.inverse = inverse
     self.dependsOn = dependsOn
     self.takesAlong = takesAlong
   }
+
+  /// The Azure CLI's form of the step, as plans show it.
+  public var command: AzCommand { AzCommand(azureOperation) }
+  /// The Azure CLI's form of the inverse.
+  public var undo: AzCommand? { inverse.map(AzCommand.init) }
 }
 
 /// What kind of change a step makes.

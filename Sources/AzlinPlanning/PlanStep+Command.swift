@@ -3,20 +3,21 @@ import AzlinCore
 import Foundation
 
 extension PlanStep {
-  /// Reads back a step from an az command azlin generated, so that commands that were not
-  /// planned in this turn — an undo's inverse commands, the steps an interrupted objective has
-  /// left — are priced and checked by the same functions as a plan.
+  /// Reads back a step from an operation that was not planned in this turn — an undo's
+  /// inverse operations, the steps an interrupted objective has left — so that it is priced
+  /// and checked by the same functions as a plan.
   ///
-  /// What the command does not say (a VM's current size or power state, a group's region) is
-  /// taken from `live`. A command azlin does not generate gives `nil`.
+  /// What the operation does not say (a VM's current size or power state, a group's region)
+  /// is taken from `live`.
   /// - Parameters:
-  ///   - command: The az arguments, without the leading `az`.
+  ///   - operation: What the step does.
   ///   - number: The step's position.
   ///   - live: What exists now.
-  public init?(reading command: AzCommand, number: Int, live: LiveState) {
-    let group = command.value(of: "--resource-group", or: "-g") ?? ""
-    let name = command.value(of: "--name", or: "-n") ?? ""
-    let location = command.value(of: "--location", or: "-l")
+  public init(reading operation: AzureOperation, number: Int, live: LiveState) {
+    let name = operation.name
+    // The group an operation on a group names is the group itself, not a group it is in.
+    let group = operation.kind == "group" ? "" : operation.group
+    let location = operation.location
     func region(of group: String) -> String {
       location ?? live.group(named: group)?.location ?? ""
     }
@@ -30,148 +31,124 @@ extension PlanStep {
         location: vm?.location ?? region(of: group), size: size)
     }
     let action: StepAction
-    let operation: StepOperation
+    let step: StepOperation
     let resource: ResourceRef
     var takesAlong: [String] = []
-    switch command.verb {
-    case "group create":
-      (action, operation) = (.create, .createGroup)
+    switch operation {
+    case .groupCreate:
+      (action, step) = (.create, .createGroup)
       resource = ResourceRef(
         kind: .resourceGroup, name: name, resourceGroup: name, location: location ?? "")
-    case "group delete":
+    case .groupDelete:
       let count = live.vms.filter { $0.resourceGroup.lowercased() == name.lowercased() }.count
-      (action, operation) = (.destroy, .deleteGroup(resourceCount: count))
+      (action, step) = (.destroy, .deleteGroup(resourceCount: count))
       takesAlong = Self.contents(ofGroup: name, in: live)
       resource = ResourceRef(
         kind: .resourceGroup, name: name, resourceGroup: name,
         location: live.group(named: name)?.location ?? "")
-    case "vm create":
-      (action, operation) = (.create, .createVM(image: command.value(of: "--image") ?? ""))
-      resource = vmRef(size: command.value(of: "--size"))
-    case "vm delete":
-      (action, operation, resource) = (.destroy, .deleteVM, vmRef(size: vm?.size))
-    case "vm start", "vm stop", "vm deallocate", "vm restart":
-      guard let verb = AzCommand.PowerVerb(rawValue: String(command.verb.dropFirst(3))) else {
-        return nil
-      }
-      (action, operation) = (.change, .power(verb, from: vm?.powerState ?? ""))
+    case .vmCreate(_, _, _, let size, let image):
+      (action, step) = (.create, .createVM(image: image))
+      resource = vmRef(size: size)
+    case .vmDelete:
+      (action, step, resource) = (.destroy, .deleteVM, vmRef(size: vm?.size))
+    case .vmPower(let verb, _, _):
+      (action, step) = (.change, .power(verb, from: vm?.powerState ?? ""))
       resource = vmRef(size: vm?.size)
-    case "vm resize":
-      (action, operation) = (.change, .resizeVM(from: vm?.size ?? ""))
-      resource = vmRef(size: command.value(of: "--size"))
-    case "disk create" where command.value(of: "--source") != nil:
-      guard let read = Self.readingSnapshot(command, group: group, name: name, live: live) else {
-        return nil
-      }
-      (action, operation, resource) = read
-    case "disk create":
-      guard let gb = command.value(of: "--size-gb").flatMap(Int.init) else { return nil }
-      let sku = command.value(of: "--sku") ?? "Premium_LRS"
-      (action, operation) = (.create, .createDisk(sizeGB: gb, sku: sku))
+    case .vmResize(_, _, let size):
+      (action, step) = (.change, .resizeVM(from: vm?.size ?? ""))
+      resource = vmRef(size: size)
+    case .diskCreateFromSnapshot, .snapshotCreate, .snapshotDelete:
+      (action, step, resource) = Self.readingSnapshot(operation, live: live)
+    case .diskCreate(_, _, _, let gb, let sku):
+      (action, step) = (.create, .createDisk(sizeGB: gb, sku: sku))
       resource = ResourceRef(
         kind: .disk, name: name, resourceGroup: group, location: region(of: group), size: "\(gb)")
-    case "disk delete":
-      (action, operation) = (.destroy, .deleteDisk)
+    case .diskDelete:
+      (action, step) = (.destroy, .deleteDisk)
       resource = ResourceRef(
         kind: .disk, name: name, resourceGroup: group, location: region(of: group))
-    case "vm disk attach", "vm disk detach":
-      let owner = command.value(of: "--vm-name") ?? ""
-      let attach = command.verb == "vm disk attach"
-      (action, operation) = (.change, attach ? .attachDisk(vm: owner) : .detachDisk(vm: owner))
+    case .diskAttach(_, let owner, _), .diskDetach(_, let owner, _):
+      if case .diskAttach = operation {
+        (action, step) = (.change, .attachDisk(vm: owner))
+      } else {
+        (action, step) = (.change, .detachDisk(vm: owner))
+      }
       resource = ResourceRef(
         kind: .diskAttachment, name: name, resourceGroup: group, location: region(of: group),
         size: owner)
-    case "storage account create":
-      (action, operation) = (.create, .createStorage(sku: command.value(of: "--sku") ?? ""))
+    case .storageCreate(_, _, _, let sku):
+      (action, step) = (.create, .createStorage(sku: sku))
       resource = ResourceRef(
         kind: .storageAccount, name: name, resourceGroup: group, location: region(of: group))
-    case "storage account delete":
-      (action, operation) = (.destroy, .deleteStorage)
+    case .storageDelete:
+      (action, step) = (.destroy, .deleteStorage)
       resource = ResourceRef(
         kind: .storageAccount, name: name, resourceGroup: group, location: region(of: group))
-    case "snapshot create", "snapshot delete":
-      guard let read = Self.readingSnapshot(command, group: group, name: name, live: live) else {
-        return nil
-      }
-      (action, operation, resource) = read
-    case "network nsg rule create", "network nsg rule delete":
+    case .securityRuleCreate(_, let nsg, _, _, _, _), .securityRuleDelete(_, let nsg, _):
       // The VM is the one whose security group this is (`az vm create` names it <vm>NSG).
-      let nsg = command.value(of: "--nsg-name") ?? ""
       let owner =
         live.vms.first {
           $0.securityGroup?.lowercased() == nsg.lowercased()
             && $0.resourceGroup.lowercased() == group.lowercased()
         }?.name ?? String(nsg.dropLast(nsg.hasSuffix("NSG") ? 3 : 0))
-      let rule = PortRule(
-        vm: owner, securityGroup: nsg, rule: name,
-        ports: command.value(of: "--destination-port-ranges") ?? "",
-        source: command.value(of: "--source-address-prefixes") ?? "*",
-        priority: command.value(of: "--priority").flatMap(Int.init) ?? 0)
-      let opening = command.verb == "network nsg rule create"
-      (action, operation) = (.change, opening ? .openPort(rule) : .closePort(rule))
+      if case .securityRuleCreate(_, _, _, let priority, let ports, let sources) = operation {
+        let rule = PortRule(
+          vm: owner, securityGroup: nsg, rule: name, ports: ports, source: sources.first ?? "*",
+          priority: priority)
+        (action, step) = (.change, .openPort(rule))
+      } else {
+        let rule = PortRule(
+          vm: owner, securityGroup: nsg, rule: name, ports: "", source: "*", priority: 0)
+        (action, step) = (.change, .closePort(rule))
+      }
       resource = ResourceRef(
         kind: .virtualMachine, name: owner, resourceGroup: group, location: region(of: group))
-    case "vm auto-shutdown":
-      (action, operation) = (
-        .change, .autoShutdown(utc: command.value(of: "--time"), from: vm?.autoShutdownUTC)
-      )
+    case .vmAutoShutdown(_, _, let utc):
+      (action, step) = (.change, .autoShutdown(utc: utc, from: vm?.autoShutdownUTC))
       resource = vmRef(size: vm?.size)
-    case "vm update", "group update", "disk update", "storage account update":
-      let set = command.value(of: "--set")
-      let path = set ?? command.value(of: "--remove") ?? ""
-      if command.verb == "group update", command.value(of: "--tags") != nil {
-        (action, operation) = (.change, .tag(key: "", value: nil, from: nil))
-        resource = ResourceRef(
-          kind: .resourceGroup, name: name, resourceGroup: name, location: region(of: name))
-        break
-      }
-      guard path.hasPrefix("tags.") else { return nil }
-      let pair = path.dropFirst(5).split(separator: "=", maxSplits: 1).map(String.init)
-      let kind: ResourceRef.Kind =
-        switch command.verb {
-        case "vm update": .virtualMachine
-        case "group update": .resourceGroup
-        case "disk update": .disk
-        default: .storageAccount
-        }
-      (action, operation) = (
-        .change, .tag(key: pair.first ?? "", value: set == nil ? nil : pair.last, from: nil)
-      )
+    case .groupTagsReplace:
+      (action, step) = (.change, .tag(key: "", value: nil, from: nil))
       resource = ResourceRef(
-        kind: kind, name: name, resourceGroup: kind == .resourceGroup ? name : group,
-        location: region(of: kind == .resourceGroup ? name : group))
-    case "vm run-command invoke":
-      (action, operation) = (.change, .runCommand(script: command.value(of: "--scripts") ?? ""))
+        kind: .resourceGroup, name: name, resourceGroup: name, location: region(of: name))
+    case .tagUpdate(let target, _, _, let key, let value):
+      let kind: ResourceRef.Kind =
+        switch target {
+        case .vm: .virtualMachine
+        case .group: .resourceGroup
+        case .disk: .disk
+        case .storage: .storageAccount
+        }
+      // As az's `--set tags.KEY=VALUE` reads: the value is what follows the first `=`.
+      let pair = "\(key)=\(value ?? "")".split(separator: "=", maxSplits: 1).map(String.init)
+      (action, step) = (
+        .change, .tag(key: pair.first ?? "", value: value == nil ? nil : pair.last, from: nil)
+      )
+      let home = kind == .resourceGroup ? name : group
+      resource = ResourceRef(
+        kind: kind, name: name, resourceGroup: home, location: region(of: home))
+    case .vmRunCommand(_, _, let script):
+      (action, step) = (.change, .runCommand(script: script))
       resource = vmRef(size: vm?.size)
-    default:
-      return nil
     }
     self.init(
-      number: number, action: action, operation: operation, resource: resource, command: command,
-      undo: nil, takesAlong: takesAlong)
+      number: number, action: action, operation: step, resource: resource,
+      azureOperation: operation, inverse: nil, takesAlong: takesAlong)
   }
 }
 
 extension Plan {
-  /// The az commands as steps, read back with `PlanStep(reading:number:live:)`.
-  /// - Returns: The plan, and the commands that could not be read (priced as unknown).
-  public static func reading(_ commands: [AzCommand], live: LiveState) -> (
-    plan: Plan, unread: [AzCommand]
-  ) {
+  /// The operations as steps, read back with `PlanStep(reading:number:live:)`.
+  public static func reading(_ operations: [AzureOperation], live: LiveState) -> Plan {
     var steps: [PlanStep] = []
-    var unread: [AzCommand] = []
     // Each step is read against the world the steps before it leave: a group delete after
     // its VMs' deletes neither takes them along again nor saves their cost twice.
     var world = live
-    for (i, command) in commands.enumerated() {
-      if let step = PlanStep(reading: command, number: i + 1, live: world) {
-        steps.append(step)
-        step.apply(to: &world)
-      } else if !command.onlyReads {
-        unread.append(command)
-      }
+    for (i, operation) in operations.enumerated() {
+      let step = PlanStep(reading: operation, number: i + 1, live: world)
+      steps.append(step)
+      step.apply(to: &world)
     }
-    return (Plan(steps: steps), unread)
+    return Plan(steps: steps)
   }
 }
 

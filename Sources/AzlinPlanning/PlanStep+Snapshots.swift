@@ -2,18 +2,16 @@ import AzlinAzure
 import Foundation
 
 extension PlanStep {
-  /// Reads back `snapshot create`, `snapshot delete` and `disk create --source` as azlin
-  /// generates them: what they do, and to what, with the sizes taken from `live`.
-  /// - Returns: `nil` for a form azlin does not generate.
-  static func readingSnapshot(
-    _ command: AzCommand, group: String, name: String, live: LiveState
-  ) -> (StepAction, StepOperation, ResourceRef)? {
+  /// Reads back a snapshot's create or delete, or a disk made from a snapshot: what it does,
+  /// and to what, with the sizes taken from `live`.
+  static func readingSnapshot(_ operation: AzureOperation, live: LiveState) -> (
+    StepAction, StepOperation, ResourceRef
+  ) {
     let same: (String, String) -> Bool = { $0.lowercased() == $1.lowercased() }
-    let location =
-      command.value(of: "--location", or: "-l") ?? live.group(named: group)?.location ?? ""
-    switch command.verb {
-    case "snapshot create":
-      guard let source = command.value(of: "--source") else { return nil }
+    let (name, group) = (operation.name, operation.group)
+    let location = operation.location ?? live.group(named: group)?.location ?? ""
+    switch operation {
+    case .snapshotCreate(_, _, _, let source):
       let diskName = source.split(separator: "/").last.map(String.init) ?? source
       let disk = live.disks.first { same($0.name, diskName) && same($0.resourceGroup, group) }
       return (
@@ -21,7 +19,18 @@ extension PlanStep {
         ResourceRef(
           kind: .snapshot, name: name, resourceGroup: group, location: location, size: diskName)
       )
-    case "snapshot delete":
+    case .diskCreateFromSnapshot(_, _, _, let source, let sku):
+      let snapshotName = source.split(separator: "/").last.map(String.init) ?? source
+      let snapshot = live.snapshots.first {
+        same($0.name, snapshotName) && same($0.resourceGroup, group)
+      }
+      let gb = snapshot?.sizeGB ?? 0
+      return (
+        .create, .createDiskFromSnapshot(snapshot: snapshotName, sizeGB: gb, sku: sku),
+        ResourceRef(
+          kind: .disk, name: name, resourceGroup: group, location: location, size: "\(gb)")
+      )
+    default:
       let snapshot = live.snapshots.first { same($0.name, name) && same($0.resourceGroup, group) }
       return (
         .destroy, .deleteSnapshot,
@@ -29,22 +38,6 @@ extension PlanStep {
           kind: .snapshot, name: name, resourceGroup: group,
           location: snapshot?.location ?? location, size: snapshot?.sourceDisk)
       )
-    case "disk create":
-      guard let source = command.value(of: "--source") else { return nil }
-      let snapshotName = source.split(separator: "/").last.map(String.init) ?? source
-      let snapshot = live.snapshots.first {
-        same($0.name, snapshotName) && same($0.resourceGroup, group)
-      }
-      let gb = command.value(of: "--size-gb").flatMap(Int.init) ?? snapshot?.sizeGB ?? 0
-      return (
-        .create,
-        .createDiskFromSnapshot(
-          snapshot: snapshotName, sizeGB: gb, sku: command.value(of: "--sku") ?? "Premium_LRS"),
-        ResourceRef(
-          kind: .disk, name: name, resourceGroup: group, location: location, size: "\(gb)")
-      )
-    default:
-      return nil
     }
   }
 

@@ -688,6 +688,11 @@ enum Messages {
   }
 
   static let undoNothing = "Nothing to undo."
+  /// An older objective records a step azlin cannot read back as an operation.
+  static func notResumable(_ o: Objective, step: Objective.Step) -> String {
+    "Objective \(o.id.suffix(8)) cannot be resumed: its step \(step.number) (\(AzCommand(Redactor.argv(Array(step.argv.dropFirst()))))) is not a command azlin makes; nothing was changed. /undo \(o.id.suffix(8)) rolls back what it did."
+  }
+
   static func undoRefused(_ r: Rollback.Refusal) -> String {
     switch r {
     case .nothingToUndo: return undoNothing
@@ -697,15 +702,20 @@ enum Messages {
     case .foreignResources(let group, let names):
       return
         "Cannot undo: resource group \(group) now holds \(list(names)), which this objective did not create; undo never deletes what it did not create."
+    case .unreadableUndo(let argv):
+      return
+        "Cannot undo: the objective records an undo azlin does not know (\(AzCommand(Array(argv.dropFirst())))); nothing was run. Undo by hand."
     }
   }
   /// The inverse steps: each command, what a group delete takes along (read against what
   /// the steps before it leave), and each step's label.
   static func undoSteps(_ steps: [Rollback.Step], live: LiveState) -> [String] {
-    let read = Plan.reading(steps.map(\.command), live: live).plan.steps
+    let read = Plan.reading(steps.map(\.operation), live: live).steps
     return steps.map { s in
       let line = "  \(s.destroys ? "-" : "~") \(s.command)"
-      guard let step = read.first(where: { $0.command == s.command }) else { return line }
+      guard let step = read.first(where: { $0.azureOperation == s.operation }) else {
+        return line
+      }
       let along =
         step.takesAlong.isEmpty ? "" : " — takes " + step.takesAlong.joined(separator: ", ")
       return line + along + label(step)

@@ -31,12 +31,10 @@ extension Session {
     case .plan(let p):
       return (p.plan, [])
     case .undo(_, let steps):
-      return Plan.reading(steps.map(\.command), live: live)
+      return (Plan.reading(steps.map(\.operation), live: live), [])
     case .resume(let objective, let remaining, _):
-      let argv = objective.plan.filter { remaining.contains($0.number) }.map {
-        AzCommand(Array($0.argv.dropFirst()))
-      }
-      return Plan.reading(argv, live: live)
+      return Plan.reading(
+        recorded: objective.plan.filter { remaining.contains($0.number) }, live: live)
     }
   }
 

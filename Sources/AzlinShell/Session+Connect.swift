@@ -135,9 +135,7 @@ extension Session {
 
   /// Shows what a command run inside a VM printed (`vm run-command invoke`'s answer).
   func showRunOutput(_ step: ExecutableStep, _ stdout: String) {
-    guard step.command.verb == "vm run-command invoke" else { return }
-    let vm = step.command.value(of: "--name", or: "-n") ?? ""
-    let script = step.command.value(of: "--scripts") ?? ""
+    guard case .vmRunCommand(let vm, _, let script) = step.operation else { return }
     say(
       Messages.runOutput(
         vm: vm, script: script, json: try? JSONValue.parse(stdout)))

@@ -21,7 +21,7 @@ extension Session {
     }
     let vmSteps = plan.steps.map(\.number)
     let inGroup: (String) -> Bool = { $0.lowercased() == group.lowercased() }
-    var extra: [AzCommand] = live.disks.filter {
+    var extra: [AzureOperation] = live.disks.filter {
       inGroup($0.resourceGroup) && !PlanStep.isOSDisk($0, in: live)
         && !excluded.contains($0.name.lowercased())
     }.map { .diskDelete(name: $0.name, group: $0.resourceGroup) }
@@ -32,9 +32,8 @@ extension Session {
       inGroup($0.resourceGroup) && !excluded.contains($0.name.lowercased())
     }.map { .snapshotDelete(name: $0.name, group: $0.resourceGroup) }
     guard !extra.isEmpty else { return false }
-    for command in extra {
-      guard var step = PlanStep(reading: command, number: plan.steps.count + 1, live: live)
-      else { continue }
+    for operation in extra {
+      var step = PlanStep(reading: operation, number: plan.steps.count + 1, live: live)
       // A data disk is free to delete once the VM holding it is gone.
       step.dependsOn = vmSteps
       plan.steps.append(step)

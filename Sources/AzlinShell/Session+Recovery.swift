@@ -42,6 +42,9 @@ extension Session {
         "Objective \(found.id.suffix(8)) is \(found.status.rawValue.replacingOccurrences(of: "_", with: " ")); only an interrupted one can be resumed."
       )
     }
+    if let unreadable = found.plan.first(where: { $0.recordedOperation == nil }) {
+      return fail(Messages.notResumable(found, step: unreadable))
+    }
     let finding = ObjectiveRecovery().settle(found, live: live)
     let objective = finding.objective
     say(
@@ -67,7 +70,7 @@ extension Session {
     record(
       .resume, objective: objective.id,
       [("remaining", .array(remaining.map { .number(Double($0)) }))])
-    let steps = objective.plan.map { ExecutableStep(recorded: $0) }
+    let steps = objective.plan.compactMap { ExecutableStep(recorded: $0) }
     do {
       let outcomes = try withInterrupts { cancelled in
         try executor.execute(
@@ -88,8 +91,8 @@ extension Session {
 
   /// What a finding has under way in Azure, as the user reads it ("VM r2 (Creating)").
   func underWay(_ f: ObjectiveRecovery.Finding) -> [String] {
-    f.objective.plan.filter { f.inProgress.contains($0.number) }.map {
-      StepTarget(argv: $0.argv).describe(in: live)
+    f.objective.plan.filter { f.inProgress.contains($0.number) }.compactMap {
+      $0.recordedOperation?.describe(in: live)
     }
   }
 

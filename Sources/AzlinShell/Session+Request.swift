@@ -452,15 +452,15 @@ extension Session {
       say(Messages.stepFallingBack(step, e, from: from, to: to))
     case .failed(let e):
       say(Messages.stepFailed(step, e))
-      explain(e, command: step.command)
+      explain(e, operation: step.operation)
     case .skipped(let because): say(Messages.stepSkipped(step, because: because))
     case .cancelled: say(Messages.stepCancelled(step))
     }
   }
 
   /// Says why a step failed and what to try, and how often this failure was seen before.
-  func explain(_ error: AzError, command: AzCommand) {
-    let analysis = FailureAnalyzer().analyze(error, command: command, lookup: documentation)
+  func explain(_ error: AzError, operation: AzureOperation) {
+    let analysis = FailureAnalyzer().analyze(error, operation: operation, lookup: documentation)
     let history = FailureHistory(path: context.home.failureHistory)
     var seen = 0
     do {
@@ -487,11 +487,7 @@ extension Session {
   }
 
   func recorded(_ s: PlanStep) -> Objective.Step {
-    Objective.Step(
-      number: s.number, action: s.action.rawValue, summary: Messages.stepSummary(s),
-      argv: ["az"] + Redactor.argv(s.command.arguments),
-      undoArgv: s.undo.map { ["az"] + Redactor.argv($0.arguments) },
-      dependsOn: s.dependsOn)
+    Objective.Step(planned: s, summary: Messages.stepSummary(s))
   }
 }
 

@@ -27,26 +27,30 @@ import Testing
     return state
   }
 
-  static let open = AzCommand.securityRuleCreate(
+  static let open = AzureOperation.securityRuleCreate(
     rule: "open-port-8080", securityGroup: "samNSG", group: "dev", priority: 900, ports: "8080",
     sources: ["*"])
-  static let close = AzCommand.securityRuleDelete(
+  static let close = AzureOperation.securityRuleDelete(
     rule: "open-port-8080", securityGroup: "samNSG", group: "dev")
-  static let shutdown = AzCommand.vmAutoShutdown(name: "sam", group: "dev", utc: "1900")
-  static let off = AzCommand.vmAutoShutdown(name: "sam", group: "dev", utc: nil)
-  static let tag = AzCommand.tagUpdate(.vm, name: "sam", group: "dev", key: "env", value: "dev")
-  static let untag = AzCommand.tagUpdate(.vm, name: "sam", group: "dev", key: "env", value: nil)
+  static let shutdown = AzureOperation.vmAutoShutdown(name: "sam", group: "dev", utc: "1900")
+  static let off = AzureOperation.vmAutoShutdown(name: "sam", group: "dev", utc: nil)
+  static let tag = AzureOperation.tagUpdate(
+    .vm, name: "sam", group: "dev", key: "env", value: "dev")
+  static let untag = AzureOperation.tagUpdate(
+    .vm, name: "sam", group: "dev", key: "env", value: nil)
 
   @Test(
     "each step is done exactly when live state shows its effect",
     arguments: [
       (open, true), (close, false), (shutdown, true), (off, false), (tag, true), (untag, false),
-    ] as [(AzCommand, Bool)])
-  func settles(_ command: AzCommand, _ doneWhenPresent: Bool) {
+    ] as [(AzureOperation, Bool)])
+  func settles(_ operation: AzureOperation, _ doneWhenPresent: Bool) {
     let present = Self.live(rule: true, shutdown: "1900", tags: ["env": "dev"])
     let absent = Self.live(rule: false, shutdown: nil, tags: [:])
-    let target = StepTarget(argv: ["az"] + command.arguments)
-    #expect(target.holds(in: present) == doneWhenPresent, "\(command)")
-    #expect(target.holds(in: absent) == !doneWhenPresent, "\(command)")
+    #expect(operation.holds(in: present) == doneWhenPresent, "\(operation)")
+    #expect(operation.holds(in: absent) == !doneWhenPresent, "\(operation)")
+    // An older objective file's argv reads back as the same operation.
+    let argv = ["az"] + AzCommand(operation).arguments
+    #expect(StepTarget.operation(argv: argv) == operation, "\(argv)")
   }
 }

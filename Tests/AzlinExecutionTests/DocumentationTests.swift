@@ -127,13 +127,13 @@ enum LearnAnswers {
   @Test func analyzerLinksTheBundledPageByDefault() {
     let analysis = FailureAnalyzer().analyze(
       AzError(code: "SkuNotAvailable", message: "not available"),
-      command: .vmCreate(
+      operation: .vmCreate(
         name: "sam", group: "g", location: "eastus", size: "Standard_D2s_v5", image: "Ubuntu2204"))
     #expect(analysis.link?.source == .bundled)
     #expect(analysis.documentation == LearnAnswers.skuPage)
     let unknown = FailureAnalyzer().analyze(
       AzError(code: "ResultMismatch", message: "x"),
-      command: .groupCreate(name: "g", location: "eastus"))
+      operation: .groupCreate(name: "g", location: "eastus"))
     #expect(unknown.link == nil && unknown.documentation == nil)
   }
 }
@@ -440,7 +440,7 @@ enum LearnAnswers {
       url: "https://learn.microsoft.com/azure/quota", fetched: clock.now)
     let analysis = FailureAnalyzer().analyze(
       AzError(code: "QuotaExceeded", message: "Current Limit: 10"),
-      command: .vmCreate(
+      operation: .vmCreate(
         name: "sam", group: "g", location: "eastus", size: "Standard_D16s_v5", image: "Ubuntu2204"),
       lookup: lookup)
     #expect(analysis.link?.source == .cache)

@@ -68,8 +68,9 @@ struct MCPInteropTests {
     }
   }
 
-  static func step(_ n: Int, _ command: AzCommand, after: [Int] = []) -> ExecutableStep {
-    ExecutableStep(number: n, summary: "step \(n)", command: command, dependsOn: after, change: nil)
+  static func step(_ n: Int, _ operation: AzureOperation, after: [Int] = []) -> ExecutableStep {
+    ExecutableStep(
+      number: n, summary: "step \(n)", operation: operation, dependsOn: after, change: nil)
   }
 
   static let build = [

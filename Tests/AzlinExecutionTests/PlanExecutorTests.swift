@@ -46,14 +46,14 @@ import Testing
   static func createVMs(_ count: Int) -> [ExecutableStep] {
     var steps = [
       ExecutableStep(
-        number: 1, summary: "group", command: .groupCreate(name: "rg", location: "eastus"),
+        number: 1, summary: "group", operation: .groupCreate(name: "rg", location: "eastus"),
         dependsOn: [], change: nil)
     ]
     for n in 1...count {
       steps.append(
         ExecutableStep(
           number: n + 1, summary: "vm\(n)",
-          command: .vmCreate(
+          operation: .vmCreate(
             name: "vm\(n)", group: "rg", location: "eastus", size: "Standard_B1s",
             image: "Ubuntu2204"),
           dependsOn: [1], change: nil))
@@ -147,11 +147,11 @@ import Testing
   @Test func signaturesIgnoreNamesAndNumbers() {
     let a = FailureAnalyzer().analyze(
       AzError(code: "QuotaExceeded", message: "Current Limit: 10, 'sam' needs 16"),
-      command: .vmCreate(
+      operation: .vmCreate(
         name: "sam", group: "g", location: "eastus", size: "Standard_D16s_v5", image: "Ubuntu2204"))
     let b = FailureAnalyzer().analyze(
       AzError(code: "QuotaExceeded", message: "Current Limit: 20, 'bob' needs 32"),
-      command: .vmCreate(
+      operation: .vmCreate(
         name: "bob", group: "h", location: "westus2", size: "Standard_D32s_v5", image: "Ubuntu2204")
     )
     #expect(a.signature == b.signature)

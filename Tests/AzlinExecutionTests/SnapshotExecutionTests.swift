@@ -12,15 +12,15 @@ import Testing
 /// result checks, recovery, undo ownership and failure advice.
 @Suite("Snapshots: execution")
 struct SnapshotExecutionTests {
-  static func step(_ number: Int, _ command: AzCommand) -> ExecutableStep {
+  static func step(_ number: Int, _ operation: AzureOperation) -> ExecutableStep {
     ExecutableStep(
-      number: number, summary: command.verb, command: command, dependsOn: [], change: nil)
+      number: number, summary: operation.verb, operation: operation, dependsOn: [], change: nil)
   }
 
-  static let snapshotCreate = AzCommand.snapshotCreate(
+  static let snapshotCreate = AzureOperation.snapshotCreate(
     name: "sam-os-snap-1", group: "rg1", location: "eastus", disk: "sam-data1")
-  static let diskFromSnapshot = AzCommand.diskCreate(
-    name: "copy1", group: "rg1", location: "eastus", fromSnapshot: "sam-os-snap-1",
+  static let diskFromSnapshot = AzureOperation.diskCreateFromSnapshot(
+    name: "copy1", group: "rg1", location: "eastus", snapshot: "sam-os-snap-1",
     sku: "StandardSSD_LRS")
 
   @Test("a snapshot create is an azurerm_snapshot of the existing disk, read with a data block")
@@ -97,7 +97,7 @@ struct SnapshotExecutionTests {
       "required": .array(["resource-group", "name", "source"]),
     ])
     #expect(
-      MCPToolMatcher.arguments(for: Self.snapshotCreate.arguments, schema: schema) == [
+      MCPToolMatcher.arguments(for: Self.snapshotCreate, schema: schema) == [
         "resource-group": "rg1", "name": "sam-os-snap-1", "location": "eastus",
         "source": "sam-data1", "tags": "managed-by=azlin",
       ])
@@ -114,9 +114,9 @@ struct SnapshotExecutionTests {
         sourceDiskID: nil),
     ])
 
-  @Test("recovery reads a snapshot step from its argv: under way while Creating, done once made")
+  @Test("recovery reads a snapshot step: under way while Creating, done once made")
   func recovery() {
-    let target = StepTarget(argv: ["az"] + Self.snapshotCreate.arguments)
+    let target = Self.snapshotCreate
     #expect(target.kind == "snapshot")
     #expect(target.state(in: Self.live) == .underWay)
     var made = Self.live
@@ -124,8 +124,7 @@ struct SnapshotExecutionTests {
     #expect(target.state(in: made) == .done)
     made.snapshots.removeFirst()
     #expect(target.state(in: made) == .notDone)
-    let delete = StepTarget(
-      argv: AzCommand.snapshotDelete(name: "sam-os-snap-1", group: "rg1").arguments)
+    let delete = AzureOperation.snapshotDelete(name: "sam-os-snap-1", group: "rg1")
     #expect(delete.holds(in: made))
   }
 
@@ -185,13 +184,13 @@ struct SnapshotExecutionTests {
   func advice() {
     let analyzer = FailureAnalyzer()
     let denied = analyzer.analyze(
-      AzError(code: "AuthorizationFailed", message: "no"), command: Self.snapshotCreate)
+      AzError(code: "AuthorizationFailed", message: "no"), operation: Self.snapshotCreate)
     #expect(denied.advice.contains("Disk Snapshot Contributor"))
     let taken = analyzer.analyze(
       AzError(
         code: "PropertyChangeNotAllowed",
         message: "Changing property 'sourceResourceId' is not allowed."),
-      command: Self.snapshotCreate)
+      operation: Self.snapshotCreate)
     #expect(taken.advice.contains("name another"))
   }
 }

@@ -136,7 +136,7 @@ final class ScriptedPlanStrategy: PlanStrategy, @unchecked Sendable {
     var steps = PlanExecutorTests.createVMs(1)
     steps.append(
       ExecutableStep(
-        number: 3, summary: "disk", command: .diskAttach(disk: "d", vm: "vm1", group: "rg"),
+        number: 3, summary: "disk", operation: .diskAttach(disk: "d", vm: "vm1", group: "rg"),
         dependsOn: [2], change: nil))
     let outcomes = try rig.executor(strategies: selector).execute(
       steps, approved: [1, 2, 3], objective: &objective
@@ -156,7 +156,7 @@ final class ScriptedPlanStrategy: PlanStrategy, @unchecked Sendable {
     let resize = [
       ExecutableStep(
         number: 1, summary: "resize",
-        command: .vmResize(name: "vm1", group: "rg", size: "Standard_B2s"), dependsOn: [],
+        operation: .vmResize(name: "vm1", group: "rg", size: "Standard_B2s"), dependsOn: [],
         change: nil)
     ]
     let outcomes = try rig.executor().execute(resize, approved: [1], objective: &second) { _, _ in
@@ -193,12 +193,12 @@ final class ScriptedPlanStrategy: PlanStrategy, @unchecked Sendable {
     case "vm stop":
       steps.append(
         ExecutableStep(
-          number: 3, summary: "stop", command: .vmPower(.stop, name: "vm1", group: "rg"),
+          number: 3, summary: "stop", operation: .vmPower(.stop, name: "vm1", group: "rg"),
           dependsOn: [2], change: nil))
     case "group delete":
       steps.append(
         ExecutableStep(
-          number: 3, summary: "delete", command: .groupDelete(name: "rg"), dependsOn: [2],
+          number: 3, summary: "delete", operation: .groupDelete(name: "rg"), dependsOn: [2],
           change: nil))
     default: break
     }
@@ -274,44 +274,82 @@ final class ScriptedPlanStrategy: PlanStrategy, @unchecked Sendable {
     "type": "object",
     "properties": .object([
       "resource-group": .object(["type": "string"]), "name": .object(["type": "string"]),
-      "size": .object(["type": "string"]), "generate-ssh-keys": .object(["type": "boolean"]),
-      "count": .object(["type": "integer"]),
+      "size": .object(["type": "string"]), "yes": .object(["type": "boolean"]),
     ]),
     "required": .array(["resource-group", "name"]),
   ])
 
-  @Test func argumentsFollowTheSchemaTypes() {
-    let args = MCPToolMatcher.arguments(
-      for: [
-        "vm", "create", "--resource-group", "rg", "--name", "sam", "--generate-ssh-keys",
-        "--size", "Standard_B2s", "--count", "2",
-      ], schema: Self.vmSchema)
-    #expect(
-      args == [
-        "resource-group": .string("rg"), "name": .string("sam"), "generate-ssh-keys": .bool(true),
-        "size": .string("Standard_B2s"), "count": .int(2),
-      ])
-  }
-
-  @Test(arguments: [
-    // Required resource-group missing; a flag with no property; not an integer.
-    ["vm", "create", "--name", "sam"],
-    ["vm", "create", "--resource-group", "rg", "--name", "sam", "--image", "Ubuntu2204"],
-    ["vm", "create", "--resource-group", "rg", "--name", "sam", "--count", "two"],
+  static let diskSchema: Value = .object([
+    "type": "object",
+    "properties": .object([
+      "resource-group": .object(["type": "string"]), "name": .object(["type": "string"]),
+      "location": .object(["type": "string"]), "size-gb": .object(["type": "integer"]),
+      "sku": .object(["type": "string"]), "tags": .object(["type": "string"]),
+    ]),
   ])
-  func commandsTheSchemaCannotExpressGoElsewhere(_ argv: [String]) {
-    #expect(MCPToolMatcher.arguments(for: argv, schema: Self.vmSchema) == nil)
+
+  @Test func argumentsFollowTheSchemaTypes() {
+    #expect(
+      MCPToolMatcher.arguments(for: .vmDelete(name: "sam", group: "rg"), schema: Self.vmSchema)
+        == ["resource-group": .string("rg"), "name": .string("sam"), "yes": .bool(true)])
+    #expect(
+      MCPToolMatcher.arguments(
+        for: .diskCreate(
+          name: "d1", group: "rg", location: "eastus", sizeGB: 64, sku: "Premium_LRS"),
+        schema: Self.diskSchema)
+        == [
+          "resource-group": .string("rg"), "name": .string("d1"), "location": .string("eastus"),
+          "size-gb": .int(64), "sku": .string("Premium_LRS"), "tags": .string("managed-by=azlin"),
+        ])
   }
 
-  @Test func shortFlagsAndCamelCasePropertiesAreFound() {
+  @Test(
+    arguments: [
+      // Required resource-group missing; a parameter with no property; a switch for a string
+      // property; several values for one property.
+      (AzureOperation.groupDelete(name: "rg"), vmSchema),
+      (
+        .vmCreate(name: "sam", group: "rg", location: "eastus", size: "B2s", image: "Ubuntu2204"),
+        vmSchema
+      ),
+      (.vmDelete(name: "sam", group: "rg"), diskSchema),
+      (
+        .securityRuleCreate(
+          rule: "r", securityGroup: "samNSG", group: "rg", priority: 900, ports: "22",
+          sources: ["10.0.0.0/8", "192.168.0.0/16"]),
+        .object([
+          "properties": .object(
+            Dictionary(
+              uniqueKeysWithValues: [
+                "resource-group", "nsg-name", "name", "priority", "direction", "access", "protocol",
+                "destination-port-ranges", "source-address-prefixes",
+              ].map { ($0, Value.object(["type": "string"])) }))
+        ])
+      ),
+    ] as [(AzureOperation, Value)])
+  func operationsTheSchemaCannotExpressGoElsewhere(_ operation: AzureOperation, _ schema: Value) {
+    #expect(MCPToolMatcher.arguments(for: operation, schema: schema) == nil)
+  }
+
+  @Test func camelCaseAndSnakeCasePropertiesAreFound() {
     let schema: Value = .object([
       "properties": .object([
         "resourceGroup": .object(["type": "string"]), "name": .object(["type": "string"]),
+        "size": .object(["type": "string"]),
       ])
     ])
     #expect(
-      MCPToolMatcher.arguments(for: ["vm", "show", "-g", "rg", "-n", "sam"], schema: schema)
-        == ["resourceGroup": .string("rg"), "name": .string("sam")])
+      MCPToolMatcher.arguments(
+        for: .vmResize(name: "sam", group: "rg", size: "B2s"), schema: schema)
+        == ["resourceGroup": .string("rg"), "name": .string("sam"), "size": .string("B2s")])
+    let snake: Value = .object([
+      "properties": .object([
+        "resource_group": .object(["type": "string"]), "name": .object(["type": "string"]),
+      ])
+    ])
+    #expect(
+      MCPToolMatcher.arguments(for: .snapshotDelete(name: "s", group: "rg"), schema: snake)
+        == ["resource_group": .string("rg"), "name": .string("s")])
   }
 
   @Test func passThroughCommandLinesQuoteWhatNeedsIt() {

@@ -8,9 +8,9 @@ import Testing
 
 @Suite("Terraform: security rules and shutdown schedules")
 struct TerraformDevVMTests {
-  static func step(_ number: Int, _ command: AzCommand) -> ExecutableStep {
+  static func step(_ number: Int, _ operation: AzureOperation) -> ExecutableStep {
     ExecutableStep(
-      number: number, summary: command.verb, command: command, dependsOn: [], change: nil)
+      number: number, summary: operation.verb, operation: operation, dependsOn: [], change: nil)
   }
 
   /// A VM the plan creates, a rule and a schedule on it, and a schedule for a VM that exists.

@@ -10,11 +10,11 @@ struct TerraformImageTests {
   static func configuration(image: String) throws -> String {
     let steps = [
       ExecutableStep(
-        number: 1, summary: "group", command: .groupCreate(name: "rg1", location: "eastus"),
+        number: 1, summary: "group", operation: .groupCreate(name: "rg1", location: "eastus"),
         dependsOn: [], change: nil),
       ExecutableStep(
         number: 2, summary: "vm",
-        command: .vmCreate(
+        operation: .vmCreate(
           name: "box", group: "rg1", location: "eastus", size: "Standard_B2s", image: image),
         dependsOn: [1], change: nil),
     ]

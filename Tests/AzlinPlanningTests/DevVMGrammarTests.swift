@@ -173,7 +173,7 @@ import Testing
       planner.plan([onBob], live: Self.live, context: ConversationContext())
         == .refused(.notRunning(vm: "bob", state: "deallocated")))
     // Read back for /resume, it is the same operation.
-    let read = try #require(PlanStep(reading: step.command, number: 1, live: Self.live))
+    let read = PlanStep(reading: step.azureOperation, number: 1, live: Self.live)
     #expect(read.operation == .runCommand(script: "df -h"))
   }
 

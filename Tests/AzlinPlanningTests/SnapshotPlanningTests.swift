@@ -282,7 +282,7 @@ struct SnapshotPlanningTests {
       "restore sam's disk from snapshot sam-data1-snap-1",
     ] {
       let step = try #require(try plan(line).steps.first)
-      let read = try #require(PlanStep(reading: step.command, number: 1, live: Self.live))
+      let read = PlanStep(reading: step.azureOperation, number: 1, live: Self.live)
       #expect(read.operation == step.operation, "\(line)")
       #expect(read.resource.kind == step.resource.kind, "\(line)")
       #expect(read.action == step.action, "\(line)")

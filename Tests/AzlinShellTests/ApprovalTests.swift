@@ -31,7 +31,7 @@ import Testing
       intents: [], plan: [step], strategy: "azure-cli", costEstimate: nil,
       at: Date(timeIntervalSince1970: 0))
     let outcomes = try sandbox.session.executor.execute(
-      [ExecutableStep(recorded: step)], approved: [1], objective: &objective,
+      [try #require(ExecutableStep(recorded: step))], approved: [1], objective: &objective,
       progress: { _, _ in })
     guard case .failed(let error) = outcomes[1] else {
       Issue.record("the create ran: \(String(describing: outcomes[1]))")
@@ -53,10 +53,8 @@ import Testing
     _ = sandbox.az("group create -n rg -l eastus")
     _ = sandbox.az("vm create -g rg -n a1 --image Ubuntu2204 --size Standard_B2s")
     sandbox.session.refreshLive()
-    let planned = try #require(
-      PlanStep(
-        reading: AzCommand(["group", "delete", "--name", "rg", "--yes"]), number: 1,
-        live: sandbox.session.live))
+    let planned = PlanStep(
+      reading: .groupDelete(name: "rg"), number: 1, live: sandbox.session.live)
     let step = ExecutableStep(planned, summary: "delete rg", live: sandbox.session.live)
     #expect(step.approvedMembers == ["VM a1"])
     _ = sandbox.az("storage account create -g rg -n late1 -l eastus")

@@ -94,7 +94,8 @@ import Testing
     final class Counter: @unchecked Sendable { var checks = 0 }
     let counter = Counter()
     let outcomes = try session.executor.execute(
-      Self.plan.map { ExecutableStep(recorded: $0) }, approved: [1, 2, 3], objective: &objective,
+      Self.plan.compactMap { ExecutableStep(recorded: $0) }, approved: [1, 2, 3],
+      objective: &objective,
       cancelled: {
         counter.checks += 1
         return counter.checks > 2
@@ -115,5 +116,29 @@ import Testing
     #expect(resumed.contains("1 step left"), "\(resumed)")
     #expect(resumed.contains("Done (objective 0000f00d)"), "\(resumed)")
     #expect(sandbox.simulator.run(["vm", "show", "-g", "rg5", "-n", "s2"]).exitCode == 0)
+  }
+
+  /// An older objective whose step azlin cannot read back as an operation is not resumed
+  /// around the gap: it is refused, naming the step, and nothing runs.
+  @Test func aStepNoOperationCanBeReadFromStopsTheResume() throws {
+    let sandbox = try ShellSandbox(version: "test")
+    defer { sandbox.close() }
+    var plan = Self.plan
+    plan[0] = Objective.Step(
+      number: 1, action: "create", summary: "a network",
+      argv: ["az", "network", "vnet", "create", "--name", "v1", "--resource-group", "rg5"],
+      undoArgv: nil, dependsOn: [])
+    var objective = Objective(
+      id: "0000beef-0000-4000-8000-00000000b0a7", session: "killed",
+      naturalLanguage: "a network, then s1 and s2", intents: [], plan: plan,
+      strategy: "azure-cli", costEstimate: nil, at: Date(timeIntervalSince1970: 0))
+    try objective.move(to: .inProgress, at: Date(timeIntervalSince1970: 0))
+    try sandbox.session.store.save(objective)
+    sandbox.session.refreshLive()
+    sandbox.session.handle("/resume b0a7")
+    let said = sandbox.output.take().joined(separator: "\n")
+    #expect(said.contains("cannot be resumed: its step 1"), "\(said)")
+    #expect(sandbox.simulator.run(["group", "show", "-n", "rg5"]).exitCode != 0)
+    #expect(try sandbox.session.store.load(id: objective.id).status == .inProgress)
   }
 }

@@ -48,10 +48,9 @@ public final class MCPStrategy: StepStrategy, @unchecked Sendable {
 
   public func route(for step: ExecutableStep) -> StepRoute? {
     guard let tools = try? connection.listTools(), connection.isRunning else { return nil }
-    let words = Array(step.command.arguments.prefix(while: { !$0.hasPrefix("-") }))
     if let tool = tools.first(where: {
-      MCPToolMatcher.matches($0.name, words: words)
-        && MCPToolMatcher.arguments(for: step.command.arguments, schema: $0.inputSchema) != nil
+      MCPToolMatcher.matches($0.name, words: step.operation.words)
+        && MCPToolMatcher.arguments(for: step.operation, schema: $0.inputSchema) != nil
     }) {
       return StepRoute(strategy: name, detail: tool.name, destructive: Self.destructive(tool))
     }
@@ -71,10 +70,9 @@ public final class MCPStrategy: StepStrategy, @unchecked Sendable {
     }
     let arguments: [String: Value]
     if MCPToolMatcher.isPassThrough(tool) {
+      // The pass-through runs az: the step in the Azure CLI's form.
       arguments = ["command": .string(MCPToolMatcher.commandLine(step.command.arguments))]
-    } else if let mapped = MCPToolMatcher.arguments(
-      for: step.command.arguments, schema: tool.inputSchema)
-    {
+    } else if let mapped = MCPToolMatcher.arguments(for: step.operation, schema: tool.inputSchema) {
       arguments = mapped
     } else {
       return Self.failure("MCPToolMismatch", "\(tool.name) cannot take this step's arguments")

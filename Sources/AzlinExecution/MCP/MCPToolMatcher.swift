@@ -1,16 +1,14 @@
+import AzlinAzure
 import MCP
 
-/// Maps an az command line to an MCP tool and its arguments, by the tool's name and input schema.
+/// Maps an operation to an MCP tool and its arguments, by the tool's name and input schema.
 ///
 /// Azure's own MCP server names tools `azmcp_<area>_<resource>_<op>` and offers a tool that
 /// runs an az command line. A step goes to a specific tool when one's name matches the
-/// command's words (with or without an area in front) and every flag of the command has a
-/// property in the tool's schema, with all required properties given; otherwise to the az
-/// pass-through, when the server has one.
+/// operation's words (with or without an area in front) and every parameter of the operation
+/// has a property in the tool's schema, with all required properties given; otherwise to the
+/// az pass-through, when the server has one.
 enum MCPToolMatcher {
-  /// az's short flags, by the long name a schema uses.
-  static let shortFlags = ["-g": "resource-group", "-n": "name", "-d": "details", "-l": "location"]
-
   /// True when `toolName` names the command `words` (`vm disk attach` matches
   /// `azmcp_compute_vm_disk_attach` and `azmcp_vm_disk_attach`).
   static func matches(_ toolName: String, words: [String]) -> Bool {
@@ -33,25 +31,27 @@ enum MCPToolMatcher {
     return schema.types["command"] == "string" && schema.required.contains("command")
   }
 
-  /// The arguments for a specific tool, or `nil` when the command cannot be expressed in its schema.
-  static func arguments(for arguments: [String], schema value: Value) -> [String: Value]? {
+  /// The arguments for a specific tool, or `nil` when the operation cannot be expressed in
+  /// its schema: a parameter with no property, a value of the wrong type, several values
+  /// for one property, or a required property not given.
+  static func arguments(for operation: AzureOperation, schema value: Value) -> [String: Value]? {
     let schema = Schema(value)
-    let words = arguments.prefix(while: { !$0.hasPrefix("-") })
     var result: [String: Value] = [:]
-    var i = words.count
-    while i < arguments.count {
-      let flag = arguments[i]
-      guard flag.hasPrefix("-") else { return nil }
-      let long = shortFlags[flag] ?? String(flag.drop(while: { $0 == "-" }))
-      guard let property = schema.property(named: long) else { return nil }
+    for parameter in operation.parameters {
+      guard let property = schema.property(named: parameter.name) else { return nil }
       let type = schema.types[property] ?? "string"
-      let next = i + 1 < arguments.count ? arguments[i + 1] : nil
-      if type == "boolean" {
+      let text: String
+      switch parameter.value {
+      case .text(let value): text = value
+      case .number(let n): text = String(n)
+      case .list(let values) where values.count == 1: text = values[0]
+      case .list(let values) where values.count > 1: return nil
+      case .flag, .list:
+        guard type == "boolean" else { return nil }
         result[property] = .bool(true)
-        i += 1
         continue
       }
-      guard let text = next, !text.hasPrefix("--") else { return nil }
+      guard type != "boolean", !text.hasPrefix("--") else { return nil }
       switch type {
       case "integer":
         guard let n = Int(text) else { return nil }
@@ -62,7 +62,6 @@ enum MCPToolMatcher {
       default:
         result[property] = .string(text)
       }
-      i += 2
     }
     guard schema.required.allSatisfy({ result[$0] != nil }) else { return nil }
     return result
@@ -100,7 +99,7 @@ enum MCPToolMatcher {
       }
     }
 
-    /// The property for flag `long`: the same name, or with `_` or camelCase for `-`.
+    /// The property for the parameter `long`: the same name, or with `_` or camelCase for `-`.
     func property(named long: String) -> String? {
       let parts = long.split(separator: "-").map(String.init)
       let camel = (parts.first ?? "") + parts.dropFirst().map(\.capitalized).joined()

@@ -19,7 +19,8 @@ public final class AzureCLIStrategy: StepStrategy, @unchecked Sendable {
   /// Every step is an az command line.
   public func route(for step: ExecutableStep) -> StepRoute? { StepRoute(strategy: name) }
 
+  /// Renders the step's operation as az's argv (the `AzCommand` builders) and runs it.
   public func run(_ step: ExecutableStep, via route: StepRoute) -> AzResult {
-    backend.run(step.command)
+    backend.run(AzCommand(step.operation))
   }
 }

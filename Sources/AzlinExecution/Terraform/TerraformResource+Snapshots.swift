@@ -1,3 +1,5 @@
+import AzlinAzure
+
 extension TerraformResource {
   /// `az snapshot create --source DISK`: a full copy of a managed disk.
   struct Snapshot {
@@ -20,30 +22,38 @@ extension TerraformResource {
     var tags: [(key: String, value: String)]
   }
 
-  /// Reads `snapshot create` or `disk create --source`.
+  /// Writes a snapshot's create, or a disk made from a snapshot.
   /// - Throws: `TerraformUnsupported` for a source given by ID (azlin names sources in the
   ///   step's own group) or an unknown disk SKU.
   static func snapshotResource(
-    _ arguments: TerraformStepArguments, name: String, location: String?,
-    required: (String) throws -> String, refuse: (String) -> TerraformUnsupported
+    _ operation: AzureOperation, name: String, location: String?,
+    required: (String, String) throws -> String, refuse: (String) -> TerraformUnsupported
   ) throws -> TerraformResource {
-    let source = try required("--source")
-    guard !source.contains("/") else {
-      throw refuse("a --source given by resource ID is not written as Terraform")
-    }
-    let group = try required("--resource-group")
-    if arguments.verb == "snapshot create" {
+    let group = try required(operation.group, "--resource-group")
+    switch operation {
+    case .snapshotCreate(_, _, _, let source):
+      let source = try required(source, "--source")
+      guard !source.contains("/") else {
+        throw refuse("a --source given by resource ID is not written as Terraform")
+      }
       return .snapshot(
         Snapshot(
-          name: name, group: group, location: location, sourceDisk: source, tags: arguments.tags))
+          name: name, group: group, location: location, sourceDisk: source, tags: ownershipTags))
+    case .diskCreateFromSnapshot(_, _, _, let source, let skuText):
+      let source = try required(source, "--source")
+      guard !source.contains("/") else {
+        throw refuse("a --source given by resource ID is not written as Terraform")
+      }
+      let skuText = skuText.isEmpty ? "Premium_LRS" : skuText
+      guard let sku = diskSKUs[skuText.lowercased()] else {
+        throw refuse("disk SKU \(skuText) is not known")
+      }
+      return .diskFromSnapshot(
+        DiskFromSnapshot(
+          name: name, group: group, location: location, snapshot: source, sku: sku,
+          tags: ownershipTags))
+    default:
+      throw refuse("az \(operation.verb) is not a snapshot")
     }
-    let skuText = arguments.single("--sku") ?? "Premium_LRS"
-    guard let sku = diskSKUs[skuText.lowercased()] else {
-      throw refuse("disk SKU \(skuText) is not known")
-    }
-    return .diskFromSnapshot(
-      DiskFromSnapshot(
-        name: name, group: group, location: location, snapshot: source, sku: sku,
-        tags: arguments.tags))
   }
 }

@@ -1,9 +1,10 @@
-/// One create step read back from its az argv, with everything Terraform needs to write it.
+import AzlinAzure
+
+/// One create step's operation as Terraform writes it, with everything azurerm needs.
 ///
-/// Only the creates azlin generates are read: `group create`, `vm create`,
-/// `storage account create`, `disk create` (empty, or `--source` a snapshot), `vm disk attach`
-/// and `snapshot create`. Anything else, or a flag azurerm has no equivalent for, is refused
-/// with the reason.
+/// Only creates are written: a group, a VM, a storage account, a disk (empty, or from a
+/// snapshot), a disk attachment, a snapshot, an inbound security rule and an auto-shutdown
+/// schedule. Anything else, or a value azurerm cannot express, is refused with the reason.
 enum TerraformResource {
   case group(Group)
   case virtualMachine(VirtualMachine)
@@ -84,29 +85,6 @@ enum TerraformResource {
     var group: String
   }
 
-  /// The verbs that can be read, with the flags each may carry.
-  static let allowedFlags: [String: Set<String>] = [
-    "group create": ["--name", "--location", "--tags"],
-    "vm create": [
-      "--resource-group", "--name", "--location", "--size", "--image", "--admin-username",
-      "--generate-ssh-keys", "--os-disk-delete-option", "--nic-delete-option", "--tags",
-    ],
-    "storage account create": [
-      "--name", "--resource-group", "--location", "--sku", "--kind", "--tags",
-    ],
-    "disk create": [
-      "--resource-group", "--name", "--location", "--size-gb", "--sku", "--tags", "--source",
-    ],
-    "vm disk attach": ["--resource-group", "--vm-name", "--name"],
-    "snapshot create": ["--resource-group", "--name", "--location", "--source", "--tags"],
-    "network nsg rule create": [
-      "--resource-group", "--nsg-name", "--name", "--priority", "--direction", "--access",
-      "--protocol", "--destination-port-ranges", "--source-address-prefixes",
-    ],
-    // `--off` removes a schedule: not a create, so not here.
-    "vm auto-shutdown": ["--resource-group", "--name", "--time"],
-  ]
-
   /// Storage account SKU halves, by lowercase name.
   static let storageTiers = ["standard": "Standard", "premium": "Premium"]
   static let replications = [
@@ -124,108 +102,83 @@ enum TerraformResource {
     "standard_lrs": "Standard_LRS", "ultrassd_lrs": "UltraSSD_LRS",
   ]
 
-  /// Reads `step`.
+  /// azlin's ownership tag, which every resource it creates carries.
+  static let ownershipTags = [(key: "managed-by", value: "azlin")]
+
+  /// Writes `step`'s operation.
   /// - Parameter step: A plan step.
   /// - Throws: `TerraformUnsupported` when the step is not a create azurerm can express.
   init(_ step: ExecutableStep) throws {
-    let arguments = TerraformStepArguments(step.command.arguments)
-    let target = StepTarget(argv: step.command.arguments)
+    let operation = step.operation
+    let verb = operation.verb
     func refuse(_ reason: String) -> TerraformUnsupported {
       TerraformUnsupported(step: step.number, reason: reason)
     }
-    guard let allowed = Self.allowedFlags[arguments.verb] else {
-      throw refuse("az \(arguments.verb) is not a create Terraform can express")
-    }
-    if let flag = arguments.flags.first(where: { !allowed.contains($0) }) {
-      throw refuse("az \(arguments.verb) \(flag) has no Terraform equivalent")
-    }
-    func required(_ flag: String) throws -> String {
-      guard let value = arguments.single(flag) else {
-        throw refuse("az \(arguments.verb) needs one \(flag) value")
-      }
+    /// `value`, which the resource cannot be written without.
+    func required(_ value: String, _ what: String) throws -> String {
+      guard !value.isEmpty else { throw refuse("az \(verb) needs one \(what) value") }
       return value
     }
-    let name = try required("--name")
-    guard name == target.name else {
-      throw refuse("az \(arguments.verb) names \(name) ambiguously")
-    }
-    let location = arguments.single("--location")
-    switch arguments.verb {
-    case "group create":
-      self = .group(Group(name: name, location: try required("--location"), tags: arguments.tags))
-    case "vm create":
-      let imageText = try required("--image")
-      guard let image = TerraformImage.resolve(imageText) else {
+    let name = try required(operation.name, "--name")
+    // An empty region is az's "the group's region".
+    let location = operation.location.flatMap { $0.isEmpty ? nil : $0 }
+    switch operation {
+    case .groupCreate(_, let location):
+      self = .group(
+        Group(name: name, location: try required(location, "--location"), tags: Self.ownershipTags))
+    case .vmCreate(_, let group, _, let size, let imageText):
+      guard let image = TerraformImage.resolve(try required(imageText, "--image")) else {
         throw refuse("image \(imageText) is not a Linux image alias or URN")
-      }
-      for flag in ["--os-disk-delete-option", "--nic-delete-option"]
-      where arguments.values[flag] != nil && arguments.single(flag)?.lowercased() != "delete" {
-        throw refuse("\(flag) other than Delete has no Terraform equivalent")
-      }
-      if let values = arguments.values["--generate-ssh-keys"], !values.isEmpty {
-        throw refuse("--generate-ssh-keys takes no value")
-      }
-      var adminUsername = "azureuser"
-      if arguments.values["--admin-username"] != nil {
-        adminUsername = try required("--admin-username")
       }
       self = .virtualMachine(
         VirtualMachine(
-          name: name, group: try required("--resource-group"), location: location,
-          size: try required("--size"), image: image, adminUsername: adminUsername,
-          tags: arguments.tags))
-    case "storage account create":
-      let sku = arguments.single("--sku") ?? "Standard_RAGRS"
+          name: name, group: try required(group, "--resource-group"), location: location,
+          size: try required(size, "--size"), image: image, adminUsername: "azureuser",
+          tags: Self.ownershipTags))
+    case .storageCreate(_, let group, _, let sku):
+      let sku = sku.isEmpty ? "Standard_RAGRS" : sku
       let halves = sku.lowercased().split(separator: "_", omittingEmptySubsequences: false)
       guard halves.count == 2, let tier = Self.storageTiers[String(halves[0])],
         let replication = Self.replications[String(halves[1])]
       else { throw refuse("storage SKU \(sku) is not tier_replication") }
-      let kindText = arguments.single("--kind") ?? "StorageV2"
-      guard let kind = Self.storageKinds[kindText.lowercased()] else {
-        throw refuse("storage kind \(kindText) is not known")
-      }
       self = .storageAccount(
         StorageAccount(
-          name: name, group: try required("--resource-group"), location: location, tier: tier,
-          replication: replication, kind: kind, tags: arguments.tags))
-    case "disk create" where arguments.values["--source"] != nil,
-      "snapshot create":
+          name: name, group: try required(group, "--resource-group"), location: location,
+          tier: tier, replication: replication, kind: "StorageV2", tags: Self.ownershipTags))
+    case .snapshotCreate, .diskCreateFromSnapshot:
       self = try Self.snapshotResource(
-        arguments, name: name, location: location, required: required, refuse: refuse)
-    case "disk create":
-      let sizeText = try required("--size-gb")
-      guard let size = Int(sizeText), size > 0 else {
-        throw refuse("disk size \(sizeText) is not a whole number of GB")
-      }
-      let skuText = arguments.single("--sku") ?? "Premium_LRS"
+        operation, name: name, location: location, required: required, refuse: refuse)
+    case .diskCreate(_, let group, _, let size, let skuText):
+      guard size > 0 else { throw refuse("disk size \(size) is not a whole number of GB") }
+      let skuText = skuText.isEmpty ? "Premium_LRS" : skuText
       guard let sku = Self.diskSKUs[skuText.lowercased()] else {
         throw refuse("disk SKU \(skuText) is not known")
       }
       self = .disk(
         Disk(
-          name: name, group: try required("--resource-group"), location: location, sizeGB: size,
-          sku: sku, tags: arguments.tags))
-    case "network nsg rule create":
-      guard let priority = Int(try required("--priority")) else {
-        throw refuse("the rule's priority is not a whole number")
-      }
+          name: name, group: try required(group, "--resource-group"), location: location,
+          sizeGB: size, sku: sku, tags: Self.ownershipTags))
+    case .securityRuleCreate(_, let nsg, let group, let priority, let ports, let sources):
       self = .securityRule(
         SecurityRule(
-          name: name, group: try required("--resource-group"),
-          securityGroup: try required("--nsg-name"), priority: priority,
-          direction: arguments.single("--direction") ?? "Inbound",
-          access: arguments.single("--access") ?? "Allow",
-          networkProtocol: arguments.single("--protocol") ?? "*",
-          ports: arguments.values["--destination-port-ranges"] ?? ["80"],
-          sources: arguments.values["--source-address-prefixes"] ?? ["*"]))
-    case "vm auto-shutdown":
+          name: name, group: try required(group, "--resource-group"),
+          securityGroup: try required(nsg, "--nsg-name"), priority: priority,
+          direction: "Inbound", access: "Allow", networkProtocol: "Tcp",
+          ports: [try required(ports, "--destination-port-ranges")], sources: sources))
+    case .vmAutoShutdown(_, let group, let utc):
+      // Turning a schedule off removes it: not a create.
+      guard let utc else { throw refuse("az vm auto-shutdown --off has no Terraform equivalent") }
       self = .shutdownSchedule(
         ShutdownSchedule(
-          vm: name, group: try required("--resource-group"), utc: try required("--time")))
-    default:
+          vm: name, group: try required(group, "--resource-group"),
+          utc: try required(utc, "--time")))
+    case .diskAttach(_, let vm, let group):
       self = .attachment(
         Attachment(
-          disk: name, vm: try required("--vm-name"), group: try required("--resource-group")))
+          disk: name, vm: try required(vm, "--vm-name"),
+          group: try required(group, "--resource-group")))
+    default:
+      throw refuse("az \(verb) is not a create Terraform can express")
     }
   }
 
