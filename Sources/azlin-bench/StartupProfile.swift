@@ -1,6 +1,6 @@
 import AzlinAzure
+import AzlinConversation
 import AzlinCore
-import AzlinShell
 import AzlinSimulator
 import Foundation
 
