@@ -146,6 +146,10 @@ extension TurnEngine {
     var planner = CommandPlanner(defaults: config.defaults)
     planner.timeZone = timeZone
     planner.now = context.clock.now
+    // A preview creates nothing: only a change to be made asks whether its names are free.
+    if !intents.contains(where: \.parameters.hypothetical) {
+      planner.isStorageNameFree = { [unowned self] in isStorageNameFree($0) }
+    }
     switch timed(\.plan, { planner.plan(intents, live: live, context: conversation) }) {
     case .report(let report):
       for intent in intents { conversation.remember(intent) }
@@ -174,15 +178,6 @@ extension TurnEngine {
       dialogue.lastRequest?.resumable = true
     case .plan(let plan):
       if let refusal = simulatedGuestRefusal(plan) { return fail(refusal) }
-      let names = checkStorageNames(plan, intents: intents)
-      if let problem = names.refusal {
-        fail(Messages.problem(problem))
-        return
-      }
-      if let again = names.replan {
-        self.plan(again, line: line)
-        return
-      }
       if let (message, offer) = quotaProblem(plan, intents: intents) {
         for intent in intents { conversation.remember(weighed: intent) }
         // "create 50 D16s v3 vms" — "ok 2 then": fewer is an answer.
