@@ -2,11 +2,27 @@ import AzlinLedger
 import AzlinPlanning
 
 /// What the conversation waits for and remembers between turns: the question, plan or offer
-/// pending, the request it is about, and every flag a turn reads — one value, changed by the
-/// session's turns and by its transitions.
+/// pending, the request it is about, and every flag a turn reads — one value. What is pending
+/// changes only through `apply(_:)`.
 struct DialogueState {
+  /// How the dialogue moves on from one line to the next.
+  enum Transition {
+    /// A new line begins: what described the last turn is cleared; what the conversation
+    /// waits for and remembers stays.
+    case turnBegan
+    /// A question, plan, offer or confirmation now waits for the next line.
+    case ask(TurnEngine.Pending)
+    /// The line answered what was pending.
+    case answered
+    /// "cancel" (or Ctrl-C, Ctrl-D at a question): what was pending goes, with the fix it offered.
+    case cancelled
+    /// A slash command, or a line that is no answer: what was pending goes, and so does the
+    /// refused line an answer could have completed; a question takes the fix it offered along.
+    case dropped
+  }
+
   /// The question, plan, offer or confirmation the next line may answer.
-  var pending: TurnEngine.Pending?
+  private(set) var pending: TurnEngine.Pending?
   /// "always" was answered to an approval: later plans run without asking (destroys still ask).
   var alwaysApprove = false
   var lastPlan: Plan?
@@ -32,11 +48,27 @@ struct DialogueState {
   /// True when the last line answered a question (such lines are not kept in history).
   var lastLineWasAnswer = false
 
-  /// A new line begins: what described the last turn is cleared; what the conversation
-  /// waits for and remembers stays.
-  mutating func beginTurn() {
-    lastTurnFailed = false
-    staleReplans = 0
-    lastLineWasAnswer = false
+  /// Moves the dialogue on by `transition`.
+  /// - Returns: What was pending before it.
+  @discardableResult
+  mutating func apply(_ transition: Transition) -> TurnEngine.Pending? {
+    let was = pending
+    switch transition {
+    case .turnBegan:
+      lastTurnFailed = false
+      staleReplans = 0
+      lastLineWasAnswer = false
+    case .ask(let next): pending = next
+    case .answered: pending = nil
+    case .cancelled:
+      guard was != nil else { break }
+      pending = nil
+      offeredFix = nil
+    case .dropped:
+      refusedAsk = nil
+      pending = nil
+      if case .question = was { offeredFix = nil }
+    }
+    return was
   }
 }

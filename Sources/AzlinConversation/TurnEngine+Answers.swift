@@ -11,7 +11,7 @@ extension TurnEngine {
   /// Settles a yes/no offer: no cancels and forgets the fix offered; yes carries the fix
   /// into the plan that follows, to be recorded if that plan succeeds.
   func accepted(_ yn: YesNo) -> Bool {
-    dialogue.pending = nil
+    dialogue.apply(.answered)
     defer { dialogue.offeredFix = nil }
     guard yn != .no else {
       say(Messages.cancelled)
@@ -62,7 +62,7 @@ extension TurnEngine {
     switch p {
     case .approval(let plan):
       guard let yn else { return notAnAnswer() }
-      dialogue.pending = nil
+      dialogue.apply(.answered)
       record(
         .approval, [("answer", .string(yn == .no ? "no" : (yn == .always ? "always" : "yes")))])
       switch yn {
@@ -90,7 +90,7 @@ extension TurnEngine {
 
     case .destroyConfirmation(let plan, let remaining, var approved):
       guard let yn else { return notAnAnswer() }
-      dialogue.pending = nil
+      dialogue.apply(.answered)
       let step = remaining[0]
       record(
         .approval,
@@ -121,7 +121,7 @@ extension TurnEngine {
           chosen = read[0].parameters.names
         }
         if Self.yesNo(line) == .no {
-          dialogue.pending = nil
+          dialogue.apply(.answered)
           say(Messages.cancelled)
           return true
         }
@@ -137,7 +137,7 @@ extension TurnEngine {
           if matching.count == 1 { chosen = matching }
         }
         guard let chosen else { return notAnAnswer() }
-        dialogue.pending = nil
+        dialogue.apply(.answered)
         var intents = q.intents
         if q.answerFills == .diskVM {
           intents[q.intentIndex].parameters.vm = chosen[0]
@@ -195,7 +195,7 @@ extension TurnEngine {
             Self.yesNo($0) == .yes || named.contains($0) || pointing.contains($0)
           }
         guard let yn = yn ?? (sayYes ? .yes : nil) else { return notAnAnswer() }
-        dialogue.pending = nil
+        dialogue.apply(.answered)
         if yn == .no {
           say("OK — say it another way, or /help for examples.")
           return true
@@ -207,19 +207,19 @@ extension TurnEngine {
     case .budgetOverride(let run, let decision, let limit):
       let t = line.lowercased().trimmingCharacters(in: .whitespaces)
       if t == "override" {
-        dialogue.pending = nil
+        dialogue.apply(.answered)
         overrideBudget(decision, limit: limit, by: "typed override")
         proceed(run, overriddenBy: "typed override")
         return true
       }
       guard Self.yesNo(line) != nil else { return notAnAnswer() }
-      dialogue.pending = nil
+      dialogue.apply(.answered)
       say(yn == .no ? Messages.cancelled : Messages.overrideNeedsWord)
       return true
 
     case .undo(let objective, let steps, let overriddenBy):
       guard let yn else { return notAnAnswer() }
-      dialogue.pending = nil
+      dialogue.apply(.answered)
       record(
         .approval,
         [("undo", .string(objective.id)), ("answer", .string(yn == .no ? "no" : "yes"))])

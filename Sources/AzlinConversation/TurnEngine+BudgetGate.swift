@@ -139,7 +139,7 @@ extension TurnEngine {
         say(Messages.dryRun)
         return nil
       }
-      dialogue.pending = .budgetOverride(run, decision, limit: limit)
+      dialogue.apply(.ask(.budgetOverride(run, decision, limit: limit)))
       if case .unpriced = decision.level {
         say(Messages.unpricedHint)
       } else {

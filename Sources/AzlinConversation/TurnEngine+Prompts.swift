@@ -8,9 +8,7 @@ extension TurnEngine {
 
   /// Cancels what is pending, saying so.
   func cancelPending() {
-    guard let p = dialogue.pending else { return }
-    dialogue.pending = nil
-    dialogue.offeredFix = nil
+    guard let p = dialogue.apply(.cancelled) else { return }
     record(.approval, [("answer", .string("cancelled"))])
     if case .overwrite(let save) = p {
       unsavedTurns.insert(output.turns.count - 1)

@@ -99,7 +99,7 @@ extension TurnEngine {
       {
         let q = PendingQuestion(kind: .confirmUnderstanding, intents: intents, intentIndex: 0)
         for intent in intents { conversation.remember(weighed: intent) }
-        dialogue.pending = .question(q, line: line)
+        dialogue.apply(.ask(.question(q, line: line)))
         say(Messages.question(q))
         return
       }
@@ -162,7 +162,7 @@ extension TurnEngine {
       fail(Messages.problem(problem))
     case .question(let q):
       rememberTalkedAbout(intents)
-      dialogue.pending = .question(q, line: line)
+      dialogue.apply(.ask(.question(q, line: line)))
       say(Messages.question(q))
     case .nothingToDo(let notes):
       for intent in intents { conversation.remember(intent) }
@@ -185,7 +185,7 @@ extension TurnEngine {
         dialogue.lastTurnFailed = true
         say(message)
         if let offer {
-          dialogue.pending = .question(offer, line: line)
+          dialogue.apply(.ask(.question(offer, line: line)))
           say(Messages.question(offer))
         }
         return
@@ -320,7 +320,7 @@ extension TurnEngine {
       approve(p)
       return
     }
-    dialogue.pending = .approval(p)
+    dialogue.apply(.ask(.approval(p)))
     say(Messages.proceed)
   }
 
@@ -351,7 +351,7 @@ extension TurnEngine {
       execute(p, approved: approved)
       return
     }
-    dialogue.pending = .destroyConfirmation(p, remaining: remaining, approved: approved)
+    dialogue.apply(.ask(.destroyConfirmation(p, remaining: remaining, approved: approved)))
     if step.action == .destroy || step.runsInsideVM {
       say(Messages.confirmDestroy(step))
     } else {

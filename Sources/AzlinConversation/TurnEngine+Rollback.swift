@@ -54,7 +54,7 @@ extension TurnEngine {
     else { return }
     say(Messages.offerRollback(steps.count))
     say(Messages.undoSteps(steps, live: live))
-    dialogue.pending = .undo(objective, steps, overriddenBy: nil)
+    dialogue.apply(.ask(.undo(objective, steps, overriddenBy: nil)))
     say(Messages.confirmUndo)
   }
 
@@ -144,7 +144,7 @@ extension TurnEngine {
   /// fix is accepted and its plan succeeds, `fix` is recorded as how that failure was fixed.
   func ask(_ q: PendingQuestion, line: String, fix: String) {
     dialogue.offeredFix = dialogue.lastFailureSignature.map { ($0, fix) }
-    dialogue.pending = .question(q, line: line)
+    dialogue.apply(.ask(.question(q, line: line)))
     say(Messages.question(q))
   }
 }

@@ -28,7 +28,7 @@ extension TurnEngine {
     let save = PendingSave(
       path: shown, resolved: resolved, text: transcript(turns).render(), turns: turns.count)
     if FileManager.default.fileExists(atPath: resolved) {
-      dialogue.pending = .overwrite(save)
+      dialogue.apply(.ask(.overwrite(save)))
       say(Messages.overwrite(save.path))
       return
     }
@@ -37,7 +37,7 @@ extension TurnEngine {
 
   /// Settles "overwrite?": yes replaces the file, anything else keeps it.
   func answerOverwrite(_ save: PendingSave, _ answer: YesNo) {
-    dialogue.pending = nil
+    dialogue.apply(.answered)
     unsavedTurns.insert(output.turns.count - 1)
     guard answer != .no else {
       say(Messages.notSaved(save.path))

@@ -64,7 +64,7 @@ extension TurnEngine {
       runUndo(objective, steps, overriddenBy: overriddenBy)
       return
     }
-    dialogue.pending = .undo(objective, steps, overriddenBy: overriddenBy)
+    dialogue.apply(.ask(.undo(objective, steps, overriddenBy: overriddenBy)))
     say(Messages.confirmUndo)
   }
 

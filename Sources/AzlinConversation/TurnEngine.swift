@@ -222,7 +222,7 @@ public final class TurnEngine {
   }
 
   private func handleLine(_ raw: String) {
-    dialogue.beginTurn()
+    dialogue.apply(.turnBegan)
     if raw.utf8.count > Self.maximumLineBytes {
       output.beginTurn(Redactor.text(String(raw.prefix(40))) + "…")
       fail(Messages.lineTooLong)
@@ -372,12 +372,9 @@ public final class TurnEngine {
   }
 
   func dropPending() {
-    dialogue.refusedAsk = nil
-    guard let p = dialogue.pending else { return }
-    dialogue.pending = nil
+    guard let p = dialogue.apply(.dropped) else { return }
     switch p {
     case .question:
-      dialogue.offeredFix = nil
       say(Messages.questionDropped)
     case .budgetOverride: break
     case .overwrite(let save): say(Messages.notSaved(save.path))
