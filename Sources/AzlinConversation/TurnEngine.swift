@@ -5,11 +5,15 @@ import AzlinLedger
 import AzlinPlanning
 import Foundation
 
-/// One run of the shell: the conversation, what waits for an answer, and the stores.
+/// One conversation (a session): a line in, the turn's answers out. It holds the services,
+/// the `DialogueState`, the `ConversationContext` and the live state, and runs every turn —
+/// slash commands, answers and the request pipeline (understand → plan → quota → price →
+/// present → budget → approve → execute → settle; see ARCHITECTURE.md).
 ///
-/// Lines come in through `handle(_:)` — from libedit, a pipe or a transcript — and
-/// every answer goes to `output`. Approval answers are lines too, so a transcript or a
-/// pipe can approve a plan by sending "y".
+/// Lines come in through `handle(_:)` — from the shell's `Session` (libedit or a pipe), a
+/// transcript, the bench or a test — and every answer goes to `output`. Approval answers are
+/// lines too, so a transcript or a pipe can approve a plan by sending "y". The engine has no
+/// terminal code: Ctrl-C during execution and the progress line go through `terminal`.
 public final class TurnEngine {
   /// How the shell was started.
   public struct Options: Sendable {
@@ -119,7 +123,7 @@ public final class TurnEngine {
   /// Where this session's turns spent their time, by stage.
   public internal(set) var stages = TurnStages()
 
-  /// A session on `services`, which it takes as they are (the composition root builds them).
+  /// An engine on `services`, which it takes as they are (the composition root builds them).
   /// - Parameters:
   ///   - services: Context, backend, config, audit, stores, strategies and parsers.
   ///   - output: Where answers go.
@@ -145,7 +149,7 @@ public final class TurnEngine {
     self.strategies = services.strategies
   }
 
-  /// A session on services assembled from these parts (`Services.init`).
+  /// An engine on services assembled from these parts (`Services.init`).
   /// - Parameters:
   ///   - context: Clock, IDs, sleeper, runner and the state folder.
   ///   - backend: Where commands land.
@@ -215,10 +219,28 @@ public final class TurnEngine {
   }
 
   /// Handles one line: a slash command, an answer to what is pending, or a request.
-  public func handle(_ raw: String) {
+  /// - Returns: What the turn said and how it ended.
+  @discardableResult
+  public func handle(_ raw: String) -> Turn {
     let turns = output.turns.count
     handleLine(raw)
     if output.turns.count != turns { saveSessionRecord() }
+    return Turn(
+      lines: output.turns.count != turns ? output.turns.last?.output ?? [] : [],
+      failed: dialogue.lastTurnFailed, answered: dialogue.lastLineWasAnswer,
+      waiting: dialogue.pending != nil)
+  }
+
+  /// What one line did: the lines the engine said (secrets redacted) and how the turn ended.
+  public struct Turn: Equatable, Sendable {
+    /// What the engine said, line by line (nothing for an empty line).
+    public var lines: [String]
+    /// The request failed or was refused.
+    public var failed: Bool
+    /// The line answered the question that was pending (such lines are not kept in history).
+    public var answered: Bool
+    /// A question, plan or offer now waits for the next line.
+    public var waiting: Bool
   }
 
   private func handleLine(_ raw: String) {

@@ -31,9 +31,9 @@ public final class Session {
     loop: while !engine.wantsToQuit {
       switch reader.readLine(prompt: engine.prompt) {
       case .line(let line):
-        engine.handle(line)
+        let turn = engine.handle(line)
         // Answers to questions ("y", a VM's name) are not worth recalling: not history.
-        if interactive, !engine.lastLineWasAnswer,
+        if interactive, !turn.answered,
           !line.trimmingCharacters(in: .whitespaces).isEmpty
         {
           reader.addHistory(TurnEngine.clean(line).line)
@@ -56,15 +56,15 @@ public final class Session {
   public func runOneShot(request: String) -> Bool {
     engine.start()
     defer { engine.end() }
-    engine.handle(request)
-    var failed = engine.lastTurnFailed
-    if engine.isWaitingForAnswer {
+    var turn = engine.handle(request)
+    var failed = turn.failed
+    if turn.waiting {
       let reader = makeLineReader(historyPath: nil)
-      while engine.isWaitingForAnswer {
+      while turn.waiting {
         switch reader.readLine(prompt: "> ") {
         case .line(let line):
-          engine.handle(line)
-          failed = failed || engine.lastTurnFailed
+          turn = engine.handle(line)
+          failed = failed || turn.failed
         case .interrupted:
           engine.cancelQuestion()
           return true
