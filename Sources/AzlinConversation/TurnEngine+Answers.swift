@@ -12,12 +12,12 @@ extension TurnEngine {
   /// into the plan that follows, to be recorded if that plan succeeds.
   func accepted(_ yn: YesNo) -> Bool {
     dialogue.apply(.answered)
-    defer { dialogue.offeredFix = nil }
+    defer { dialogue.apply(.offerSettled) }
     guard yn != .no else {
       say(Messages.cancelled)
       return false
     }
-    dialogue.fixInProgress = dialogue.offeredFix
+    dialogue.apply(.fixAccepted)
     return true
   }
 
@@ -82,7 +82,7 @@ extension TurnEngine {
         }
         say(Messages.cancelled)
       case .always:
-        dialogue.alwaysApprove = true
+        dialogue.apply(.alwaysApproved)
         approve(plan)
       case .yes: approve(plan)
       }

@@ -133,7 +133,7 @@ extension TurnEngine {
       return nil
     }
     if let limit = decision.refusal {
-      dialogue.lastTurnFailed = true
+      dialogue.apply(.failed)
       if case .plan = run { dialogue.lastRequest?.resumable = true }
       if options.dryRun {
         say(Messages.dryRun)
@@ -163,7 +163,7 @@ extension TurnEngine {
         ("by", .string(how)),
       ])
     say(Messages.overridden(decision, limit: limit, by: how))
-    dialogue.lastTurnFailed = false
+    dialogue.apply(.recovered)
   }
 
   /// Carries on a run the gate let through, or whose refusal was overridden `by`.

@@ -16,7 +16,7 @@ extension TurnEngine {
     let changes = Plan.changedFacts(p.facts, p.plan.facts(in: live))
     guard !changes.isEmpty else { return true }
     record(.planStale, [("changed", .strings(changes))])
-    dialogue.staleReplans += 1
+    dialogue.apply(.replannedStale)
     guard dialogue.staleReplans <= 2 else {
       fail(Messages.worldKeepsChanging(changes))
       return false

@@ -79,7 +79,7 @@ extension TurnEngine {
       let failed = outcomes.values.contains {
         if case .failed = $0 { return true } else { return false }
       }
-      if failed { dialogue.lastTurnFailed = true }
+      if failed { dialogue.apply(.failed) }
       say(Messages.finished(objective: objective, failed: failed))
     } catch {
       fail("azlin: cannot record objective \(objective.id): \(error)")

@@ -16,14 +16,14 @@ extension TurnEngine {
     // The line was redacted on arrival; a request that carried a secret is not guessed at
     // without it.
     if typed.contains(Redactor.mask) {
-      dialogue.refusedForSecret = typed
+      dialogue.apply(.refusedForSecret(typed))
       record(.intent, [("understood", false), ("reason", "secret")])
       fail(Messages.notUnderstood(.secretInLine, line: typed))
       return
     }
     // "web2", "just the one called all": the answer to the question a refusal asked.
     if let ask = dialogue.refusedAsk {
-      dialogue.refusedAsk = nil
+      dialogue.apply(.refusalTaken)
       if let line = Self.answered(ask, with: typed, live: live)
         ?? completed(ask, with: typed)
       {
@@ -34,7 +34,7 @@ extension TurnEngine {
     // "create a vm called x1 with password ***" — "ok, ssh keys are fine": the request again,
     // without the secret.
     if let refused = dialogue.refusedForSecret {
-      dialogue.refusedForSecret = nil
+      dialogue.apply(.secretRefusalTaken)
       if let intents = retriedWithoutSecret(refused, answer: typed) {
         plan(recorded(intents), line: typed)
         return
@@ -49,7 +49,7 @@ extension TurnEngine {
     }
     if reviseOrRepeat(typed) { return }
     let words = typed.split(separator: " ")
-    dialogue.forceBudget = words.contains("--force")
+    dialogue.apply(.budgetForced(words.contains("--force")))
     let line =
       dialogue.forceBudget ? words.filter { $0 != "--force" }.joined(separator: " ") : typed
     let understood = understand(line)
@@ -63,22 +63,23 @@ extension TurnEngine {
     case .notUnderstood(let problem):
       record(.intent, [("understood", false)])
       switch problem {
-      case .unresolvedReference(let phrase): dialogue.refusedAsk = (line, phrase)
-      case .missingTarget: dialogue.refusedAsk = (line, nil)
+      case .unresolvedReference(let phrase): dialogue.apply(.refused(line, phrase: phrase))
+      case .missingTarget: dialogue.apply(.refused(line, phrase: nil))
       case .unknownWords(let unknown):
         // "create a vm called split in eastus and westus" — "just eastus": the words not
         // understood are what an answer may replace.
         let words = LocalIntentParser.tokens(of: line)
         let at = unknown.compactMap { u in words.lastIndex(of: u) }
         if let first = at.min(), let last = at.max() {
-          dialogue.refusedAsk = (
-            words.joined(separator: " "), words[first...last].joined(separator: " ")
-          )
+          dialogue.apply(
+            .refused(
+              words.joined(separator: " "), phrase: words[first...last].joined(separator: " ")))
         }
-      case .secretInLine: dialogue.refusedForSecret = line
+      case .secretInLine: dialogue.apply(.refusedForSecret(line))
       case .badCount(let typed):
         // "create 2.5 vms" — "ok 2": the count typed is what an answer replaces.
-        dialogue.refusedAsk = (LocalIntentParser.tokens(of: line).joined(separator: " "), typed)
+        dialogue.apply(
+          .refused(LocalIntentParser.tokens(of: line).joined(separator: " "), phrase: typed))
       case .negated, .alternatives:
         // "don't delete prod-db" — "what does it cost": what a refused line named is "it".
         let named = LocalIntentParser.tokens(of: line).compactMap { w in
@@ -182,7 +183,7 @@ extension TurnEngine {
         for intent in intents { conversation.remember(weighed: intent) }
         // "create 50 D16s v3 vms" — "ok 2 then": fewer is an answer.
         dialogue.lastRequest?.refused = "count"
-        dialogue.lastTurnFailed = true
+        dialogue.apply(.failed)
         say(message)
         if let offer {
           dialogue.apply(.ask(.question(offer, line: line)))
@@ -362,7 +363,7 @@ extension TurnEngine {
   /// Runs the approved steps, records the objective, and answers in a sentence.
   func execute(_ p: PendingPlan, approved: Set<Int>) {
     let estimateText = p.estimate.totalMonthly.plain
-    defer { dialogue.fixInProgress = nil }
+    defer { dialogue.apply(.fixSettled) }
     guard worldStillHolds(p) else { return }
     var chosen = p
     chosen.plan.steps = p.plan.steps.filter { approved.contains($0.number) }
@@ -406,7 +407,7 @@ extension TurnEngine {
       dialogue.lastRequest?.created = p.plan.steps.compactMap {
         if case .createVM = $0.operation { return $0.resource.name } else { return nil }
       }
-      if failure != nil || stopped { dialogue.lastTurnFailed = true }
+      if failure != nil || stopped { dialogue.apply(.failed) }
       if let failure {
         let rolledBack = rollBackAfterFailure(&objective)
         conversation.forgetMissing(in: live)
@@ -466,7 +467,7 @@ extension TurnEngine {
     } catch {
       output.error("azlin: cannot write \(context.home.failureHistory): \(error)")
     }
-    dialogue.lastFailureSignature = analysis.signature
+    dialogue.apply(.failureExplained(signature: analysis.signature))
     say(
       Messages.advice(
         analysis, seenBefore: seen,

@@ -463,7 +463,7 @@ extension TurnEngine {
     if let want = delta.count, delta.names.isEmpty, !last.executed,
       let named = last.intents.last?.parameters.names, !named.isEmpty, named.count != want
     {
-      dialogue.lastTurnFailed = true
+      dialogue.apply(.failed)
       say(Messages.countAgainstNames(want, named: named))
       return
     }
@@ -500,7 +500,7 @@ extension TurnEngine {
         plan(recorded([resize]), line: line)
         return
       }
-      dialogue.lastTurnFailed = true
+      dialogue.apply(.failed)
       say(Messages.cannotReviseCreated(created))
       return
     }

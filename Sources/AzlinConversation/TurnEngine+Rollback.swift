@@ -143,7 +143,7 @@ extension TurnEngine {
   /// Offers `q` as the fix for the failure just explained; the next line answers it. When the
   /// fix is accepted and its plan succeeds, `fix` is recorded as how that failure was fixed.
   func ask(_ q: PendingQuestion, line: String, fix: String) {
-    dialogue.offeredFix = dialogue.lastFailureSignature.map { ($0, fix) }
+    dialogue.apply(.offered(fix: fix))
     dialogue.apply(.ask(.question(q, line: line)))
     say(Messages.question(q))
   }

@@ -268,12 +268,12 @@ public final class TurnEngine {
       return
     }
     if dialogue.pending != nil, line.lowercased() == Self.cancelWord {
-      dialogue.lastLineWasAnswer = true
+      dialogue.apply(.lineAnswered)
       cancelPending()
       return
     }
     if let pending = dialogue.pending, answer(pending, with: line) {
-      dialogue.lastLineWasAnswer = true
+      dialogue.apply(.lineAnswered)
       return
     }
     // A bare "ok" after a preview acknowledges it; carrying it out takes "do it" or "yes".
@@ -351,7 +351,7 @@ public final class TurnEngine {
 
   func fail(_ message: String) {
     say(message)
-    dialogue.lastTurnFailed = true
+    dialogue.apply(.failed)
   }
 
   /// The executor for this session's backend, stores and clock.
