@@ -17,8 +17,8 @@ public final class ShellSandbox {
   public let clock: ManualClock
   /// The simulated Azure the session works on.
   public let simulator: AzureSimulator
-  /// The turn engine; lines go in through `send(_:)` (or `engine.handle(_:)`).
-  public let engine: TurnEngine
+  /// The session's turn engine; lines go in through `send(_:)` (or `session.handle(_:)`).
+  public let session: TurnEngine
   /// What the session said since the last `take()`.
   public let output = BufferOutput()
 
@@ -62,15 +62,15 @@ public final class ShellSandbox {
       try? FileManager.default.removeItem(atPath: root)
       throw error
     }
-    engine = TurnEngine(services: services, output: output, options: options, version: version)
-    engine.start()
+    session = TurnEngine(services: services, output: output, options: options, version: version)
+    session.start()
     _ = output.take()
   }
 
   /// Types `line` into the session and returns what the shell said, line by line.
   @discardableResult
   public func send(_ line: String) -> [String] {
-    engine.handle(line)
+    session.handle(line)
     return output.take()
   }
 
@@ -94,7 +94,7 @@ public final class ShellSandbox {
 
   /// Ends the session and removes the folder.
   public func close() {
-    engine.end()
+    session.end()
     try? FileManager.default.removeItem(atPath: home.root)
   }
 }

@@ -96,7 +96,7 @@ public struct TranscriptReplayer {
         said = sandbox.send(turn.input)
       }
       actual.turns[i].expected = Transcript.updated(expected: turn.expected, actual: said)
-      if !turn.isAzCommand, sandbox.engine.wantsToQuit { break }
+      if !turn.isAzCommand, sandbox.session.wantsToQuit { break }
     }
     let diff = Self.diff(expected: transcript, actual: actual)
     return Outcome(

@@ -52,8 +52,8 @@ struct LocalTurnBenchmark {
     defer { twin.close() }
     func turn(_ line: String) -> (planned: Bool, nanoseconds: UInt64) {
       let (said, ns) = Stopwatch.time { twin.send(line) }
-      if twin.engine.isWaitingForAnswer {
-        twin.engine.cancelQuestion()
+      if twin.session.isWaitingForAnswer {
+        twin.session.cancelQuestion()
         _ = twin.output.take()
       }
       return (said.contains { $0.hasPrefix("Plan (") }, ns)
@@ -69,10 +69,10 @@ struct LocalTurnBenchmark {
         if wasPlanned { planned += 1 }
       }
     }
-    let before = twin.engine.stages
+    let before = twin.session.stages
     var total: UInt64 = 0
     for line in corpus.lines { total += turn(line).nanoseconds }
-    let after = twin.engine.stages
+    let after = twin.session.stages
     let perTurn = { (ns: UInt64) in
       Format.milliseconds(Double(ns) / Double(corpus.lines.count) / 1e6)
     }

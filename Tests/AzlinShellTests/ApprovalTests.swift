@@ -27,10 +27,10 @@ import Testing
       undoArgv: ["az", "vm", "delete", "--resource-group", "rg", "--name", "a1", "--yes"],
       dependsOn: [])
     var objective = Objective(
-      id: "o-appeared", session: sandbox.engine.sessionID, naturalLanguage: "create a vm a1",
+      id: "o-appeared", session: sandbox.session.sessionID, naturalLanguage: "create a vm a1",
       intents: [], plan: [step], strategy: "azure-cli", costEstimate: nil,
       at: Date(timeIntervalSince1970: 0))
-    let outcomes = try sandbox.engine.executor.execute(
+    let outcomes = try sandbox.session.executor.execute(
       [ExecutableStep(recorded: step)], approved: [1], objective: &objective,
       progress: { _, _ in })
     guard case .failed(let error) = outcomes[1] else {
@@ -52,19 +52,19 @@ import Testing
     defer { sandbox.close() }
     _ = sandbox.az("group create -n rg -l eastus")
     _ = sandbox.az("vm create -g rg -n a1 --image Ubuntu2204 --size Standard_B2s")
-    sandbox.engine.refreshLive()
+    sandbox.session.refreshLive()
     let planned = try #require(
       PlanStep(
         reading: AzCommand(["group", "delete", "--name", "rg", "--yes"]), number: 1,
-        live: sandbox.engine.live))
-    let step = ExecutableStep(planned, summary: "delete rg", live: sandbox.engine.live)
+        live: sandbox.session.live))
+    let step = ExecutableStep(planned, summary: "delete rg", live: sandbox.session.live)
     #expect(step.approvedMembers == ["VM a1"])
     _ = sandbox.az("storage account create -g rg -n late1 -l eastus")
     var objective = Objective(
-      id: "o-grew", session: sandbox.engine.sessionID, naturalLanguage: "delete rg",
+      id: "o-grew", session: sandbox.session.sessionID, naturalLanguage: "delete rg",
       intents: [], plan: [], strategy: "azure-cli", costEstimate: nil,
       at: Date(timeIntervalSince1970: 0))
-    let outcomes = try sandbox.engine.executor.execute(
+    let outcomes = try sandbox.session.executor.execute(
       [step], approved: [1], objective: &objective, progress: { _, _ in })
     guard case .failed(let error) = outcomes[1] else {
       Issue.record("the delete ran: \(String(describing: outcomes[1]))")

@@ -17,7 +17,7 @@ import Testing
     let state = sandbox.home.simulatorFolder + "/state.json"
     try Data(content.utf8).write(to: URL(fileURLWithPath: state))
     for line in ["list vms", "create a vm called a1", "how much am I spending"] {
-      sandbox.engine.handle(line)
+      sandbox.session.handle(line)
       let said = sandbox.output.take()
       let text = said.joined(separator: "\n")
       #expect(!text.contains("No VMs"), "\(line): \(text)")
@@ -39,7 +39,7 @@ import Testing
     defer { sandbox.close() }
     let path = sandbox.home.failureHistory
     try Data("not a history".utf8).write(to: URL(fileURLWithPath: path))
-    sandbox.engine.handle("create a vm called a1")
+    sandbox.session.handle("create a vm called a1")
     let said = sandbox.output.take()
     #expect(
       said.filter { $0.contains("failure_history.json") && $0.contains("left as it is") }.count
@@ -56,8 +56,8 @@ import Testing
     #expect(said.contains("budget.monthly_limit cannot be read"), "\(said)")
     #expect(said.contains("config.toml:2"), "\(said)")
     #expect(!said.contains("Proceed"), "\(said)")
-    #expect(sandbox.engine.dialogue.pending == nil)
-    sandbox.engine.handle("/budget")
+    #expect(sandbox.session.dialogue.pending == nil)
+    sandbox.session.handle("/budget")
     #expect(sandbox.output.take().contains { $0.contains("Monthly limit: unreadable") })
   }
 
@@ -75,18 +75,18 @@ import Testing
     options.autoApprove = true
     let sandbox = try ShellSandbox(options: options, version: "test")
     defer { sandbox.close() }
-    sandbox.engine.handle("create a vm called a1")
+    sandbox.session.handle("create a vm called a1")
     _ = sandbox.output.take()
-    let id = try #require(sandbox.engine.store.all().objectives.first?.id)
+    let id = try #require(sandbox.session.store.all().objectives.first?.id)
     for short in ["1", String(id.suffix(3)), String(id.prefix(2))] {
-      sandbox.engine.handle("/undo \(short)")
+      sandbox.session.handle("/undo \(short)")
       let said = sandbox.output.take()
       #expect(said.count == 1, "\(short): \(said)")
       #expect(said.first?.contains("too short") == true, "\(short): \(said)")
     }
-    sandbox.engine.handle("/resume 1")
+    sandbox.session.handle("/resume 1")
     #expect(sandbox.output.take().first?.contains("too short") == true)
-    sandbox.engine.handle("/undo \(id.suffix(8))")
+    sandbox.session.handle("/undo \(id.suffix(8))")
     #expect(sandbox.output.take().contains { $0.contains("Undo \"create a vm called a1\"") })
   }
 
@@ -108,7 +108,7 @@ import Testing
     #expect(removed)
     let sandbox = try ShellSandbox(version: "test")
     defer { sandbox.close() }
-    sandbox.engine.handle("create a vm called a\(c)1")
+    sandbox.session.handle("create a vm called a\(c)1")
     let said = sandbox.output.take()
     #expect(said.first == Messages.controlCharacters)
     #expect(!said.joined().unicodeScalars.contains { $0 == c.unicodeScalars.first! })

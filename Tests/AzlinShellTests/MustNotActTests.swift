@@ -58,12 +58,12 @@ import Testing
     ] {
       _ = sandbox.az(az)
     }
-    sandbox.engine.handle(line)
+    sandbox.session.handle(line)
     let said = sandbox.output.take()
     let audit = (try? String(contentsOfFile: sandbox.home.auditLog, encoding: .utf8)) ?? ""
     #expect(!audit.contains(#""event":"plan""#), "\(line) planned: \(said)")
     #expect(!audit.contains(#""event":"command""#), "\(line) ran a command: \(said)")
-    switch sandbox.engine.dialogue.pending {
+    switch sandbox.session.dialogue.pending {
     case .approval?, .destroyConfirmation?, .undo?, .budgetOverride?:
       Issue.record("\(line) waits for approval: \(said)")
     default: break

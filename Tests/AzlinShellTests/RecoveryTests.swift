@@ -62,9 +62,9 @@ import Testing
       naturalLanguage: "create rg5 with s1 then s2", intents: [], plan: Self.plan,
       strategy: "azure-cli", costEstimate: nil, at: Date(timeIntervalSince1970: 0))
     try objective.move(to: .inProgress, at: Date(timeIntervalSince1970: 0))
-    try sandbox.engine.store.save(objective)
-    sandbox.engine.refreshLive()
-    sandbox.engine.announceInterrupted()
+    try sandbox.session.store.save(objective)
+    sandbox.session.refreshLive()
+    sandbox.session.announceInterrupted()
     let said = sandbox.output.take().joined(separator: "\n")
     #expect(said.contains("interrupted with 1 of 3 steps done"), "\(said)")
     #expect(said.contains("VM s1 (Creating) still under way in Azure"), "\(said)")
@@ -85,7 +85,7 @@ import Testing
   @Test func aStoppedRunIsKeptTruthfullyAndCanBeResumed() throws {
     let sandbox = try ShellSandbox(version: "test")
     defer { sandbox.close() }
-    let session = sandbox.engine
+    let session = sandbox.session
     var objective = Objective(
       id: "0000beef-0000-4000-8000-00000000f00d", session: session.sessionID,
       naturalLanguage: "create rg5 with s1 then s2", intents: [], plan: Self.plan,

@@ -20,7 +20,7 @@ import Testing
   }
 
   func planned(_ s: ShellSandbox) -> [String] {
-    guard case .approval(let p)? = s.engine.dialogue.pending else { return [] }
+    guard case .approval(let p)? = s.session.dialogue.pending else { return [] }
     return p.plan.steps.map(Messages.stepSummary)
   }
 
@@ -33,20 +33,20 @@ import Testing
   {
     let s = try sandbox()
     defer { s.close() }
-    s.engine.handle(line)
-    #expect(s.engine.dialogue.pending == nil)
+    s.session.handle(line)
+    #expect(s.session.dialogue.pending == nil)
     #expect(s.output.take().contains { $0.hasPrefix("Which VM do you mean by") })
-    s.engine.handle(answer)
+    s.session.handle(answer)
     #expect(planned(s) == steps, "\(s.output.take())")
   }
 
   @Test func anotherLineIsNotTakenAsTheAnswer() throws {
     let s = try sandbox()
     defer { s.close() }
-    s.engine.handle("restart all")
-    s.engine.handle("list vms")
-    #expect(s.engine.dialogue.pending == nil)
-    s.engine.handle("web2")
+    s.session.handle("restart all")
+    s.session.handle("list vms")
+    #expect(s.session.dialogue.pending == nil)
+    s.session.handle("web2")
     #expect(planned(s).isEmpty)
   }
 
@@ -62,9 +62,9 @@ import Testing
   ) throws {
     let s = try sandbox()
     defer { s.close() }
-    s.engine.handle(line)
+    s.session.handle(line)
     #expect(planned(s).isEmpty)
-    s.engine.handle(answer)
+    s.session.handle(answer)
     let steps = planned(s)
     #expect(steps.contains { $0.contains("create VM \(vm) ") && $0.hasSuffix(region) }, "\(steps)")
   }
@@ -72,46 +72,46 @@ import Testing
   @Test func aNameAnswersANamingPhraseThatFailed() throws {
     let s = try sandbox()
     defer { s.close() }
-    s.engine.handle("create a resource group called my group!")
+    s.session.handle("create a resource group called my group!")
     #expect(planned(s).isEmpty)
-    s.engine.handle("my-group")
+    s.session.handle("my-group")
     #expect(planned(s).contains { $0.contains("create resource group my-group") })
   }
 
   @Test func aRequestAfterARefusalIsNotTakenAsItsAnswer() throws {
     let s = try sandbox()
     defer { s.close() }
-    s.engine.handle("create a vm called euro1 somewhere in europe")
-    s.engine.handle("list vms")
+    s.session.handle("create a vm called euro1 somewhere in europe")
+    s.session.handle("list vms")
     #expect(planned(s).isEmpty)
-    s.engine.handle("north europe is fine")
+    s.session.handle("north europe is fine")
     #expect(planned(s).isEmpty)
   }
 
   @Test func aPricedSizeIsTakenByOneCreateOnly() throws {
     let s = try sandbox()
     defer { s.close() }
-    s.engine.handle("how much is a D8s v3 in westus2")
-    s.engine.handle("ok create one called heavy there")
+    s.session.handle("how much is a D8s v3 in westus2")
+    s.session.handle("ok create one called heavy there")
     #expect(planned(s).contains { $0.contains("heavy (Standard_D8s_v3") })
-    s.engine.handle("n")
-    s.engine.handle("create a vm called light")
+    s.session.handle("n")
+    s.session.handle("create a vm called light")
     #expect(planned(s).contains { $0.contains("light (Standard_B2s") })
   }
 
   @Test func yesWithWordsThatOnlyPointIsYes() throws {
     let s = try sandbox()
     defer { s.close() }
-    s.engine.handle("delete webb1")
-    guard case .question? = s.engine.dialogue.pending else {
+    s.session.handle("delete webb1")
+    guard case .question? = s.session.dialogue.pending else {
       Issue.record("no question: \(s.output.take())")
       return
     }
     _ = s.output.take()
-    s.engine.handle("yes, that one")
+    s.session.handle("yes, that one")
     let said = s.output.take()
     #expect(!said.contains { $0.contains("earlier question was dropped") }, "\(said)")
-    switch s.engine.dialogue.pending {
+    switch s.session.dialogue.pending {
     case .approval(let p)?, .destroyConfirmation(let p, _, _)?:
       #expect(p.plan.steps.map(\.resource.name) == ["web1"])
     default: Issue.record("no plan: \(said)")
@@ -129,10 +129,10 @@ import Testing
     {
       _ = s.az("vm create -g mix -n \(name) --image Ubuntu2204 --size \(size)")
     }
-    s.engine.handle(line)
+    s.session.handle(line)
     #expect(planned(s).isEmpty)
-    s.engine.handle(answer)
-    switch s.engine.dialogue.pending {
+    s.session.handle(answer)
+    switch s.session.dialogue.pending {
     case .approval(let p)?, .destroyConfirmation(let p, _, _)?:
       #expect(p.plan.steps.map(\.resource.name) == [vm])
     default: Issue.record("no plan: \(s.output.take())")
@@ -158,17 +158,17 @@ import Testing
   {
     let s = try sandbox()
     defer { s.close() }
-    s.engine.handle(line)
+    s.session.handle(line)
     #expect(planned(s).isEmpty)
-    s.engine.handle(answer)
+    s.session.handle(answer)
     #expect(planned(s).contains { $0.contains(" \(name) ") }, "\(s.output.take())")
   }
 
   @Test func aQuestionAboutKeysIsNotTheRetry() throws {
     let s = try sandbox()
     defer { s.close() }
-    s.engine.handle("create a vm called x1 and set the password to Hunter2!")
-    s.engine.handle("how do ssh keys work?")
+    s.session.handle("create a vm called x1 and set the password to Hunter2!")
+    s.session.handle("how do ssh keys work?")
     #expect(planned(s).isEmpty)
   }
 
@@ -184,17 +184,17 @@ import Testing
   @Test func whatARefusedRequestNamedIsItNext() throws {
     let s = try sandbox()
     defer { s.close() }
-    s.engine.handle("resize web1 to Standard_Q99_v9")
+    s.session.handle("resize web1 to Standard_Q99_v9")
     #expect(planned(s).isEmpty)
-    s.engine.handle("stop it")
+    s.session.handle("stop it")
     #expect(planned(s) == ["stop VM web1 in g"], "\(s.output.take())")
   }
 
   @Test func aRetryThatCannotBeReadWithoutTheSecretIsAskedAgain() throws {
     let s = try sandbox()
     defer { s.close() }
-    s.engine.handle("my password is Hunter2 so do the usual thing")
-    s.engine.handle("ok use ssh keys instead")
+    s.session.handle("my password is Hunter2 so do the usual thing")
+    s.session.handle("ok use ssh keys instead")
     #expect(planned(s).isEmpty)
     #expect(s.output.take().last?.contains("without the secret") == true)
   }

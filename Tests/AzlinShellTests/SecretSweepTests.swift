@@ -105,25 +105,25 @@ import Testing
     // Plain requests between the secrets: the LLM is asked, and objectives are made.
     let plain = ["create a vm called web1", "stop web1", "list vms", "add a 32 GB disk to web1"]
     for (i, (line, _)) in Self.phrasings.enumerated() {
-      sandbox.engine.handle(line)
+      sandbox.session.handle(line)
       screen += sandbox.output.take()
       if i % 10 == 0 {
-        sandbox.engine.handle(plain[i / 10 % plain.count])
+        sandbox.session.handle(plain[i / 10 % plain.count])
         screen += sandbox.output.take()
       }
     }
     for line in ["/history", "/objectives", "/state", "/plan", "/history --failed"] {
-      sandbox.engine.handle(line)
+      sandbox.session.handle(line)
       screen += sandbox.output.take()
     }
-    sandbox.engine.end()
+    sandbox.session.end()
     screen += sandbox.output.take()
     var texts: [(String, String)] = [("screen", screen.joined(separator: "\n"))]
     texts.append(("llm", client.sent.withLock { $0.joined(separator: "\n") }))
     texts.append(
       (
         "turns",
-        sandbox.engine.output.turns.map { ([$0.input] + $0.output).joined(separator: "\n") }
+        sandbox.session.output.turns.map { ([$0.input] + $0.output).joined(separator: "\n") }
           .joined(separator: "\n")
       ))
     let files = FileManager.default.enumerator(atPath: sandbox.home.root)?.allObjects as? [String]
@@ -154,6 +154,6 @@ import Testing
     defer { sandbox.close() }
     let said = sandbox.reply(to: "create a vm called \(name)")
     #expect(!said.contains("Proceed"), "\(name) became a name: \(said)")
-    #expect(sandbox.engine.dialogue.pending == nil || !said.contains("Proceed"))
+    #expect(sandbox.session.dialogue.pending == nil || !said.contains("Proceed"))
   }
 }

@@ -57,6 +57,6 @@ import Testing
     let said = twin.send("/state")
     #expect(!said.isEmpty)
     twin.clock.advance(by: 60)
-    #expect(twin.engine.context.clock.now == start + 60)
+    #expect(twin.session.context.clock.now == start + 60)
   }
 }

@@ -34,7 +34,7 @@ final class RecordingTerminal: TerminalPort {
     let s = try sandbox()
     defer { s.close() }
     let terminal = RecordingTerminal()
-    s.engine.terminal = terminal
+    s.session.terminal = terminal
     let said = s.send("create a vm called sam in eastus in group port-rg")
     #expect(said.last?.hasPrefix("Done (objective") == true)
     let started = terminal.events.filter { $0.hasPrefix("started ") }
@@ -47,16 +47,16 @@ final class RecordingTerminal: TerminalPort {
   @Test func ctrlCFromThePortStartsNothing() throws {
     let s = try sandbox()
     defer { s.close() }
-    s.engine.terminal = RecordingTerminal(interrupted: true)
+    s.session.terminal = RecordingTerminal(interrupted: true)
     let said = s.send("create a vm called sam in eastus in group port-rg")
     #expect(said.contains { $0.contains("stopped by Ctrl-C before anything changed") })
-    #expect(s.engine.lastTurnFailed)
+    #expect(s.session.lastTurnFailed)
     #expect(s.send("list vms").contains { $0.contains("sam") } == false)
   }
 
   @Test func withoutATerminalTheEngineIsQuiet() throws {
     let s = try sandbox()
     defer { s.close() }
-    #expect(s.engine.terminal is QuietTerminal)
+    #expect(s.session.terminal is QuietTerminal)
   }
 }

@@ -7,11 +7,11 @@ import Testing
   @Test func aPlanWaitsAndItsApprovalIsAnAnswer() throws {
     let s = try ShellSandbox(version: "test")
     defer { s.close() }
-    let asked = s.engine.handle("create a vm called sam in eastus in group turn-rg")
+    let asked = s.session.handle("create a vm called sam in eastus in group turn-rg")
     #expect(asked.waiting)
     #expect(!asked.failed && !asked.answered)
     #expect(asked.lines.contains { $0.hasPrefix("Proceed?") })
-    let approved = s.engine.handle("y")
+    let approved = s.session.handle("y")
     #expect(approved.answered && !approved.waiting && !approved.failed)
     #expect(approved.lines.last?.hasPrefix("Done (objective") == true)
   }
@@ -19,10 +19,10 @@ import Testing
   @Test func aRefusalFailsAndAnEmptyLineSaysNothing() throws {
     let s = try ShellSandbox(version: "test")
     defer { s.close() }
-    let refused = s.engine.handle("delete vm ghost")
+    let refused = s.session.handle("delete vm ghost")
     #expect(refused.failed && !refused.waiting)
     #expect(!refused.lines.isEmpty)
-    let empty = s.engine.handle("   ")
+    let empty = s.session.handle("   ")
     #expect(empty.lines.isEmpty && !empty.failed && !empty.answered && !empty.waiting)
   }
 }

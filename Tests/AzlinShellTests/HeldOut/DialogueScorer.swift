@@ -85,27 +85,27 @@ struct DialogueScorer {
     }
     for turn in d.turns {
       let mark = auditLines(sandbox).count
-      sandbox.engine.handle(turn.line)
+      sandbox.session.handle(turn.line)
       var seen = observe(sandbox, since: mark)
       let right = judge(turn.expected, seen)
       // Approve what was right (the user says yes), decline what was not.
       var answers = 0
-      while let pending = sandbox.engine.dialogue.pending, answers < 12 {
+      while let pending = sandbox.session.dialogue.pending, answers < 12 {
         answers += 1
         switch pending {
         case .approval, .destroyConfirmation, .undo:
-          sandbox.engine.handle(right ? "y" : "n")
+          sandbox.session.handle(right ? "y" : "n")
         case .question(let q, _):
           // An expected question is left for the user's next line to answer.
           if turn.expected == .ask {
             answers = 99
           } else if case .confirmUnderstanding = q.kind {
-            sandbox.engine.handle(right ? "y" : "n")
+            sandbox.session.handle(right ? "y" : "n")
           } else {
             answers = 99
           }
         case .budgetOverride, .overwrite:
-          sandbox.engine.handle("n")
+          sandbox.session.handle("n")
         }
         if answers == 99 { break }
       }
@@ -161,7 +161,7 @@ struct DialogueScorer {
       default: break
       }
     }
-    switch sandbox.engine.dialogue.pending {
+    switch sandbox.session.dialogue.pending {
     case .approval(let p), .destroyConfirmation(let p, _, _), .budgetOverride(.plan(let p), _, _):
       seen.planned = true
       seen.intents = p.intents.map(\.json)
@@ -178,7 +178,7 @@ struct DialogueScorer {
     case .undo, .budgetOverride: seen.planned = true
     case .overwrite, nil: break
     }
-    if sandbox.engine.wantsToQuit { seen.slash = seen.slash ?? "/quit" }
+    if sandbox.session.wantsToQuit { seen.slash = seen.slash ?? "/quit" }
     seen.output = sandbox.output.take()
     return seen
   }
