@@ -16,14 +16,14 @@ let package = Package(
     .executableTarget(
       name: "azlin",
       dependencies: [
-        "AzlinShell", "AzlinMCPServer", "AzlinSimulator",
+        "AzlinShell", "AzlinConversation", "AzlinMCPServer", "AzlinSimulator",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .executableTarget(
       name: "azlin-bench",
       dependencies: [
-        "AzlinShell", "AzlinExecution", "AzlinPlanning", "AzlinLedger", "AzlinSimulator",
+        "AzlinConversation", "AzlinExecution", "AzlinPlanning", "AzlinLedger", "AzlinSimulator",
         "AzlinAzure", "AzlinCore",
       ]
     ),
@@ -45,22 +45,34 @@ let package = Package(
       providers: [.apt(["libedit-dev"])]
     ),
     .target(name: "CEditLineShim", dependencies: ["CEditLine"]),
+    // The turn engine: one line in, the turn's answers out — understanding, planning, pricing,
+    // the budget, approval, execution and settling; slash commands; transcripts and the sandbox.
     .target(
-      name: "AzlinShell",
+      name: "AzlinConversation",
       dependencies: [
         "AzlinCore", "AzlinAzure", "AzlinSimulator", "AzlinLedger", "AzlinPlanning",
-        "AzlinExecution", "AzlinMCPServer", "CEditLineShim",
+        "AzlinExecution", "AzlinMCPServer",
       ]
+    ),
+    // The terminal front end: reads lines (libedit or a pipe) and hands them to the engine.
+    .target(
+      name: "AzlinShell",
+      dependencies: ["AzlinConversation", "AzlinCore", "AzlinAzure", "CEditLineShim"]
     ),
     .target(
       name: "AzlinMCPServer",
       dependencies: [
         "AzlinCore", "AzlinAzure", "AzlinSimulator", .product(name: "MCP", package: "swift-sdk"),
       ]),
-    .target(name: "AzlinTestSupport", dependencies: ["AzlinCore", "AzlinAzure", "AzlinShell"]),
+    .target(
+      name: "AzlinTestSupport", dependencies: ["AzlinCore", "AzlinAzure"]),
     .testTarget(name: "AzlinCoreTests", dependencies: ["AzlinCore", "AzlinTestSupport"]),
     .testTarget(
-      name: "AzlinAzureTests", dependencies: ["AzlinAzure", "AzlinSimulator", "AzlinTestSupport"]),
+      name: "AzlinAzureTests",
+      dependencies: [
+        "AzlinAzure", "AzlinSimulator", "AzlinLedger", "AzlinPlanning", "AzlinExecution",
+        "AzlinTestSupport",
+      ]),
     .testTarget(name: "AzlinLedgerTests", dependencies: ["AzlinLedger", "AzlinTestSupport"]),
     .testTarget(
       name: "AzlinPlanningTests", dependencies: ["AzlinPlanning", "AzlinTestSupport"],
@@ -72,7 +84,8 @@ let package = Package(
         .product(name: "MCP", package: "swift-sdk"),
       ]),
     .testTarget(
-      name: "AzlinShellTests", dependencies: ["AzlinShell", "AzlinSimulator", "AzlinTestSupport"]),
+      name: "AzlinShellTests",
+      dependencies: ["AzlinShell", "AzlinConversation", "AzlinSimulator", "AzlinTestSupport"]),
     .testTarget(
       name: "AzlinMCPServerTests",
       dependencies: [

@@ -9,6 +9,16 @@ extension CommandPlanner {
   /// The default redundancy of a new storage account.
   static let defaultStorageSku = "Standard_LRS"
 
+  /// The next free storage account name after `name`: `azlinlogs7` → `azlinlogs8`,
+  /// `azlinlogs9`, … (twenty tries, each within Azure's naming rules); nil when none is free.
+  public static func nextFreeStorageName(after name: String, isFree: (String) -> Bool) -> String? {
+    let stem = String(name.reversed().drop(while: \.isNumber).reversed())
+    let start = Int(name.dropFirst(stem.count)) ?? 1
+    return (start + 1...start + 20).map { "\(stem)\($0)" }.filter {
+      NamingRules.violation(of: $0, as: .storageAccount) == nil
+    }.first(where: isFree)
+  }
+
   /// Plans storage accounts and data disks.
   func addStorageOrDisk(
     _ intent: Intent, index: Int, of intents: [Intent], to b: inout PlanBuilder,
@@ -19,22 +29,32 @@ extension CommandPlanner {
     case .createStorage:
       let (group, region, stop) = placement(p, builder: &b, context: context)
       if let stop { return stop }
-      let name: String
+      var name: String
+      let generated = p.names.isEmpty
       if let given = p.names.first {
         name = given
       } else {
         var n = 1
         while !b.world.storageAccounts(named: "st\(Self.compact(group))\(n)").isEmpty { n += 1 }
         name = "st\(Self.compact(group))\(n)"
-        b.assume(.generatedName(name))
       }
       if let problem = Self.nameViolation(name, as: .storageAccount) {
+        if generated { b.assume(.generatedName(name)) }
         return .refused(.invalidName(problem))
       }
       if !b.world.storageAccounts(named: name).isEmpty {
+        if generated { b.assume(.generatedName(name)) }
         b.notes.append(.storageExists(name))
         return nil
       }
+      if let isFree = isStorageNameFree, !isFree(name) {
+        // Held somewhere else in Azure: a made-up name moves on to the next free one.
+        guard generated, let free = Self.nextFreeStorageName(after: name, isFree: isFree) else {
+          return .refused(.storageNameTaken(name))
+        }
+        name = free
+      }
+      if generated { b.assume(.generatedName(name)) }
       let sku = p.sku ?? Self.defaultStorageSku
       if p.sku == nil { b.assume(.sku(sku)) }
       var dependsOn: [Int] = []

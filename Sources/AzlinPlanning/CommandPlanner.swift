@@ -17,6 +17,10 @@ public struct CommandPlanner: Sendable {
   public var timeZone = TimeZone(identifier: "UTC")!
   /// Now, on the shell's clock: which day a time of day is converted on (summer time).
   public var now = Date(timeIntervalSince1970: 0)
+  /// Whether a storage account name is free across Azure (the names are global), asked as
+  /// each account is planned; nil: not asked (previews). A name the planner made up that is
+  /// held elsewhere is replaced by the next free one; a name the user chose is refused.
+  nonisolated(unsafe) public var isStorageNameFree: ((String) -> Bool)?
 
   public init(catalog: AzureCatalog = .bundled, defaults: AzlinConfig.Defaults) {
     self.catalog = catalog

@@ -1,5 +1,5 @@
+import AzlinConversation
 import AzlinCore
-import AzlinShell
 import Foundation
 
 /// Figure 8: a scripted conversation through the shell twin (`ShellSandbox`: simulator,

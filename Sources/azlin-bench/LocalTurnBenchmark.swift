@@ -1,6 +1,6 @@
 import AzlinAzure
+import AzlinConversation
 import AzlinCore
-import AzlinShell
 import Foundation
 
 /// Figure 2: one local turn through the real engine — the shell twin (`ShellSandbox`) with
@@ -44,7 +44,7 @@ struct LocalTurnBenchmark {
     let (_, fixtureClock) = try SimulatorFixture(
       folder: home.simulatorFolder, groups: 50, perGroup: 10
     ).build()
-    var options = Session.Options()
+    var options = TurnEngine.Options()
     options.dryRun = true
     let twin = try ShellSandbox(
       files: [("config.toml", Self.config)], options: options, version: "azlin-bench",

@@ -1,5 +1,5 @@
+import AzlinConversation
 import AzlinCore
-import AzlinShell
 import Foundation
 
 /// Figure 7: "create 5 VMs" through the shell twin (`--yes`, the simulator on a `ManualClock`
@@ -32,7 +32,7 @@ struct ParallelCreateBenchmark {
   private func modelledSeconds(_ line: String, maxParallel: Int?, _ name: String) throws -> (
     seconds: Double, creates: Int
   ) {
-    var options = Session.Options()
+    var options = TurnEngine.Options()
     options.autoApprove = true
     let files = maxParallel.map { [("config.toml", "[execution]\nmax_parallel = \($0)\n")] } ?? []
     let twin = try ShellSandbox(

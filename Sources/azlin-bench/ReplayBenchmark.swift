@@ -1,5 +1,5 @@
+import AzlinConversation
 import AzlinCore
-import AzlinShell
 import Foundation
 
 /// Figure 4: every transcript of `transcripts/`, replayed in this process by `TranscriptSuite`.

@@ -1,6 +1,6 @@
 import AzlinAzure
+import AzlinConversation
 import AzlinCore
-import AzlinShell
 import AzlinSimulator
 import Foundation
 
@@ -44,7 +44,7 @@ struct StartupProfile {
       }
       shell.close()
     }
-    parts.append("Session init+start \(Format.milliseconds(starts.medianMilliseconds))")
+    parts.append("TurnEngine init+start \(Format.milliseconds(starts.medianMilliseconds))")
     parts.append(
       "LiveState.fetch, empty simulator \(Format.milliseconds(fetches.medianMilliseconds))")
     return [

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AzlinConversation
 import AzlinShell
 
 /// `azlin`: a conversational shell for Azure.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AzlinConversation
 import AzlinCore
 import AzlinShell
 import Foundation

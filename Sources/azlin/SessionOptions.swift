@@ -1,4 +1,5 @@
 import ArgumentParser
+import AzlinConversation
 import AzlinCore
 import AzlinShell
 import Foundation
@@ -31,8 +32,8 @@ struct SessionOptions: ParsableArguments {
   @Flag(name: .customLong("no-color"), help: "No colour, even on a terminal (as NO_COLOR does).")
   var noColor = false
 
-  var sessionOptions: Session.Options {
-    var o = Session.Options()
+  var sessionOptions: TurnEngine.Options {
+    var o = TurnEngine.Options()
     o.autoApprove = yes
     o.dryRun = dryRun
     o.verbose = verbose

@@ -6,7 +6,7 @@ import AzlinPlanning
 import Foundation
 import Testing
 
-@testable import AzlinShell
+@testable import AzlinConversation
 
 /// Issue 13, item 3: a create never modifies an existing resource. (Approval re-reading the
 /// facts a plan was made on is shown in `transcripts/approval-rechecks.transcript`.)

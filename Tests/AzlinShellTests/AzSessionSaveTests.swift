@@ -5,7 +5,7 @@ import AzlinTestSupport
 import Foundation
 import Testing
 
-@testable import AzlinShell
+@testable import AzlinConversation
 
 /// A session on the real az backend saves the same way and replays on the simulator: here
 /// `az` is answered by a simulator through the process runner, so the session goes through
@@ -30,10 +30,10 @@ import Testing
     var context = AzlinContext.deterministic(home: home, clock: clock, runner: runner)
     context.ids = SeededIDGenerator(seed: 0xA2)
     let (config, _) = AzlinConfig.load(path: home.configFile)
-    var options = Session.Options()
+    var options = TurnEngine.Options()
     options.autoApprove = true
     let output = BufferOutput()
-    let session = Session(
+    let session = TurnEngine(
       context: context,
       backend: AzureCLIBackend(runner: runner, clock: clock, subscriptionName: "Contoso Dev"),
       config: config, output: output, options: options, version: "test")

@@ -1,8 +1,8 @@
 import AzlinAzure
+import AzlinConversation
 import AzlinCore
 import AzlinLedger
 import AzlinPlanning
-import AzlinShell
 import AzlinSimulator
 import AzlinTestSupport
 import Foundation
@@ -12,9 +12,9 @@ import Testing
 @Suite struct BudgetGateTests {
   /// A session and the lines it said, movable to another thread (each is used by one thread at a time).
   final class Shell: @unchecked Sendable {
-    let session: Session
+    let session: TurnEngine
     let output = BufferOutput()
-    init(_ make: (BufferOutput) -> Session) { session = make(output) }
+    init(_ make: (BufferOutput) -> TurnEngine) { session = make(output) }
     func say(_ line: String) -> [String] {
       session.handle(line)
       return output.take()
@@ -73,11 +73,11 @@ import Testing
     ) throws -> Shell {
       var context = AzlinContext.deterministic(home: home, runner: UnexpectedProcessRunner())
       context.ids = ids
-      var options = Session.Options()
+      var options = TurnEngine.Options()
       options.autoApprove = yes
       let backend = wrap(SimulatorBackend(simulator: try simulator()))
       return Shell { output in
-        let session = Session(
+        let session = TurnEngine(
           context: context, backend: backend, config: config, output: output, options: options,
           version: "test", llm: llm)
         session.start()

@@ -6,7 +6,7 @@ import AzlinTestSupport
 import Foundation
 import Testing
 
-@testable import AzlinShell
+@testable import AzlinConversation
 
 /// `/ssh`, "how do I connect", and commands run inside a VM, on the real az backend (az answered
 /// by a simulator through the process runner, as in `AzSessionSaveTests`) and on the simulator.
@@ -65,7 +65,7 @@ import Testing
     let folder = TemporaryFolder()
     let home: AzlinHome
     let runner: GuestRunner
-    let session: Session
+    let session: TurnEngine
     let output: TerminalOutput
 
     init(autoApprove: Bool = false, terminal: Bool = true) throws {
@@ -91,10 +91,10 @@ import Testing
       #expect(azure.run(quiet).exitCode == 0)
       runner = GuestRunner(azure, reply: ConnectAndRunTests.reply)
       let context = AzlinContext.deterministic(home: home, clock: clock, runner: runner)
-      var options = Session.Options()
+      var options = TurnEngine.Options()
       options.autoApprove = autoApprove
       output = TerminalOutput(isInteractive: terminal)
-      session = Session(
+      session = TurnEngine(
         context: context,
         backend: AzureCLIBackend(runner: runner, clock: clock, subscriptionName: "Dev"),
         config: AzlinConfig(), output: output, options: options, version: "test")

@@ -4,13 +4,13 @@ import AzlinTestSupport
 import Foundation
 import Testing
 
-@testable import AzlinShell
+@testable import AzlinConversation
 
 /// Issue 13, item 11: state files, settings and typed input that are not what they should be.
 @Suite struct FilesAndInputsTests {
   @Test(arguments: ["{not json", "", "{\"version\": 1, \"groups\": 7}", "\u{0}\u{1}garbage"])
   func aCorruptSimulatorStateIsOneLineAndKeptAsItIs(_ content: String) throws {
-    var options = Session.Options()
+    var options = TurnEngine.Options()
     options.autoApprove = true
     let sandbox = try ShellSandbox(options: options, version: "test")
     defer { sandbox.close() }
@@ -31,7 +31,7 @@ import Testing
   }
 
   @Test func aCorruptFailureHistoryIsNamedAndNeverOverwritten() throws {
-    var options = Session.Options()
+    var options = TurnEngine.Options()
     options.autoApprove = true
     let sandbox = try ShellSandbox(
       environment: ["AZLIN_SIM_FAULTS": "vm create=SkuNotAvailable"], options: options,
@@ -71,7 +71,7 @@ import Testing
   }
 
   @Test func undoTakesAnIDPieceOfAtLeastFourCharacters() throws {
-    var options = Session.Options()
+    var options = TurnEngine.Options()
     options.autoApprove = true
     let sandbox = try ShellSandbox(options: options, version: "test")
     defer { sandbox.close() }
@@ -93,7 +93,7 @@ import Testing
   /// A terminal escape sequence goes whole, not only its ESC: "stop \u{1B}[31mweb1" is "stop web1".
   @Test(arguments: ["\u{1B}[31m", "\u{1B}[0m", "\u{1B}[1;32m", "\u{1B}[2K"])
   func escapeSequencesAreStrippedWhole(_ c: String) {
-    let (line, removed) = Session.clean("list vms \(c)in test-rg")
+    let (line, removed) = TurnEngine.clean("list vms \(c)in test-rg")
     #expect(line == "list vms in test-rg")
     #expect(removed)
   }
@@ -103,7 +103,7 @@ import Testing
     "\u{202C}", "\u{202D}", "\u{2066}", "\u{2067}", "\u{2068}", "\u{2069}", "\u{FEFF}",
   ])
   func invisibleCharactersAreStrippedLikeControls(_ c: String) throws {
-    let (line, removed) = Session.clean("list vms\(c) in te\(c)st-rg")
+    let (line, removed) = TurnEngine.clean("list vms\(c) in te\(c)st-rg")
     #expect(line == "list vms in test-rg")
     #expect(removed)
     let sandbox = try ShellSandbox(version: "test")

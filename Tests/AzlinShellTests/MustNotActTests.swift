@@ -3,7 +3,7 @@ import AzlinPlanning
 import Foundation
 import Testing
 
-@testable import AzlinShell
+@testable import AzlinConversation
 
 /// Lines that must never lead to a plan or a command (issue 12): questions, hypotheticals,
 /// negations, exclusions that cannot be honoured, gibberish, bad counts and names that are not

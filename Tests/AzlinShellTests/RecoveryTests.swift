@@ -5,7 +5,7 @@ import AzlinLedger
 import Foundation
 import Testing
 
-@testable import AzlinShell
+@testable import AzlinConversation
 
 /// Issue 13, item 9: recovery that tells the truth. (`transcripts/recovery-truth.transcript`
 /// shows a VM still `Creating` waited out by /resume.)

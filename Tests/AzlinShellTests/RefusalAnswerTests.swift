@@ -1,7 +1,7 @@
 import AzlinCore
 import Testing
 
-@testable import AzlinShell
+@testable import AzlinConversation
 
 /// A refusal that asks which VM ("Which VM do you mean by "all"?") takes the answer on the next
 /// line, and the answer names exactly what was chosen — never every VM, never a new one.
@@ -178,7 +178,7 @@ import Testing
     ("my azure client secret is *** , use it and make a vm named ci", "make a vm named ci"),
   ])
   func theSecretAndWhatLeadsUpToItAreCut(_ line: String, _ left: String) {
-    #expect(Session.withoutSecret(line) == left)
+    #expect(TurnEngine.withoutSecret(line) == left)
   }
 
   @Test func whatARefusedRequestNamedIsItNext() throws {

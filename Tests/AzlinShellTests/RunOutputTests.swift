@@ -2,7 +2,7 @@ import AzlinAzure
 import AzlinCore
 import Testing
 
-@testable import AzlinShell
+@testable import AzlinConversation
 
 /// What `az vm run-command invoke` answered, as the shell shows it: the command's output and
 /// its error output, indented, every line redacted.

@@ -4,7 +4,7 @@ import Foundation
 import Synchronization
 import Testing
 
-@testable import AzlinShell
+@testable import AzlinConversation
 
 /// Issue 13, item 8: a secret typed on a line never leaves it. Every phrasing below runs
 /// through one whole shell (with an LLM configured, which fails so the local grammar answers
@@ -96,7 +96,7 @@ import Testing
 
   @Test func noSecretReachesAFileTheScreenOrTheLLM() throws {
     let client = RecordingClient()
-    var options = Session.Options()
+    var options = TurnEngine.Options()
     options.autoApprove = true
     let sandbox = try ShellSandbox(
       options: options, version: "test", llm: LLMIntentParser(client: client))

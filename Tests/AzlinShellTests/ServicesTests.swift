@@ -4,7 +4,7 @@ import AzlinTestSupport
 import Foundation
 import Testing
 
-@testable import AzlinShell
+@testable import AzlinConversation
 
 /// The composition root: `Services.live` and `Services.sandbox`, and the shell twin on top.
 @Suite struct ServicesTests {
@@ -27,7 +27,7 @@ import Testing
   /// An unknown AZLIN_BACKEND stops the start with one line.
   @Test func liveRefusesAnUnknownBackend() {
     let folder = TemporaryFolder()
-    #expect(throws: ShellLauncher.StartError.self) {
+    #expect(throws: Services.StartError.self) {
       try Services.live(
         choice: nil, environment: ["AZLIN_HOME": folder.path, "AZLIN_BACKEND": "cloud"],
         interactive: false)

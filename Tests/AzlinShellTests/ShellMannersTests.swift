@@ -1,5 +1,6 @@
 import Testing
 
+@testable import AzlinConversation
 @testable import AzlinShell
 
 /// Colour, the Ctrl-R search, `/help` from one definition per command.

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import AzlinShell
+@testable import AzlinConversation
 
 /// Slash commands said in words go to the command; other lines stay requests.
 @Suite struct SpokenCommandTests {
@@ -20,7 +20,7 @@ import Testing
     ("how do I use the budget command", "/help budget"),
   ])
   func wordsReachTheCommand(_ line: String, _ command: String) {
-    #expect(Session.spokenCommand(line) == command)
+    #expect(TurnEngine.spokenCommand(line) == command)
   }
 
   @Test(arguments: [
@@ -28,6 +28,6 @@ import Testing
     "exit the building and delete sam", "show me the stopped vms", "list vms in test-rg",
   ])
   func requestsStayRequests(_ line: String) {
-    #expect(Session.spokenCommand(line) == nil)
+    #expect(TurnEngine.spokenCommand(line) == nil)
   }
 }

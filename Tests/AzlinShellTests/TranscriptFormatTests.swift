@@ -1,4 +1,4 @@
-import AzlinShell
+import AzlinConversation
 import Testing
 
 @Suite struct TranscriptFormatTests {

@@ -5,7 +5,7 @@ import AzlinTestSupport
 import Foundation
 import Testing
 
-@testable import AzlinShell
+@testable import AzlinConversation
 
 #if canImport(FoundationXML)
   import FoundationXML

@@ -1,4 +1,4 @@
-import AzlinShell
+import AzlinConversation
 import AzlinTestSupport
 import Foundation
 import Testing

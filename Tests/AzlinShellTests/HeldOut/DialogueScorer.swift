@@ -2,7 +2,7 @@ import AzlinCore
 import AzlinPlanning
 import Foundation
 
-@testable import AzlinShell
+@testable import AzlinConversation
 
 /// Runs held-out dialogues through a whole shell in a sandbox and scores each turn.
 ///
