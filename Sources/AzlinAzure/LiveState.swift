@@ -106,7 +106,12 @@ public struct LiveState: Equatable, Sendable {
     /// Searched in the name's UTF-8 bytes: the NSString search that `String.contains` reaches
     /// through Foundation costs a microsecond per disk, and a budget check of a 500-VM
     /// subscription asks it of every disk several times a turn.
-    public var isOSDisk: Bool { name.utf8.firstRange(of: "_OsDisk_".utf8) != nil }
+    public var isOSDisk: Bool { Self.isOSDisk(named: name) }
+
+    /// True for the name Azure gives a VM's OS disk (`<vm>_OsDisk_…`).
+    public static func isOSDisk(named name: String) -> Bool {
+      name.utf8.firstRange(of: "_OsDisk_".utf8) != nil
+    }
   }
 
   public var groups: [Group] = []

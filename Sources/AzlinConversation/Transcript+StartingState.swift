@@ -66,7 +66,7 @@ extension Transcript {
     // Snapshots of data disks that still exist; one of an OS disk (whose name Azure makes up
     // anew with the VM) or of a disk gone since cannot be made again, and is left out.
     for snap in state.snapshots {
-      guard let source = snap.sourceDisk, !source.contains("_OsDisk_"),
+      guard let source = snap.sourceDisk, !LiveState.Disk.isOSDisk(named: source),
         state.disks.contains(where: { $0.name.lowercased() == source.lowercased() })
       else { continue }
       lines.append(

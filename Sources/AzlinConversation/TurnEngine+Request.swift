@@ -243,7 +243,7 @@ extension TurnEngine {
             label: "VM \(vm.name)", size: vm.size, region: vm.location,
             running: vm.powerState != "deallocated")
           for disk in live.disks
-          where !vm.id.isEmpty && disk.managedBy == vm.id && !disk.name.contains("_OsDisk_") {
+          where !vm.id.isEmpty && disk.managedBy == vm.id && !disk.isOSDisk {
             if let line = estimator.diskLines(name: disk.name, sku: disk.sku, sizeGB: disk.sizeGB) {
               estimate.lines.append(
                 .init(

@@ -51,7 +51,7 @@ extension TurnEngine {
       say("Storage accounts:")
       say(Messages.storageTable(live.storageAccounts).map { "  " + $0 })
     }
-    let dataDisks = live.disks.filter { !$0.name.contains("_OsDisk_") }
+    let dataDisks = live.disks.filter { !$0.isOSDisk }
     if !dataDisks.isEmpty {
       say("Disks:")
       say(Messages.diskTable(dataDisks).map { "  " + $0 })

@@ -121,7 +121,7 @@ public struct Rollback: Sendable {
               && !created.contains("storage/\(g.lowercased())/\($0.name.lowercased())")
           }.map { "storage account \($0.name) (\(owner("storage", g, $0.name)))" }
           + live.disks.filter {
-            inGroup($0.resourceGroup) && !$0.name.contains("_OsDisk_")
+            inGroup($0.resourceGroup) && !$0.isOSDisk
               && !created.contains("disk/\(g.lowercased())/\($0.name.lowercased())")
           }.map { "disk \($0.name) (\($0.sizeGB) GB, \(owner("disk", g, $0.name)))" }
           + live.snapshots.filter {
