@@ -61,6 +61,9 @@ public struct LocalIntentParser: Sendable {
       case .failure(let problem): result = .notUnderstood(problem.problem)
       }
     }
+    // "stop sam tomorrow", "restart it every night": not now, and azlin schedules nothing but
+    // the daily auto-shutdown.
+    if !hypothetical, !questionMark { result = refusingLater(result, words: words) }
     if questionMark, case .intents(let intents) = result {
       // A change asked about with only a question mark is previewed; reads are answered.
       return .intents(
@@ -523,4 +526,7 @@ public enum ParseProblem: Error, Equatable, Sendable {
   case windowsImage(String)
   /// A command to run in a VM whose words cannot be told from the rest of the line, unquoted.
   case unclearCommand(String)
+  /// A change said for another time ("tomorrow", "at 6pm", "every night"), as typed: azlin
+  /// acts now or not at all, and schedules only the daily auto-shutdown.
+  case later(String)
 }
