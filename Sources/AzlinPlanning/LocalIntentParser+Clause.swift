@@ -153,9 +153,13 @@ extension LocalIntentParser {
       let first = c.lower[..<or].last(where: { Self.verbWords[$0] == verb }) ?? "that"
       return .failure(ParseProblemError(problem: .alternatives([first, other])))
     }
+    // "stpo sam", but also "half the size" read as "halt": a verb read from a slip is
+    // confirmed before it is planned, like a live name read from one.
+    var verbFromSlip = false
     if verb == nil, let typo = c.claimVerbTypo() {
       verb = typo
       confidence = 0.85
+      verbFromSlip = true
     }
     if c.lower.contains("deallocate") || c.lower.contains("dealloc")
       || c.has(phrase: ["i", "deallocated"])
@@ -545,6 +549,17 @@ extension LocalIntentParser {
       guard case .success(var intent) = decided, !intent.kind.isReadOnly,
         !intent.parameters.hypothetical
       else { return decided }
+      // "make the disk on web1 bigger": a disk made bigger is an existing disk resized, never
+      // a new default-sized one; "upgrade ubuntu on web1": the OS, not the VM's size.
+      if intent.kind == .attachDisk, intent.parameters.sizeChange != nil,
+        intent.parameters.sizeGB == nil
+      {
+        return .failure(ParseProblemError(problem: .unsupported("resizing disks")))
+      }
+      if intent.kind == .resizeVM, intent.parameters.image != nil, intent.parameters.size == nil {
+        return .failure(
+          ParseProblemError(problem: .unsupported("changing a VM's operating system")))
+      }
       // "delete web1 if it's stopped": a condition is refused by name, never dropped.
       if let condition = Self.condition(in: c, of: intent, live: live) {
         return .failure(ParseProblemError(problem: .unknownWords(condition)))
@@ -552,7 +567,9 @@ extension LocalIntentParser {
       if let detail = halfSaid(intent, in: c, context: context) {
         return .failure(ParseProblemError(problem: detail.problem))
       }
-      if Self.leavesOutPart(intent, of: c) { intent.confidence = min(intent.confidence, 0.6) }
+      if verbFromSlip || Self.leavesOutPart(intent, of: c) {
+        intent.confidence = min(intent.confidence, 0.6)
+      }
       return .success(intent)
     }
     switch decided {

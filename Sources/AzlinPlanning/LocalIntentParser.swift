@@ -36,7 +36,13 @@ public struct LocalIntentParser: Sendable {
   /// - Returns: The intents in order, or why nothing was understood.
   public func parse(_ line: String, context: ConversationContext, live: LiveState) -> ParseResult {
     if let asked = connectOrRun(line, context: context, live: live) { return asked }
-    var words = Self.mendingTypos(Self.tokens(of: line), live: live, regions: catalog.regions)
+    let typed = Self.tokens(of: line)
+    var words = Self.mendingTypos(typed, live: live, regions: catalog.regions)
+    // "the vms that are stepped" read as "stopped", "a very big vm" as "every": a word mended
+    // to another is confirmed before a change is planned, and the question says what was typed.
+    let mended = zip(typed, words).filter { t, w in
+      t.lowercased() != w.lowercased() && Self.swappedShortWords[t.lowercased()] == nil
+    }.map(\.0)
     // "what happens if I deallocate sam", "how do I stop it": asked about, never carried out.
     var hypothetical = false
     if let n = Self.hypotheticalPrefix(words.map { $0.lowercased() }) {
@@ -60,6 +66,16 @@ public struct LocalIntentParser: Sendable {
       case .success(let revised): result = .intents(revised)
       case .failure(let problem): result = .notUnderstood(problem.problem)
       }
+    }
+    if !mended.isEmpty, case .intents(let intents) = result {
+      result = .intents(
+        intents.map {
+          var i = $0
+          guard !i.kind.isReadOnly else { return i }
+          i.confidence = min(i.confidence, 0.6)
+          i.explanation += " (you typed " + mended.joined(separator: ", ") + ")"
+          return i
+        })
     }
     // "stop sam tomorrow", "restart it every night": not now, and azlin schedules nothing but
     // the daily auto-shutdown.
