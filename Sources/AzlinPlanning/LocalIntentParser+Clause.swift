@@ -560,6 +560,9 @@ extension LocalIntentParser {
         return .failure(
           ParseProblemError(problem: .unsupported("changing a VM's operating system")))
       }
+      if let part = Self.partOfAVM(intent, in: c) {
+        return .failure(ParseProblemError(problem: .unknownWords([part])))
+      }
       // "delete web1 if it's stopped": a condition is refused by name, never dropped.
       if let condition = Self.condition(in: c, of: intent, live: live) {
         return .failure(ParseProblemError(problem: .unknownWords(condition)))

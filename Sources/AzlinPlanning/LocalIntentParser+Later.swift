@@ -87,7 +87,8 @@ extension LocalIntentParser {
 
   /// A change said for another time is not done now: azlin has no scheduler beyond the daily
   /// auto-shutdown, and doing it now would be a guess at what was meant.
-  func refusingLater(_ result: ParseResult, words: [String]) -> ParseResult {
+  /// Used on every parser's result (the LLM's too), as questions are.
+  public static func refusingLater(_ result: ParseResult, words: [String]) -> ParseResult {
     guard case .intents(let intents) = result,
       intents.contains(where: { !$0.kind.isReadOnly && !$0.parameters.hypothetical }),
       !intents.contains(where: { [.setAutoShutdown, .clearAutoShutdown].contains($0.kind) }),

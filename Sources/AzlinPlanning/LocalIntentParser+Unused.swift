@@ -83,4 +83,28 @@ extension LocalIntentParser {
     }
     return false
   }
+
+  /// The thing a change is really about when it is a part of a VM: "cycle the keys on web1",
+  /// "restart the service on api", "delete the logs from db". A word after "the" (or "its",
+  /// "my") that no stage read, before "on", "of", "in" or "from" and a VM's name, is the
+  /// object — not the VM — so the change is refused by that word, never applied to the VM.
+  static func partOfAVM(_ intent: Intent, in c: ClauseScan) -> String? {
+    let kinds: Set<IntentKind> = [
+      .startVM, .stopVM, .deallocateVM, .restartVM, .deleteVM, .resizeVM,
+    ]
+    guard kinds.contains(intent.kind), !intent.parameters.names.isEmpty else { return nil }
+    let determiners: Set<String> = ["the", "its", "my", "his", "her", "their", "our", "your"]
+    for i in c.lower.indices where i > 0 && i + 2 < c.lower.count {
+      let w = c.lower[i]
+      guard determiners.contains(c.lower[i - 1]), !c.used.contains(i),
+        ["on", "of", "in", "from", "inside", "for"].contains(c.lower[i + 1]),
+        c.used.contains(i + 2),
+        !singularPronouns.contains(w), !pluralPronouns.contains(w), !allWords.contains(w),
+        !vmNouns.contains(w), !fillerWords.contains(w), !stopWords.contains(w) || w == "rest",
+        w.contains(where: \.isLetter)
+      else { continue }
+      return c.words[i]
+    }
+    return nil
+  }
 }

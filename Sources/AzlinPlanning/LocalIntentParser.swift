@@ -79,7 +79,7 @@ public struct LocalIntentParser: Sendable {
     }
     // "stop sam tomorrow", "restart it every night": not now, and azlin schedules nothing but
     // the daily auto-shutdown.
-    if !hypothetical, !questionMark { result = refusingLater(result, words: words) }
+    if !hypothetical, !questionMark { result = Self.refusingLater(result, words: words) }
     if questionMark, case .intents(let intents) = result {
       // A change asked about with only a question mark is previewed; reads are answered.
       return .intents(

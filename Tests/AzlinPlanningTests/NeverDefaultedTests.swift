@@ -211,4 +211,15 @@ import Testing
     #expect(intents("add a 256 gb disk to api").map(\.kind) == [.attachDisk])
     #expect(intents("make api larger").map(\.kind) == [.resizeVM])
   }
+
+  @Test func aPartOfAVMNamedAsTheObjectIsNotTheVM() {
+    // "the keys on api", "the logs of api": the thing acted on is a part azlin does not manage.
+    for (line, part) in [
+      ("cycle the keys on api", "keys"), ("delete the data on api", "data"),
+    ] {
+      #expect(problem(line) == .unknownWords([part]), "\(line)")
+    }
+    // The VM itself, pointed at with "the … of", is still the VM.
+    #expect(intents("stop the rest of the vms").map(\.kind) == [.stopVM])
+  }
 }
