@@ -187,6 +187,13 @@ public struct LocalIntentParser: Sendable {
       ["one", "ones", "them", "it", "that", "those", "these", "there", "then", "same"].contains(
         $0.lowercased())
     }
+    // "add 2 disks to web1": one attach for each disk counted, never one disk for all.
+    intents = intents.flatMap { i -> [Intent] in
+      guard i.kind == .attachDisk, let n = i.parameters.count, n > 1 else { return [i] }
+      var one = i
+      one.parameters.count = nil
+      return Array(repeating: one, count: min(n, CommandPlanner.maximumCount))
+    }
     intents = Self.takeWeighed(pointsBack ? weighed : nil, into: Self.disksForNewVMs(intents))
     // "stg-worker needs more memory, make it an E4s v3": the size named wins over "bigger".
     let sized = intents
@@ -242,6 +249,11 @@ public struct LocalIntentParser: Sendable {
       }
       if provision.parameters.names.isEmpty {
         let i = out.lastIndex(where: { $0.kind == .provisionVM })!
+        // A create takes one disk of its own: a second is left as it is, and asked about.
+        if out[i].parameters.sizeGB != nil {
+          out.append(intent)
+          continue
+        }
         out[i].parameters.sizeGB = intent.parameters.sizeGB ?? CommandPlanner.defaultDiskGB
         out[i].parameters.sku = intent.parameters.sku
         continue

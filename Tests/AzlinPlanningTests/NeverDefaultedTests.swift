@@ -222,4 +222,14 @@ import Testing
     // The VM itself, pointed at with "the … of", is still the VM.
     #expect(intents("stop the rest of the vms").map(\.kind) == [.stopVM])
   }
+
+  @Test func aCountOfDisksIsThatManyDisks() {
+    // "put three disks on batch": three attaches, never one disk for the count.
+    let i = intents("put three disks on batch")
+    #expect(i.map(\.kind) == [.attachDisk, .attachDisk, .attachDisk])
+    #expect(i.allSatisfy { $0.parameters.vm == "batch" && $0.parameters.count == nil })
+    let made = intents("make a vm called rho with two 32gb disks")
+    #expect(made.map(\.kind) == [.provisionVM, .attachDisk, .attachDisk])
+    #expect(made.dropFirst().allSatisfy { $0.parameters.vm == "rho" && $0.parameters.sizeGB == 32 })
+  }
 }
