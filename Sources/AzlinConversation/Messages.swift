@@ -128,6 +128,9 @@ public enum Messages {
     case .unknownImage(let typed): return unknownImage(typed)
     case .windowsImage(let typed): return windowsImage(typed)
     case .unclearCommand(let words): return unclearCommand(words)
+    case .later(let when):
+      return
+        "azlin acts now, so it cannot do that \"\(when)\" (it schedules only a daily auto-shutdown, e.g. \"shut sam down every day at 7pm\"); nothing was done. Say it without \"\(when)\" to do it now."
     }
   }
 

@@ -153,9 +153,13 @@ extension LocalIntentParser {
       let first = c.lower[..<or].last(where: { Self.verbWords[$0] == verb }) ?? "that"
       return .failure(ParseProblemError(problem: .alternatives([first, other])))
     }
+    // "stpo sam", but also "half the size" read as "halt": a verb read from a slip is
+    // confirmed before it is planned, like a live name read from one.
+    var verbFromSlip = false
     if verb == nil, let typo = c.claimVerbTypo() {
       verb = typo
       confidence = 0.85
+      verbFromSlip = true
     }
     if c.lower.contains("deallocate") || c.lower.contains("dealloc")
       || c.has(phrase: ["i", "deallocated"])
@@ -539,7 +543,38 @@ extension LocalIntentParser {
       verb: verb ?? inheritedVerb, object: object, groupTarget: groupTarget, p: p, c: c, live: live,
       lastVerb: context.lastKind.map(Self.verb(of:)),
       confidence: verb == nil && inheritedVerb != nil ? confidence * 0.9 : confidence)
-    guard !unknown.isEmpty else { return decided }
+    guard !unknown.isEmpty else {
+      // A detail named by its kind alone ("with lots of memory", "in a new group") is asked
+      // about, never filled with a default.
+      guard case .success(var intent) = decided, !intent.kind.isReadOnly,
+        !intent.parameters.hypothetical
+      else { return decided }
+      // "make the disk on web1 bigger": a disk made bigger is an existing disk resized, never
+      // a new default-sized one; "upgrade ubuntu on web1": the OS, not the VM's size.
+      if intent.kind == .attachDisk, intent.parameters.sizeChange != nil,
+        intent.parameters.sizeGB == nil
+      {
+        return .failure(ParseProblemError(problem: .unsupported("resizing disks")))
+      }
+      if intent.kind == .resizeVM, intent.parameters.image != nil, intent.parameters.size == nil {
+        return .failure(
+          ParseProblemError(problem: .unsupported("changing a VM's operating system")))
+      }
+      if let part = Self.partOfAVM(intent, in: c) {
+        return .failure(ParseProblemError(problem: .unknownWords([part])))
+      }
+      // "delete web1 if it's stopped": a condition is refused by name, never dropped.
+      if let condition = Self.condition(in: c, of: intent, live: live) {
+        return .failure(ParseProblemError(problem: .unknownWords(condition)))
+      }
+      if let detail = halfSaid(intent, in: c, context: context) {
+        return .failure(ParseProblemError(problem: detail.problem))
+      }
+      if verbFromSlip || Self.leavesOutPart(intent, of: c) {
+        intent.confidence = min(intent.confidence, 0.6)
+      }
+      return .success(intent)
+    }
     switch decided {
     case .success(let intent) where intent.kind.isReadOnly: return decided
     // "make me a sandwich": a create of something unknown names the word; a verbless remark
@@ -834,14 +869,43 @@ extension LocalIntentParser {
       p.region = r
       c.claim(words: ["there"])
     }
+    // "in the group", "into the rg": the group the conversation is about, said with "the".
+    if let g = context.resourceGroup, live.group(named: "the") == nil,
+      let at = Self.definiteGroupPlace(c)
+    {
+      p.resourceGroup = g
+      c.claim(at)
+      return
+    }
     for (i, w) in c.lower.enumerated()
     where ["in", "into", "under", "inside", "to", "from", "of", "on"].contains(w) {
       var j = i + 1
       while j < c.lower.count, ["the", "a", "resource"].contains(c.lower[j]) { j += 1 }
+      // "in rg", "in the rg group", "on test": a group that exists by that very name wins over
+      // the word's meaning in the grammar ("rg" for resource group).
+      if j < c.lower.count, !c.used.contains(j), let g = live.group(named: c.words[j]),
+        !Self.singularPronouns.contains(c.lower[j]), !Self.pluralPronouns.contains(c.lower[j])
+      {
+        p.resourceGroup = g.name
+        if j + 1 < c.lower.count, Self.groupNouns.contains(c.lower[j + 1]) { c.claim([j + 1]) }
+        c.claim(i...j)
+        return
+      }
       let explicit = j < c.lower.count && Self.groupNouns.contains(c.lower[j])
       if explicit { j += 1 }
       guard j < c.words.count, !c.used.contains(j) else { continue }
       let candidate = c.words[j]
+      // "in the rg group": a word of the grammar is never taken for a new group's name — except
+      // right after the word for group ("rg other"), where a name stands.
+      let l = candidate.lowercased()
+      if live.group(named: candidate) == nil,
+        explicit
+          ? Self.groupNouns.contains(l) || Self.singularPronouns.contains(l)
+            || Self.pluralPronouns.contains(l) || ["a", "an", "the"].contains(l)
+          : ClauseScan.vocabulary.contains(l)
+      {
+        continue
+      }
       // "the rest of test-rg", "everything on dev-rg": only a group that exists.
       if ["of", "on"].contains(w), live.group(named: candidate) == nil { continue }
       if let g = live.group(named: candidate)
@@ -1321,6 +1385,36 @@ extension LocalIntentParser {
           memory = n
           c.claim(i...k)
         }
+      }
+    }
+    // "a memory optimized vm with 64 gb": where memory is the only thing the clause measures
+    // (no disk, no storage), an amount of GB is the memory.
+    if memory == nil,
+      c.lower.indices.contains(where: { !c.used.contains($0) && memoryWords.contains(c.lower[$0]) }
+      ),
+      !c.lower.contains(where: { Self.diskNouns.contains($0) || Self.storageNouns.contains($0) })
+    {
+      let amounts = c.lower.indices.filter { i in
+        guard !c.used.contains(i) else { return false }
+        let w = c.lower[i]
+        let next = i + 1 < c.lower.count ? c.lower[i + 1] : ""
+        return (Double(w) != nil && ["gb", "gib"].contains(next))
+          || ["gb", "gib"].contains(where: {
+            w.hasSuffix($0) && Double(w.dropLast($0.count)) != nil
+          })
+      }
+      if amounts.count == 1, let i = amounts.first {
+        let w = c.lower[i]
+        if let n = Double(w) {
+          memory = n
+          c.claim(i...(i + 1))
+        } else if let unit = ["gib", "gb"].first(where: { w.hasSuffix($0) }),
+          let n = Double(w.dropLast(unit.count))
+        {
+          memory = n
+          c.claim(i...i)
+        }
+        for k in c.lower.indices where memoryWords.contains(c.lower[k]) { c.claim(k...k) }
       }
     }
     guard cpus != nil || memory != nil else { return }

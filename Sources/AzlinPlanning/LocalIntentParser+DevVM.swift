@@ -30,6 +30,21 @@ extension LocalIntentParser {
       }
       return .intents(intents)
     }
+    if case .intents(let intents) = result {
+      // "close everything on sam except ssh": these readings keep nothing out, so an exclusion
+      // is refused by name, never dropped (dropped, it would close the port it spares).
+      if intents.contains(where: { !$0.kind.isReadOnly }),
+        let at = w.indices.first(where: { i in
+          ["except", "excluding", "besides"].contains(w[i])
+            || (i + 1 < w.count && ["other", "apart", "aside"].contains(w[i])
+              && ["than", "from"].contains(w[i + 1]))
+            || (i + 1 < w.count && w[i] == "but" && ["not", "keep", "leave"].contains(w[i + 1]))
+        })
+      {
+        return .notUnderstood(.unknownWords(Array(words[at...].prefix(3))))
+      }
+      return .intents(accountedDevVM(intents, words: words, live: live))
+    }
     return result
   }
 
@@ -470,6 +485,12 @@ extension LocalIntentParser {
     }
     guard !pairs.isEmpty else {
       return .notUnderstood(.missingDetail("tag", example: "tag sam env=dev"))
+    }
+    // "label web1 team=infra and db team=data": one key with two values is a tag for each of
+    // several things, which one request cannot say — asked, never the last value for all.
+    let keys = pairs.map { $0.0.lowercased() }
+    if Set(keys).count != keys.count {
+      return .notUnderstood(.missingDetail("tag", example: "tag web1 team=infra"))
     }
     for (k, v) in pairs { p.tags[k] = v }
     p.names = vmNames(words, w, context: context, live: live, &p)

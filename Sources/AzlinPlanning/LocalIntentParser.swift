@@ -36,7 +36,13 @@ public struct LocalIntentParser: Sendable {
   /// - Returns: The intents in order, or why nothing was understood.
   public func parse(_ line: String, context: ConversationContext, live: LiveState) -> ParseResult {
     if let asked = connectOrRun(line, context: context, live: live) { return asked }
-    var words = Self.mendingTypos(Self.tokens(of: line), live: live, regions: catalog.regions)
+    let typed = Self.tokens(of: line)
+    var words = Self.mendingTypos(typed, live: live, regions: catalog.regions)
+    // "the vms that are stepped" read as "stopped", "a very big vm" as "every": a word mended
+    // to another is confirmed before a change is planned, and the question says what was typed.
+    let mended = zip(typed, words).filter { t, w in
+      t.lowercased() != w.lowercased() && Self.swappedShortWords[t.lowercased()] == nil
+    }.map(\.0)
     // "what happens if I deallocate sam", "how do I stop it": asked about, never carried out.
     var hypothetical = false
     if let n = Self.hypotheticalPrefix(words.map { $0.lowercased() }) {
@@ -61,6 +67,19 @@ public struct LocalIntentParser: Sendable {
       case .failure(let problem): result = .notUnderstood(problem.problem)
       }
     }
+    if !mended.isEmpty, case .intents(let intents) = result {
+      result = .intents(
+        intents.map {
+          var i = $0
+          guard !i.kind.isReadOnly else { return i }
+          i.confidence = min(i.confidence, 0.6)
+          i.explanation += " (you typed " + mended.joined(separator: ", ") + ")"
+          return i
+        })
+    }
+    // "stop sam tomorrow", "restart it every night": not now, and azlin schedules nothing but
+    // the daily auto-shutdown.
+    if !hypothetical, !questionMark { result = Self.refusingLater(result, words: words) }
     if questionMark, case .intents(let intents) = result {
       // A change asked about with only a question mark is previewed; reads are answered.
       return .intents(
@@ -168,6 +187,13 @@ public struct LocalIntentParser: Sendable {
       ["one", "ones", "them", "it", "that", "those", "these", "there", "then", "same"].contains(
         $0.lowercased())
     }
+    // "add 2 disks to web1": one attach for each disk counted, never one disk for all.
+    intents = intents.flatMap { i -> [Intent] in
+      guard i.kind == .attachDisk, let n = i.parameters.count, n > 1 else { return [i] }
+      var one = i
+      one.parameters.count = nil
+      return Array(repeating: one, count: min(n, CommandPlanner.maximumCount))
+    }
     intents = Self.takeWeighed(pointsBack ? weighed : nil, into: Self.disksForNewVMs(intents))
     // "stg-worker needs more memory, make it an E4s v3": the size named wins over "bigger".
     let sized = intents
@@ -223,6 +249,11 @@ public struct LocalIntentParser: Sendable {
       }
       if provision.parameters.names.isEmpty {
         let i = out.lastIndex(where: { $0.kind == .provisionVM })!
+        // A create takes one disk of its own: a second is left as it is, and asked about.
+        if out[i].parameters.sizeGB != nil {
+          out.append(intent)
+          continue
+        }
         out[i].parameters.sizeGB = intent.parameters.sizeGB ?? CommandPlanner.defaultDiskGB
         out[i].parameters.sku = intent.parameters.sku
         continue
@@ -523,4 +554,7 @@ public enum ParseProblem: Error, Equatable, Sendable {
   case windowsImage(String)
   /// A command to run in a VM whose words cannot be told from the rest of the line, unquoted.
   case unclearCommand(String)
+  /// A change said for another time ("tomorrow", "at 6pm", "every night"), as typed: azlin
+  /// acts now or not at all, and schedules only the daily auto-shutdown.
+  case later(String)
 }

@@ -347,4 +347,17 @@ private final class FixedClient: LLMClient, @unchecked Sendable {
     }
     #expect(list.first?.parameters.names == ["web7"])
   }
+
+  @Test func aChangeTheModelReadsForAnotherTimeIsRefusedNotDoneNow() {
+    let reply =
+      #"{"intent":"deallocate_vm","parameters":{"names":["sam"]},"confidence":0.9,"explanation":"x"}"#
+    #expect(
+      outcome(reply, line: "deallocate sam on saturday")
+        == .parsed(.notUnderstood(.later("on saturday"))))
+    guard case .parsed(.intents(let now)) = outcome(reply, line: "deallocate sam") else {
+      Issue.record("a change for now was not read")
+      return
+    }
+    #expect(now.map(\.kind) == [.deallocateVM])
+  }
 }

@@ -58,6 +58,12 @@ public struct LLMIntentParser: Sendable {
           reason: LLMFailure.badReply("it named \"\(invented)\", which the line does not say")
             .description)
       }
+      // "stop sam tomorrow": a change for another time is not done now, whoever read it.
+      // (Asked about, it is previewed instead, as every question is.)
+      if !LocalIntentParser.asksRatherThanRequests(line) {
+        let words = LocalIntentParser.tokens(of: line)
+        return .parsed(LocalIntentParser.refusingLater(.intents(intents), words: words))
+      }
       return .parsed(.intents(intents))
     }
   }
