@@ -119,11 +119,36 @@ public enum Redactor {
     ),
   ].map { (try! NSRegularExpression(pattern: $0.0), $0.1) }
 
+  /// Words and marks at least one of which every pattern's match contains (compared
+  /// lowercased): a text with none of them and no long base64 run holds nothing to redact.
+  private static let signs = [
+    "=", "--", "-----begin", "eyj", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "xox",
+    "sk-", "akia", "q~", "bearer", "pass", "pwd", "secret", "token", "key", "sas", "connection",
+  ]
+
+  /// False only when no pattern can match `text`: most typed lines ("stop sam") are passed
+  /// through without running the expressions (nor compiling them, at start-up).
+  static func mayHoldSecret(_ text: String) -> Bool {
+    let lowered = text.lowercased()
+    if signs.contains(where: { lowered.utf8.firstRange(of: $0.utf8) != nil }) { return true }
+    // A run of 40 or more base64 characters (the long-key pattern's shortest match).
+    var run = 0
+    for byte in text.utf8 {
+      let isBase64 =
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A)
+        || (byte >= 0x61 && byte <= 0x7A) || byte == 0x2B || byte == 0x2F
+      run = isBase64 ? run + 1 : 0
+      if run >= 40 { return true }
+    }
+    return false
+  }
+
   /// Redacts secrets in free text such as a typed request or an error message.
   public static func text(_ input: String) -> String {
     guard input.count < 1_000_000 else {
       return input.isEmpty ? input : "[\(input.utf8.count) bytes not recorded]"
     }
+    guard mayHoldSecret(input) else { return input }
     if let known = memo.redacted(input) { return known }
     var s = input
     for (regex, template) in patterns {

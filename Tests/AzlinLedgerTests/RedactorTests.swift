@@ -1,5 +1,6 @@
-import AzlinLedger
 import Testing
+
+@testable import AzlinLedger
 
 @Suite struct RedactorTests {
   @Test func hidesSecretFlagValuesInArgv() {
@@ -37,5 +38,24 @@ import Testing
   ])
   func hidesSecretsInText(_ input: String, _ expected: String) {
     #expect(Redactor.text(input) == expected)
+  }
+}
+
+extension RedactorTests {
+  /// Plain requests skip the expressions; each pattern's example still reaches them (the
+  /// redaction tests above then check what they mask).
+  @Test(
+    "the pre-filter passes plain lines through and stops every kind of secret",
+    arguments: [
+      ("stop sam", false), ("create 3 vms called web1 to web3 in westus2", false),
+      ("how much is the D4s_v5 in eastus?", false),
+      ("set the password for sam to hunter2", true), ("--admin-password x", true),
+      ("AccountKey=abc", true), ("eyJhbGciOi.eyJzdWIiOi.sig", true), ("AKIAABCDEFGHIJKLMNOP", true),
+      ("ghp_abcdefghijklmnopqrstuvwxyz", true), ("Bearer abcdefghijklmnopqrst", true),
+      (String(repeating: "ab12", count: 10), true),
+      ("abc4Q~" + String(repeating: "x", count: 31), true),
+    ])
+  func preFilter(_ line: String, _ may: Bool) {
+    #expect(Redactor.mayHoldSecret(line) == may)
   }
 }

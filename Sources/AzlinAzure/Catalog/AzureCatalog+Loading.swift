@@ -29,7 +29,7 @@ extension AzureCatalog {
     } catch {
       throw AzureCatalogError(path: "", reason: "\(error)")
     }
-    let document = Reader(value: root, path: "")
+    let document = Reader(value: root)
     guard root.objectMembers != nil else {
       throw AzureCatalogError(path: "", reason: "expected an object at the top level")
     }
@@ -168,12 +168,38 @@ extension AzureCatalog {
   static let baseRegion = "eastus"
 }
 
+/// Where a value sits in the document, spelled (`vmSizes[3].exactHourly`) only for an error:
+/// the catalogue is read at every start, and building each of its thousands of paths as a
+/// string was most of that read.
+private indirect enum ReaderPath {
+  case root
+  case member(ReaderPath, String)
+  case element(ReaderPath, Int)
+
+  var text: String {
+    switch self {
+    case .root: ""
+    case .member(.root, let key): key
+    case .member(let parent, let key): parent.text + "." + key
+    case .element(let parent, let index): parent.text + "[\(index)]"
+    }
+  }
+}
+
 /// A JSON value with its path in the document, for error messages.
 private struct Reader {
   var value: JSONValue
-  var path: String
+  var at: ReaderPath
 
-  func child(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+  init(value: JSONValue, at: ReaderPath = .root) {
+    self.value = value
+    self.at = at
+  }
+
+  /// The path of this value, as an error names it.
+  var path: String { at.text }
+
+  func child(_ key: String) -> String { ReaderPath.member(at, key).text }
 
   func error(_ key: String, _ reason: String) -> AzureCatalogError {
     AzureCatalogError(path: child(key), reason: reason)
@@ -181,7 +207,7 @@ private struct Reader {
 
   func member(_ key: String) throws -> Reader {
     guard let found = value[key] else { throw error(key, "missing") }
-    return Reader(value: found, path: child(key))
+    return Reader(value: found, at: .member(at, key))
   }
 
   func string(_ key: String) throws -> String {
@@ -231,7 +257,7 @@ private struct Reader {
     if optional, value[key] == nil { return [] }
     let found = try member(key)
     guard let items = found.value.arrayValue else { throw error(key, "expected an array") }
-    return items.enumerated().map { Reader(value: $1, path: "\(found.path)[\($0)]") }
+    return items.enumerated().map { Reader(value: $1, at: .element(found.at, $0)) }
   }
 
   func object(_ key: String) throws -> Reader {
@@ -245,7 +271,7 @@ private struct Reader {
     guard let members = value.objectMembers else {
       throw AzureCatalogError(path: path, reason: "expected an object")
     }
-    return members.map { (name: $0.0, value: Reader(value: $0.1, path: child($0.0))) }
+    return members.map { (name: $0.0, value: Reader(value: $0.1, at: .member(at, $0.0))) }
   }
 
   /// This value as the name of a region in `known`.
