@@ -53,7 +53,8 @@ public struct LocalIntentParser: Sendable {
       words = Array(words[..<at])
     }
     var result =
-      devVMParse(words, context: context, live: live)
+      removalFromTopic(words, context: context, live: live)
+      ?? devVMParse(words, context: context, live: live)
       ?? parse(words: words, context: context, live: live)
     if !revision.isEmpty, case .intents(let intents) = result {
       switch revise(intents, with: revision, context: context, live: live) {
@@ -169,6 +170,10 @@ public struct LocalIntentParser: Sendable {
         $0.lowercased())
     }
     intents = Self.takeWeighed(pointsBack ? weighed : nil, into: Self.disksForNewVMs(intents))
+    if Self.placeUnknown(intents, words: words, context: context) {
+      return .notUnderstood(
+        .missingDetail("region", example: "create a vm called web1 in westus2"))
+    }
     // "stg-worker needs more memory, make it an E4s v3": the size named wins over "bigger".
     let sized = intents
     intents.removeAll { vague in

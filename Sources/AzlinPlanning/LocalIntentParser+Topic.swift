@@ -1,0 +1,99 @@
+import AzlinAzure
+import Foundation
+
+extension LocalIntentParser {
+  /// "remove it from lee", "take that off web2", "cancel it for sam": a removal whose "it" is
+  /// taken *from* a VM cannot be the VM itself — in English, what is removed from something
+  /// is a thing it has. That thing is the feature just talked about: an auto-shutdown schedule
+  /// just set is cleared on the VMs named. Any other topic (or none) is asked about, never read
+  /// as deleting VMs.
+  /// - Returns: nil when the line has no such removal.
+  func removalFromTopic(_ words: [String], context: ConversationContext, live: LiveState)
+    -> ParseResult?
+  {
+    let w = words.map { $0.lowercased() }
+    let removing: Set<String> = [
+      "remove", "delete", "drop", "cancel", "clear", "disable", "take", "kill", "undo",
+    ]
+    guard
+      let v = w.indices.first(where: { i in
+        removing.contains(w[i]) && i + 2 < w.count && ["it", "that", "this"].contains(w[i + 1])
+          && ["from", "for", "on", "off"].contains(w[i + 2])
+      })
+    else { return nil }
+    var at = v + 3
+    if w[v + 2] == "off", at < w.count, ["of", "from"].contains(w[at]) { at += 1 }
+    var names: [String] = []
+    while at < w.count {
+      if let vm = live.vms(named: w[at]).first {
+        names.append(vm.name)
+      } else if !["and", ",", "the", "vm", "vms", "too", "also", "."].contains(w[at]) {
+        break
+      }
+      at += 1
+    }
+    let said = "\(words[v]) \(words[v + 1]) \(words[v + 2])"
+    guard !names.isEmpty else { return .notUnderstood(.unresolvedReference(said)) }
+    switch context.lastKind {
+    case .setAutoShutdown?, .showAutoShutdown?:
+      var p = IntentParameters()
+      p.names = names
+      return .intents([
+        Intent(
+          kind: .clearAutoShutdown, parameters: p,
+          explanation: "turn off auto-shutdown on " + names.joined(separator: ", "))
+      ])
+    default:
+      return .notUnderstood(.unresolvedReference(said))
+    }
+  }
+}
+
+extension LocalIntentParser {
+  /// "create a vm in the first", "put it in the last one": a place said by position only.
+  /// Where something goes is a group or region, and a position among them is not known here —
+  /// asked, never the default group.
+  /// - Returns: The phrase ("the first"), or nil when no place is said by position.
+  static func placeByPosition(_ lower: [String]) -> String? {
+    let positions: Set<String> = [
+      "first", "second", "third", "fourth", "last", "other", "previous", "1st", "2nd", "3rd",
+    ]
+    for i in lower.indices where ["in", "into", "inside", "under"].contains(lower[i]) {
+      var j = i + 1
+      guard j < lower.count, lower[j] == "the" else { continue }
+      j += 1
+      guard j < lower.count, positions.contains(lower[j]) else { continue }
+      let next = j + 1 < lower.count ? lower[j + 1] : ""
+      // "in the first group" is the same question; "in the last hour" is time, not a place.
+      guard ["", "one", ",", ".", "group", "rg", "and", "then", "please"].contains(next) else {
+        continue
+      }
+      return "the " + lower[j]
+    }
+    return nil
+  }
+}
+
+extension LocalIntentParser {
+  /// "make one called tulip there" when the conversation holds no place: "there" points back at
+  /// a region or group, and with none known the create is asked where, never put in the default
+  /// region. "is there", "there is", "hi there" and "over there" are not places pointed at.
+  static func placeUnknown(_ intents: [Intent], words: [String], context: ConversationContext)
+    -> Bool
+  {
+    guard context.region == nil, context.resourceGroup == nil,
+      intents.contains(where: {
+        [.provisionVM, .createStorage, .createResourceGroup].contains($0.kind)
+          && $0.parameters.region == nil && $0.parameters.resourceGroup == nil
+      })
+    else { return false }
+    let w = words.map { $0.lowercased() }
+    let notAPlace: Set<String> = [
+      "is", "are", "was", "were", "hi", "hello", "hey", "over", "out", "thanks", "ok",
+    ]
+    return w.indices.contains { i in
+      w[i] == "there" && (i == 0 || !notAPlace.contains(w[i - 1]))
+        && (i + 1 == w.count || !["is", "are", "was", "were", "'s"].contains(w[i + 1]))
+    }
+  }
+}
