@@ -356,7 +356,10 @@ extension Session {
         case "count" where digits: delta.count = r.parameters.count
         case "region": delta.region = r.parameters.region
         case "size": delta.size = r.parameters.size
-        case "disk size" where digits: delta.sizeGB = r.parameters.sizeGB ?? r.parameters.count
+        case "disk size" where digits:
+          // "100 gigs standard hdd": the tier said with the size is the disk's too.
+          delta.sizeGB = r.parameters.sizeGB ?? r.parameters.count
+          delta.sku = r.parameters.sku
         default: break
         }
       }
@@ -523,6 +526,7 @@ extension Session {
     case .badDiskSize: return "disk size"
     case .nothingNamed("resource group"): return "group name"
     case .nothingNamed("size"): return "size"
+    case .nothingNamed("disk size"): return "disk size"
     case .nothingNamed("storage account"): return "new name"
     case .vmNotFound: return "vm name"
     default: return nil
