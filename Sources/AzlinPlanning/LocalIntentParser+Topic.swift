@@ -97,3 +97,53 @@ extension LocalIntentParser {
     }
   }
 }
+
+extension LocalIntentParser {
+  /// "delete the vm k1, don't delete the disk": after a comma or "and", a negated verb starts a
+  /// clause of its own — what is not wanted, beside what is — so the negation never swallows
+  /// the request before it.
+  static func startsNegatedVerb(_ words: [String], at k: Int) -> Bool {
+    let w = words.map { $0.lowercased() }
+    guard k < w.count else { return false }
+    var j = k
+    if ["don't", "dont", "never"].contains(w[j]) {
+      j += 1
+    } else if w[j] == "do", j + 1 < w.count, w[j + 1] == "not" {
+      j += 2
+    } else {
+      return false
+    }
+    guard j < w.count else { return false }
+    return verbWords[w[j]] != nil
+  }
+}
+
+extension LocalIntentParser {
+  /// The live VMs and groups a clause names, as they are spelled live.
+  static func liveNames(in clause: [String], live: LiveState) -> [String] {
+    clause.compactMap { word in
+      live.vms(named: word).first?.name ?? live.group(named: word)?.name
+    }
+  }
+
+  /// Keeps what a negated clause named ("don't stop web2") out of the line's changes over
+  /// everything; a change that names it outright contradicts the line.
+  /// - Returns: The intents, or nil when one change both names and refuses the same thing.
+  static func keepingRefused(_ refused: [String], out intents: [Intent]) -> [Intent]? {
+    guard !refused.isEmpty else { return intents }
+    let kept = Set(refused.map { $0.lowercased() })
+    var out = intents
+    for i in out.indices where !out[i].kind.isReadOnly {
+      let p = out[i].parameters
+      if p.names.contains(where: { kept.contains($0.lowercased()) })
+        || p.vm.map({ kept.contains($0.lowercased()) }) == true
+      {
+        return nil
+      }
+      if p.all || p.resourceGroup.map({ kept.contains($0.lowercased()) }) == true {
+        out[i].parameters.excluded += refused
+      }
+    }
+    return out
+  }
+}

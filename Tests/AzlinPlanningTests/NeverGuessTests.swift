@@ -137,6 +137,31 @@ import Testing
     #expect(intents("make a vm called moth in ops").first?.parameters.resourceGroup == "ops")
   }
 
+  @Test func aThereWithNoPlaceKnownIsAsked() {
+    #expect(asks("fine, build one named finch there"))
+    let c = Self.after(.costReport) { $0.region = "westus2" }
+    let i = intents("fine, build one named finch there", context: c)
+    #expect(i.first?.parameters.region == "westus2")
+    // "is there" asks whether, it points at no place.
+    #expect(!asks("create a vm called finch, is there a default?"))
+  }
+
+  @Test func chatShortFormsReadAsTheWordsTheyStandFor() {
+    #expect(intents("could u create a vm called finch").first?.parameters.names == ["finch"])
+    let c = Self.after(.startVM) { $0.names = ["fox", "elk"] }
+    #expect(intents("restart em", context: c).first?.parameters.names == ["fox", "elk"])
+  }
+
+  @Test func aNegatedClauseAfterACommaRefusesOnlyWhatItNames() {
+    let i = intents("deallocate yak, don't delete the disk")
+    #expect(i.map(\.kind) == [.deallocateVM])
+    #expect(i.first?.parameters.names == ["yak"])
+    let all = intents("restart every vm and never stop elk")
+    #expect(all.first?.parameters.excluded == ["elk"])
+    // Asked for and refused at once: nothing is guessed.
+    #expect(asks("restart elk, don't restart elk"))
+  }
+
   @Test func aLineWithDetailsOfItsOwnIsNotAChoiceAmongOptions() {
     #expect(
       LocalIntentParser.carriesOwnDetails("elk takes 3306 from 10.1.0.0/16", options: ["fox"]))
