@@ -147,3 +147,54 @@ extension LocalIntentParser {
     return out
   }
 }
+
+extension LocalIntentParser {
+  /// "and the other one" after a request about a storage account: the same request on the
+  /// other account in play — the one left besides the account just named, in its group. When
+  /// that is not exactly one, asked. "The other" refers to something that exists, so it is never
+  /// read as making a new one.
+  /// - Returns: nil when the line is not such a reference.
+  func otherStorage(_ words: [String], context: ConversationContext, live: LiveState)
+    -> ParseResult?
+  {
+    let w = words.map { $0.lowercased() }.filter {
+      !["and", "now", "also", "too", ",", ".", "please", "ok", "then"].contains($0)
+    }
+    guard [["the", "other", "one"], ["the", "other"], ["other", "one"]].contains(w),
+      let kind = context.lastKind, [.deleteStorage, .listStorage, .createStorage].contains(kind),
+      let said = context.storage
+    else { return nil }
+    let group = live.storageAccounts(named: said).first?.resourceGroup ?? context.resourceGroup
+    let others = live.storageAccounts.filter {
+      $0.name.lowercased() != said.lowercased()
+        && (group == nil || $0.resourceGroup.lowercased() == group!.lowercased())
+    }
+    guard kind == .deleteStorage, others.count == 1 else {
+      return .notUnderstood(.unresolvedReference(words.joined(separator: " ")))
+    }
+    var p = IntentParameters()
+    p.names = [others[0].name]
+    return .intents([
+      Intent(
+        kind: .deleteStorage, parameters: p, explanation: "delete storage account \(others[0].name)"
+      )
+    ])
+  }
+}
+
+extension LocalIntentParser {
+  /// "and the other one", "the other" read as a create: "the other" points at one that exists
+  /// ("another" is a new one), so a create it would make is asked about instead.
+  /// - Returns: The phrase pointed with, or nil.
+  static func pointsAtAnExistingOne(_ intents: [Intent], words: [String]) -> String? {
+    let w = words.map { $0.lowercased() }
+    guard
+      intents.contains(where: {
+        [.provisionVM, .createStorage, .createResourceGroup, .attachDisk].contains($0.kind)
+      }),
+      let at = w.indices.first(where: { $0 + 1 < w.count && w[$0] == "the" && w[$0 + 1] == "other" }
+      )
+    else { return nil }
+    return w[at..<min(w.count, at + 3)].joined(separator: " ")
+  }
+}

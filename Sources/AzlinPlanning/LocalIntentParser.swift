@@ -54,6 +54,7 @@ public struct LocalIntentParser: Sendable {
     }
     var result =
       removalFromTopic(words, context: context, live: live)
+      ?? otherStorage(words, context: context, live: live)
       ?? devVMParse(words, context: context, live: live)
       ?? parse(words: words, context: context, live: live)
     if !revision.isEmpty, case .intents(let intents) = result {
@@ -178,6 +179,9 @@ public struct LocalIntentParser: Sendable {
         $0.lowercased())
     }
     intents = Self.takeWeighed(pointsBack ? weighed : nil, into: Self.disksForNewVMs(intents))
+    if let phrase = Self.pointsAtAnExistingOne(intents, words: words) {
+      return .notUnderstood(.unresolvedReference(phrase))
+    }
     if Self.placeUnknown(intents, words: words, context: context) {
       return .notUnderstood(
         .missingDetail("region", example: "create a vm called web1 in westus2"))

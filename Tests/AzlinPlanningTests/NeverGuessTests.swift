@@ -162,6 +162,14 @@ import Testing
     #expect(asks("restart elk, don't restart elk"))
   }
 
+  @Test func theOtherOnePointsAtOneThatExistsNeverANewOne() {
+    let c = Self.after(.deleteStorage) { $0.names = ["blobsink6"] }
+    let i = intents("now the other one", context: c)
+    #expect(i.map(\.kind) == [.deleteStorage])
+    #expect(i.first?.parameters.names == ["blobsink7"])
+    #expect(asks("build the other one", context: Self.after(.listVMs)))
+  }
+
   @Test func aLineWithDetailsOfItsOwnIsNotAChoiceAmongOptions() {
     #expect(
       LocalIntentParser.carriesOwnDetails("elk takes 3306 from 10.1.0.0/16", options: ["fox"]))
