@@ -8,3 +8,13 @@ extension LocalIntentParser {
     "thx": "thanks", "tho": "though", "bc": "because", "cuz": "because", "coz": "because",
   ]
 }
+
+extension LocalIntentParser {
+  /// Words that say what a machine is for or what it is like, not what it is called or how big
+  /// it is: "a dev box", "a beefy machine for compiling", "a personal vm". Known, so they do
+  /// not stop a request; never read as names.
+  static let purposeWords: Set<String> = [
+    "dev", "development", "beefy", "personal", "compiling", "builds", "learning", "workshop",
+    "throwaway", "experiments", "experimenting", "testing",
+  ]
+}

@@ -41,7 +41,7 @@ extension LocalIntentParser {
     // "with password Hunter2!": azlin never takes a secret typed in a line (VMs get SSH keys).
     if c.claimSecrets() { return .failure(ParseProblemError(problem: .secretInLine)) }
     c.claimCommandLineFlags(into: &p)
-    var names = p.names + unclaimingRegions(c.claimNamesAfterNamingWords(), &c)
+    var names = p.names + unclaimingDetails(c.claimNamesAfterNamingWords(), &c)
     if c.namingFailed {
       // "a group called my group": a name azlin cannot read is asked about, never defaulted.
       return .failure(ParseProblemError(problem: .unknownWords(c.namingWords)))

@@ -37,13 +37,14 @@ extension LocalIntentParser {
 }
 
 extension LocalIntentParser {
-  /// "name it owl, westus": after the first name, a word that is a region is the region said
-  /// after the name, never a second name. Its word is given back for the region to claim.
-  func unclaimingRegions(_ names: [String], _ c: inout ClauseScan) -> [String] {
+  /// "name it owl, westus", "call it builder, 8 vcpus": after the first name, a word that is a
+  /// region or a bare number is a detail said after the name (the region, a count of vCPUs),
+  /// never a second name. Its word is given back for the other rules to claim.
+  func unclaimingDetails(_ names: [String], _ c: inout ClauseScan) -> [String] {
     guard names.count > 1 else { return names }
     var kept = [names[0]]
     for name in names.dropFirst() {
-      guard catalog.normalizeRegion(name.lowercased()) != nil,
+      guard catalog.normalizeRegion(name.lowercased()) != nil || name.allSatisfy(\.isNumber),
         let at = c.lower.lastIndex(of: name.lowercased())
       else {
         kept.append(name)

@@ -170,6 +170,18 @@ import Testing
     #expect(asks("build the other one", context: Self.after(.listVMs)))
   }
 
+  @Test func aNumberAfterTheNameIsADetailNeverASecondName() {
+    let i = intents("set up a machine, name it kiln, 4 vcpus and 16 gb of memory")
+    #expect(i.first?.kind == .provisionVM)
+    #expect(i.first?.parameters.names == ["kiln"])
+  }
+
+  @Test func wordsForWhatAMachineIsForAreNeitherNamesNorUnknown() {
+    let i = intents("make me a personal dev machine called wren")
+    #expect(i.map(\.kind) == [.provisionVM])
+    #expect(i.first?.parameters.names == ["wren"])
+  }
+
   @Test func aLineWithDetailsOfItsOwnIsNotAChoiceAmongOptions() {
     #expect(
       LocalIntentParser.carriesOwnDetails("elk takes 3306 from 10.1.0.0/16", options: ["fox"]))
