@@ -198,3 +198,38 @@ extension LocalIntentParser {
     return w[at..<min(w.count, at + 3)].joined(separator: " ")
   }
 }
+
+extension LocalIntentParser {
+  /// "make it 8pm instead", "ok, 6pm every day", "22:30 CET then": right after a turn about
+  /// VMs' auto-shutdown, a line that says only a time of day is the schedule's new time, on
+  /// the same VMs. Anything more than the time and a few joining words is left to the grammar.
+  /// - Returns: nil when the line is not such a time.
+  func scheduleTime(_ words: [String], context: ConversationContext, live: LiveState)
+    -> ParseResult?
+  {
+    guard let kind = context.lastKind, [.setAutoShutdown, .showAutoShutdown].contains(kind),
+      !context.vms.isEmpty
+    else { return nil }
+    let joining: Set<String> = [
+      "ok", "okay", ",", ".", "make", "it", "that", "instead", "then", "actually", "every", "day",
+      "daily", "at", "please", "let's", "lets", "just", "set", "change", "to", "do", "how",
+      "about", "and", "evening", "night", "tonight", "alright", "fine", "sure", "yes", "yeah",
+    ]
+    let w = words.map { $0.lowercased() }
+    guard let (hour, minute, zoneIndex) = Self.timeOfDay(w) else { return nil }
+    let rest = w.indices.filter { i in
+      !joining.contains(w[i]) && i != zoneIndex && Self.timeOfDay([w[i]]) == nil
+    }
+    guard rest.isEmpty else { return nil }
+    var p = IntentParameters()
+    p.names = context.vms
+    p.fromContext = context.vms.count == 1 ? "it" : "them"
+    p.time = String(format: "%02d:%02d", hour, minute)
+    if let z = zoneIndex { p.timeZone = words[z] }
+    return .intents([
+      Intent(
+        kind: .setAutoShutdown, parameters: p,
+        explanation: "shut down every day at \(p.time!)\(p.timeZone.map { " \($0)" } ?? "")")
+    ])
+  }
+}

@@ -55,6 +55,7 @@ public struct LocalIntentParser: Sendable {
     var result =
       removalFromTopic(words, context: context, live: live)
       ?? otherStorage(words, context: context, live: live)
+      ?? scheduleTime(words, context: context, live: live)
       ?? devVMParse(words, context: context, live: live)
       ?? parse(words: words, context: context, live: live)
     if !revision.isEmpty, case .intents(let intents) = result {

@@ -182,6 +182,16 @@ import Testing
     #expect(i.first?.parameters.names == ["wren"])
   }
 
+  @Test func aTimeAloneAfterTalkOfAutoShutdownIsTheScheduleNewTime() {
+    let c = Self.after(.showAutoShutdown) { $0.names = ["elk"] }
+    let i = intents("alright, 9:15pm then", context: c)
+    #expect(i.map(\.kind) == [.setAutoShutdown])
+    #expect(i.first?.parameters.names == ["elk"])
+    #expect(i.first?.parameters.time == "21:15")
+    // The same words after talk of something else are not a schedule.
+    #expect(intents("alright, 9:15pm then", context: Self.after(.listVMs)).isEmpty)
+  }
+
   @Test func aLineWithDetailsOfItsOwnIsNotAChoiceAmongOptions() {
     #expect(
       LocalIntentParser.carriesOwnDetails("elk takes 3306 from 10.1.0.0/16", options: ["fox"]))
