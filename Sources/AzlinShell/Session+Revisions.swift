@@ -298,10 +298,11 @@ extension Session {
       return true
     }
     guard let last = dialogue.lastRequest else { return false }
-    // "and in west europe?", "what about d4s v5 there", "and the same in eastus?": the last
-    // request again with what changed.
+    // "and in west europe?", "what about d4s v5 there", "and the same in eastus?", "sorry,
+    // southafricanorth": the last request again with what changed.
     let follow: [[String]] = [
       ["what", "about"], ["how", "about"], ["and", "the", "same"], ["same", "but"], ["and"],
+      ["sorry"],
     ]
     if let f = follow.first(where: { lower.count > $0.count && Array(lower.prefix($0.count)) == $0 }
     ),
