@@ -192,6 +192,12 @@ import Testing
     #expect(intents("alright, 9:15pm then", context: Self.after(.listVMs)).isEmpty)
   }
 
+  @Test func theSpeakerAfterAConnectVerbIsNotTheVM() {
+    #expect(intents("please connect me to fox").first?.parameters.names == ["fox"])
+    let c = Self.after(.showVM) { $0.names = ["elk"] }
+    #expect(intents("ssh me into it", context: c).first?.parameters.names == ["elk"])
+  }
+
   @Test func aLineWithDetailsOfItsOwnIsNotAChoiceAmongOptions() {
     #expect(
       LocalIntentParser.carriesOwnDetails("elk takes 3306 from 10.1.0.0/16", options: ["fox"]))
