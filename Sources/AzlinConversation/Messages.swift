@@ -198,7 +198,11 @@ public enum Messages {
     case .whichVM(let options):
       let numbered = options.enumerated().map { "\($0.offset + 1)) \($0.element)" }.joined(
         separator: "  ")
-      return "Which VM: \(list(options, or: true))? \(numbered) — or \"all\", or \"cancel\"."
+      // "Which disk: …?" when the question is about the disk to detach.
+      let thing =
+        q.intents.indices.contains(q.intentIndex) && q.intents[q.intentIndex].kind == .detachDisk
+        ? "disk" : "VM"
+      return "Which \(thing): \(list(options, or: true))? \(numbered) — or \"all\", or \"cancel\"."
     case .useOtherName(let taken, let suggestion):
       return "\(taken) exists — use \(suggestion)? [y/n]"
     case .offerSize(let size, let monthly, let vCPUs):

@@ -112,9 +112,14 @@ extension TurnEngine {
         // "to pg1", "sorry, web2", "both of them please": the answer inside a few polite words.
         if chosen == nil { chosen = Self.chosen(in: line, from: options) }
         // "the biggest one", "the gpu one": a description the parser resolves among the options.
+        // A question of its own ("which ports are open on api2") or a line with details of its
+        // own ("db gets 5432") is a new request, not a choice.
         if chosen == nil, !options.contains(where: { $0.contains(" in ") }),
+          !LocalIntentParser.carriesOwnDetails(line, options: options),
           case .intents(let read) = parser.parse(line, context: conversation, live: live),
-          read.count == 1, read[0].kind.isReadOnly || read[0].kind == q.intents[q.intentIndex].kind,
+          read.count == 1,
+          [.showVM, .listVMs].contains(read[0].kind)
+            || read[0].kind == q.intents[q.intentIndex].kind,
           !read[0].parameters.names.isEmpty,
           read[0].parameters.names.allSatisfy({ n in options.contains { $0 == n } })
         {

@@ -62,6 +62,9 @@ extension TurnEngine {
     switch understood {
     case .notUnderstood(let problem):
       record(.intent, [("understood", false)])
+      // "what if I delete keeper" — a line not understood — "do it": the preview is no longer
+      // the last thing said, so "do it" has nothing to carry out (never the older change).
+      dialogue.lastRequest?.resumable = false
       switch problem {
       case .unresolvedReference(let phrase): dialogue.apply(.refused(line, phrase: phrase))
       case .missingTarget: dialogue.apply(.refused(line, phrase: nil))

@@ -298,10 +298,11 @@ extension TurnEngine {
       return true
     }
     guard let last = dialogue.lastRequest else { return false }
-    // "and in west europe?", "what about d4s v5 there", "and the same in eastus?": the last
-    // request again with what changed.
+    // "and in west europe?", "what about d4s v5 there", "and the same in eastus?", "sorry,
+    // southafricanorth": the last request again with what changed.
     let follow: [[String]] = [
       ["what", "about"], ["how", "about"], ["and", "the", "same"], ["same", "but"], ["and"],
+      ["sorry"],
     ]
     if let f = follow.first(where: { lower.count > $0.count && Array(lower.prefix($0.count)) == $0 }
     ),
@@ -356,7 +357,10 @@ extension TurnEngine {
         case "count" where digits: delta.count = r.parameters.count
         case "region": delta.region = r.parameters.region
         case "size": delta.size = r.parameters.size
-        case "disk size" where digits: delta.sizeGB = r.parameters.sizeGB ?? r.parameters.count
+        case "disk size" where digits:
+          // "100 gigs standard hdd": the tier said with the size is the disk's too.
+          delta.sizeGB = r.parameters.sizeGB ?? r.parameters.count
+          delta.sku = r.parameters.sku
         default: break
         }
       }
@@ -523,6 +527,7 @@ extension TurnEngine {
     case .badDiskSize: return "disk size"
     case .nothingNamed("resource group"): return "group name"
     case .nothingNamed("size"): return "size"
+    case .nothingNamed("disk size"): return "disk size"
     case .nothingNamed("storage account"): return "new name"
     case .vmNotFound: return "vm name"
     default: return nil

@@ -8,7 +8,7 @@ extension ClauseScan {
     var all = P.stopWords.union(P.fillerWords).union(P.vmNouns).union(P.groupNouns)
       .union(P.storageNouns).union(P.diskNouns).union(P.allWords).union(P.singularPronouns)
       .union(P.pluralPronouns).union(P.negations).union(P.questionWords).union(P.costWords)
-      .union(P.biggerWords).union(P.smallerWords).union(P.secretWords)
+      .union(P.biggerWords).union(P.smallerWords).union(P.secretWords).union(P.purposeWords)
     all.formUnion(P.verbWords.keys)
     all.formUnion(P.numberWords.keys)
     all.formUnion(P.sizeWords.keys)

@@ -236,6 +236,14 @@ extension ClauseScan {
       }
       claim(range)
       guard let chosen, !living([chosen]).isEmpty else { return unresolved(range) }
+      if ordinals[w] != nil, !made {
+        switch moreOrdinals(after: end, in: context.ordered, ordinals: ordinals, nouns: nouns) {
+        case .success(let also) where !also.isEmpty && living(also).count == also.count:
+          return .success(([chosen] + also, false))
+        case .failure(let problem): return .failure(problem)
+        default: break
+        }
+      }
       return .success(([chosen], false))
     }
     return nil

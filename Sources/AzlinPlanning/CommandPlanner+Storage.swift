@@ -105,8 +105,12 @@ extension CommandPlanner {
         q.answerFills = .diskVM
         return .question(q)
       }
+      // "give sam a disk": a new disk's size is asked for, never assumed.
+      let attachesExisting = b.world.disks.contains { disk in
+        p.names.first.map { disk.name.lowercased() == $0.lowercased() } ?? false
+      }
+      if p.sizeGB == nil, !attachesExisting { return .refused(.nothingNamed("disk size")) }
       let size = p.sizeGB ?? Self.defaultDiskGB
-      if p.sizeGB == nil { b.assume(.diskSize(size)) }
       guard size >= 1, size <= 32_767 else { return .refused(.badDiskSize(size)) }
       let sku =
         p.sku.flatMap {
@@ -164,6 +168,17 @@ extension CommandPlanner {
       return nil
 
     case .detachDisk:
+      // "detach data-a and data-b": each disk named.
+      if p.names.count > 1 {
+        for name in p.names {
+          var one = intent
+          one.parameters.names = [name]
+          if let stop = addStorageOrDisk(one, index: index, of: intents, to: &b, context: context) {
+            return stop
+          }
+        }
+        return nil
+      }
       let disk: LiveState.Disk
       if let name = p.names.first {
         guard let found = b.world.disks.first(where: { $0.name.lowercased() == name.lowercased() })
@@ -176,6 +191,12 @@ extension CommandPlanner {
           $0.managedBy?.lowercased() == vm.id.lowercased() && !vm.id.isEmpty
         }
         guard let only = attached.first else { return .refused(.noDiskOn(vm: vm.name)) }
+        // "detach the disk from db1" while db1 has several: which one is asked, never picked.
+        guard attached.count == 1 else {
+          return .question(
+            PendingQuestion(
+              kind: .whichVM(options: attached.map(\.name)), intents: intents, intentIndex: index))
+        }
         disk = only
       } else {
         return .refused(.nothingNamed("disk"))

@@ -41,7 +41,7 @@ extension LocalIntentParser {
     // "with password Hunter2!": azlin never takes a secret typed in a line (VMs get SSH keys).
     if c.claimSecrets() { return .failure(ParseProblemError(problem: .secretInLine)) }
     c.claimCommandLineFlags(into: &p)
-    var names = p.names + c.claimNamesAfterNamingWords()
+    var names = p.names + unclaimingDetails(c.claimNamesAfterNamingWords(), &c)
     if c.namingFailed {
       // "a group called my group": a name azlin cannot read is asked about, never defaulted.
       return .failure(ParseProblemError(problem: .unknownWords(c.namingWords)))
@@ -65,6 +65,11 @@ extension LocalIntentParser {
     }
     claimRegion(&c, into: &p)
     claimGroup(&c, into: &p, context: context, live: live)
+    if p.resourceGroup == nil, Self.placeByPosition(c.lower) != nil {
+      return .failure(
+        ParseProblemError(
+          problem: .missingDetail("group", example: "create a vm called web1 in dev-rg")))
+    }
     // "everything in dev and qa": more live groups listed after the one claimed.
     var moreGroups: [(name: String, at: [Int])] = []
     if let g = p.resourceGroup, live.group(named: g) != nil {
@@ -425,6 +430,8 @@ extension LocalIntentParser {
       if plural, context.lastKind == .listVMs, !listed.isEmpty, !c.lower.contains("both") {
         names = listed
         p.fromContext = "them"
+      } else if plural, let word = Self.pluralAmongOne(c.lower, verb: verb, context, live) {
+        return .failure(ParseProblemError(problem: .unresolvedReference(word)))
       } else if plural, !context.vms.isEmpty {
         names = context.vms
         p.fromContext = "them"
@@ -1098,7 +1105,9 @@ extension LocalIntentParser {
     }
     guard let verb else {
       // Terse: "k1 off", "both on", "k1 d4sv5", "bigger still".
-      if namesLiveVM, !question, c.lower.count <= 3, p.sizeChange == nil {
+      if namesLiveVM, !question, c.lower.count <= 3, p.sizeChange == nil,
+        !Self.describesState(c.lower)
+      {
         if p.size != nil { return .success(make(.resizeVM, p, confidence * 0.9)) }
         let last = c.lower.last ?? ""
         if ["off", "down"].contains(last) || p.powerState == "stopped" {

@@ -77,6 +77,8 @@ extension LocalIntentParser {
       let (verb, linkers) = connectVerbs.first(where: { words.starts(with: $0.verb) })
     else { return nil }
     var rest = Array(words.dropFirst(verb.count))
+    // "connect me to it", "log me in": the speaker, not the VM.
+    if rest.first == "me" || rest.first == "us" { rest.removeFirst() }
     if let first = rest.first, linkers.contains(first) { rest.removeFirst() }
     while let last = rest.last, ["please", "now", "again", "there"].contains(last) {
       rest.removeLast()

@@ -120,7 +120,7 @@ extension LocalIntentParser {
 
   // MARK: - Ports
 
-  private static let portNames: [String: String] = [
+  static let portNames: [String: String] = [
     "ssh": "22", "http": "80", "https": "443", "rdp": "3389", "postgres": "5432",
     "mysql": "3306",
   ]
@@ -183,6 +183,7 @@ extension LocalIntentParser {
       ports.removeAll { $0 == w[to - 1] || $0 == w[to + 1] }
       ports.append("\(w[to - 1])-\(w[to + 1])")
     }
+    if closes { ports.removeAll(where: Self.portsLeftOpen(w).contains) }
     guard !ports.isEmpty else {
       return .notUnderstood(
         .missingDetail("port", example: opens ? "open port 8080 on sam" : "close port 8080 on sam"))
@@ -486,14 +487,18 @@ extension LocalIntentParser {
     guard !pairs.isEmpty else {
       return .notUnderstood(.missingDetail("tag", example: "tag sam env=dev"))
     }
-    // "label web1 team=infra and db team=data": one key with two values is a tag for each of
-    // several things, which one request cannot say — asked, never the last value for all.
-    let keys = pairs.map { $0.0.lowercased() }
-    if Set(keys).count != keys.count {
-      return .notUnderstood(.missingDetail("tag", example: "tag web1 team=infra"))
+    // "tag a owner=a and b owner=b": one value per key — a key said twice is two requests.
+    if Set(pairs.map { $0.0.lowercased() }).count < pairs.count {
+      return tagsPerTarget(words, context: context, live: live)
     }
     for (k, v) in pairs { p.tags[k] = v }
-    p.names = vmNames(words, w, context: context, live: live, &p)
+    // "tag that storage account …": the one meant, or asked — never a VM by default.
+    if let object = Self.pointedObject(w, context: context, live: live) {
+      guard !object.isEmpty else { return .notUnderstood(.missingTarget("tag")) }
+      p.names = object
+    } else {
+      p.names = vmNames(words, w, context: context, live: live, &p)
+    }
     return .intents([
       Intent(
         kind: .setTag, parameters: p,

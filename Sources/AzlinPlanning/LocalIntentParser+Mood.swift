@@ -77,8 +77,11 @@ extension LocalIntentParser {
   static func hypotheticalPrefix(_ lower: [String]) -> Int? {
     var start = 0
     while start < lower.count,
-      ["ok", "okay", "so", "hmm", "hey", "quick", "question", ",", "um"]
-        .contains(lower[start])
+      [
+        "ok", "okay", "so", "hmm", "hm", "hey", "quick", "question", ",", "um", "and", "but",
+        "then", "oh", "well", "alright",
+      ]
+      .contains(lower[start])
     {
       start += 1
     }
@@ -107,9 +110,10 @@ extension LocalIntentParser {
     return hypotheticalPrefix(lower) != nil || asksWithoutAsking(line, words: lower)
   }
 
-  /// True when a line is a question by its mark alone: "the disk is attached now to app?".
-  /// A line that starts with a verb ("stop sam?") or asks someone to act ("can you stop
-  /// sam?") is still a request.
+  /// True when a line is a question by its mark alone: "the disk is attached now to app?",
+  /// "resize sam to a b4ms?". A change said with a rising question mark checks before acting,
+  /// so it is previewed; a line that asks someone to act ("can you stop sam?", "stop sam
+  /// please?") is still a request.
   static func asksWithoutAsking(_ line: String, words lower: [String]) -> Bool {
     guard line.trimmingCharacters(in: .whitespaces).hasSuffix("?") else { return false }
     let skipped: Set<String> = [
@@ -117,11 +121,7 @@ extension LocalIntentParser {
       "also", "just", "hey", "alright",
     ]
     guard let at = lower.firstIndex(where: { !skipped.contains($0) }) else { return false }
-    let first = lower[at]
     let next = at + 1 < lower.count ? lower[at + 1] : ""
-    if verbWords[first] != nil || verbPhrases.contains(where: { $0.phrase.first == first }) {
-      return false
-    }
     // "could you make me a vm called sam please?": a polite request anywhere in the line.
     let polite = lower.indices.contains { i in
       ["please", "pls", "plz"].contains(lower[i])

@@ -38,6 +38,10 @@ extension LocalIntentParser {
     var result = words
     for (i, word) in words.enumerated() {
       let w = word.lowercased()
+      if let full = chatForms[w], !liveNames.contains(w) {
+        result[i] = full
+        continue
+      }
       // After a naming word, a resource noun or a verb a word may be a name: "delete vm ghost",
       // "stop ghost", "called storge".
       if i > 0 {

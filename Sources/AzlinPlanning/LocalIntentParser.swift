@@ -59,7 +59,10 @@ public struct LocalIntentParser: Sendable {
       words = Array(words[..<at])
     }
     var result =
-      devVMParse(words, context: context, live: live)
+      removalFromTopic(words, context: context, live: live)
+      ?? otherStorage(words, context: context, live: live)
+      ?? scheduleTime(words, context: context, live: live)
+      ?? devVMParse(words, context: context, live: live)
       ?? parse(words: words, context: context, live: live)
     if !revision.isEmpty, case .intents(let intents) = result {
       switch revise(intents, with: revision, context: context, live: live) {
@@ -111,6 +114,7 @@ public struct LocalIntentParser: Sendable {
     var previousVerb: Verb?
     var lineExcluded: [String] = []
     var aside: ParseProblem?
+    var refused: [String] = []
     var weighed = context.weighed
     for clause in clauses {
       let lower = clause.map { $0.lowercased() }
@@ -175,12 +179,19 @@ public struct LocalIntentParser: Sendable {
         // "ok I'm not going to delete it. just stop it": what is not wanted, beside what is.
         if problem.problem == .negated, clauses.count > 1 {
           aside = problem.problem
+          refused += Self.liveNames(in: clause, live: live)
           continue
         }
         return .notUnderstood(problem.problem)
       }
     }
     if intents.isEmpty, let aside { return .notUnderstood(aside) }
+    // "stop everything, don't stop web2": what a negated clause names stays out, and a thing
+    // both asked for and refused is not guessed between.
+    guard let kept = Self.keepingRefused(refused, out: intents) else {
+      return .notUnderstood(.negated)
+    }
+    intents = kept
     // Only a create that points back takes what was weighed ("create one there", "4 then",
     // "create them"); "create a vm called web" is a VM of its own.
     let pointsBack = words.contains {
@@ -195,6 +206,13 @@ public struct LocalIntentParser: Sendable {
       return Array(repeating: one, count: min(n, CommandPlanner.maximumCount))
     }
     intents = Self.takeWeighed(pointsBack ? weighed : nil, into: Self.disksForNewVMs(intents))
+    if let phrase = Self.pointsAtAnExistingOne(intents, words: words) {
+      return .notUnderstood(.unresolvedReference(phrase))
+    }
+    if Self.placeUnknown(intents, words: words, context: context) {
+      return .notUnderstood(
+        .missingDetail("region", example: "create a vm called web1 in westus2"))
+    }
     // "stg-worker needs more memory, make it an E4s v3": the size named wins over "bigger".
     let sized = intents
     intents.removeAll { vague in
@@ -383,7 +401,9 @@ public struct LocalIntentParser: Sendable {
       } else if (w == "and" && next == "then") || (w == "after" && next == "that") {
         result.append([])
         i += 2
-      } else if (w == "and" || w == ",") && startsVerb(i + 1) && result[result.count - 1].count > 1
+      } else if (w == "and" || w == ",")
+        && (startsVerb(i + 1) || startsNegatedVerb(words, at: i + 1))
+        && result[result.count - 1].count > 1
       {
         result.append([])
         i += 1

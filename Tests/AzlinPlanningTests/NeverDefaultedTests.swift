@@ -181,11 +181,10 @@ import Testing
       return
     }
     #expect(w.first == "besides")
-    // One key with two values for two VMs is asked, never the last value for both.
-    guard case .missingDetail("tag", _)? = problem("tag api owner=ann and batch owner=bo") else {
-      Issue.record("not asked")
-      return
-    }
+    // One key with two values for two VMs is a tag for each, never the last value for both.
+    let tagged = intents("tag api owner=ann and batch owner=bo")
+    #expect(tagged.map(\.parameters.names) == [["api"], ["batch"]])
+    #expect(tagged.map(\.parameters.tags) == [["owner": "ann"], ["owner": "bo"]])
   }
 
   @Test func aWordMendedToAnotherIsConfirmedBeforeAChange() {
@@ -231,5 +230,17 @@ import Testing
     let made = intents("make a vm called rho with two 32gb disks")
     #expect(made.map(\.kind) == [.provisionVM, .attachDisk, .attachDisk])
     #expect(made.dropFirst().allSatisfy { $0.parameters.vm == "rho" && $0.parameters.sizeGB == 32 })
+  }
+}
+
+extension NeverDefaultedTests {
+  /// "…and if I deallocate it instead": a hypothetical after a joining word is still one.
+  @Test(arguments: [
+    "and if I deallocate api", "but what if we stop api", "hm, then if I delete api",
+  ])
+  func aHypotheticalAfterAJoiningWordChangesNothing(_ line: String) {
+    #expect(LocalIntentParser.asksRatherThanRequests(line))
+    let read = intents(line)
+    #expect(!read.isEmpty && read.allSatisfy { $0.parameters.hypothetical }, "\(parse(line))")
   }
 }

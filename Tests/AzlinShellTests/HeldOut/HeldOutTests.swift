@@ -79,8 +79,11 @@ import Testing
     // Written 2026-12-02 by a helper given only the README and FORMAT.md (a quarter dev-VM
     // language), a development set: first score 72.8% (527 of 724), guess rate 10.7% (21 of
     // 197 misses), 4 actions — after mending the crash it found (a which-VM question from a
-    // tag, port or shutdown change lost its request, and the answer trapped).
-    "set-e.dialogues": Floor(accuracy: 0.72, guessRate: 0.11, actions: 4),
+    // tag, port or shutdown change lost its request, and the answer trapped). After the
+    // never-guess rules (branch understanding-e): 77.5% (561 of 724), guess rate 0.6% (1 of
+    // 163 misses), 1 action — "stop two" among VMs two and three, which set B expects to name
+    // the VM.
+    "set-e.dialogues": Floor(accuracy: 0.77, guessRate: 0.007, actions: 1),
     // Written 2026-12-02 by another helper given only the README and FORMAT.md (tasks as an
     // evaluator would set them, 30% dev-VM language), sealed: first score 69.7% (488 of 700),
     // guess rate 11.8% (25 of 212 misses), 8 actions.

@@ -1,0 +1,78 @@
+import AzlinCore
+import Testing
+
+@testable import AzlinConversation
+
+/// Across turns: a line that is a request of its own is never taken as the answer to a question,
+/// an answer keeps everything it says, and a correction after a price question prices again.
+@Suite struct NeverGuessSessionTests {
+  func sandbox() throws -> ShellSandbox {
+    let s = try ShellSandbox(version: "test")
+    for az in [
+      "group create -n g -l eastus",
+      "vm create -g g -n web1 --image Ubuntu2204 --size Standard_B2s",
+      "vm create -g g -n web2 --image Ubuntu2204 --size Standard_B2s",
+      "vm create -g g -n web3 --image Ubuntu2204 --size Standard_B2s",
+    ] {
+      _ = s.az(az)
+    }
+    return s
+  }
+
+  func planned(_ s: ShellSandbox) -> [String] {
+    guard case .approval(let p)? = s.session.dialogue.pending else { return [] }
+    return p.plan.steps.map(Messages.stepSummary)
+  }
+
+  @Test(arguments: ["what ports are open on web2", "web2 takes 5432 from 10.0.0.0/8"])
+  func aLineOfItsOwnIsNotAChoiceAmongTheOptions(_ line: String) throws {
+    let s = try sandbox()
+    defer { s.close() }
+    s.session.handle("open port 9000")
+    guard case .question? = s.session.dialogue.pending else {
+      Issue.record("no question: \(s.output.take())")
+      return
+    }
+    s.session.handle(line)
+    #expect(!planned(s).contains { $0.contains("9000") }, "\(s.output.take())")
+  }
+
+  @Test func aDiskSizeAnswerKeepsTheTierSaidWithIt() throws {
+    let s = try sandbox()
+    defer { s.close() }
+    s.session.handle("give web1 a disk")
+    #expect(planned(s).isEmpty)
+    #expect(s.output.take().contains { $0.contains("Which disk size?") })
+    s.session.handle("64 gb standard hdd")
+    let steps = planned(s)
+    #expect(steps.contains { $0.contains("64 GB") && $0.contains("Standard HDD") }, "\(steps)")
+  }
+
+  @Test func sorryWithARegionAfterAPriceQuestionPricesThere() throws {
+    let s = try sandbox()
+    defer { s.close() }
+    s.session.handle("how much is a D4s v3 in westus2")
+    s.session.handle("sorry, northeurope")
+    let intents = s.session.dialogue.lastRequest?.intents ?? []
+    #expect(intents.map(\.kind) == [.costReport])
+    #expect(intents.first?.parameters.region == "northeurope")
+    #expect(intents.first?.parameters.size == "Standard_D4s_v3")
+  }
+}
+
+extension NeverGuessSessionTests {
+  /// "what if I delete web1" — a line not understood — "do it": the preview is not the last
+  /// thing said any more, so nothing is planned (never the older delete).
+  @Test func doItAfterALineNotUnderstoodCarriesOutNothing() throws {
+    let s = try sandbox()
+    defer { s.close() }
+    s.session.handle("what would happen if I deleted web1")
+    _ = s.output.take()
+    s.session.handle("blorp the frobnicator")
+    _ = s.output.take()
+    s.session.handle("do it")
+    let said = s.output.take()
+    #expect(planned(s).isEmpty, "\(said)")
+    #expect(said.contains(Messages.nothingWaiting), "\(said)")
+  }
+}
