@@ -62,9 +62,10 @@ extension TurnEngine {
     switch understood {
     case .notUnderstood(let problem):
       record(.intent, [("understood", false)])
-      // "what if I delete keeper" — a line not understood — "do it": the preview is no longer
-      // the last thing said, so "do it" has nothing to carry out (never the older change).
-      dialogue.lastRequest?.resumable = false
+      // "what if I delete keeper" — a line not understood that asks for another change —
+      // "do it": the preview is no longer what "do it" means, so it carries out nothing (never
+      // the older change). A question about the preview ("would I lose the disk?") keeps it.
+      if LocalIntentParser.namesAChange(line) { dialogue.lastRequest?.resumable = false }
       switch problem {
       case .unresolvedReference(let phrase): dialogue.apply(.refused(line, phrase: phrase))
       case .missingTarget: dialogue.apply(.refused(line, phrase: nil))

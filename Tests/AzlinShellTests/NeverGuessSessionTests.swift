@@ -61,14 +61,14 @@ import Testing
 }
 
 extension NeverGuessSessionTests {
-  /// "what if I delete web1" — a line not understood — "do it": the preview is not the last
-  /// thing said any more, so nothing is planned (never the older delete).
+  /// "what if I delete web1" — a line not understood that asks for another change — "do it":
+  /// the preview is not what "do it" means any more, so nothing is planned (never the delete).
   @Test func doItAfterALineNotUnderstoodCarriesOutNothing() throws {
     let s = try sandbox()
     defer { s.close() }
     s.session.handle("what would happen if I deleted web1")
     _ = s.output.take()
-    s.session.handle("blorp the frobnicator")
+    s.session.handle("blorp, deallocate the frobnicator")
     _ = s.output.take()
     s.session.handle("do it")
     let said = s.output.take()
