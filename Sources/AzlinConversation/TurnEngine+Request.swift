@@ -65,7 +65,9 @@ extension TurnEngine {
       // "what if I delete keeper" — a line not understood that asks for another change —
       // "do it": the preview is no longer what "do it" means, so it carries out nothing (never
       // the older change). A question about the preview ("would I lose the disk?") keeps it.
-      if LocalIntentParser.namesAChange(line) { dialogue.lastRequest?.resumable = false }
+      if LocalIntentParser.mentionsChange(LocalIntentParser.tokens(of: line.lowercased())) {
+        dialogue.lastRequest?.resumable = false
+      }
       switch problem {
       case .unresolvedReference(let phrase): dialogue.apply(.refused(line, phrase: phrase))
       case .missingTarget: dialogue.apply(.refused(line, phrase: nil))

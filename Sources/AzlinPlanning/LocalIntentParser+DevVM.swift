@@ -330,13 +330,7 @@ extension LocalIntentParser {
           "schedule",
           example: "shut sam down every day at \(hour):\(String(format: "%02d", minute))"))
     }
-    p.time = String(format: "%02d:%02d", hour, minute)
-    if let z = zoneIndex { p.timeZone = words[z] }
-    return .intents([
-      Intent(
-        kind: .setAutoShutdown, parameters: p,
-        explanation: "shut down every day at \(p.time!)\(p.timeZone.map { " \($0)" } ?? "")")
-    ])
+    return Self.autoShutdown(p, hour: hour, minute: minute, zone: zoneIndex.map { words[$0] })
   }
 
   /// The time of day a line names ("7pm", "7:30 pm", "19:00", "midnight"), and the index of
@@ -564,5 +558,21 @@ extension LocalIntentParser {
     }
     var seen = Set<String>()
     return names.filter { seen.insert($0.lowercased()).inserted }
+  }
+}
+
+extension LocalIntentParser {
+  /// The daily auto-shutdown of `p`'s VMs at `hour`:`minute`, in `zone` when the line said one.
+  static func autoShutdown(_ p: IntentParameters, hour: Int, minute: Int, zone: String?)
+    -> ParseResult
+  {
+    var p = p
+    p.time = String(format: "%02d:%02d", hour, minute)
+    if let zone { p.timeZone = zone }
+    return .intents([
+      Intent(
+        kind: .setAutoShutdown, parameters: p,
+        explanation: "shut down every day at \(p.time!)\(p.timeZone.map { " \($0)" } ?? "")")
+    ])
   }
 }

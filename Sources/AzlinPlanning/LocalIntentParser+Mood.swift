@@ -171,4 +171,10 @@ extension LocalIntentParser {
   public static func mentionsVerb(_ lower: [String]) -> Bool {
     lower.contains { verbWords[$0] != nil }
   }
+
+  /// True when `lower` holds a verb of change ("deallocate", "delete", "resize"…), not one
+  /// that lists or prices, whether or not the line was understood.
+  public static func mentionsChange(_ lower: [String]) -> Bool {
+    lower.contains { word in verbWords[word].map { $0 != .list && $0 != .cost } ?? false }
+  }
 }

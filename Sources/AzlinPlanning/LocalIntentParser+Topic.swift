@@ -224,12 +224,6 @@ extension LocalIntentParser {
     var p = IntentParameters()
     p.names = context.vms
     p.fromContext = context.vms.count == 1 ? "it" : "them"
-    p.time = String(format: "%02d:%02d", hour, minute)
-    if let z = zoneIndex { p.timeZone = words[z] }
-    return .intents([
-      Intent(
-        kind: .setAutoShutdown, parameters: p,
-        explanation: "shut down every day at \(p.time!)\(p.timeZone.map { " \($0)" } ?? "")")
-    ])
+    return Self.autoShutdown(p, hour: hour, minute: minute, zone: zoneIndex.map { words[$0] })
   }
 }

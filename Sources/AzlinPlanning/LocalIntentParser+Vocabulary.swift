@@ -217,15 +217,3 @@ extension LocalIntentParser {
     "flatcar": "FlatcarLinuxFreeGen2",
   ]
 }
-
-extension LocalIntentParser {
-  /// True when `line` holds a verb of change ("deallocate", "delete", "resize"…), whether or
-  /// not the line was understood: a line not understood that asks for another change ends a
-  /// preview, one that only asks about it ("would I lose the disk?") does not.
-  public static func namesAChange(_ line: String) -> Bool {
-    tokens(of: line).contains { word in
-      guard let verb = verbWords[word.lowercased()] else { return false }
-      return verb != .list && verb != .cost
-    }
-  }
-}
