@@ -23,6 +23,79 @@ extension TurnEngine {
     var refused: String?
   }
 
+  /// Whole lines that are words for a slash command: "undo that", "what did i just do", "bye".
+  static let spokenPhrases: [String: String] = {
+    let phrases: [(command: String, said: [String])] = [
+      (
+        "/undo",
+        [
+          "undo", "undo that", "undo it", "undo this", "undo the last thing", "undo last",
+          "revert", "revert that", "revert it", "revert this", "roll back", "roll it back",
+          "roll that back", "rollback", "rollback that", "take that back", "put it back",
+          "put it back the way it was", "put things back", "put that back", "change it back",
+          "undo that last change", "undo the last change", "revert the last change", "reverse that",
+          "go back to what it was", "go back to what it was before", "scratch that last thing",
+          "scratch the last thing", "go back to how it was", "back to how it was",
+        ]
+      ),
+      (
+        "/history",
+        [
+          "what did i just do", "what did i do", "what have i done", "what did i just run",
+          "show my history", "show me my history", "show history", "show me the history", "history",
+          "my history", "what happened", "what have i done so far", "what did we do",
+          "what did i do today", "show me what i did", "show the history", "show the audit log",
+          "audit log", "what ran",
+        ]
+      ),
+      (
+        "/plan",
+        [
+          "show me the plan", "show the plan", "show me the plan you ran", "what was the plan",
+          "the plan", "show plan", "show the last plan",
+          "show me the plan again", "show me what you ran", "what did you run", "show the commands",
+          "show me the commands",
+        ]
+      ),
+      (
+        "/clear",
+        [
+          "forget the context", "forget that", "clear the context", "forget everything",
+          "start over",
+          "clear context", "forget it all",
+        ]
+      ),
+      (
+        "/quit",
+        [
+          "goodbye", "bye", "bye bye", "good bye", "see you", "see ya", "i'm done goodbye",
+          "i'm done bye", "that's all", "thats all", "quit", "exit", "logout", "log out",
+        ]
+      ),
+      (
+        "/state",
+        [
+          "ls", "state", "what exists", "show state", "show me everything", "what do i have",
+          "show me the current state", "show the current state", "current state",
+          "show me the state",
+          "what's there", "whats there",
+        ]
+      ),
+      (
+        "/help",
+        [
+          "help", "what can you do", "what can i say", "commands", "what can you do for me",
+          "what do you do", "how does this work",
+        ]
+      ),
+    ]
+    var table: [String: String] = [:]
+    for (command, said) in phrases {
+      for phrase in said { table[phrase] = command }
+    }
+    return table
+  }()
+
   /// Slash commands people say in words: "undo that", "what did I just do", "show my history".
   static func spokenCommand(_ line: String) -> String? {
     // "hmm that's pricey. put it back the way it was": the last sentence decides.
@@ -44,6 +117,7 @@ extension TurnEngine {
       words.removeFirst()
     }
     let text = words.joined(separator: " ")
+    if let command = spokenPhrases[text] { return command }
     // "undo the last resize", "revert the storage delete": undo takes the most recent objective.
     if let first = words.first, ["undo", "revert"].contains(first), words.count <= 5 {
       return "/undo"
@@ -146,78 +220,22 @@ extension TurnEngine {
     {
       return "/budget"
     }
-    if [
-      "show me the plan", "show the plan", "show me the plan you ran", "what was the plan",
-      "the plan", "show plan", "show the last plan",
-    ].contains(text) {
-      return "/plan"
-    }
-    if [
-      "forget the context", "forget that", "clear the context", "forget everything", "start over",
-      "clear context", "forget it all",
-    ].contains(text) {
-      return "/clear"
-    }
-    if [
-      "goodbye", "bye", "bye bye", "good bye", "see you", "see ya", "i'm done goodbye",
-      "i'm done bye", "that's all", "thats all", "quit", "exit", "logout", "log out",
-    ].contains(text) {
-      return "/quit"
-    }
-    let undo = [
-      "undo", "undo that", "undo it", "undo this", "undo the last thing", "undo last",
-      "revert", "revert that", "revert it", "revert this", "roll back", "roll it back",
-      "roll that back", "rollback", "rollback that", "take that back", "put it back",
-      "put it back the way it was", "put things back", "put that back", "change it back",
-      "undo that last change", "undo the last change", "revert the last change", "reverse that",
-    ]
-    if undo.contains(text) || (text.hasPrefix("put it back") && text.contains("way it was")) {
+    if text.hasPrefix("put it back") && text.contains("way it was") {
       return "/undo"
     }
     // "revert that, the site got slow", "roll that back, it was fine": the first part decides.
     if let first = line.lowercased().split(separator: ",").first, line.contains(","),
-      undo.contains(
+      Self.spokenPhrases[
         LocalIntentParser.tokens(of: String(first)).filter {
           !["please", "ok", "okay", "hmm", "so", "just", "now"].contains($0)
-        }.joined(separator: " "))
+        }.joined(separator: " ")] == "/undo"
     {
       return "/undo"
-    }
-    if [
-      "go back to what it was", "go back to what it was before", "scratch that last thing",
-      "scratch the last thing", "go back to how it was", "back to how it was",
-    ].contains(text) {
-      return "/undo"
-    }
-    let history = [
-      "what did i just do", "what did i do", "what have i done", "what did i just run",
-      "show my history", "show me my history", "show history", "show me the history", "history",
-      "my history", "what happened", "what have i done so far", "what did we do",
-      "what did i do today", "show me what i did", "show the history", "show the audit log",
-      "audit log", "what ran",
-    ]
-    if history.contains(text) { return "/history" }
-    if ["ls", "state", "what exists", "show state", "show me everything", "what do i have"]
-      .contains(text)
-    {
-      return "/state"
-    }
-    if [
-      "help", "what can you do", "what can i say", "commands", "what can you do for me",
-      "what do you do", "how does this work",
-    ].contains(text) {
-      return "/help"
     }
     if text.hasPrefix("tell me about the "), let name = words.dropFirst(4).first,
       words.last == "command"
     {
       return "/help " + name
-    }
-    if [
-      "show me the current state", "show the current state", "current state", "show me the state",
-      "what's there", "whats there",
-    ].contains(text) {
-      return "/state"
     }
     if words.contains("sessions") && words.count <= 5 { return "/sessions" }
     if text.hasPrefix("carry on from") || text.hasPrefix("pick up where")
@@ -238,12 +256,6 @@ extension TurnEngine {
     }
     if text.hasPrefix("what were the last"), let n = words.compactMap({ Int($0) }).first {
       return "/history \(n)"
-    }
-    if [
-      "show me the plan again", "show me what you ran", "what did you run", "show the commands",
-      "show me the commands",
-    ].contains(text) {
-      return "/plan"
     }
     return nil
   }
