@@ -57,7 +57,7 @@ public struct CostEstimator: Sendable {
   /// full (Azure bills them), deallocated VMs their disk and IP only.
   public func runRate(of live: LiveState, group: String? = nil) -> CostEstimate {
     var estimate = CostEstimate()
-    for vm in live.vms where group == nil || vm.resourceGroup.lowercased() == group!.lowercased() {
+    for vm in live.vms where group.map(vm.resourceGroup.isSameName(as:)) ?? true {
       estimate.lines += vmLines(
         label: "VM \(vm.name)", size: vm.size, region: vm.location,
         running: vm.powerState != "deallocated")
@@ -83,7 +83,7 @@ public struct CostEstimator: Sendable {
   public static func dataDisks(of live: LiveState, group: String?) -> [LiveState.Disk] {
     live.disks.filter {
       !$0.isOSDisk
-        && (group == nil || $0.resourceGroup.lowercased() == group!.lowercased())
+        && (group.map($0.resourceGroup.isSameName(as:)) ?? true)
     }
   }
 
@@ -91,7 +91,7 @@ public struct CostEstimator: Sendable {
   /// state are priced once (a subscription of 500 VMs has a few dozen such kinds).
   public func monthlyRunRate(of live: LiveState, group: String? = nil) -> Money {
     var kinds: [String: (vm: LiveState.VM, count: Int)] = [:]
-    for vm in live.vms where group == nil || vm.resourceGroup.lowercased() == group!.lowercased() {
+    for vm in live.vms where group.map(vm.resourceGroup.isSameName(as:)) ?? true {
       let key = "\(vm.size)|\(vm.location)|\(vm.powerState == "deallocated")"
       kinds[key, default: (vm, 0)].count += 1
     }
@@ -100,7 +100,7 @@ public struct CostEstimator: Sendable {
     }.reduce(Money.zero, +)
     let snapshots = snapshotLines(of: live, group: group).compactMap(\.monthly).reduce(.zero, +)
     let savings = live.vms.filter {
-      (group == nil || $0.resourceGroup.lowercased() == group!.lowercased())
+      (group.map($0.resourceGroup.isSameName(as:)) ?? true)
         && $0.powerState != "deallocated" && $0.autoShutdownUTC != nil
     }.reduce(Money.zero) { $0 + autoShutdownSaving(of: $1, utc: $1.autoShutdownUTC!) }
     return disks + snapshots - savings

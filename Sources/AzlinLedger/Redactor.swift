@@ -121,24 +121,32 @@ public enum Redactor {
 
   /// Words and marks at least one of which every pattern's match contains (compared
   /// lowercased): a text with none of them and no long base64 run holds nothing to redact.
-  private static let signs = [
+  private static let signs: [[UInt8]] = [
     "=", "--", "-----begin", "eyj", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "xox",
     "sk-", "akia", "q~", "bearer", "pass", "pwd", "secret", "token", "key", "sas", "connection",
-  ]
+  ].map { Array($0.utf8) }
 
   /// False only when no pattern can match `text`: most typed lines ("stop sam") are passed
-  /// through without running the expressions (nor compiling them, at start-up).
+  /// through without running the expressions (nor compiling them, at start-up). One pass over
+  /// the bytes, ASCII-lowercased as it goes.
   static func mayHoldSecret(_ text: String) -> Bool {
-    let lowered = text.lowercased()
-    if signs.contains(where: { lowered.utf8.firstRange(of: $0.utf8) != nil }) { return true }
-    // A run of 40 or more base64 characters (the long-key pattern's shortest match).
+    func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 0x20 : b }
+    let bytes = Array(text.utf8)
     var run = 0
-    for byte in text.utf8 {
+    for i in bytes.indices {
+      let b = bytes[i]
       let isBase64 =
-        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A)
-        || (byte >= 0x61 && byte <= 0x7A) || byte == 0x2B || byte == 0x2F
+        (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
+        || b == 0x2B || b == 0x2F
+      // A run of 40 or more base64 characters: the long-key pattern's shortest match.
       run = isBase64 ? run + 1 : 0
       if run >= 40 { return true }
+      let first = lower(b)
+      for sign in signs where sign[0] == first && i + sign.count <= bytes.count {
+        var k = 1
+        while k < sign.count && lower(bytes[i + k]) == sign[k] { k += 1 }
+        if k == sign.count { return true }
+      }
     }
     return false
   }
@@ -148,8 +156,8 @@ public enum Redactor {
     guard input.count < 1_000_000 else {
       return input.isEmpty ? input : "[\(input.utf8.count) bytes not recorded]"
     }
-    guard mayHoldSecret(input) else { return input }
     if let known = memo.redacted(input) { return known }
+    guard mayHoldSecret(input) else { return input }
     var s = input
     for (regex, template) in patterns {
       let range = NSRange(s.startIndex..., in: s)

@@ -156,13 +156,13 @@ extension PlanStep {
   /// Makes `world` what it is once this destroy or detach has run (other steps leave it as
   /// it is).
   ///
-  /// In place, with the names lowercased once: pricing a plan applies each of its steps in
+  /// In place, names compared without allocating: pricing a plan applies each of its steps in
   /// turn, and a plan that deletes hundreds of VMs must not copy the world at every step.
   func apply(to world: inout LiveState) {
-    let name = resource.name.lowercased()
-    let group = resource.resourceGroup.lowercased()
+    let name = resource.name
+    let group = resource.resourceGroup
     func isIt(_ n: String, _ g: String) -> Bool {
-      n.lowercased() == name && g.lowercased() == group
+      n.isSameName(as: name) && g.isSameName(as: group)
     }
     switch operation {
     case .deleteVM:
@@ -176,15 +176,15 @@ extension PlanStep {
     case .deleteDisk:
       world.disks.removeAll { isIt($0.name, $0.resourceGroup) }
     case .deleteStorage:
-      world.storageAccounts.removeAll { $0.name.lowercased() == name }
+      world.storageAccounts.removeAll { $0.name.isSameName(as: name) }
     case .deleteGroup:
-      world.vms.removeAll { $0.resourceGroup.lowercased() == name }
-      world.disks.removeAll { $0.resourceGroup.lowercased() == name }
-      world.storageAccounts.removeAll { $0.resourceGroup.lowercased() == name }
-      world.snapshots.removeAll { $0.resourceGroup.lowercased() == name }
-      world.groups.removeAll { $0.name.lowercased() == name }
+      world.vms.removeAll { $0.resourceGroup.isSameName(as: name) }
+      world.disks.removeAll { $0.resourceGroup.isSameName(as: name) }
+      world.storageAccounts.removeAll { $0.resourceGroup.isSameName(as: name) }
+      world.snapshots.removeAll { $0.resourceGroup.isSameName(as: name) }
+      world.groups.removeAll { $0.name.isSameName(as: name) }
     case .detachDisk:
-      for i in world.disks.indices where world.disks[i].name.lowercased() == name {
+      for i in world.disks.indices where world.disks[i].name.isSameName(as: name) {
         world.disks[i].managedBy = nil
       }
     case .deleteSnapshot:
