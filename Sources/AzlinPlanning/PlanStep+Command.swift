@@ -166,11 +166,13 @@ extension PlanStep {
     }
     switch operation {
     case .deleteVM:
-      let ids = Set(world.vms.lazy.filter { isIt($0.name, $0.resourceGroup) }.map(\.id))
-      guard !ids.isEmpty else { return }
-      world.vms.removeAll { ids.contains($0.id) }
-      world.disks.removeAll { $0.isOSDisk && $0.managedBy.map(ids.contains) == true }
-      for i in world.disks.indices where world.disks[i].managedBy.map(ids.contains) == true {
+      // A name is unique in its group: one VM, whose disks its delete takes or frees.
+      guard let index = world.vms.firstIndex(where: { isIt($0.name, $0.resourceGroup) }) else {
+        return
+      }
+      let id = world.vms.remove(at: index).id
+      world.disks.removeAll { $0.managedBy == id && $0.isOSDisk }
+      for i in world.disks.indices where world.disks[i].managedBy == id {
         world.disks[i].managedBy = nil
       }
     case .deleteDisk:
