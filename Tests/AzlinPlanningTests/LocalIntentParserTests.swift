@@ -196,4 +196,17 @@ extension LocalIntentParserTests {
     let intent = parse("make this machine smaller please, like a D2s v3", context: context).first
     #expect(intent?.kind == .resizeVM)
   }
+
+  /// "restart sam" — "now web1 and web2 as well": a verbless line after a word of sequence is
+  /// the same request on the VMs it points at; asked as a question, it changes nothing.
+  @Test func aWordOfSequenceRepeatsTheLastRequest() {
+    var context = ConversationContext()
+    context.vms = ["sam"]
+    context.lastKind = .restartVM
+    let again = parse("now web1 and web2 as well", context: context)
+    #expect(again.map(\.kind) == [.restartVM])
+    #expect(again.first?.parameters.names == ["web1", "web2"])
+    let asked = parse("now is web1 running", context: context)
+    #expect(!asked.contains { $0.kind == .restartVM })
+  }
 }
