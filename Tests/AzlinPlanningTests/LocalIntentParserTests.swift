@@ -209,4 +209,15 @@ extension LocalIntentParserTests {
     let asked = parse("now is web1 running", context: context)
     #expect(!asked.contains { $0.kind == .restartVM })
   }
+
+  /// "show sams status": a possessive typed without its apostrophe is the VM's; a stem that
+  /// is no VM is never made one.
+  @Test func aPossessiveWithoutItsApostropheIsTheVMs() {
+    for line in ["show sams status please", "and web2s region?"] {
+      let read = parse(line)
+      #expect(read.map(\.kind) == [.showVM], "\(line)")
+      #expect(read.first?.parameters.names.count == 1, "\(line)")
+    }
+    #expect(!parse("what is toms ip").contains { $0.parameters.names == ["tom"] })
+  }
 }
