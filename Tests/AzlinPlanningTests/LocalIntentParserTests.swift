@@ -220,4 +220,18 @@ extension LocalIntentParserTests {
     }
     #expect(!parse("what is toms ip").contains { $0.parameters.names == ["tom"] })
   }
+
+  /// "so web1, is it up?" after a start of sam: the question is about the VM named ahead of it
+  /// — nothing is started, and "it" is web1, not sam.
+  @Test func aVMNamedAheadOfAQuestionIsWhatItAsksAbout() {
+    var context = ConversationContext()
+    context.vms = ["sam"]
+    context.lastKind = .startVM
+    let read = parse("so web1, is it up?", context: context)
+    #expect(read.map(\.kind) == [.showVM])
+    #expect(read.first?.parameters.names == ["web1"])
+    let both = parse("web1 and web2, what size are they", context: context)
+    #expect(!both.isEmpty && both.allSatisfy { $0.kind.isReadOnly })
+    #expect(!both.flatMap(\.parameters.names).contains("sam"))
+  }
 }

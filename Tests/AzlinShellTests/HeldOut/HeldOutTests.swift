@@ -90,8 +90,8 @@ import Testing
     // 163 misses), 1 action — "stop two" among VMs two and three, which set B expects to name
     // the VM.
     // After a time-of-day answer to "Which time?", "set sam to power off at 6pm" as the
-    // schedule and "now the other one" (branch understanding-f): 78.2% (566 of 724), guess rate
-    // 0.6% (1 of 158 misses), 1 action.
+    // schedule, "now the other one" and "and alpha, what's its ip" as a question about alpha
+    // (branch understanding-f): 78.3% (567 of 724), guess rate 0.6% (1 of 157 misses), 1 action.
     "set-e.dialogues": Floor(accuracy: 0.78, guessRate: 0.007, actions: 1),
     // Written 2026-12-02 by another helper given only the README and FORMAT.md (tasks as an
     // evaluator would set them, 30% dev-VM language), sealed: first score 69.7% (488 of 700),
