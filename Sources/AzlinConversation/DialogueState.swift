@@ -63,6 +63,9 @@ struct DialogueState {
   /// A line refused with a question in words ("Which VM do you mean by "the last one"?") and
   /// the words an answer naming VMs replaces (nil: the answer adds the target).
   private(set) var refusedAsk: (line: String, phrase: String?)?
+  /// A line refused because it named no time of day azlin could read ("shut lamp down at 7":
+  /// morning or evening?), for an answer that gives only the time ("evening", "10pm").
+  var refusedForTime: String?
   /// A line refused for the secret it carried (redacted), for "ok, use ssh keys instead".
   private(set) var refusedForSecret: String?
   var lastEstimate: CostEstimate?

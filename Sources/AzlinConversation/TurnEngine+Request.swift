@@ -31,6 +31,14 @@ extension TurnEngine {
         return
       }
     }
+    // "shut lamp down at 7" — "in the evening": the time the refusal asked for.
+    if let refused = dialogue.refusedForTime {
+      dialogue.refusedForTime = nil
+      if LocalIntentParser.saysOnlyTimeOfDay(typed) {
+        request(refused + " " + LocalIntentParser.tokens(of: typed).joined(separator: " "))
+        return
+      }
+    }
     // "create a vm called x1 with password ***" — "ok, ssh keys are fine": the request again,
     // without the secret.
     if let refused = dialogue.refusedForSecret {
@@ -82,6 +90,8 @@ extension TurnEngine {
               words.joined(separator: " "), phrase: words[first...last].joined(separator: " ")))
         }
       case .secretInLine: dialogue.apply(.refusedForSecret(line))
+      case .missingDetail("time", _):
+        dialogue.refusedForTime = LocalIntentParser.tokens(of: line).joined(separator: " ")
       case .badCount(let typed):
         // "create 2.5 vms" — "ok 2": the count typed is what an answer replaces.
         dialogue.apply(

@@ -1156,8 +1156,13 @@ extension LocalIntentParser {
       let wants =
         c.lower.contains(where: { ["new", "need", "want", "another", "wanna"].contains($0) })
         || c.has(phrase: ["would", "like"]) || c.naming
-      // "and the first one too": the verb of the conversation's last request.
-      if addsMore || c.lower.last == "too", !p.names.isEmpty, let last = lastVerb, last != .create {
+      // "and the first one too": the verb of the conversation's last request. So too after a
+      // word of sequence ("now the other one", "next the second one"): the same again, on the
+      // VMs pointed at — never a question ("now is the other one up").
+      let next = !question && ["now", "next", "then"].contains(c.lower.first ?? "")
+      if addsMore || c.lower.last == "too" || next, !p.names.isEmpty, let last = lastVerb,
+        last != .create
+      {
         return decide(
           verb: last, object: object, groupTarget: groupTarget, p: p, c: c, live: live,
           lastVerb: nil, confidence: confidence * 0.9)

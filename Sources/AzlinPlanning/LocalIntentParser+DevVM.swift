@@ -323,8 +323,13 @@ extension LocalIntentParser {
       return .notUnderstood(
         .missingDetail("time", example: "shut sam down every day at 7pm"))
     }
-    // "shut sam down at 7pm" without "every day": azlin sets daily schedules only.
-    guard named || daily else {
+    // "set sam to power off at 6pm": a VM set to do something at a time is a setting it keeps,
+    // the schedule; "shut sam down at 7pm" without "every day" may be tonight only, and azlin
+    // sets daily schedules only.
+    let setTo = w.indices.contains { i in
+      ["set", "configure"].contains(w[i]) && w[(i + 1)...].prefix(4).contains("to")
+    }
+    guard named || daily || setTo else {
       return .notUnderstood(
         .missingDetail(
           "schedule",
@@ -383,6 +388,36 @@ extension LocalIntentParser {
       return (h, minute, zone)
     }
     return nil
+  }
+
+  /// Words that carry a time of day ("evening", "midnight") or mark one ("at", "pm").
+  static let timeOfDayWords: Set<String> = [
+    "at", "am", "pm", "a.m", "p.m", "o'clock", "oclock", "in", "the", "night", "evening",
+    "morning", "tonight", "midnight", "noon", "midday",
+  ]
+
+  /// True when `line` says a time of day and nothing else but a few words of answering ("10pm",
+  /// "11 at night", "in the evening", "ok 18:30 CET"): the answer to "Which time?", never a
+  /// request of its own.
+  public static func saysOnlyTimeOfDay(_ line: String) -> Bool {
+    let filler: Set<String> = [
+      "ok", "okay", "oh", "sorry", "i", "meant", "mean", "then", "please", "make", "it", ",", ".",
+      "yes", "yeah", "um", "uh", "hmm",
+    ]
+    let w = tokens(of: line.lowercased())
+    guard !w.isEmpty, w.count <= 6 else { return false }
+    var saysTime = false
+    for word in w {
+      let clock = word.hasSuffix("am") || word.hasSuffix("pm") ? String(word.dropLast(2)) : word
+      if !clock.isEmpty, clock.allSatisfy({ $0.isNumber || $0 == ":" }), clock.first!.isNumber {
+        saysTime = true
+      } else if timeOfDayWords.contains(word) {
+        if !["at", "in", "the"].contains(word) { saysTime = true }
+      } else if CommandPlanner.timeZone(named: word) == nil, !filler.contains(word) {
+        return false
+      }
+    }
+    return saysTime
   }
 
   // MARK: - Tags

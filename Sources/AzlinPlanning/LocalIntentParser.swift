@@ -35,8 +35,14 @@ public struct LocalIntentParser: Sendable {
   ///   - live: What exists now (names for typo correction and bare-name recognition).
   /// - Returns: The intents in order, or why nothing was understood.
   public func parse(_ line: String, context: ConversationContext, live: LiveState) -> ParseResult {
+    // "and alpha, what's its ip": the question, about the VMs named ahead of it.
+    if let (names, rest) = Self.dislocated(Self.tokens(of: line), live: live) {
+      var about = context
+      about.vms = names
+      return parse(rest.joined(separator: " "), context: about, live: live)
+    }
     if let asked = connectOrRun(line, context: context, live: live) { return asked }
-    let typed = Self.tokens(of: line)
+    let typed = Self.possessivesMended(Self.tokens(of: line), live: live)
     var words = Self.mendingTypos(typed, live: live, regions: catalog.regions)
     // "the vms that are stepped" read as "stopped", "a very big vm" as "every": a word mended
     // to another is confirmed before a change is planned, and the question says what was typed.

@@ -58,6 +58,9 @@ struct DevVMParsingTests {
       ("close port 8080 on sam", "close_port names=sam ports=8080"),
       ("block ssh on sam", "close_port names=sam ports=22"),
       ("which ports are open on sam", "list_ports names=sam"),
+      // A VM set to do something at a time keeps doing it: the daily schedule.
+      ("set alice to turn off at 7:30pm", "set_auto_shutdown names=alice time=19:30"),
+      ("configure sam to shut down at 23:15", "set_auto_shutdown names=sam time=23:15"),
       ("shut sam down every day at 7pm", "set_auto_shutdown names=sam time=19:00"),
       ("shut sam down every night at 7", "set_auto_shutdown names=sam time=19:00"),
       ("auto-shutdown sam at 18:30 utc", "set_auto_shutdown names=sam time=18:30 zone=utc"),
@@ -198,5 +201,17 @@ struct DevVMParsingTests {
       return
     }
     #expect(intents.allSatisfy { $0.parameters.hypothetical || $0.kind.isReadOnly })
+  }
+
+  /// The answer to "Which time?": a time of day among a few answering words, and nothing else.
+  @Test(
+    "a time of day said alone",
+    arguments: [
+      ("8 in the morning", true), ("half nine", false), ("midnight please", true),
+      ("ok 21:45 cet", true), ("at 6", true), ("the evening", true), ("stop sam at 6", false),
+      ("in the", false), ("", false),
+    ])
+  func timeOfDayAlone(_ line: String, _ alone: Bool) {
+    #expect(LocalIntentParser.saysOnlyTimeOfDay(line) == alone)
   }
 }

@@ -196,4 +196,42 @@ extension LocalIntentParserTests {
     let intent = parse("make this machine smaller please, like a D2s v3", context: context).first
     #expect(intent?.kind == .resizeVM)
   }
+
+  /// "restart sam" — "now web1 and web2 as well": a verbless line after a word of sequence is
+  /// the same request on the VMs it points at; asked as a question, it changes nothing.
+  @Test func aWordOfSequenceRepeatsTheLastRequest() {
+    var context = ConversationContext()
+    context.vms = ["sam"]
+    context.lastKind = .restartVM
+    let again = parse("now web1 and web2 as well", context: context)
+    #expect(again.map(\.kind) == [.restartVM])
+    #expect(again.first?.parameters.names == ["web1", "web2"])
+    let asked = parse("now is web1 running", context: context)
+    #expect(!asked.contains { $0.kind == .restartVM })
+  }
+
+  /// "show sams status": a possessive typed without its apostrophe is the VM's; a stem that
+  /// is no VM is never made one.
+  @Test func aPossessiveWithoutItsApostropheIsTheVMs() {
+    for line in ["show sams status please", "and web2s region?"] {
+      let read = parse(line)
+      #expect(read.map(\.kind) == [.showVM], "\(line)")
+      #expect(read.first?.parameters.names.count == 1, "\(line)")
+    }
+    #expect(!parse("what is toms ip").contains { $0.parameters.names == ["tom"] })
+  }
+
+  /// "so web1, is it up?" after a start of sam: the question is about the VM named ahead of it
+  /// — nothing is started, and "it" is web1, not sam.
+  @Test func aVMNamedAheadOfAQuestionIsWhatItAsksAbout() {
+    var context = ConversationContext()
+    context.vms = ["sam"]
+    context.lastKind = .startVM
+    let read = parse("so web1, is it up?", context: context)
+    #expect(read.map(\.kind) == [.showVM])
+    #expect(read.first?.parameters.names == ["web1"])
+    let both = parse("web1 and web2, what size are they", context: context)
+    #expect(!both.isEmpty && both.allSatisfy { $0.kind.isReadOnly })
+    #expect(!both.flatMap(\.parameters.names).contains("sam"))
+  }
 }

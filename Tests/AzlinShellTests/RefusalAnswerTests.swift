@@ -198,4 +198,21 @@ import Testing
     #expect(planned(s).isEmpty)
     #expect(s.output.take().last?.contains("without the secret") == true)
   }
+
+  /// "Which time?" — "at 9 in the evening": the time the refused schedule lacked; another
+  /// request instead is read as itself.
+  @Test func aTimeOfDayAnswersTheTimeQuestion() throws {
+    let s = try sandbox()
+    defer { s.close() }
+    s.session.handle("put an auto-shutdown on web2")
+    #expect(s.output.take().contains { $0.hasPrefix("Which time?") })
+    s.session.handle("at 9 in the evening")
+    #expect(planned(s).contains { $0.contains("web2") && $0.contains("21:00") }, "\(planned(s))")
+
+    let t = try sandbox()
+    defer { t.close() }
+    t.session.handle("put an auto-shutdown on web2")
+    t.session.handle("restart web1")
+    #expect(planned(t) == ["restart VM web1 in g"], "\(t.output.take())")
+  }
 }
