@@ -565,6 +565,11 @@ extension LocalIntentParser {
         names.append(word)
       }
     }
+    // "the running ones", "all stopped vms": the VMs in that state, chosen from what exists.
+    if names.isEmpty, let state = Self.stateSelection(w) {
+      p.powerState = state
+      return []
+    }
     // "everything", "all", "every vm" — never "every day", which is when, not what.
     let every =
       w.contains(where: { ["everything", "all"].contains($0) })
@@ -609,5 +614,22 @@ extension LocalIntentParser {
         kind: .setAutoShutdown, parameters: p,
         explanation: "shut down every day at \(p.time!)\(p.timeZone.map { " \($0)" } ?? "")")
     ])
+  }
+}
+
+extension LocalIntentParser {
+  /// The power state a dev-VM line selects its VMs by: "the running ones", "all stopped vms",
+  /// "every deallocated machine" — a state word between a determiner and a word for VMs, so
+  /// that "shut sam down" or "stop at 7" is never read as one.
+  static func stateSelection(_ w: [String]) -> String? {
+    let states = ["running": "running", "stopped": "stopped", "deallocated": "deallocated"]
+    let determiners: Set<String> = ["the", "all", "every", "each", "those"]
+    let things: Set<String> = ["ones", "vms", "vm", "machines", "machine", "boxes", "servers"]
+    for i in w.indices.dropFirst().dropLast() {
+      if let state = states[w[i]], determiners.contains(w[i - 1]), things.contains(w[i + 1]) {
+        return state
+      }
+    }
+    return nil
   }
 }

@@ -215,3 +215,22 @@ struct DevVMParsingTests {
     #expect(LocalIntentParser.saysOnlyTimeOfDay(line) == alone)
   }
 }
+
+extension DevVMParsingTests {
+  /// "the running ones": the VMs in that state, chosen by the planner from what exists — never
+  /// a question about which VM, and never "shut … down" read as a state.
+  @Test(
+    arguments: [
+      ("label all running machines owner=kim", "running"),
+      ("open 9090 on every stopped vm", "stopped"),
+      ("shut the deallocated ones down each day at 18:30", "deallocated"),
+      ("shut sam down every day at 7pm", nil),
+    ])
+  func aStateSelectsTheVMs(_ line: String, _ state: String?) throws {
+    guard case .intents(let intents) = Self.parse(line) else {
+      Issue.record("not read: \(Self.parse(line))")
+      return
+    }
+    #expect(intents.first?.parameters.powerState == state, "\(intents)")
+  }
+}
