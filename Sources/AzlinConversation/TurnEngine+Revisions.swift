@@ -270,12 +270,19 @@ extension TurnEngine {
   static func goAhead(_ line: String) -> Bool {
     let t = line.lowercased().trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
       .replacingOccurrences(of: ",", with: "")
+    if ["yes please", "go on", "ok try again", "try again now"].contains(t) { return true }
+    // "yeah do it", "ok then, go ahead now": assent and filler around one of the phrases.
+    var words = t.split(separator: " ").map(String.init)
+    let assent: Set<String> = [
+      "ok", "okay", "yes", "yeah", "yep", "yup", "sure", "alright", "right", "fine", "then", "so",
+      "well", "cool", "great", "now", "please", "just",
+    ]
+    while let first = words.first, assent.contains(first) { words.removeFirst() }
+    while let last = words.last, assent.contains(last) { words.removeLast() }
     return [
-      "do it", "ok do it", "okay do it", "yes do it", "go ahead", "go ahead now", "ok go ahead",
-      "okay go ahead", "then do it", "do it now", "ok then do it", "alright do it", "run it",
-      "do that", "go for it", "yes please", "ok now do it", "ok try again", "try again now",
-      "go on", "proceed", "ok proceed", "make it so", "let's do it", "lets do it",
-    ].contains(t)
+      "do it", "go ahead", "run it", "do that", "go for it", "proceed", "make it so", "let's do it",
+      "lets do it",
+    ].contains(words.joined(separator: " "))
   }
 
   /// Handles a revision, a retry or "do the same for …" of the last request.

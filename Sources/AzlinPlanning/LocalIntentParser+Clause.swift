@@ -529,7 +529,8 @@ extension LocalIntentParser {
     }
     // Every word accounted for: a word no stage understood stops a change, and is named.
     // A purpose after "for" on a create ("a gpu vm for training") is not a request.
-    var unknown = c.unknownWords(known: Self.liveWords(live))
+    let liveWords = Self.liveWords(live)
+    var unknown = c.unknownWords(known: liveWords)
     // So is "to run k3s on", "to host the wiki".
     let purposeStart =
       c.lower.lastIndex(of: "for").flatMap { c.used.contains($0) ? nil : $0 }
@@ -541,7 +542,7 @@ extension LocalIntentParser {
     // Content words passed over as a remark are not understood either: a change they stand
     // beside is confirmed before it is planned. (A purpose on a create — "for a load test" —
     // says why, not what.)
-    if !c.remarkWords(known: Self.liveWords(live)).isEmpty { confidence = min(confidence, 0.6) }
+    if !c.remarkWords(known: liveWords).isEmpty { confidence = min(confidence, 0.6) }
     if verb == .create || verb == nil, let f = purposeStart {
       let purpose = Set(c.words[(f + 1)...])
       unknown.removeAll { purpose.contains($0) }

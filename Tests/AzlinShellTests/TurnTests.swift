@@ -1,6 +1,7 @@
-import AzlinConversation
 import Foundation
 import Testing
+
+@testable import AzlinConversation
 
 /// `TurnEngine.handle` answers each line with the turn it made: what was said and how it ended.
 @Suite struct TurnTests {
@@ -24,5 +25,18 @@ import Testing
     #expect(!refused.lines.isEmpty)
     let empty = s.session.handle("   ")
     #expect(empty.lines.isEmpty && !empty.failed && !empty.answered && !empty.waiting)
+  }
+}
+
+extension TurnTests {
+  /// Words that carry out the last preview: the phrases with assent and filler around them.
+  @Test(
+    arguments: [
+      ("do it", true), ("yeah do it", true), ("ok just do it", true), ("sure, go ahead now", true),
+      ("alright then, proceed", true), ("yes please", true), ("yes", false), ("ok", false),
+      ("do it tomorrow", false), ("don't do it", false), ("go ahead and delete web2", false),
+    ])
+  func goAheadWords(_ line: String, _ goes: Bool) {
+    #expect(TurnEngine.goAhead(line) == goes)
   }
 }
