@@ -321,22 +321,12 @@ public struct PlanExecutor: @unchecked Sendable {
   /// Runs `chunk` on threads of their own (never the concurrency pool, whose few threads
   /// the modelled clock would starve); the modelled waits overlap.
   private func runSideBySide(_ chunk: [ExecutableStep]) -> [StepRun] {
-    let results = RunBox(count: chunk.count)
-    let group = DispatchGroup()
     sleeper.beginParallel(workers: chunk.count)
-    for (i, step) in chunk.enumerated() {
-      group.enter()
-      let thread = Thread {
-        let outcome = self.run(step)
-        results.set(i, outcome)
-        self.sleeper.workerFinished()
-        group.leave()
-      }
-      thread.stackSize = 1 << 20
-      thread.start()
+    return SideBySide.run(chunk.count) { i in
+      let outcome = self.run(chunk[i])
+      self.sleeper.workerFinished()
+      return outcome
     }
-    group.wait()
-    return results.values
   }
 
   /// Audits a step's attempts in order, adds them to the objective, and settles its outcome.
@@ -464,25 +454,5 @@ public struct PlanExecutor: @unchecked Sendable {
     }
     objective.updatedAt = Timestamp.string(clock.now)
     try store.save(objective)
-  }
-}
-
-/// Results written by worker threads, one slot each.
-private final class RunBox: @unchecked Sendable {
-  private let lock = NSLock()
-  private var slots: [PlanExecutor.StepRun?]
-
-  init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-  func set(_ i: Int, _ run: PlanExecutor.StepRun) {
-    lock.lock()
-    slots[i] = run
-    lock.unlock()
-  }
-
-  var values: [PlanExecutor.StepRun] {
-    lock.lock()
-    defer { lock.unlock() }
-    return slots.map { $0 ?? PlanExecutor.StepRun() }
   }
 }

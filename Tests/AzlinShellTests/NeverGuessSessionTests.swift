@@ -6,23 +6,9 @@ import Testing
 /// Across turns: a line that is a request of its own is never taken as the answer to a question,
 /// an answer keeps everything it says, and a correction after a price question prices again.
 @Suite struct NeverGuessSessionTests {
-  func sandbox() throws -> ShellSandbox {
-    let s = try ShellSandbox(version: "test")
-    for az in [
-      "group create -n g -l eastus",
-      "vm create -g g -n web1 --image Ubuntu2204 --size Standard_B2s",
-      "vm create -g g -n web2 --image Ubuntu2204 --size Standard_B2s",
-      "vm create -g g -n web3 --image Ubuntu2204 --size Standard_B2s",
-    ] {
-      _ = s.az(az)
-    }
-    return s
-  }
+  func sandbox() throws -> ShellSandbox { try .withVMs(["web1", "web2", "web3"]) }
 
-  func planned(_ s: ShellSandbox) -> [String] {
-    guard case .approval(let p)? = s.session.dialogue.pending else { return [] }
-    return p.plan.steps.map(Messages.stepSummary)
-  }
+  func planned(_ s: ShellSandbox) -> [String] { s.plannedSteps }
 
   @Test(arguments: ["what ports are open on web2", "web2 takes 5432 from 10.0.0.0/8"])
   func aLineOfItsOwnIsNotAChoiceAmongTheOptions(_ line: String) throws {

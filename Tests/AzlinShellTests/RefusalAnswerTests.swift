@@ -6,23 +6,9 @@ import Testing
 /// A refusal that asks which VM ("Which VM do you mean by "all"?") takes the answer on the next
 /// line, and the answer names exactly what was chosen — never every VM, never a new one.
 @Suite struct RefusalAnswerTests {
-  func sandbox() throws -> ShellSandbox {
-    let s = try ShellSandbox(version: "test")
-    for az in [
-      "group create -n g -l eastus",
-      "vm create -g g -n all --image Ubuntu2204 --size Standard_B2s",
-      "vm create -g g -n web1 --image Ubuntu2204 --size Standard_B2s",
-      "vm create -g g -n web2 --image Ubuntu2204 --size Standard_B2s",
-    ] {
-      _ = s.az(az)
-    }
-    return s
-  }
+  func sandbox() throws -> ShellSandbox { try .withVMs(["all", "web1", "web2"]) }
 
-  func planned(_ s: ShellSandbox) -> [String] {
-    guard case .approval(let p)? = s.session.dialogue.pending else { return [] }
-    return p.plan.steps.map(Messages.stepSummary)
-  }
+  func planned(_ s: ShellSandbox) -> [String] { s.plannedSteps }
 
   @Test(arguments: [
     ("restart all", "just the one called all", ["restart VM all in g"]),
